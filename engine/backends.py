@@ -1,0 +1,102 @@
+"""Where a run's arrays live and how its iterations are issued: NumPy on the CPU, CuPy on a GPU.
+
+Both trainers offer the same three calls to engine.train: `step(t)` runs iteration t and
+returns False when it already knows the loss is non-finite; `losses(start, stop)` returns the
+losses of those iterations as a float64 host array (on a GPU: one copy, which synchronises);
+`synchronize()` waits for all issued work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from engine.config import RunConfig
+from engine.devices import cpu_info, gpu_info
+from engine.problem import Problem, to_device
+from engine.step import Workspace, sgd_step
+
+
+class CpuTrainer:
+    def __init__(self, config: RunConfig, problem: Problem):
+        self.problem = to_device(problem, config.dtype, np)
+        self.workspace = Workspace.allocate(self.problem, np)
+        self.learning_rate = config.learning_rate
+        self._losses = np.empty(config.iterations, dtype=np.float64)
+        self.device_info: dict[str, Any] = {}
+
+    def step(self, t: int) -> bool:
+        loss = float(sgd_step(self.problem, self.workspace, self.learning_rate, np))
+        self._losses[t] = loss
+        return math.isfinite(loss)
+
+    def losses(self, start: int, stop: int) -> np.ndarray:
+        return self._losses[start:stop]
+
+    def synchronize(self) -> None:
+        pass
+
+
+class GpuTrainer:
+    def __init__(self, config: RunConfig, problem: Problem):
+        import cupy
+
+        from engine.cuda_step import FusedCupyStep
+
+        self._cupy = cupy
+        p = to_device(problem, config.dtype, cupy)
+        ws = Workspace.allocate(p, cupy)
+        # Warm-up on scratch weights: compiles the kernels and sets up cuBLAS without
+        # touching the run's own first iterations.
+        scratch = Problem(p.x, p.y, p.w1.copy(), p.w2.copy())
+        scratch_losses = cupy.empty(1, dtype=cupy.float64)
+        with FusedCupyStep(scratch, ws, config.learning_rate, scratch_losses) as warm_up:
+            warm_up.step(0)
+            warm_up.step(0)
+        del scratch, warm_up
+        self._device_losses = cupy.empty(config.iterations, dtype=cupy.float64)
+        self.fused_step = FusedCupyStep(p, ws, config.learning_rate, self._device_losses)
+        cupy.cuda.Device().synchronize()
+        self.device_info = gpu_info()
+
+    def step(self, t: int) -> bool:
+        self.fused_step.step(t)
+        return True
+
+    def losses(self, start: int, stop: int) -> np.ndarray:
+        return self._device_losses[start:stop].get()
+
+    def synchronize(self) -> None:
+        self._cupy.cuda.Device().synchronize()
+
+
+@contextlib.contextmanager
+def open_trainer(config: RunConfig, problem: Problem) -> Iterator[CpuTrainer | GpuTrainer]:
+    """Set up the run's trainer (timed as setup by the caller) and clean up after it."""
+    if config.device == "cpu":
+        threads = config.blas_threads()
+        # threadpoolctl limits are per process and meant for the thread that calls BLAS:
+        # set here, in the thread that trains.
+        with threadpool_limits(limits=threads, user_api="blas"):
+            trainer = CpuTrainer(config, problem)
+            trainer.device_info = cpu_info(threads_used=threads)
+            yield trainer
+        return
+    import cupy
+
+    try:
+        trainer = GpuTrainer(config, problem)
+        with trainer.fused_step:
+            try:
+                yield trainer
+            finally:
+                trainer.synchronize()
+    finally:
+        # The pool keeps freed blocks; give them back so the next run (or app) can use them.
+        trainer = None
+        cupy.get_default_memory_pool().free_all_blocks()

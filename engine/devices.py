@@ -1,0 +1,126 @@
+"""What hardware a run can use: CPU and BLAS facts, and a GPU probe that never raises."""
+
+from __future__ import annotations
+
+import functools
+import os
+import platform
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import psutil
+from threadpoolctl import threadpool_info
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine() or "unknown CPU"
+
+
+def blas_library() -> tuple[str, int]:
+    """The BLAS NumPy calls (name and version) and its current thread count."""
+    import numpy  # noqa: F401  (loads the BLAS so that threadpoolctl sees it)
+
+    for pool in threadpool_info():
+        if pool.get("user_api") == "blas":
+            name = f"{pool.get('internal_api', 'BLAS')} {pool.get('version') or ''}".strip()
+            return name, int(pool.get("num_threads") or 1)
+    return "unknown BLAS", 1
+
+
+def cpu_info(threads_used: int | None = None) -> dict[str, Any]:
+    blas, blas_threads = blas_library()
+    return {
+        "device": "cpu",
+        "cpu_model": cpu_model(),
+        "cores": os.cpu_count() or 1,
+        "blas": blas,
+        "threads": threads_used if threads_used is not None else blas_threads,
+    }
+
+
+def host_memory_available() -> int:
+    return int(psutil.virtual_memory().available)
+
+
+@dataclass(frozen=True)
+class GpuStatus:
+    """Whether CuPy can run on a GPU here; `reason` says why not, `info` describes it."""
+
+    available: bool
+    reason: str = ""
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+_probe_lock = threading.Lock()
+
+
+@functools.cache
+def _probe() -> GpuStatus:
+    try:
+        import cupy
+    except ImportError:
+        return GpuStatus(False, "CuPy is not installed (add the cuda12 or cuda13 extra)")
+    except Exception as exc:  # a broken install can fail in many ways
+        return GpuStatus(False, f"CuPy failed to import: {exc}")
+    try:
+        count = cupy.cuda.runtime.getDeviceCount()
+    except Exception as exc:
+        return GpuStatus(False, f"no usable CUDA driver or device ({_short(exc)})")
+    if count < 1:
+        return GpuStatus(False, "no CUDA device found")
+    try:
+        # A tiny real operation: allocation, an element-wise kernel (NVRTC) and a copy back.
+        if int((cupy.arange(4) * 2).sum()) != 12:
+            return GpuStatus(False, "the GPU returned a wrong result in a self-test")
+        return GpuStatus(True, "", gpu_info())
+    except Exception as exc:
+        return GpuStatus(False, f"the GPU failed a self-test ({_short(exc)})")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}".strip(": ")
+
+
+def probe_gpu(refresh: bool = False) -> GpuStatus:
+    """Probe once (it can take seconds) and remember; `refresh` probes again."""
+    with _probe_lock:
+        if refresh:
+            _probe.cache_clear()
+        return _probe()
+
+
+def gpu_info() -> dict[str, Any]:
+    import cupy
+
+    props = cupy.cuda.runtime.getDeviceProperties(cupy.cuda.Device().id)
+    name = props["name"]
+    free, total = cupy.cuda.runtime.memGetInfo()
+    runtime = cupy.cuda.runtime.runtimeGetVersion()
+    driver = cupy.cuda.runtime.driverGetVersion()
+    return {
+        "device": "gpu",
+        "gpu_name": name.decode() if isinstance(name, bytes) else str(name),
+        "memory_bytes": int(total),
+        "compute_capability": f"{props['major']}.{props['minor']}",
+        "cuda_runtime": f"{runtime // 1000}.{runtime % 1000 // 10}",
+        "cuda_driver": f"{driver // 1000}.{driver % 1000 // 10}",
+        "cupy": cupy.__version__,
+    }
+
+
+def gpu_memory_available() -> int:
+    """Free device memory now, counting blocks CuPy's pool holds but does not use."""
+    import cupy
+
+    free, _total = cupy.cuda.runtime.memGetInfo()
+    pool = cupy.get_default_memory_pool()
+    return int(free + pool.free_bytes())

@@ -1,0 +1,66 @@
+"""How many bytes a run needs, checked against what is free before anything is allocated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.config import RunConfig
+from engine.devices import gpu_memory_available, host_memory_available
+from engine.step import Workspace
+
+
+class InsufficientMemoryError(MemoryError):
+    """The run cannot fit; carries both numbers."""
+
+    def __init__(self, where: str, needed: int, available: int):
+        super().__init__(
+            f"this run needs {format_bytes(needed)} of {where} memory, "
+            f"but only {format_bytes(available)} is available now; reduce N, D_in, H or D_out"
+        )
+        self.where = where
+        self.needed = needed
+        self.available = available
+
+
+def format_bytes(count: float) -> str:
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if abs(count) < 1000 or unit == "TB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1000
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class MemoryEstimate:
+    host_bytes: int
+    device_bytes: int  # GPU bytes; 0 for a CPU run
+
+
+def estimate_memory(config: RunConfig) -> MemoryEstimate:
+    n, d_in, hidden, d_out = config.n, config.d_in, config.hidden, config.d_out
+    problem_elements = n * d_in + n * d_out + d_in * hidden + hidden * d_out
+    workspace_elements = Workspace.element_count(n, d_in, hidden, d_out)
+    drawn = 8 * problem_elements  # the float64 draw on the host
+    losses = 8 * config.iterations
+    if config.device == "cpu":
+        cast = config.itemsize * problem_elements if config.dtype != "float64" else 0
+        host = drawn + cast + config.itemsize * workspace_elements + losses
+        return MemoryEstimate(host_bytes=host, device_bytes=0)
+    # The GPU holds the problem, the workspace, a scratch copy of the weights for warm-up and
+    # the losses; the host holds the draw and the losses copied back.
+    weights = d_in * hidden + hidden * d_out
+    device = config.itemsize * (problem_elements + workspace_elements + weights) + losses
+    return MemoryEstimate(host_bytes=drawn + losses, device_bytes=device)
+
+
+def check_memory(config: RunConfig) -> MemoryEstimate:
+    """Raise InsufficientMemoryError if the run cannot fit in the memory free now."""
+    estimate = estimate_memory(config)
+    host_free = host_memory_available()
+    if estimate.host_bytes > host_free:
+        raise InsufficientMemoryError("CPU", estimate.host_bytes, host_free)
+    if estimate.device_bytes:
+        device_free = gpu_memory_available()
+        if estimate.device_bytes > device_free:
+            raise InsufficientMemoryError("GPU", estimate.device_bytes, device_free)
+    return estimate

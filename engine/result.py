@@ -1,0 +1,81 @@
+"""What leaves the engine: progress batches during a run, a result record after it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engine.config import RunConfig
+
+COMPLETED, STOPPED, DIVERGED = "completed", "stopped", "diverged"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A batch of finished iterations: host arrays, never device arrays."""
+
+    iterations: np.ndarray  # iteration indices t (0-based, as the tutorial counts)
+    losses: np.ndarray  # float64, one per index
+    elapsed_seconds: float  # loop time so far
+    iterations_completed: int
+    iterations_total: int
+
+
+@dataclass
+class RunResult:
+    config: RunConfig
+    status: str
+    iterations_completed: int
+    diverged_at: int | None
+    losses: np.ndarray
+    setup_seconds: float
+    loop_seconds: float
+    device_info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def iterations_per_second(self) -> float:
+        if self.loop_seconds <= 0:
+            return 0.0
+        return self.iterations_completed / self.loop_seconds
+
+    @property
+    def gflops(self) -> float:
+        if self.loop_seconds <= 0:
+            return 0.0
+        work = self.config.flops_per_iteration * self.iterations_completed
+        return work / self.loop_seconds / 1e9
+
+    @property
+    def final_loss(self) -> float | None:
+        return float(self.losses[-1]) if len(self.losses) else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready plain values."""
+        return {
+            "config": self.config.to_dict(),
+            "status": self.status,
+            "iterations_completed": self.iterations_completed,
+            "diverged_at": self.diverged_at,
+            "losses": [float(v) for v in self.losses],
+            "setup_seconds": self.setup_seconds,
+            "loop_seconds": self.loop_seconds,
+            "iterations_per_second": self.iterations_per_second,
+            "gflops": self.gflops,
+            "device_info": dict(self.device_info),
+        }
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> RunResult:
+        return cls(
+            config=RunConfig.from_dict(record["config"]),
+            status=record["status"],
+            iterations_completed=int(record["iterations_completed"]),
+            diverged_at=record.get("diverged_at"),
+            losses=np.asarray(record.get("losses", []), dtype=np.float64),
+            setup_seconds=float(record["setup_seconds"]),
+            loop_seconds=float(record["loop_seconds"]),
+            device_info=dict(record.get("device_info", {})),
+        )
+

@@ -1,0 +1,80 @@
+"""One SGD step of the tutorial's network, written against an array namespace `xp`.
+
+The same lines as the tutorial, with every intermediate written into a preallocated
+workspace (`out=`) so that a long run allocates nothing per iteration. NumPy runs it on the
+CPU; with xp=cupy it is the plain GPU step that the fused one (engine.cuda_step) is
+checked against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from engine.problem import Problem
+
+
+@dataclass
+class Workspace:
+    """The intermediates of one step, in the tutorial's names, allocated once per run."""
+
+    h: Any
+    h_relu: Any
+    y_pred: Any
+    grad_y_pred: Any
+    grad_w2: Any
+    grad_h: Any  # grad_h_relu, then masked in place into grad_h
+    grad_w1: Any
+    h_negative: Any  # the mask h < 0
+    x_t: Any  # xᵀ, contiguous: x is constant, and the product is faster on a contiguous copy
+
+    @classmethod
+    def allocate(cls, problem: Problem, xp) -> Workspace:
+        n, hidden = problem.x.shape[0], problem.w1.shape[1]
+        dtype = problem.x.dtype
+        return cls(
+            h=xp.empty((n, hidden), dtype),
+            h_relu=xp.empty((n, hidden), dtype),
+            y_pred=xp.empty(problem.y.shape, dtype),
+            grad_y_pred=xp.empty(problem.y.shape, dtype),
+            grad_w2=xp.empty(problem.w2.shape, dtype),
+            grad_h=xp.empty((n, hidden), dtype),
+            grad_w1=xp.empty(problem.w1.shape, dtype),
+            h_negative=xp.empty((n, hidden), bool),
+            x_t=xp.ascontiguousarray(problem.x.T),
+        )
+
+    @staticmethod
+    def element_count(n: int, d_in: int, hidden: int, d_out: int) -> int:
+        """Array elements the workspace holds (the mask counted as one element each)."""
+        return 4 * n * hidden + 2 * n * d_out + hidden * d_out + d_in * hidden + n * d_in
+
+
+def sgd_step(p: Problem, ws: Workspace, learning_rate: float, xp):
+    """One iteration: forward, loss, backward, update of p.w1 and p.w2. Returns the loss.
+
+    The loss is returned as xp computed it (a 0-d array on a GPU), so that the caller decides
+    when to pay for a device-to-host copy.
+    """
+    # Forward pass: h = x·w1, h_relu = max(h, 0), y_pred = h_relu·w2
+    xp.matmul(p.x, p.w1, out=ws.h)
+    xp.maximum(ws.h, 0, out=ws.h_relu)
+    xp.matmul(ws.h_relu, p.w2, out=ws.y_pred)
+
+    # Loss: the sum of squared errors; grad_y_pred = 2 (y_pred − y)
+    xp.subtract(ws.y_pred, p.y, out=ws.grad_y_pred)
+    loss = xp.vdot(ws.grad_y_pred, ws.grad_y_pred)
+    xp.multiply(ws.grad_y_pred, 2.0, out=ws.grad_y_pred)
+
+    # Backward pass (grad_h_relu uses w2 before its update)
+    xp.matmul(ws.h_relu.T, ws.grad_y_pred, out=ws.grad_w2)
+    xp.matmul(ws.grad_y_pred, p.w2.T, out=ws.grad_h)
+    xp.copyto(ws.grad_h, 0, where=xp.less(ws.h, 0, out=ws.h_negative))
+    xp.matmul(ws.x_t, ws.grad_h, out=ws.grad_w1)
+
+    # Update weights: w ← w − learning_rate · grad_w
+    xp.multiply(ws.grad_w1, learning_rate, out=ws.grad_w1)
+    xp.subtract(p.w1, ws.grad_w1, out=p.w1)
+    xp.multiply(ws.grad_w2, learning_rate, out=ws.grad_w2)
+    xp.subtract(p.w2, ws.grad_w2, out=p.w2)
+    return loss

@@ -1,0 +1,104 @@
+"""A training run: a frozen config in, a result record out, progress in batches meanwhile."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from engine.backends import open_trainer
+from engine.config import ConfigError, RunConfig
+from engine.devices import probe_gpu
+from engine.memory import check_memory
+from engine.problem import draw_problem
+from engine.result import COMPLETED, DIVERGED, STOPPED, Progress, RunResult
+
+PROGRESS_INTERVAL = 0.05  # seconds: at most ~20 progress batches a second
+
+
+def check_device(config: RunConfig) -> None:
+    if config.device == "gpu":
+        gpu = probe_gpu()
+        if not gpu.available:
+            raise ConfigError("device", f"a GPU was asked for but cannot be used: {gpu.reason}")
+
+
+def train(
+    config: RunConfig,
+    on_progress: Callable[[Progress], None] | None = None,
+    stop=None,
+    progress_interval: float = PROGRESS_INTERVAL,
+) -> RunResult:
+    """Run the tutorial's training loop as configured.
+
+    Raises ConfigError (the GPU is unavailable) or InsufficientMemoryError (the run cannot
+    fit) before allocating anything. `stop` (anything with is_set(), such as a
+    threading.Event) is checked before every iteration.
+    """
+    check_device(config)
+    check_memory(config)
+
+    setup_start = time.perf_counter()
+    problem = draw_problem(config)
+    with open_trainer(config, problem) as trainer:
+        del problem
+        setup_seconds = time.perf_counter() - setup_start
+
+        total = config.iterations
+        losses = np.empty(total, dtype=np.float64)
+        status, diverged_at = COMPLETED, None
+        t = flushed = 0
+        loop_start = last_flush = time.perf_counter()
+
+        def flush() -> bool:
+            """Copy losses [flushed, t) to the host and report them; False on divergence."""
+            nonlocal flushed, diverged_at
+            chunk = trainer.losses(flushed, t)
+            non_finite = np.flatnonzero(~np.isfinite(chunk))
+            if non_finite.size:
+                diverged_at = flushed + int(non_finite[0])
+                chunk = chunk[: non_finite[0]]
+            start = flushed
+            losses[start : start + len(chunk)] = chunk
+            flushed = start + len(chunk)
+            if on_progress is not None and (len(chunk) or diverged_at is not None):
+                on_progress(Progress(
+                    iterations=np.arange(start, flushed),
+                    losses=chunk.copy(),
+                    elapsed_seconds=time.perf_counter() - loop_start,
+                    iterations_completed=flushed,
+                    iterations_total=total,
+                ))
+            return diverged_at is None
+
+        # Overflow is how divergence looks; it is detected by isfinite, not by warnings.
+        with np.errstate(all="ignore"):
+            while t < total:
+                if stop is not None and stop.is_set():
+                    status = STOPPED
+                    break
+                finite = trainer.step(t)
+                t += 1
+                now = time.perf_counter()
+                if not finite or t == total or now - last_flush >= progress_interval:
+                    if not flush():
+                        status = DIVERGED
+                        break
+                    last_flush = time.perf_counter()
+            if status == STOPPED and flushed < t and not flush():
+                status = DIVERGED
+        trainer.synchronize()
+        loop_seconds = time.perf_counter() - loop_start
+        device_info = dict(trainer.device_info)
+
+    return RunResult(
+        config=config,
+        status=status,
+        iterations_completed=flushed,
+        diverged_at=diverged_at,
+        losses=losses[:flushed].copy(),
+        setup_seconds=setup_seconds,
+        loop_seconds=loop_seconds,
+        device_info=device_info,
+    )

@@ -1,0 +1,250 @@
+"""Backprop Lab: with no subcommand, the window; `run` and `bench` work headless."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+# Options of a run, as RunConfig fields, in the order --help lists them.
+OPTION_OF_FIELD = {
+    "n": "--n",
+    "d_in": "--d-in",
+    "hidden": "--hidden",
+    "d_out": "--d-out",
+    "learning_rate": "--lr",
+    "iterations": "--iterations",
+    "device": "--device",
+    "dtype": "--dtype",
+    "seed": "--seed",
+    "threads": "--threads",
+}
+
+
+class CliError(Exception):
+    """Bad input from the command line: reported in one line, exit status 2."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own: usage block + message; ours: one line
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number such as 1e-6, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be finite, got {text!r}")
+    return value
+
+
+def _threads(text: str) -> int | str:
+    return "auto" if text == "auto" else _whole_number(text)
+
+
+def _output_path(text: str) -> Path:
+    path = Path(text)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder, not a file")
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"folder {str(folder)!r} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise argparse.ArgumentTypeError(f"folder {str(folder)!r} is not writable")
+    return path
+
+
+def add_run_options(parser: argparse.ArgumentParser, defaults: bool = True) -> None:
+    """The options of one run; the defaults are the tutorial's sizes."""
+    d = (lambda value: value) if defaults else (lambda value: None)
+    g = parser.add_argument_group("run options (defaults: the tutorial's)")
+    g.add_argument("--n", type=_whole_number, default=d(64), help="batch size N (64)")
+    g.add_argument("--d-in", type=_whole_number, default=d(1024), help="input size D_in (1024)")
+    g.add_argument("--hidden", type=_whole_number, default=d(100), help="hidden units H (100)")
+    g.add_argument("--d-out", type=_whole_number, default=d(10), help="output size D_out (10)")
+    g.add_argument("--lr", type=_number, default=d(1e-6), help="learning rate (1e-6)")
+    g.add_argument("--iterations", type=_whole_number, default=d(500), help="iterations (500)")
+    g.add_argument("--device", choices=("cpu", "gpu"), default=d("cpu"), help="cpu or gpu")
+    g.add_argument("--dtype", choices=("float64", "float32"), default=d("float64"))
+    g.add_argument("--seed", type=_whole_number, default=d(0), help="random seed (0)")
+    g.add_argument("--threads", type=_threads, default=d("auto"),
+                   help="CPU BLAS threads: auto or a count")
+
+
+def config_values(args: argparse.Namespace) -> dict[str, Any]:
+    """RunConfig fields given on the command line (None where an option was left out)."""
+    return {
+        "n": args.n, "d_in": args.d_in, "hidden": args.hidden, "d_out": args.d_out,
+        "learning_rate": args.lr, "iterations": args.iterations, "device": args.device,
+        "dtype": args.dtype, "seed": args.seed, "threads": args.threads,
+    }
+
+
+def make_config(args: argparse.Namespace):
+    from engine.config import ConfigError, RunConfig
+
+    try:
+        return RunConfig(**config_values(args))
+    except ConfigError as exc:
+        raise CliError(f"{OPTION_OF_FIELD.get(exc.field, exc.field)}: {exc.reason}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="main.py",
+        description="Backprop Lab: train the PyTorch tutorial's two-layer network on a CPU "
+        "(NumPy) or a GPU (CuPy) and see what it costs. With no command, opens the window.",
+    )
+    add_run_options(parser, defaults=False)
+    window = parser.add_argument_group("window options")
+    window.add_argument("--preset", help="start from a preset (Tutorial, Divergence, ...)")
+    window.add_argument("--autorun", action="store_true", help="start the run at once")
+    window.add_argument("--exit-when-done", action="store_true",
+                        help="close the window when the run ends")
+    window.add_argument("--screenshot", type=_output_path, help="save the window as PNG at the end")
+    window.add_argument("--json", type=_output_path, help="save the run record as JSON")
+
+    commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
+    run = commands.add_parser("run", help="train once, headless, and print what it cost")
+    add_run_options(run)
+    run.add_argument("--json", type=_output_path, help="write the run record as JSON")
+    run.add_argument("--csv", type=_output_path, help="write iteration,loss as CSV")
+
+    bench = commands.add_parser("bench", help="the engine against the tutorial loop, side by side")
+    add_run_options(bench)
+    bench.add_argument("--pairs", type=_whole_number, default=5,
+                       help="alternating engine/reference pairs (5)")
+    bench.add_argument("--matmul-size", type=_whole_number, default=0,
+                       help="also time one S×S×S matrix product on the device and give the "
+                       "engine's rate as a share of it")
+    bench.add_argument("--json", type=_output_path, help="write the measurements as JSON")
+    return parser
+
+
+def write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def write_losses_csv(path: Path, losses) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["iteration", "loss"])
+        writer.writerows((t, repr(float(loss))) for t, loss in enumerate(losses))
+
+
+def summary_lines(result) -> list[str]:
+    """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
+    lines = []
+    if result.status == "diverged":
+        lines.append(f"status: diverged at iteration {result.diverged_at} (the loss became "
+                     "non-finite); lower the learning rate")
+    else:
+        lines.append(f"status: {result.status} after {result.iterations_completed} iterations")
+    lead = "Completed in" if result.status == "completed" else "Ran for"
+    lines.append(f"{lead} {result.loop_seconds:.3f} seconds"
+                 f" (setup {result.setup_seconds:.3f} s: draw, copy to device, warm-up)")
+    lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
+    lines.append(f"GFLOP/s: {result.gflops:.1f}")
+    return lines
+
+
+def command_run(args: argparse.Namespace) -> int:
+    from engine import train
+
+    config = make_config(args)
+    stop = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+
+    def print_progress(progress) -> None:
+        for t, loss in zip(progress.iterations, progress.losses, strict=True):
+            if t % 100 == 99:
+                print(t, loss, flush=True)
+
+    result = train(config, on_progress=print_progress, stop=stop)
+    print("\n".join(summary_lines(result)))
+    if args.json:
+        write_json(args.json, result.to_dict())
+    if args.csv:
+        write_losses_csv(args.csv, result.losses)
+    return 0
+
+
+def command_bench(args: argparse.Namespace) -> int:
+    from engine.bench import bench, matmul_gflops
+
+    config = make_config(args)
+    if args.pairs < 1:
+        raise CliError(f"--pairs: must be at least 1, got {args.pairs}")
+    baseline = "straight CuPy port" if config.device == "gpu" else "tutorial loop (NumPy)"
+    print(f"bench: N={config.n} D_in={config.d_in} H={config.hidden} D_out={config.d_out}, "
+          f"{config.dtype} on {config.device}, {config.iterations} iterations, "
+          f"{args.pairs} pairs; baseline: {baseline}", flush=True)
+    result = bench(config, pairs=args.pairs)
+    record = result.to_dict()
+    print(f"engine     median loop {record['median_engine_seconds']:.4f} s  "
+          f"({record['engine_gflops']:.1f} GFLOP/s, status {result.engine_status})")
+    print(f"reference  median loop {record['median_reference_seconds']:.4f} s")
+    print(f"median ratio engine/reference: {record['median_ratio']:.3f}  (per pair: "
+          + ", ".join(f"{r:.3f}" for r in result.ratios) + ")")
+    if args.matmul_size > 0:
+        peak = matmul_gflops(config.device, config.dtype, args.matmul_size)
+        record["matmul_size"] = args.matmul_size
+        record["matmul_gflops"] = peak
+        record["engine_share_of_matmul"] = record["engine_gflops"] / peak
+        print(f"one {args.matmul_size}³ product: {peak:.1f} GFLOP/s; the engine reaches "
+              f"{100 * record['engine_share_of_matmul']:.1f} % of it")
+    print("device:", json.dumps(result.device_info))
+    if args.json:
+        write_json(args.json, record)
+    return 0
+
+
+def command_window(args: argparse.Namespace) -> int:
+    from gui.app import run_app
+
+    return run_app(args)
+
+
+COMMANDS = {"run": command_run, "bench": command_bench}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from engine import ConfigError, InsufficientMemoryError
+
+    try:
+        return COMMANDS.get(args.command, command_window)(args)
+    except CliError as exc:
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 2
+    except ConfigError as exc:
+        option = OPTION_OF_FIELD.get(exc.field, exc.field)
+        print(f"{parser.prog}: error: {option}: {exc.reason}", file=sys.stderr)
+        return 2
+    except (InsufficientMemoryError, MemoryError) as exc:
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
