@@ -74,6 +74,10 @@ class GpuTrainer:
     def synchronize(self) -> None:
         self._cupy.cuda.Device().synchronize()
 
+    def close(self) -> None:
+        """Drop every device array of the run (a caller may still hold the trainer)."""
+        self.fused_step = self._device_losses = None
+
 
 @contextlib.contextmanager
 def open_trainer(config: RunConfig, problem: Problem) -> Iterator[CpuTrainer | GpuTrainer]:
@@ -89,14 +93,14 @@ def open_trainer(config: RunConfig, problem: Problem) -> Iterator[CpuTrainer | G
         return
     import cupy
 
+    trainer = None
     try:
         trainer = GpuTrainer(config, problem)
         with trainer.fused_step:
-            try:
-                yield trainer
-            finally:
-                trainer.synchronize()
+            yield trainer
+            trainer.synchronize()
     finally:
+        if trainer is not None:
+            trainer.close()
         # The pool keeps freed blocks; give them back so the next run (or app) can use them.
-        trainer = None
         cupy.get_default_memory_pool().free_all_blocks()

@@ -17,14 +17,21 @@ pytestmark = [
 
 
 def relative_difference(a, b):
+    """Largest entry-wise relative difference (for losses, which are never near zero)."""
     return float(np.max(np.abs(np.asarray(a) - np.asarray(b)) / np.abs(np.asarray(b))))
+
+
+def scaled_difference(a, b):
+    """Largest difference relative to the largest entry (for weights, which cross zero)."""
+    return float(np.max(np.abs(np.asarray(a) - np.asarray(b))) / np.max(np.abs(np.asarray(b))))
 
 
 def test_gpu_float64_run_matches_the_cpu_run():
     cpu = train(RunConfig())
     gpu = train(RunConfig(device="gpu"))
     assert gpu.status == "completed" and gpu.iterations_completed == 500
-    assert relative_difference(gpu.losses, cpu.losses) < 1e-9
+    difference = relative_difference(gpu.losses, cpu.losses)
+    assert difference < 1e-9, f"largest relative difference {difference:.3g}"
     assert gpu.device_info["device"] == "gpu" and gpu.device_info["gpu_name"]
 
 
@@ -52,7 +59,8 @@ def test_fused_step_equals_the_plain_step_on_cupy(dtype):
             step.step(t)
     tol = 1e-10 if dtype == "float64" else 1e-4
     assert relative_difference(losses.get(), plain_losses) < tol
-    assert relative_difference(fused.w1.get(), plain.w1.get()) < tol * 10
+    assert scaled_difference(fused.w1.get(), plain.w1.get()) < tol
+    assert scaled_difference(fused.w2.get(), plain.w2.get()) < tol
 
 
 def test_straight_cupy_port_matches_numpy():
@@ -69,6 +77,8 @@ def test_straight_cupy_port_matches_numpy():
 def test_gpu_divergence_stop_and_memory_release():
     import cupy
 
+    pool = cupy.get_default_memory_pool()
+    used_before = pool.used_bytes()
     diverged = train(RunConfig(device="gpu", learning_rate=1e-4))
     assert diverged.status == "diverged"
     assert diverged.diverged_at == train(RunConfig(learning_rate=1e-4)).diverged_at
@@ -83,4 +93,5 @@ def test_gpu_divergence_stop_and_memory_release():
 
     stopped = train(RunConfig(device="gpu"), stop=StopAfter())
     assert stopped.status == "stopped" and stopped.iterations_completed == 25
-    assert cupy.get_default_memory_pool().used_bytes() == 0
+    assert pool.used_bytes() <= used_before  # every run's arrays are released
+    assert pool.free_bytes() == 0  # and handed back to the driver
