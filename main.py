@@ -134,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also time one S×S×S matrix product on the device and give the "
                        "engine's rate as a share of it")
     bench.add_argument("--json", type=_output_path, help="write the measurements as JSON")
+
+    window_bench = commands.add_parser(
+        "bench-window", help="a run in the window against the same run headless, alternately")
+    add_run_options(window_bench)
+    window_bench.add_argument("--pairs", type=_whole_number, default=3,
+                              help="alternating headless/window pairs (3)")
+    window_bench.add_argument("--json", type=_output_path, help="write the measurements as JSON")
     return parser
 
 
@@ -215,13 +222,29 @@ def command_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_bench_window(args: argparse.Namespace) -> int:
+    config = make_config(args)
+    if args.pairs < 1:
+        raise CliError(f"--pairs: must be at least 1, got {args.pairs}")
+    from gui.bench_window import bench_window
+
+    record = bench_window(config, args.pairs)
+    print("headless loop: " + ", ".join(f"{s:.4f}" for s in record["headless_seconds"]) + " s")
+    print("window loop:   " + ", ".join(f"{s:.4f}" for s in record["window_seconds"]) + " s")
+    print(f"median ratio window/headless: {record['median_ratio']:.3f}  (per pair: "
+          + ", ".join(f"{r:.3f}" for r in record["ratios"]) + ")")
+    if args.json:
+        write_json(args.json, record)
+    return 0
+
+
 def command_window(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
     return run_app(args)
 
 
-COMMANDS = {"run": command_run, "bench": command_bench}
+COMMANDS = {"run": command_run, "bench": command_bench, "bench-window": command_bench_window}
 
 
 def main(argv: list[str] | None = None) -> int:

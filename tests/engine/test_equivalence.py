@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 
 from engine import RunConfig, train
 from engine.problem import draw_problem, to_device
@@ -10,8 +11,12 @@ from engine.step import Workspace, sgd_step
 
 
 def reference_losses(config: RunConfig) -> np.ndarray:
+    """The tutorial loop on the same draw, with as many BLAS threads as the engine uses:
+    OpenBLAS splits a product by thread count, and a different split rounds differently
+    (about 1e-10 relative by the 500th, tiny, loss on a 16-core machine)."""
     p = to_device(draw_problem(config), config.dtype)
-    return tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations)
+    with threadpool_limits(limits=config.blas_threads(), user_api="blas"):
+        return tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations)
 
 
 def test_float64_losses_equal_the_tutorial_loop_at_the_tutorials_sizes():

@@ -1,0 +1,84 @@
+"""Starting the window: create_main_window() for tests, run_app() for main.py."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import MainWindow
+from gui.presets import load_presets, preset_values
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Backprop Lab")
+        app.setOrganizationName("BackpropLab")
+    return app
+
+
+def create_main_window(settings: QSettings | None = None, probe_gpu: bool = True) -> MainWindow:
+    """The main window, not yet shown. `settings` defaults to the user's QSettings."""
+    application()
+    return MainWindow(settings=settings, probe_gpu=probe_gpu)
+
+
+def _command_line_values(args) -> dict[str, Any]:
+    names = {"n": "n", "d_in": "d_in", "hidden": "hidden", "d_out": "d_out",
+             "learning_rate": "lr", "iterations": "iterations", "device": "device",
+             "dtype": "dtype", "seed": "seed", "threads": "threads"}
+    return {field: getattr(args, option) for field, option in names.items()
+            if getattr(args, option, None) is not None}
+
+
+def run_app(args) -> int:
+    """main.py with no command: options of `run` plus --preset, --autorun, --exit-when-done,
+    --screenshot and --json."""
+    app = application()
+    if args.preset is not None and args.preset not in load_presets():
+        names = ", ".join(load_presets())
+        print(f"main.py: error: --preset: unknown preset {args.preset!r} (choose from {names})",
+              file=sys.stderr)
+        return 2
+    window = create_main_window()
+    if args.preset:
+        window.preset_combo.setCurrentText(args.preset)
+        window.set_values(preset_values(args.preset))
+    overrides = _command_line_values(args)
+    if overrides:
+        window.set_values(overrides)
+    errors = window.panel.errors()
+    if errors:
+        for field, reason in errors.items():
+            print(f"main.py: error: {field}: {reason}", file=sys.stderr)
+        if args.autorun:
+            return 2
+
+    def on_finished(record: dict) -> None:
+        if args.json:
+            args.json.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        if args.screenshot:
+            app.processEvents()
+            window.grab().save(str(args.screenshot), "PNG")
+        if args.exit_when_done:
+            QTimer.singleShot(0, window.close)
+
+    window.run_finished.connect(on_finished)
+    window.show()
+    if args.autorun:
+        def autorun() -> None:
+            # A preset that wants the GPU waits for the probe to answer first.
+            if window.probe_thread is not None and window._wanted_device == "gpu":
+                QTimer.singleShot(50, autorun)
+                return
+            if not window.start_run() and args.exit_when_done:
+                print(f"main.py: error: {window.status_label.text()}", file=sys.stderr)
+                window.close()
+        QTimer.singleShot(0, autorun)
+    app.exec()
+    return 0

@@ -1,0 +1,47 @@
+"""Writing what the window shows: the plot as PNG, every run's losses as CSV, records as JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+PLOT_FILE, LOSSES_FILE, RECORDS_FILE = "loss_plot.png", "losses.csv", "runs.json"
+
+
+def run_label(record: dict) -> str:
+    """A run's legend entry: learning rate, device, dtype, loop time and status."""
+    c = record["config"]
+    status = record["status"]
+    if status == "diverged":
+        status = f"diverged at t={record['diverged_at']}"
+    return (f"lr {c['learning_rate']:g}, {c['device']} {c['dtype']}, "
+            f"{record['loop_seconds']:.3g} s, {status}")
+
+
+def write_losses_csv(path: Path, records: list[dict]) -> None:
+    """Long format, one row per iteration of every run: run, label, iteration, loss."""
+    with Path(path).open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["run", "label", "iteration", "loss"])
+        for number, record in enumerate(records, start=1):
+            label = run_label(record)
+            writer.writerows((number, label, t, repr(float(loss)))
+                             for t, loss in enumerate(record["losses"]))
+
+
+def write_records_json(path: Path, records: list[dict]) -> None:
+    Path(path).write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
+
+
+def export_all(folder: Path, records: list[dict], plot_widget) -> list[Path]:
+    """Write the three files into `folder`; raises OSError when it cannot."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise OSError(f"{folder} is not a folder")
+    paths = [folder / PLOT_FILE, folder / LOSSES_FILE, folder / RECORDS_FILE]
+    write_losses_csv(paths[1], records)
+    write_records_json(paths[2], records)
+    if not plot_widget.grab().save(str(paths[0]), "PNG"):
+        raise OSError(f"could not write {paths[0]}")
+    return paths

@@ -1,0 +1,424 @@
+"""The main window: parameters, Run/Stop, the live loss plot and the wall-clock readout."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.config import RunConfig
+from engine.devices import cpu_info
+from engine.memory import InsufficientMemoryError, check_memory, format_bytes
+from gui.export import export_all, run_label
+from gui.params import ParameterPanel
+from gui.plot import LossPlot
+from gui.presets import load_presets, preset_values
+from gui.readout import Readout
+from gui.worker import GpuProbeThread, TrainingThread
+
+# The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
+# run takes CPU from the run itself (on 2 cores, from one of its two BLAS threads).
+DISPLAY_INTERVAL_MS = 90
+STATS_EVERY_TICKS = 3
+# The plot redraws at display rate when painting is cheap, and less often when it is not:
+# on a 2-core laptop the GUI thread's painting competes with the BLAS threads of the run, so
+# its share of one core is held near GUI_CPU_SHARE.
+GUI_CPU_SHARE = 0.03
+PLOT_INTERVAL_RANGE = (DISPLAY_INTERVAL_MS / 1000, 1.0)
+CUSTOM = "Custom"
+ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
+
+
+class MainWindow(QMainWindow):
+    run_finished = Signal(dict)  # the run record, as the engine writes it
+
+    def __init__(self, settings: QSettings | None = None, probe_gpu: bool = True):
+        super().__init__()
+        self.setWindowTitle("Backprop Lab")
+        self.settings = settings if settings is not None else QSettings("BackpropLab",
+                                                                        "Backprop Lab")
+        self.records: list[dict] = []
+        self.training_thread: TrainingThread | None = None
+        self.probe_thread: GpuProbeThread | None = None
+        self.error_dialog: QMessageBox | None = None
+        self._close_requested = False
+        self._wanted_device: str | None = None
+        self._run_started = 0.0
+        self._last_progress = None
+        self._run_config: RunConfig | None = None
+        self._pending_record: dict | None = None
+        self._gpu_reason = ""
+        self._plot_interval = DISPLAY_INTERVAL_MS / 1000
+        self._last_plot = (0.0, 0.0)
+        self._ticks = 0
+        self._build()
+        self._restore_settings()
+        self._timer = QTimer(self)
+        self._timer.setInterval(DISPLAY_INTERVAL_MS)
+        self._timer.timeout.connect(self._refresh_display)
+        if probe_gpu:
+            self._start_gpu_probe()
+        self._update_buttons()
+
+    # --- construction -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.panel = ParameterPanel()
+        self.panel.changed.connect(self._on_parameters_changed)
+        blas = cpu_info()
+        self.panel.set_cpu_description(f"{blas['blas']}, {blas['cores']} cores")
+
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("preset_combo")
+        self.preset_combo.addItem(CUSTOM)
+        for name, preset in load_presets().items():
+            self.preset_combo.addItem(name)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1, preset["description"],
+                                          Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.setToolTip("Start from a preset: the tutorial, a diverging learning "
+                                     "rate, or sizes where the GPU wins")
+        self.preset_combo.currentTextChanged.connect(self.apply_preset)
+
+        self.run_button = self._button("Run", "run_button", "Train with these settings (Ctrl+R)",
+                                       self.start_run)
+        self.stop_button = self._button("Stop", "stop_button", "Stop the run (Esc)",
+                                        self.stop_run)
+        self.clear_button = self._button("Clear", "clear_button",
+                                         "Remove earlier runs from the plot and the history",
+                                         self.clear_history)
+        self.export_button = self._button("Export…", "export_button",
+                                          "Save the plot (PNG), all runs' losses (CSV) and the "
+                                          "run records (JSON) into a folder (Ctrl+S)",
+                                          self.export_dialog)
+        self.log_y_checkbox = QCheckBox("log y")
+        self.log_y_checkbox.setObjectName("log_y_checkbox")
+        self.log_y_checkbox.setToolTip("Logarithmic loss axis: the tutorial's loss falls over "
+                                       "ten orders of magnitude")
+        self.log_y_checkbox.setChecked(True)
+        self.log_y_checkbox.toggled.connect(lambda on: self.plot.set_log_y(on))
+
+        left = QVBoxLayout()
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(QLabel("Preset"))
+        preset_row.addWidget(self.preset_combo, 1)
+        left.addLayout(preset_row)
+        left.addWidget(self.panel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.stop_button)
+        left.addLayout(buttons)
+        tools = QHBoxLayout()
+        tools.addWidget(self.log_y_checkbox)
+        tools.addWidget(self.clear_button)
+        tools.addWidget(self.export_button)
+        left.addLayout(tools)
+        left.addStretch(1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMinimumWidth(340)
+        left_widget.setMaximumWidth(440)
+
+        self.plot = LossPlot()
+        self.loss_plot = self.plot.widget
+        self.readout = Readout()
+        self.elapsed_label = self.readout.elapsed_label
+        self.status_label = self.readout.status_label
+
+        splitter = QSplitter()
+        splitter.addWidget(left_widget)
+        splitter.addWidget(self.loss_plot)
+        splitter.addWidget(self.readout)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 760, 320])
+        self.setCentralWidget(splitter)
+
+        menu = self.menuBar().addMenu("&Run")
+        for text, keys, slot in (("&Run", "Ctrl+R", self.start_run),
+                                 ("&Export…", "Ctrl+S", self.export_dialog)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop_run)
+        self.resize(1460, 780)
+
+    def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # --- settings and presets -----------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        values = dict(preset_values("Tutorial"))
+        try:
+            saved = json.loads(str(self.settings.value("config", "{}")))
+            if isinstance(saved, dict):
+                values.update({k: v for k, v in saved.items() if k in values})
+        except (TypeError, ValueError):
+            pass  # a corrupted settings file: start from the tutorial
+        self.set_values(values)
+        if self.panel.errors():  # saved values that no longer validate
+            self.set_values(preset_values("Tutorial"))
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            try:
+                self.restoreGeometry(geometry)
+            except TypeError:
+                pass
+        log_y = self.settings.value("log_y", True)
+        self.log_y_checkbox.setChecked(str(log_y).lower() not in ("false", "0"))
+
+    def save_settings(self) -> None:
+        self.settings.setValue("config", json.dumps(self.panel.values()))
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("log_y", self.log_y_checkbox.isChecked())
+        self.settings.sync()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the controls; a GPU asked for before the probe has answered is applied then."""
+        if values.get("device") == "gpu" and not self.panel.gpu_enabled():
+            self._wanted_device = "gpu"
+            if self.probe_thread is None and self._gpu_reason:
+                self.readout.set_status(f"GPU unavailable ({self._gpu_reason}): "
+                                        "this run would use the CPU.", WARN_COLOR)
+        self.panel.set_values(values)
+
+    def apply_preset(self, name: str) -> None:
+        if name in load_presets():
+            self.set_values(preset_values(name))
+
+    def _on_parameters_changed(self) -> None:
+        name = self.preset_combo.currentText()
+        if name != CUSTOM and preset_values(name) != self._comparable_values():
+            self.preset_combo.blockSignals(True)
+            self.preset_combo.setCurrentIndex(0)
+            self.preset_combo.blockSignals(False)
+        self._update_buttons()
+
+    def _comparable_values(self) -> dict[str, Any]:
+        values = self.panel.values()
+        wanted = self._wanted_device
+        if wanted and values["device"] != wanted:
+            values["device"] = wanted
+        return values
+
+    # --- GPU probe ----------------------------------------------------------------------
+
+    def _start_gpu_probe(self) -> None:
+        self.probe_thread = GpuProbeThread(self)
+        self.probe_thread.probed.connect(self._on_gpu_probed)
+        self.probe_thread.finished.connect(self._on_probe_thread_finished)
+        self.probe_thread.start()
+
+    def _on_gpu_probed(self, status) -> None:
+        if status.available:
+            info = status.info
+            self.panel.set_gpu_status(True, f"{info.get('gpu_name', 'GPU')}, "
+                                            f"{format_bytes(info.get('memory_bytes', 0))}")
+            if self._wanted_device == "gpu":
+                self.panel.set_values({"device": "gpu"})
+        else:
+            self._gpu_reason = status.reason
+            self.panel.set_gpu_status(False, status.reason)
+            if self._wanted_device == "gpu" and self.training_thread is None:
+                self.readout.set_status(f"GPU unavailable ({status.reason}): this run would "
+                                        "use the CPU.", WARN_COLOR)
+        self._wanted_device = None
+
+    def _on_probe_thread_finished(self) -> None:
+        thread, self.probe_thread = self.probe_thread, None
+        if thread is not None:
+            thread.deleteLater()
+        self._close_if_requested()
+
+    # --- running ------------------------------------------------------------------------
+
+    def is_running(self) -> bool:
+        return self.training_thread is not None
+
+    def start_run(self) -> bool:
+        """Start a run with the panel's settings; False (and a reason shown) if refused."""
+        if self.is_running() or self._close_requested:
+            return False
+        errors = self.panel.errors()
+        if errors:
+            self.readout.set_status("Fix the highlighted settings: "
+                                    + "; ".join(errors.values()), ERROR_COLOR)
+            return False
+        config = RunConfig(**self.panel.values())
+        if config.device == "cpu":
+            try:
+                check_memory(config)  # quick for the CPU; a GPU run checks on its thread
+            except InsufficientMemoryError as exc:
+                self.readout.set_status(f"Refused: {exc}.", ERROR_COLOR)
+                return False
+        self._run_config = config
+        self._last_progress = None
+        self.plot.start_run(f"running: lr {config.learning_rate:g}, {config.device} "
+                            f"{config.dtype}")
+        self.readout.reset()
+        self.readout.set_status(f"Running {config.iterations:,} iterations on the "
+                                f"{config.device.upper()}…")
+        thread = TrainingThread(config, self)
+        thread.progress.connect(self._on_progress)
+        thread.finished_run.connect(self._on_run_record)
+        thread.refused.connect(self._on_refused)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(self._on_training_thread_finished)
+        self.training_thread = thread
+        self._pending_record = None
+        self._update_buttons()
+        self.save_settings()
+        # Paint the "running" state now, before the run competes with the GUI for the cores.
+        self.repaint()
+        self._run_started = time.perf_counter()
+        self._plot_interval = PLOT_INTERVAL_RANGE[0]
+        self._last_plot = (self._run_started, time.thread_time())
+        self._ticks = 0
+        self._timer.start()
+        thread.start()
+        return True
+
+    def stop_run(self) -> None:
+        if self.training_thread is not None:
+            self.training_thread.request_stop()
+            self.readout.set_status("Stopping…")
+
+    def _on_progress(self, progress) -> None:
+        self.plot.append(progress.iterations, progress.losses)
+        self._last_progress = progress
+
+    def _refresh_display(self) -> None:
+        if self.training_thread is None or self._pending_record is not None:
+            self.plot.redraw()
+            return
+        now = time.perf_counter()
+        self.readout.show_elapsed(now - self._run_started)
+        last_wall, last_cpu = self._last_plot
+        if now - last_wall >= self._plot_interval:
+            cpu = time.thread_time()
+            share = (cpu - last_cpu) / (now - last_wall)
+            low, high = PLOT_INTERVAL_RANGE
+            self._plot_interval = min(high, max(low, self._plot_interval * share / GUI_CPU_SHARE))
+            self.plot.redraw()
+            self._last_plot = (now, cpu)
+        self._ticks += 1
+        p = self._last_progress
+        if p is not None and self._run_config is not None and self._ticks % STATS_EVERY_TICKS == 0:
+            loss = float(p.losses[-1]) if len(p.losses) else None
+            self.readout.show_progress(p.iterations_completed, p.iterations_total,
+                                       p.elapsed_seconds, loss,
+                                       self._run_config.flops_per_iteration)
+
+    def _on_run_record(self, record: dict) -> None:
+        self._pending_record = record
+        if record["status"] == "diverged":
+            self.plot.mark_divergence(record["diverged_at"])
+        self.plot.finish_run(run_label(record))
+        self.records.append(record)
+        self.readout.show_result(record)
+        status = record["status"]
+        if status == "completed":
+            self.readout.set_status(f"Completed in {record['loop_seconds']:.3f} s", OK_COLOR)
+        elif status == "diverged":
+            self.readout.set_status(
+                f"Diverged at iteration {record['diverged_at']}: the loss became non-finite. "
+                "Lower the learning rate (÷10).", ERROR_COLOR)
+        else:
+            self.readout.set_status(f"Stopped after {record['iterations_completed']:,} "
+                                    f"iterations ({record['loop_seconds']:.3f} s)", WARN_COLOR)
+
+    def _on_refused(self, message: str) -> None:
+        self.plot.finish_run("refused")
+        self.readout.set_status(f"Refused: {message}.", ERROR_COLOR)
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self.plot.finish_run(f"error: {message}")
+        self.readout.set_status(f"Error: {message}", ERROR_COLOR)
+        self.error_dialog = QMessageBox(QMessageBox.Icon.Critical, "Run failed",
+                                        f"The run failed:\n\n{message}", parent=self)
+        self.error_dialog.setObjectName("error_dialog")
+        self.error_dialog.setDetailedText(details)
+        self.error_dialog.open()  # not exec(): the window keeps running
+
+    def _on_training_thread_finished(self) -> None:
+        thread, self.training_thread = self.training_thread, None
+        if thread is not None:
+            thread.deleteLater()
+        self._timer.stop()
+        self._refresh_display()
+        self._update_buttons()
+        record, self._pending_record = self._pending_record, None
+        if record is not None:
+            self.run_finished.emit(record)
+        self._close_if_requested()
+
+    def _update_buttons(self) -> None:
+        running = self.is_running()
+        self.run_button.setEnabled(not running and not self.panel.errors())
+        self.stop_button.setEnabled(running)
+        self.panel.set_running(running)
+        self.preset_combo.setEnabled(not running)
+        self.clear_button.setEnabled(not running)
+
+    # --- history and export -------------------------------------------------------------
+
+    def clear_history(self) -> None:
+        if self.is_running():
+            return
+        self.plot.clear_history()
+        self.records.clear()
+        self.readout.set_status("History cleared")
+
+    def export_to(self, folder: str | Path) -> list[Path] | None:
+        """Write loss_plot.png, losses.csv and runs.json; None (and the reason shown) on error."""
+        try:
+            paths = export_all(Path(folder), self.records, self.loss_plot)
+        except OSError as exc:
+            self.readout.set_status(f"Export failed: {exc}", ERROR_COLOR)
+            return None
+        self.readout.set_status(f"Exported {len(self.records)} runs to {folder}", OK_COLOR)
+        return paths
+
+    def export_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export plot, losses and records into")
+        if folder:
+            self.export_to(folder)
+
+    # --- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        # A QThread destroyed while running aborts the process: stop, wait, then close.
+        if self.training_thread is not None or self.probe_thread is not None:
+            self._close_requested = True
+            self.stop_run()
+            self.readout.set_status("Closing after the run stops…")
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()
+
+    def _close_if_requested(self) -> None:
+        if self._close_requested and self.training_thread is None and self.probe_thread is None:
+            QTimer.singleShot(0, self.close)
+

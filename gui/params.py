@@ -1,0 +1,212 @@
+"""The parameter panel: one control per RunConfig field, each with its tutorial meaning."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from engine.config import field_errors
+
+# field: (label, object name, tooltip in the tutorial's terms)
+FIELDS = {
+    "n": ("N", "n_input", "N: batch size, the rows of x (N×D_in) and y (N×D_out). Tutorial: 64."),
+    "d_in": ("D_in", "d_in_input",
+             "D_in: input size; x is N×D_in and w1 is D_in×H. Tutorial: 1024 (32×32 pixels)."),
+    "hidden": ("H", "hidden_input", "H: hidden units; w1 is D_in×H, w2 is H×D_out. Tutorial: 100."),
+    "d_out": ("D_out", "d_out_input", "D_out: output size; y and y_pred are N×D_out. Tutorial: 10."),
+    "learning_rate": ("Learning rate", "lr_input",
+                      "Learning rate of plain SGD: w ← w − lr·grad. Accepts 1e-6 notation; "
+                      "÷10 and ×10 move by decades. Tutorial: 1e-6; above about 3e-6 it diverges."),
+    "iterations": ("Iterations", "iterations_input",
+                   "Training iterations t: forward pass, loss, backward pass, update. "
+                   "Tutorial: 500."),
+    "device": ("Device", "device_combo",
+               "Where the same algorithm runs: NumPy on the CPU or CuPy on a GPU."),
+    "dtype": ("dtype", "dtype_combo",
+              "Floating-point type of x, y, w1, w2: float64 (the tutorial's) or float32."),
+    "seed": ("Seed", "seed_input",
+             "Seed of numpy.random.default_rng: x, y, w1, w2 are drawn in that order, so every "
+             "device starts from the same numbers. Tutorial: 0."),
+    "threads": ("CPU threads", "threads_input",
+                "BLAS threads for CPU runs: auto picks by the work per iteration (small products "
+                "run faster on fewer threads), or give a count."),
+}
+TEXT_FIELDS = ("n", "d_in", "hidden", "d_out", "learning_rate", "iterations", "seed", "threads")
+INVALID_STYLE = "border: 2px solid #d62728;"
+
+
+def parse_whole(text: str) -> Any:
+    """'1024', '1,024', '1_024' or '1e3' as an int; anything else returned as it is."""
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    try:
+        return int(cleaned)
+    except ValueError:
+        pass
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return text
+    return int(value) if math.isfinite(value) and value.is_integer() else text
+
+
+def parse_number(text: str) -> Any:
+    try:
+        return float(text.strip())
+    except ValueError:
+        return text
+
+
+def format_value(name: str, value: Any) -> str:
+    if name == "learning_rate":
+        return f"{value:g}"
+    return str(value)
+
+
+class ParameterPanel(QWidget):
+    """Emits `changed` on every edit; `values()` gives RunConfig fields, `errors()` the reasons."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.inputs: dict[str, QWidget] = {}
+        for name, (label, object_name, tip) in FIELDS.items():
+            if name in ("device", "dtype"):
+                widget: QWidget = QComboBox()
+            else:
+                widget = QLineEdit()
+                widget.textChanged.connect(self._on_edit)
+            widget.setObjectName(object_name)
+            widget.setToolTip(tip)
+            self.inputs[name] = widget
+            row_label = QLabel(label)
+            row_label.setToolTip(tip)
+            if name == "learning_rate":
+                form.addRow(row_label, self._with_decade_buttons(widget))
+            else:
+                form.addRow(row_label, widget)
+
+        self.device_combo: QComboBox = self.inputs["device"]
+        self.device_combo.addItem("CPU — NumPy", "cpu")
+        self.device_combo.addItem("GPU — probing…", "gpu")
+        self._set_gpu_enabled(False, "checking whether CuPy can use a GPU…")
+        self.device_combo.currentIndexChanged.connect(self._on_edit)
+        self.dtype_combo: QComboBox = self.inputs["dtype"]
+        for dtype in ("float64", "float32"):
+            self.dtype_combo.addItem(dtype, dtype)
+        self.dtype_combo.currentIndexChanged.connect(self._on_edit)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("input_error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #d62728;")
+        form.addRow(self.error_label)
+
+    def _with_decade_buttons(self, line_edit: QWidget) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(line_edit, 1)
+        for text, factor, tip in (("÷10", 0.1, "Learning rate one decade down"),
+                                  ("×10", 10.0, "Learning rate one decade up")):
+            button = QPushButton(text)
+            button.setObjectName("lr_down_button" if factor < 1 else "lr_up_button")
+            button.setToolTip(tip)
+            button.setMaximumWidth(44)
+            button.clicked.connect(lambda _=False, f=factor: self.scale_learning_rate(f))
+            row.addWidget(button)
+        return box
+
+    # --- values -------------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The fields as typed, parsed where they parse (invalid text is kept as text)."""
+        values: dict[str, Any] = {}
+        for name in TEXT_FIELDS:
+            text = self.inputs[name].text()
+            if name == "learning_rate":
+                values[name] = parse_number(text)
+            elif name == "threads" and text.strip().lower() in ("auto", ""):
+                values[name] = "auto"
+            else:
+                values[name] = parse_whole(text)
+        values["device"] = self.device_combo.currentData()
+        values["dtype"] = self.dtype_combo.currentData()
+        return values
+
+    def errors(self) -> dict[str, str]:
+        return field_errors(self.values())
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the controls; unknown keys are ignored, a disabled GPU entry is not chosen."""
+        for name in TEXT_FIELDS:
+            if name in values:
+                self.inputs[name].setText(format_value(name, values[name]))
+        for name, combo in (("device", self.device_combo), ("dtype", self.dtype_combo)):
+            if name in values:
+                index = combo.findData(values[name])
+                if index >= 0 and self._item_enabled(combo, index):
+                    combo.setCurrentIndex(index)
+        self._on_edit()
+
+    def scale_learning_rate(self, factor: float) -> None:
+        value = self.values()["learning_rate"]
+        if isinstance(value, float) and math.isfinite(value) and value > 0:
+            self.inputs["learning_rate"].setText(f"{value * factor:.3g}")
+
+    # --- devices ------------------------------------------------------------------------
+
+    def set_cpu_description(self, text: str) -> None:
+        self.device_combo.setItemText(0, f"CPU — NumPy ({text})")
+
+    def set_gpu_status(self, available: bool, text: str) -> None:
+        """`text`: the GPU's name and memory, or the reason it cannot be used."""
+        if available:
+            self.device_combo.setItemText(1, f"GPU — CuPy ({text})")
+        else:
+            self.device_combo.setItemText(1, "GPU — unavailable")
+        self._set_gpu_enabled(available, text)
+
+    def _set_gpu_enabled(self, enabled: bool, tooltip: str) -> None:
+        item = self.device_combo.model().item(1)
+        item.setEnabled(enabled)
+        item.setToolTip(tooltip)
+        if not enabled and self.device_combo.currentIndex() == 1:
+            self.device_combo.setCurrentIndex(0)
+
+    @staticmethod
+    def _item_enabled(combo: QComboBox, index: int) -> bool:
+        return combo.model().item(index).isEnabled()
+
+    def gpu_enabled(self) -> bool:
+        return self._item_enabled(self.device_combo, 1)
+
+    # --- state --------------------------------------------------------------------------
+
+    def set_running(self, running: bool) -> None:
+        for widget in self.inputs.values():
+            widget.setEnabled(not running)
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(not running)
+
+    def _on_edit(self, *_args) -> None:
+        errors = self.errors()
+        for name in TEXT_FIELDS:
+            widget = self.inputs[name]
+            widget.setStyleSheet(INVALID_STYLE if name in errors else "")
+            tip = FIELDS[name][2]
+            widget.setToolTip(f"{tip}\n\nInvalid: {errors[name]}" if name in errors else tip)
+        self.error_label.setText("\n".join(f"{FIELDS[k][0]}: {v}" for k, v in errors.items()))
+        self.changed.emit()

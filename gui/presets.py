@@ -1,0 +1,21 @@
+"""Presets: named run settings kept in resources/presets.json."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+PRESETS_FILE = Path(__file__).resolve().parents[1] / "resources" / "presets.json"
+
+
+@cache
+def load_presets() -> dict[str, dict[str, Any]]:
+    with PRESETS_FILE.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def preset_values(name: str) -> dict[str, Any]:
+    """The RunConfig fields of a preset (its description left out)."""
+    return {k: v for k, v in load_presets()[name].items() if k != "description"}

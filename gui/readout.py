@@ -1,0 +1,102 @@
+"""The wall-clock readout: a clock large enough for the back of a lecture hall, and the cost."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+
+def format_seconds(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.2f} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes)} min {rest:04.1f} s"
+
+
+class Readout(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        caption = QLabel("wall clock")
+        caption.setStyleSheet("color: #666; font-size: 14px;")
+        layout.addWidget(caption)
+        self.elapsed_label = QLabel("0.00 s")
+        self.elapsed_label.setObjectName("elapsed_label")
+        self.elapsed_label.setToolTip("Time since Run was pressed; after the run, the loop time "
+                                      "alone (the tutorial's 'Completed in X seconds').")
+        self.elapsed_label.setStyleSheet("font-size: 52px; font-weight: bold;")
+        self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.elapsed_label)
+        self.status_label = QLabel("Ready")
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet("font-size: 18px;")
+        layout.addWidget(self.status_label)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("progress_bar")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        layout.addWidget(self.progress_bar)
+
+        stats = QFormLayout()
+        self.stat_labels: dict[str, QLabel] = {}
+        for key, caption_text, tip in (
+            ("iteration", "Iteration", "Iterations done of the total"),
+            ("rate", "Iterations/s", "Iterations per second of loop time"),
+            ("eta", "ETA", "Time left at the current rate"),
+            ("gflops", "GFLOP/s", "4·N·D_in·H + 6·N·H·D_out operations per iteration, per second"),
+            ("loss", "Loss", "The latest loss, Σ (y_pred − y)²"),
+            ("setup", "Setup", "Random draw, copy to the device and GPU warm-up, outside the "
+                               "loop time"),
+        ):
+            label = QLabel("—")
+            label.setObjectName(f"{key}_value_label")
+            label.setStyleSheet("font-size: 16px;")
+            label.setToolTip(tip)
+            name = QLabel(caption_text)
+            name.setToolTip(tip)
+            name.setStyleSheet("font-size: 16px; color: #444;")
+            stats.addRow(name, label)
+            self.stat_labels[key] = label
+        layout.addLayout(stats)
+        layout.addStretch(1)
+        self.setMinimumWidth(300)
+
+    def reset(self) -> None:
+        self.elapsed_label.setText(format_seconds(0))
+        self.progress_bar.setValue(0)
+        for label in self.stat_labels.values():
+            label.setText("—")
+
+    def set_status(self, text: str, color: str = "#000") -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(f"font-size: 18px; color: {color};")
+
+    def show_elapsed(self, seconds: float) -> None:
+        self.elapsed_label.setText(format_seconds(seconds))
+
+    def show_progress(self, done: int, total: int, loop_seconds: float, loss: float | None,
+                      flops_per_iteration: int) -> None:
+        self.progress_bar.setValue(int(1000 * done / total) if total else 0)
+        self.stat_labels["iteration"].setText(f"{done:,} / {total:,}")
+        if loop_seconds > 0 and done:
+            rate = done / loop_seconds
+            self.stat_labels["rate"].setText(f"{rate:,.0f}")
+            self.stat_labels["eta"].setText(format_seconds((total - done) / rate))
+            self.stat_labels["gflops"].setText(f"{flops_per_iteration * rate / 1e9:,.1f}")
+        if loss is not None:
+            self.stat_labels["loss"].setText(f"{loss:.4g}")
+
+    def show_result(self, record: dict) -> None:
+        """The finished run's own figures (loop time alone, as the engine measured it)."""
+        done, total = record["iterations_completed"], record["config"]["iterations"]
+        losses = record["losses"]
+        self.elapsed_label.setText(format_seconds(record["loop_seconds"]))
+        self.progress_bar.setValue(1000 if record["status"] == "completed"
+                                   else int(1000 * done / total))
+        self.stat_labels["iteration"].setText(f"{done:,} / {total:,}")
+        self.stat_labels["rate"].setText(f"{record['iterations_per_second']:,.0f}")
+        self.stat_labels["eta"].setText("—")
+        self.stat_labels["gflops"].setText(f"{record['gflops']:,.1f}")
+        self.stat_labels["loss"].setText(f"{losses[-1]:.4g}" if losses else "—")
+        self.stat_labels["setup"].setText(format_seconds(record["setup_seconds"]))
