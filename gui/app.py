@@ -12,8 +12,15 @@ from PySide6.QtWidgets import QApplication
 from gui.main_window import MainWindow
 from gui.presets import load_presets, preset_values
 
+# At small sizes NumPy never releases the GIL, so the training thread holds it nearly all the
+# time, and the GUI thread waits out the switch interval (5 ms by default) at each of the
+# many GIL acquisitions one repaint makes: the window froze for half-second stretches.
+# A short interval costs nothing while the GUI thread is idle (no thread asks for the GIL).
+GIL_SWITCH_INTERVAL = 0.0002
+
 
 def application() -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])

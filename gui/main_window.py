@@ -47,7 +47,7 @@ ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
 class MainWindow(QMainWindow):
-    run_finished = Signal(dict)  # the run record, as the engine writes it
+    run_finished = Signal(object)  # the run record (a dict), as the engine writes it
 
     def __init__(self, settings: QSettings | None = None, probe_gpu: bool = True):
         super().__init__()
@@ -82,8 +82,10 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.panel = ParameterPanel()
         self.panel.changed.connect(self._on_parameters_changed)
-        blas = cpu_info()
-        self.panel.set_cpu_description(f"{blas['blas']}, {blas['cores']} cores")
+        cpu = cpu_info()
+        self.panel.set_cpu_description(f"{cpu['blas'].split()[0]}, {cpu['cores']} cores")
+        self.panel.device_combo.setItemData(0, f"{cpu['cpu_model']}; BLAS: {cpu['blas']}",
+                                            Qt.ItemDataRole.ToolTipRole)
 
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("preset_combo")
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop_run)
+        self.setMinimumSize(1160, 640)
         self.resize(1460, 780)
 
     def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
@@ -324,7 +327,8 @@ class MainWindow(QMainWindow):
             self._last_plot = (now, cpu)
         self._ticks += 1
         p = self._last_progress
-        if p is not None and self._run_config is not None and self._ticks % STATS_EVERY_TICKS == 0:
+        stats_due = self._ticks % STATS_EVERY_TICKS == 0
+        if p is not None and self._run_config is not None and stats_due:
             loss = float(p.losses[-1]) if len(p.losses) else None
             self.readout.show_progress(p.iterations_completed, p.iterations_total,
                                        p.elapsed_seconds, loss,

@@ -24,7 +24,8 @@ FIELDS = {
     "d_in": ("D_in", "d_in_input",
              "D_in: input size; x is N×D_in and w1 is D_in×H. Tutorial: 1024 (32×32 pixels)."),
     "hidden": ("H", "hidden_input", "H: hidden units; w1 is D_in×H, w2 is H×D_out. Tutorial: 100."),
-    "d_out": ("D_out", "d_out_input", "D_out: output size; y and y_pred are N×D_out. Tutorial: 10."),
+    "d_out": ("D_out", "d_out_input",
+              "D_out: output size; y and y_pred are N×D_out. Tutorial: 10."),
     "learning_rate": ("Learning rate", "lr_input",
                       "Learning rate of plain SGD: w ← w − lr·grad. Accepts 1e-6 notation; "
                       "÷10 and ×10 move by decades. Tutorial: 1e-6; above about 3e-6 it diverges."),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 HISTORY_LIMIT = 8  # earlier runs kept on the plot; the oldest goes first
 COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189), (140, 86, 75),
@@ -58,9 +59,16 @@ class LossPlot:
         self.widget.setBackground("w")
         item = self.widget.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
+        # Set on the PlotItem, not per curve: PlotItem.addItem imposes its own modes on every
+        # curve it receives. Peak downsampling keeps spikes visible in a 2,000,000-point curve.
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
         item.setLabel("bottom", x_label)
         item.setLabel("left", "loss (sum of squared errors)")
-        self.legend = item.addLegend(offset=(-10, 10), labelTextSize="11pt")
+        item.getAxis("left").enableAutoSIPrefix(False)  # no "(x1e+27)" beside a log axis
+        self.widget.setMinimumWidth(420)
+        self.legend = item.addLegend(offset=(-10, 10), labelTextSize="11pt",
+                                     labelTextColor=(30, 30, 30), brush=(255, 255, 255, 210))
         self.history: list[PlottedRun] = []
         self.current: PlottedRun | None = None
         self._runs_started = 0
@@ -76,8 +84,6 @@ class LossPlot:
         color = COLORS[self._runs_started % len(COLORS)]
         self._runs_started += 1
         curve = pg.PlotDataItem(pen=_pen(color, 3), name=label)
-        curve.setDownsampling(auto=True, method="peak")
-        curve.setClipToView(True)
         self.widget.addItem(curve)
         self.current = PlottedRun(curve, GrowingSeries(), color)
 
@@ -97,7 +103,8 @@ class LossPlot:
         if self.current is None:
             return
         line = pg.InfiniteLine(
-            pos=iteration, angle=90, pen=pg.mkPen(DIVERGED_COLOR, width=2, style=2),
+            pos=iteration, angle=90,
+            pen=pg.mkPen(DIVERGED_COLOR, width=2, style=Qt.PenStyle.DashLine),
             label=f"diverged at t = {iteration}",
             labelOpts={"position": 0.9, "color": DIVERGED_COLOR, "fill": (255, 255, 255, 200)},
         )

@@ -18,7 +18,9 @@ from engine.devices import GpuStatus, probe_gpu
 
 class TrainingThread(QThread):
     progress = Signal(object)  # engine.Progress
-    finished_run = Signal(dict)  # the run record, RunResult.to_dict()
+    # object, not dict: PySide converts a dict signal argument to a QVariantMap, element by
+    # element, which for a 2,000,000-loss record stalls the GUI thread for seconds.
+    finished_run = Signal(object)  # the run record, RunResult.to_dict()
     refused = Signal(str)  # bad settings or not enough memory, in words
     failed = Signal(str, str)  # an unexpected error: message, traceback
 

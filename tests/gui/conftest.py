@@ -1,0 +1,44 @@
+"""Window fixtures: offscreen, isolated settings, and no thread left running after a test."""
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pyqtgraph")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from gui.app import create_main_window  # noqa: E402
+
+SMALL = {"n": 8, "d_in": 16, "hidden": 8, "d_out": 2}
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def shut(window, qtbot) -> None:
+    window.stop_run()
+    qtbot.waitUntil(lambda: window.training_thread is None and window.probe_thread is None,
+                    timeout=60_000)
+    window.close()
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    w = create_main_window(settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.probe_thread is None, timeout=60_000)
+    yield w
+    shut(w, qtbot)
+
+
+def run_and_wait(window, qtbot, timeout=60_000) -> dict:
+    with qtbot.waitSignal(window.run_finished, timeout=timeout) as blocker:
+        qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.is_running())
+    return blocker.args[0]
+
+
+from PySide6.QtCore import Qt  # noqa: E402

@@ -1,0 +1,218 @@
+"""The window, driven as a user drives it (offscreen)."""
+
+import csv
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
+from engine import RunConfig, train
+from engine.devices import probe_gpu
+from gui.app import create_main_window
+from tests.gui.conftest import SMALL, run_and_wait, shut
+
+OBJECT_NAMES = {
+    "run_button": QPushButton, "stop_button": QPushButton, "n_input": QLineEdit,
+    "d_in_input": QLineEdit, "hidden_input": QLineEdit, "d_out_input": QLineEdit,
+    "lr_input": QLineEdit, "iterations_input": QLineEdit, "device_combo": QComboBox,
+    "dtype_combo": QComboBox, "seed_input": QLineEdit, "loss_plot": None,
+    "elapsed_label": None, "status_label": None, "log_y_checkbox": None,
+    "clear_button": QPushButton, "preset_combo": QComboBox,
+}
+
+
+def find(window, name):
+    from PySide6.QtWidgets import QWidget
+
+    widget = window.findChild(QWidget, name)
+    assert widget is not None, name
+    return widget
+
+
+def test_object_names_and_tooltips(window):
+    for name, kind in OBJECT_NAMES.items():
+        widget = find(window, name)
+        if kind is not None:
+            assert isinstance(widget, kind)
+    assert "w1 is D_in×H" in find(window, "hidden_input").toolTip()
+    for name in ("n_input", "d_in_input", "d_out_input", "lr_input", "iterations_input",
+                 "seed_input", "device_combo", "dtype_combo"):
+        assert find(window, name).toolTip()
+
+
+def test_tutorial_preset_runs_to_completion_and_plots_the_engines_losses(window, qtbot):
+    window.preset_combo.setCurrentText("Tutorial")
+    record = run_and_wait(window, qtbot)
+    assert record["status"] == "completed"
+    x, y = window.plot.current_points()
+    assert len(x) == 500 and np.array_equal(x, np.arange(500))
+    assert np.array_equal(y, np.asarray(record["losses"]))
+    expected = train(RunConfig()).losses
+    assert np.max(np.abs(y - expected) / expected) < 1e-12
+    assert window.status_label.text().startswith("Completed in")
+    assert window.elapsed_label.text().endswith(" s")
+    assert window.run_button.isEnabled() and not window.stop_button.isEnabled()
+
+
+def test_stop_mid_run(window, qtbot):
+    window.set_values({**SMALL, "iterations": 50_000_000})
+    qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
+    assert window.is_running() and window.stop_button.isEnabled()
+    assert not window.run_button.isEnabled() and not find(window, "n_input").isEnabled()
+    qtbot.waitUntil(lambda: window.plot.current is not None
+                    and window.plot.current.series.size > 0, timeout=10_000)
+    with qtbot.waitSignal(window.run_finished, timeout=10_000) as blocker:
+        qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+    record = blocker.args[0]
+    assert record["status"] == "stopped"
+    assert 0 < record["iterations_completed"] < 50_000_000
+    assert "Stopped after" in window.status_label.text()
+    qtbot.waitUntil(lambda: window.run_button.isEnabled())
+
+
+def test_keyboard_runs_and_stops(window, qtbot):
+    window.set_values({**SMALL, "iterations": 50_000_000})
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_running()
+    with qtbot.waitSignal(window.run_finished, timeout=10_000) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert blocker.args[0]["status"] == "stopped"
+
+
+def test_divergence_preset_ends_diverged_with_a_marker(window, qtbot):
+    window.preset_combo.setCurrentText("Divergence")
+    record = run_and_wait(window, qtbot)
+    assert record["status"] == "diverged"
+    t = record["diverged_at"]
+    assert f"Diverged at iteration {t}" in window.status_label.text()
+    assert "Lower the learning rate" in window.status_label.text()
+    markers = window.plot.markers()
+    assert len(markers) == 1 and markers[0].value() == t
+    _, y = window.plot.current_points()
+    assert np.isfinite(y).all() and len(y) == t
+
+
+@pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
+def test_gpu_entry_disabled_with_the_reason(window):
+    item = window.panel.device_combo.model().item(1)
+    assert not item.isEnabled()
+    assert item.toolTip() == probe_gpu().reason and item.toolTip()
+    window.set_values({"device": "gpu"})
+    assert window.panel.values()["device"] == "cpu"
+
+
+def test_invalid_input_is_refused_at_the_control(window, qtbot):
+    n_input = find(window, "n_input")
+    n_input.setText("abc")
+    assert not window.run_button.isEnabled()
+    assert "border" in n_input.styleSheet()
+    assert "Invalid" in n_input.toolTip()
+    assert "N: must be a whole number" in window.panel.error_label.text()
+    assert window.start_run() is False
+    n_input.setText("64")
+    find(window, "lr_input").setText("-1")
+    assert "Learning rate: must be positive" in window.panel.error_label.text()
+    find(window, "lr_input").setText("1e-6")
+    assert window.run_button.isEnabled() and window.panel.error_label.text() == ""
+
+
+def test_memory_refusal_is_shown_in_words(window):
+    window.set_values({"d_in": 10**9})
+    assert window.start_run() is False
+    text = window.status_label.text()
+    assert "needs" in text and "available" in text and "GB" in text
+    assert not window.is_running()
+
+
+def test_decade_buttons_move_the_learning_rate(window, qtbot):
+    window.set_values({"learning_rate": 1e-6})
+    qtbot.mouseClick(find(window, "lr_up_button"), Qt.MouseButton.LeftButton)
+    assert window.panel.values()["learning_rate"] == pytest.approx(1e-5)
+    qtbot.mouseClick(find(window, "lr_down_button"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(window, "lr_down_button"), Qt.MouseButton.LeftButton)
+    assert window.panel.values()["learning_rate"] == pytest.approx(1e-7)
+
+
+def test_history_and_clear(window, qtbot):
+    window.set_values({**SMALL, "iterations": 200, "learning_rate": 1e-3})
+    run_and_wait(window, qtbot)
+    window.set_values({"learning_rate": 1e-2})
+    run_and_wait(window, qtbot)
+    assert len(window.plot.history) == 2 and len(window.records) == 2
+    labels = [item[1].text for item in window.plot.legend.items]
+    assert any("lr 0.001, cpu float64" in label for label in labels)
+    assert any("lr 0.01" in label for label in labels)
+    qtbot.mouseClick(window.clear_button, Qt.MouseButton.LeftButton)
+    assert window.plot.history == [] and window.records == []
+    assert window.plot.legend.items == []
+
+
+def test_log_y_toggle(window, qtbot):
+    assert window.log_y_checkbox.isChecked()
+    assert window.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
+    window.log_y_checkbox.setChecked(False)
+    assert not window.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
+
+
+def test_export_writes_readable_files(window, qtbot, tmp_path):
+    window.set_values({**SMALL, "iterations": 150})
+    first = run_and_wait(window, qtbot)
+    window.set_values({"learning_rate": 1e-3})
+    second = run_and_wait(window, qtbot)
+    paths = window.export_to(tmp_path)
+    assert [p.name for p in paths] == ["loss_plot.png", "losses.csv", "runs.json"]
+    assert paths[0].stat().st_size > 1000
+    records = json.loads(paths[2].read_text())
+    assert records == [first, second]
+    with paths[1].open() as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 300
+    run2 = [float(r["loss"]) for r in rows if r["run"] == "2"]
+    assert run2 == second["losses"]
+
+
+def test_export_to_an_unwritable_place_says_so(window, tmp_path):
+    assert window.export_to(tmp_path / "missing" / "folder") is None
+    assert "Export failed" in window.status_label.text()
+    assert window.run_button.isEnabled()
+
+
+def test_settings_survive_a_new_window(window, qtbot, settings):
+    window.set_values({"learning_rate": 2e-6, "iterations": 123, "dtype": "float32"})
+    window.save_settings()
+    shut(window, qtbot)
+    again = create_main_window(settings=settings)
+    qtbot.addWidget(again)
+    values = again.panel.values()
+    assert values["learning_rate"] == 2e-6 and values["iterations"] == 123
+    assert values["dtype"] == "float32"
+    shut(again, qtbot)
+
+
+def test_corrupted_settings_fall_back_to_the_tutorial(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    path = tmp_path / "bad.ini"
+    path.write_bytes(b"[General]\nconfig=\"{not json\"\ngeometry=@ByteArray(garbage)\n\x00\xff")
+    w = create_main_window(settings=QSettings(str(path), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    assert w.panel.values()["n"] == 64 and w.panel.errors() == {}
+    shut(w, qtbot)
+
+
+def test_an_exception_in_a_run_shows_a_dialog_and_returns_to_idle(window, qtbot, monkeypatch):
+    import gui.worker
+
+    def broken_train(*args, **kwargs):
+        raise RuntimeError("simulated failure inside the training step")
+
+    monkeypatch.setattr(gui.worker, "train", broken_train)
+    qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.is_running(), timeout=10_000)
+    assert window.error_dialog is not None and window.error_dialog.isVisible()
+    assert "simulated failure" in window.error_dialog.text()
+    assert "Error" in window.status_label.text()
+    assert window.run_button.isEnabled()
+    window.error_dialog.close()
