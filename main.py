@@ -241,7 +241,8 @@ def command_bench_window(args: argparse.Namespace) -> int:
 def command_window(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
-    return run_app(args)
+    given = {name: value for name, value in config_values(args).items() if value is not None}
+    return run_app(args, given)
 
 
 COMMANDS = {"run": command_run, "bench": command_bench, "bench-window": command_bench_window}

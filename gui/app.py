@@ -35,17 +35,9 @@ def create_main_window(settings: QSettings | None = None, probe_gpu: bool = True
     return MainWindow(settings=settings, probe_gpu=probe_gpu)
 
 
-def _command_line_values(args) -> dict[str, Any]:
-    names = {"n": "n", "d_in": "d_in", "hidden": "hidden", "d_out": "d_out",
-             "learning_rate": "lr", "iterations": "iterations", "device": "device",
-             "dtype": "dtype", "seed": "seed", "threads": "threads"}
-    return {field: getattr(args, option) for field, option in names.items()
-            if getattr(args, option, None) is not None}
-
-
-def run_app(args) -> int:
-    """main.py with no command: options of `run` plus --preset, --autorun, --exit-when-done,
-    --screenshot and --json."""
+def run_app(args, overrides: dict[str, Any]) -> int:
+    """main.py with no command: `overrides` are the run options given (RunConfig fields), and
+    args carries --preset, --autorun, --exit-when-done, --screenshot and --json."""
     app = application()
     if args.preset is not None and args.preset not in load_presets():
         names = ", ".join(load_presets())
@@ -56,7 +48,6 @@ def run_app(args) -> int:
     if args.preset:
         window.preset_combo.setCurrentText(args.preset)
         window.set_values(preset_values(args.preset))
-    overrides = _command_line_values(args)
     if overrides:
         window.set_values(overrides)
     errors = window.panel.errors()

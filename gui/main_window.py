@@ -201,8 +201,9 @@ class MainWindow(QMainWindow):
     def set_values(self, values: dict[str, Any]) -> None:
         """Fill the controls; a GPU asked for before the probe has answered is applied then."""
         if values.get("device") == "gpu" and not self.panel.gpu_enabled():
-            self._wanted_device = "gpu"
-            if self.probe_thread is None and self._gpu_reason:
+            if self.probe_thread is not None:
+                self._wanted_device = "gpu"  # the probe has not answered yet
+            elif self._gpu_reason:
                 self.readout.set_status(f"GPU unavailable ({self._gpu_reason}): "
                                         "this run would use the CPU.", WARN_COLOR)
         self.panel.set_values(values)
@@ -357,11 +358,11 @@ class MainWindow(QMainWindow):
                                     f"iterations ({record['loop_seconds']:.3f} s)", WARN_COLOR)
 
     def _on_refused(self, message: str) -> None:
-        self.plot.finish_run("refused")
+        self.plot.discard_run()
         self.readout.set_status(f"Refused: {message}.", ERROR_COLOR)
 
     def _on_failed(self, message: str, details: str) -> None:
-        self.plot.finish_run(f"error: {message}")
+        self.plot.discard_run()
         self.readout.set_status(f"Error: {message}", ERROR_COLOR)
         self.error_dialog = QMessageBox(QMessageBox.Icon.Critical, "Run failed",
                                         f"The run failed:\n\n{message}", parent=self)

@@ -151,15 +151,25 @@ class ParameterPanel(QWidget):
         return field_errors(self.values())
 
     def set_values(self, values: dict[str, Any]) -> None:
-        """Fill the controls; unknown keys are ignored, a disabled GPU entry is not chosen."""
-        for name in TEXT_FIELDS:
-            if name in values:
-                self.inputs[name].setText(format_value(name, values[name]))
-        for name, combo in (("device", self.device_combo), ("dtype", self.dtype_combo)):
-            if name in values:
-                index = combo.findData(values[name])
-                if index >= 0 and self._item_enabled(combo, index):
-                    combo.setCurrentIndex(index)
+        """Fill the controls; unknown keys are ignored, a disabled GPU entry is not chosen.
+
+        The controls' own signals are blocked while they are filled, so that `changed` fires
+        once, for the whole set, not once per field with a half-applied preset.
+        """
+        for widget in self.inputs.values():
+            widget.blockSignals(True)
+        try:
+            for name in TEXT_FIELDS:
+                if name in values:
+                    self.inputs[name].setText(format_value(name, values[name]))
+            for name, combo in (("device", self.device_combo), ("dtype", self.dtype_combo)):
+                if name in values:
+                    index = combo.findData(values[name])
+                    if index >= 0 and self._item_enabled(combo, index):
+                        combo.setCurrentIndex(index)
+        finally:
+            for widget in self.inputs.values():
+                widget.blockSignals(False)
         self._on_edit()
 
     def scale_learning_rate(self, factor: float) -> None:

@@ -124,6 +124,12 @@ class LossPlot:
         while len(self.history) > HISTORY_LIMIT:
             self._remove(self.history.pop(0))
 
+    def discard_run(self) -> None:
+        """Remove the current run's curve: a run that was refused or failed has no record."""
+        run, self.current = self.current, None
+        if run is not None:
+            self._remove(run)
+
     def clear_history(self) -> None:
         for run in self.history:
             self._remove(run)

@@ -215,4 +215,34 @@ def test_an_exception_in_a_run_shows_a_dialog_and_returns_to_idle(window, qtbot,
     assert "simulated failure" in window.error_dialog.text()
     assert "Error" in window.status_label.text()
     assert window.run_button.isEnabled()
+    assert window.plot.current is None and window.plot.legend.items == []
     window.error_dialog.close()
+
+
+def test_a_refused_run_leaves_no_curve_or_legend_entry(window, qtbot, monkeypatch):
+    import gui.worker
+    from engine import InsufficientMemoryError
+
+    def refusing_train(*args, **kwargs):
+        raise InsufficientMemoryError("GPU", 10**12, 10**9)
+
+    monkeypatch.setattr(gui.worker, "train", refusing_train)
+    qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.is_running(), timeout=10_000)
+    text = window.status_label.text()
+    assert text.startswith("Refused:") and "1.0 TB" in text and "1.0 GB" in text
+    assert window.plot.history == [] and window.plot.current is None
+    assert window.plot.legend.items == [] and window.records == []
+
+
+@pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
+def test_presets_stay_selected_after_a_gpu_preset_on_a_machine_without_gpu(window):
+    window.preset_combo.setCurrentText("GPU showcase")
+    assert "GPU unavailable" in window.status_label.text()
+    window.preset_combo.setCurrentText("Tutorial")
+    assert window.preset_combo.currentText() == "Tutorial"
+    assert window.panel.values()["device"] == "cpu"
+    window.preset_combo.setCurrentText("Divergence")
+    assert window.preset_combo.currentText() == "Divergence"
+    find(window, "lr_input").setText("5e-6")
+    assert window.preset_combo.currentText() == "Custom"
