@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         self._run_config = config
         self._last_progress = None
         self.plot.start_run(f"running: lr {config.learning_rate:g}, {config.device} "
-                            f"{config.dtype}")
+                            f"{config.dtype}", config.iterations)
         self.readout.reset()
         self.readout.set_status(f"Running {config.iterations:,} iterations on the "
                                 f"{config.device.upper()}…")
