@@ -135,6 +135,39 @@ def build_parser() -> argparse.ArgumentParser:
                        "engine's rate as a share of it")
     bench.add_argument("--json", type=_output_path, help="write the measurements as JSON")
 
+    race = commands.add_parser("race", help="one configuration on two targets, side by side")
+    add_run_options(race)
+    race.add_argument("--compare", choices=("device", "dtype"), default="device",
+                      help="device: CPU vs GPU (no GPU: 1 thread vs all threads); "
+                      "dtype: float64 vs float32")
+    race.add_argument("--json", type=_output_path, help="write both runs as JSON")
+    race.add_argument("--csv", type=_output_path, help="write lane,iteration,seconds,loss")
+
+    sizes = commands.add_parser("sweep-size", help="seconds per iteration against problem size, "
+                                "per device, with the CPU/GPU crossover")
+    add_run_options(sizes)
+    sizes.add_argument("--steps", type=_whole_number, default=6, help="sizes in the sweep (6)")
+    sizes.add_argument("--factor", type=_number, default=2.0,
+                       help="growth of each scaled size per step (2)")
+    sizes.add_argument("--scale", default="n,d_in,hidden",
+                       help="the sizes that grow, from n,d_in,hidden,d_out (n,d_in,hidden)")
+    sizes.add_argument("--budget", type=_number, default=1.0,
+                       help="seconds of training per point and device (1)")
+    sizes.add_argument("--json", type=_output_path, help="write the points as JSON")
+    sizes.add_argument("--csv", type=_output_path, help="write the points as CSV")
+
+    rates = commands.add_parser("sweep-lr", help="final loss against learning rate, with the "
+                                "largest stable rate and the bound 2/λ_max")
+    add_run_options(rates)
+    rates.add_argument("--lr-min", type=_number, default=1e-8, help="smallest rate (1e-8)")
+    rates.add_argument("--lr-max", type=_number, default=1e-4, help="largest rate (1e-4)")
+    rates.add_argument("--count", type=_whole_number, default=9, help="log-spaced rates (9)")
+    rates.add_argument("--tolerance", type=_number, default=0.05,
+                       help="bisection stops when the stable/diverging rates are within this "
+                       "relative distance (0.05)")
+    rates.add_argument("--json", type=_output_path, help="write the sweep as JSON")
+    rates.add_argument("--csv", type=_output_path, help="write the points as CSV")
+
     window_bench = commands.add_parser(
         "bench-window", help="a run in the window against the same run headless, alternately")
     add_run_options(window_bench)
@@ -149,10 +182,8 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def write_losses_csv(path: Path, losses) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["iteration", "loss"])
-        writer.writerows((t, repr(float(loss))) for t, loss in enumerate(losses))
+    write_rows_csv(path, ["iteration", "loss"],
+                   ((t, repr(float(loss))) for t, loss in enumerate(losses)))
 
 
 def summary_lines(result) -> list[str]:
@@ -238,6 +269,122 @@ def command_bench_window(args: argparse.Namespace) -> int:
     return 0
 
 
+def write_rows_csv(path: Path, header: list[str], rows) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def command_race(args: argparse.Namespace) -> int:
+    from engine.race import default_targets, race
+
+    config = make_config(args)
+    targets = default_targets(args.compare)
+    print(f"race: {targets[0].label} vs {targets[1].label}, N={config.n} D_in={config.d_in} "
+          f"H={config.hidden} D_out={config.d_out}, {config.iterations} iterations", flush=True)
+    result = race(config, targets)
+    print(f"{'target':<22}{'status':<12}{'setup s':>10}{'loop s':>10}{'final loss':>14}")
+    for lane in result.lanes:
+        r = lane.result
+        final = f"{r.final_loss:.4g}" if r.final_loss is not None else "-"
+        print(f"{lane.target.label:<22}{r.status:<12}{r.setup_seconds:>10.3f}"
+              f"{r.loop_seconds:>10.3f}{final:>14}")
+    print(f"speedup (loop time of {targets[0].label} / {targets[1].label}): "
+          f"{result.speedup:.2f}")
+    print(f"largest relative difference between the loss curves: "
+          f"{result.largest_relative_difference:.3g}")
+    if args.json:
+        write_json(args.json, result.to_dict())
+    if args.csv:
+        write_rows_csv(args.csv, ["lane", "iteration", "seconds", "loss"],
+                       ((lane.target.label, t, lane.seconds[t], lane.result.losses[t])
+                        for lane in result.lanes for t in range(len(lane.result.losses))))
+    return 0
+
+
+def command_sweep_size(args: argparse.Namespace) -> int:
+    from engine.sweep import SCALED_FIELDS, sweep_sizes
+
+    config = make_config(args)
+    fields = tuple(f.strip() for f in args.scale.split(",") if f.strip())
+    unknown = [f for f in fields if f not in SCALED_FIELDS]
+    if unknown or not fields:
+        raise CliError(f"--scale: choose from {','.join(SCALED_FIELDS)}, got {args.scale!r}")
+    if args.steps < 1:
+        raise CliError(f"--steps: must be at least 1, got {args.steps}")
+    if args.factor <= 1:
+        raise CliError(f"--factor: must be above 1, got {args.factor}")
+    if args.budget <= 0:
+        raise CliError(f"--budget: must be positive, got {args.budget}")
+    print(f"{'step':>4} {'device':<6}{'N':>7}{'D_in':>8}{'H':>7}{'D_out':>7}{'MFLOP/it':>12}"
+          f"{'ms/it':>11}{'GFLOP/s':>10}  note", flush=True)
+
+    def show(p) -> None:
+        c = p.config
+        if p.status == "measured":
+            figures = f"{1000 * p.seconds_per_iteration:>11.3f}{p.gflops:>10.1f}  "
+        else:
+            figures = f"{'-':>11}{'-':>10}  skipped: {p.reason}"
+        print(f"{p.step:>4} {p.device:<6}{c.n:>7}{c.d_in:>8}{c.hidden:>7}{c.d_out:>7}"
+              f"{c.flops_per_iteration / 1e6:>12.1f}{figures}", flush=True)
+
+    result = sweep_sizes(config, steps=args.steps, factor=args.factor, fields=fields,
+                         budget_seconds=args.budget, on_point=show)
+    crossover, best = result.crossover, result.largest_speedup
+    if result.speedups():
+        print("crossover: the GPU is faster from "
+              + (f"{crossover.config.flops_per_iteration / 1e6:.1f} MFLOP per iteration"
+                 if crossover else "no size in this sweep"))
+        print(f"largest speedup: {best[1]:.1f}× at {best[0].config.flops_per_iteration / 1e6:.1f}"
+              " MFLOP per iteration")
+    if args.json:
+        write_json(args.json, result.to_dict())
+    if args.csv:
+        rows = [p.to_dict() for p in result.points]
+        write_rows_csv(args.csv, list(rows[0]), (list(r.values()) for r in rows))
+    return 0
+
+
+def command_sweep_lr(args: argparse.Namespace) -> int:
+    from engine.sweep import EXPLANATION, sweep_learning_rates
+
+    config = make_config(args)
+    if not 0 < args.lr_min < args.lr_max:
+        raise CliError(f"--lr-min/--lr-max: need 0 < min < max, got {args.lr_min:g} and "
+                       f"{args.lr_max:g}")
+    if args.count < 2:
+        raise CliError(f"--count: must be at least 2, got {args.count}")
+    if args.tolerance <= 0:
+        raise CliError(f"--tolerance: must be positive, got {args.tolerance}")
+    print(f"{'learning rate':>14}  {'status':<10}{'final loss':>14}{'diverged at':>13}",
+          flush=True)
+
+    def show(p) -> None:
+        final = f"{p.final_loss:.4g}" if p.final_loss is not None else "-"
+        diverged = str(p.diverged_at) if p.diverged_at is not None else "-"
+        print(f"{p.learning_rate:>14.4g}  {p.status:<10}{final:>14}{diverged:>13}"
+              + ("  (bisection)" if p.refined else ""), flush=True)
+
+    result = sweep_learning_rates(config, args.lr_min, args.lr_max, args.count,
+                                  args.tolerance, on_point=show)
+    stable = result.largest_stable_lr
+    print(f"largest stable learning rate: {stable:.4g}" if stable else
+          "no stable learning rate in the range")
+    print(f"λ_max = {result.lambda_max:.4g}; predicted bound 2/λ_max = "
+          f"{result.predicted_bound:.4g}"
+          + (f" ({stable / result.predicted_bound:.2f}× below the observed threshold)"
+             if stable else ""))
+    print(EXPLANATION)
+    if args.json:
+        write_json(args.json, result.to_dict())
+    if args.csv:
+        write_rows_csv(args.csv, ["learning_rate", "status", "final_loss", "diverged_at",
+                                  "refined"],
+                       (list(p.to_dict().values()) for p in result.points))
+    return 0
+
+
 def command_window(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
@@ -245,7 +392,10 @@ def command_window(args: argparse.Namespace) -> int:
     return run_app(args, given)
 
 
-COMMANDS = {"run": command_run, "bench": command_bench, "bench-window": command_bench_window}
+COMMANDS = {
+    "run": command_run, "bench": command_bench, "bench-window": command_bench_window,
+    "race": command_race, "sweep-size": command_sweep_size, "sweep-lr": command_sweep_lr,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

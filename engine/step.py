@@ -50,12 +50,8 @@ class Workspace:
         return 4 * n * hidden + 2 * n * d_out + hidden * d_out + d_in * hidden + n * d_in
 
 
-def sgd_step(p: Problem, ws: Workspace, learning_rate: float, xp):
-    """One iteration: forward, loss, backward, update of p.w1 and p.w2. Returns the loss.
-
-    The loss is returned as xp computed it (a 0-d array on a GPU), so that the caller decides
-    when to pay for a device-to-host copy.
-    """
+def forward_backward(p: Problem, ws: Workspace, xp):
+    """Loss and gradients at p's weights: ws.grad_w1 and ws.grad_w2 hold them afterwards."""
     # Forward pass: h = x·w1, h_relu = max(h, 0), y_pred = h_relu·w2
     xp.matmul(p.x, p.w1, out=ws.h)
     xp.maximum(ws.h, 0, out=ws.h_relu)
@@ -71,6 +67,17 @@ def sgd_step(p: Problem, ws: Workspace, learning_rate: float, xp):
     xp.matmul(ws.grad_y_pred, p.w2.T, out=ws.grad_h)
     xp.copyto(ws.grad_h, 0, where=xp.less(ws.h, 0, out=ws.h_negative))
     xp.matmul(ws.x_t, ws.grad_h, out=ws.grad_w1)
+    return loss
+
+
+def sgd_step(p: Problem, ws: Workspace, learning_rate: float, xp):
+    """One iteration: forward, loss, backward, update of p.w1 and p.w2. Returns the loss.
+
+    The loss is returned as xp computed it (a 0-d array on a GPU), so that the caller decides
+    when to pay for a device-to-host copy. The workspace's gradients are scaled by the
+    learning rate in place.
+    """
+    loss = forward_backward(p, ws, xp)
 
     # Update weights: w ← w − learning_rate · grad_w
     xp.multiply(ws.grad_w1, learning_rate, out=ws.grad_w1)
