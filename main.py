@@ -114,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(parser, defaults=False)
     window = parser.add_argument_group("window options")
     window.add_argument("--preset", help="start from a preset (Tutorial, Divergence, ...)")
+    window.add_argument("--tool", choices=("race", "sweep-size", "sweep-lr"),
+                        help="open a lecture tool's tab (with --autorun, run the tool)")
     window.add_argument("--autorun", action="store_true", help="start the run at once")
     window.add_argument("--exit-when-done", action="store_true",
                         help="close the window when the run ends")

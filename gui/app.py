@@ -59,6 +59,8 @@ def run_app(args, overrides: dict[str, Any]) -> int:
 
     def on_finished(record: dict) -> None:
         if args.json:
+            if tool is not None:
+                record = tool.result.to_dict()
             args.json.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
         if args.screenshot:
             app.processEvents()
@@ -67,6 +69,12 @@ def run_app(args, overrides: dict[str, Any]) -> int:
             QTimer.singleShot(0, window.close)
 
     window.run_finished.connect(on_finished)
+    tool = None
+    if args.tool:
+        tool = {"race": window.race_tool, "sweep-size": window.size_sweep_tool,
+                "sweep-lr": window.lr_sweep_tool}[args.tool]
+        window.tabs.setCurrentWidget(tool)
+        tool.finished.connect(lambda result: on_finished({}))
     window.show()
     if args.autorun:
         def autorun() -> None:
@@ -74,7 +82,8 @@ def run_app(args, overrides: dict[str, Any]) -> int:
             if window.probe_thread is not None and window._wanted_device == "gpu":
                 QTimer.singleShot(50, autorun)
                 return
-            if not window.start_run() and args.exit_when_done:
+            started = tool.start() if tool is not None else window.start_run()
+            if not started and args.exit_when_done:
                 print(f"main.py: error: {window.status_label.text()}", file=sys.stderr)
                 window.close()
         QTimer.singleShot(0, autorun)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +29,13 @@ from engine.config import RunConfig
 from engine.devices import cpu_info
 from engine.memory import InsufficientMemoryError, check_memory, format_bytes
 from gui.export import export_all, run_label
+from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
 from gui.plot import LossPlot
 from gui.presets import load_presets, preset_values
+from gui.race_tool import RaceTool
 from gui.readout import Readout
+from gui.size_sweep_tool import SizeSweepTool
 from gui.worker import GpuProbeThread, TrainingThread
 
 # The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
@@ -144,12 +148,33 @@ class MainWindow(QMainWindow):
         self.elapsed_label = self.readout.elapsed_label
         self.status_label = self.readout.status_label
 
+        training = QSplitter()
+        training.addWidget(self.loss_plot)
+        training.addWidget(self.readout)
+        training.setStretchFactor(0, 1)
+        training.setSizes([760, 320])
+        self.race_tool = RaceTool(lambda: self.tool_config(self.race_tool))
+        self.size_sweep_tool = SizeSweepTool(lambda: self.tool_config(self.size_sweep_tool))
+        self.lr_sweep_tool = LearningRateSweepTool(lambda: self.tool_config(self.lr_sweep_tool))
+        self.tools = (self.race_tool, self.size_sweep_tool, self.lr_sweep_tool)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.addTab(training, "Training")
+        for tool, title, tip in (
+            (self.race_tool, "Device race", "The same run on two targets, from the same draw"),
+            (self.size_sweep_tool, "Size sweep", "Cost against problem size: where the GPU wins"),
+            (self.lr_sweep_tool, "Learning-rate sweep",
+             "Final loss against learning rate, beside the bound 2/λ_max"),
+        ):
+            tool.busy_changed.connect(self._on_tool_busy_changed)
+            self.tabs.addTab(tool, title)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
+
         splitter = QSplitter()
         splitter.addWidget(left_widget)
-        splitter.addWidget(self.loss_plot)
-        splitter.addWidget(self.readout)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 760, 320])
+        splitter.setSizes([380, 1080])
         self.setCentralWidget(splitter)
 
         menu = self.menuBar().addMenu("&Run")
@@ -261,9 +286,26 @@ class MainWindow(QMainWindow):
     def is_running(self) -> bool:
         return self.training_thread is not None
 
+    def is_busy(self) -> bool:
+        """A training run or a lecture tool is working (one at a time: they share the CPU)."""
+        return self.is_running() or any(tool.is_running() for tool in self.tools)
+
+    def tool_config(self, tool) -> RunConfig | None:
+        """The panel's settings for a tool, or None with the reason shown in the tool."""
+        errors = self.panel.errors()
+        if errors:
+            tool.set_status("Fix the highlighted settings: " + "; ".join(errors.values()),
+                            ERROR_COLOR)
+            return None
+        return RunConfig(**self.panel.values())
+
+    def _on_tool_busy_changed(self, _busy: bool) -> None:
+        self._update_buttons()
+        self._close_if_requested()
+
     def start_run(self) -> bool:
         """Start a run with the panel's settings; False (and a reason shown) if refused."""
-        if self.is_running() or self._close_requested:
+        if self.is_busy() or self._close_requested:
             return False
         errors = self.panel.errors()
         if errors:
@@ -308,9 +350,12 @@ class MainWindow(QMainWindow):
         return True
 
     def stop_run(self) -> None:
+        """Stop the training run, and any lecture tool that is running."""
         if self.training_thread is not None:
             self.training_thread.request_stop()
             self.readout.set_status("Stopping…")
+        for tool in self.tools:
+            tool.stop()
 
     def _on_progress(self, progress) -> None:
         self.plot.append(progress.iterations, progress.losses)
@@ -383,11 +428,14 @@ class MainWindow(QMainWindow):
         self._close_if_requested()
 
     def _update_buttons(self) -> None:
-        running = self.is_running()
-        self.run_button.setEnabled(not running and not self.panel.errors())
+        running, busy = self.is_running(), self.is_busy()
+        can_start = not busy and not self.panel.errors()
+        self.run_button.setEnabled(can_start)
         self.stop_button.setEnabled(running)
-        self.panel.set_running(running)
-        self.preset_combo.setEnabled(not running)
+        for tool in self.tools:
+            tool.run_button.setEnabled(can_start)
+        self.panel.set_running(busy)
+        self.preset_combo.setEnabled(not busy)
         self.clear_button.setEnabled(not running)
 
     # --- history and export -------------------------------------------------------------
@@ -418,7 +466,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         # A QThread destroyed while running aborts the process: stop, wait, then close.
-        if self.training_thread is not None or self.probe_thread is not None:
+        if self.is_busy() or self.probe_thread is not None:
             self._close_requested = True
             self.stop_run()
             self.readout.set_status("Closing after the run stops…")
@@ -428,6 +476,6 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _close_if_requested(self) -> None:
-        if self._close_requested and self.training_thread is None and self.probe_thread is None:
+        if self._close_requested and not self.is_busy() and self.probe_thread is None:
             QTimer.singleShot(0, self.close)
 

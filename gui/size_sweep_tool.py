@@ -1,0 +1,174 @@
+"""The size sweep tab: seconds per iteration and GFLOP/s against work, per device."""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from engine.sweep import SCALED_FIELDS, sweep_sizes
+from gui.plot import COLORS
+from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel, styled_plot
+
+DEVICE_COLORS = {"cpu": COLORS[0], "gpu": COLORS[1]}
+FIELD_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H", "d_out": "D_out"}
+COLUMNS = ("N", "D_in", "H", "D_out", "device", "MFLOP/it", "ms/it", "GFLOP/s", "note")
+
+
+class SizeSweepTool(ToolPanel):
+    object_prefix = "size_sweep"
+
+    def __init__(self, config_source, parent=None):
+        super().__init__("size sweep", config_source, parent)
+        self.steps_input = QSpinBox()
+        self.steps_input.setObjectName("size_sweep_steps_input")
+        self.steps_input.setRange(1, 12)
+        self.steps_input.setValue(6)
+        self.steps_input.setToolTip("Sizes in the sweep: step k multiplies the chosen sizes by "
+                                    "factor^k, starting from the settings on the left")
+        self.factor_input = QDoubleSpinBox()
+        self.factor_input.setObjectName("size_sweep_factor_input")
+        self.factor_input.setRange(1.1, 10.0)
+        self.factor_input.setValue(2.0)
+        self.factor_input.setToolTip("Growth of each chosen size per step")
+        self.budget_input = QDoubleSpinBox()
+        self.budget_input.setObjectName("size_sweep_budget_input")
+        self.budget_input.setRange(0.05, 60.0)
+        self.budget_input.setValue(1.0)
+        self.budget_input.setSuffix(" s")
+        self.budget_input.setToolTip("Training time per point and device (at least one "
+                                     "iteration); a point predicted to need over 10× this per "
+                                     "iteration is skipped")
+        self.scale_boxes = {}
+        scale_row = QHBoxLayout()
+        scale_row.addWidget(QLabel("Scale"))
+        for name in SCALED_FIELDS:
+            box = QCheckBox(FIELD_LABELS[name])
+            box.setObjectName(f"size_sweep_scale_{name}")
+            box.setChecked(name != "d_out")
+            self.scale_boxes[name] = box
+            scale_row.addWidget(box)
+        self.time_plot = styled_plot("work per iteration (MFLOP)", "seconds per iteration",
+                                     True, True)
+        self.time_plot.setObjectName("size_sweep_time_plot")
+        self.rate_plot = styled_plot("work per iteration (MFLOP)", "GFLOP/s", True, False)
+        self.rate_plot.setObjectName("size_sweep_rate_plot")
+        self.legend = self.time_plot.getPlotItem().addLegend(labelTextSize="12pt",
+                                                             labelTextColor=(30, 30, 30))
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("size_sweep_table")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel("")
+        self.summary.setObjectName("size_sweep_summary")
+        self.summary.setStyleSheet("font-size: 20px;")
+        self.summary.setWordWrap(True)
+        plots = QHBoxLayout()
+        plots.addWidget(self.time_plot, 1)
+        plots.addWidget(self.rate_plot, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.button_row(QLabel("Steps"), self.steps_input, QLabel("Factor"),
+                                         self.factor_input, QLabel("Budget"),
+                                         self.budget_input))
+        layout.addLayout(scale_row)
+        layout.addLayout(plots, 3)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.status_label)
+        self.points = []
+        self.markers = []
+
+    def prepare(self, config):
+        fields = tuple(name for name, box in self.scale_boxes.items() if box.isChecked())
+        if not fields:
+            self.set_status("Choose at least one size to scale.", ERROR_COLOR)
+            return None
+        for plot in (self.time_plot, self.rate_plot):
+            plot.getPlotItem().clear()
+        self.legend.clear()
+        self.table.setRowCount(0)
+        self.summary.setText("")
+        self.points, self.markers = [], []
+        steps, factor = self.steps_input.value(), self.factor_input.value()
+        budget = self.budget_input.value()
+        self.set_status(f"Sweeping {steps} sizes, about {budget:g} s per point and device…")
+
+        def work(report, stop):
+            return sweep_sizes(config, steps=steps, factor=factor, fields=fields,
+                               budget_seconds=budget, on_point=report, stop=stop)
+
+        return work
+
+    def on_progress(self, point) -> None:
+        self.points.append(point)
+        c = point.config
+        measured = point.status == "measured"
+        cells = (c.n, c.d_in, c.hidden, c.d_out, point.device,
+                 f"{c.flops_per_iteration / 1e6:,.1f}",
+                 f"{1000 * point.seconds_per_iteration:,.3f}" if measured else "—",
+                 f"{point.gflops:,.1f}" if measured else "—",
+                 "" if measured else f"skipped: {point.reason}")
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, value in enumerate(cells):
+            self.table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.table.resizeColumnsToContents()
+        self._draw()
+
+    def _draw(self) -> None:
+        for plot in (self.time_plot, self.rate_plot):
+            plot.getPlotItem().clear()
+        self.legend.clear()
+        for device in ("cpu", "gpu"):
+            measured = [p for p in self.points if p.device == device and p.status == "measured"]
+            if not measured:
+                continue
+            work = [p.config.flops_per_iteration / 1e6 for p in measured]
+            style = dict(pen=pg.mkPen(DEVICE_COLORS[device], width=3), symbol="o",
+                         symbolBrush=DEVICE_COLORS[device], symbolSize=9)
+            self.time_plot.plot(work, [p.seconds_per_iteration for p in measured],
+                                name=device.upper(), **style)
+            self.rate_plot.plot(work, [p.gflops for p in measured], **style)
+
+    def on_done(self, sweep) -> None:
+        self._draw()
+        lines = []
+        crossover, best = sweep.crossover, sweep.largest_speedup
+        if crossover is not None:
+            mflop = crossover.config.flops_per_iteration / 1e6
+            for plot in (self.time_plot, self.rate_plot):
+                # Log axes take log10 positions for items added to the view.
+                line = pg.InfiniteLine(
+                    pos=math.log10(mflop), angle=90, pen=pg.mkPen((214, 39, 40), width=2),
+                    label=f"GPU faster from {mflop:,.0f} MFLOP",
+                    labelOpts={"position": 0.9, "color": (214, 39, 40)})
+                plot.addItem(line)
+                self.markers.append(line)
+            lines.append(f"The GPU wins from <b>{mflop:,.1f} MFLOP</b> per iteration on.")
+        if best is not None:
+            point, speedup = best
+            label = pg.TextItem(f"{speedup:,.0f}× faster", color=(214, 39, 40), anchor=(0.5, 1.2))
+            label.setPos(math.log10(point.config.flops_per_iteration / 1e6),
+                         math.log10(point.seconds_per_iteration))
+            self.time_plot.addItem(label)
+            self.markers.append(label)
+            lines.append(f"Largest speedup: <b>{speedup:,.1f}×</b> at "
+                         f"{point.config.flops_per_iteration / 1e6:,.0f} MFLOP per iteration.")
+        elif not any(p.device == "gpu" for p in sweep.points):
+            lines.append("CPU only here: no GPU to compare with.")
+        skipped = sum(p.status == "skipped" for p in sweep.points)
+        if skipped:
+            lines.append(f"{skipped} point(s) skipped (see the table).")
+        self.summary.setText(" ".join(lines))
+        self.set_status("Sweep finished.", OK_COLOR)
+

@@ -1,0 +1,96 @@
+"""The three lecture tools, driven from the window's tabs."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from engine.devices import probe_gpu
+from tests.gui.conftest import SMALL
+
+
+def run_tool(tool, qtbot, timeout=120_000):
+    with qtbot.waitSignal(tool.finished, timeout=timeout) as blocker:
+        qtbot.mouseClick(tool.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tool.is_running())
+    return blocker.args[0]
+
+
+def test_tools_are_tabs_of_the_window(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Training", "Device race", "Size sweep", "Learning-rate sweep"]
+    assert all(tool.run_button.isEnabled() for tool in window.tools)
+
+
+def test_race_draws_two_curves_against_seconds(window, qtbot):
+    window.set_values({"iterations": 200})
+    window.tabs.setCurrentWidget(window.race_tool)
+    result = run_tool(window.race_tool, qtbot)
+    assert len(result.lanes) == 2
+    for curve, lane in zip(window.race_tool.curves, result.lanes, strict=True):
+        x, y = curve.getData()
+        assert len(x) == 200 and x[-1] == pytest.approx(lane.result.loop_seconds)
+    text = window.race_tool.readout.text()
+    assert "faster" in text and "setup" in text and "differ by at most" in text
+    assert result.largest_relative_difference < 1e-8
+    if not probe_gpu().available:
+        assert [lane.target.label for lane in result.lanes][0] == "CPU, 1 thread"
+
+
+def test_busy_tool_disables_every_run_button(window, qtbot):
+    window.set_values({**SMALL, "iterations": 20_000_000})
+    qtbot.mouseClick(window.race_tool.run_button, Qt.MouseButton.LeftButton)
+    assert window.is_busy()
+    assert not window.run_button.isEnabled()
+    assert all(not tool.run_button.isEnabled() for tool in window.tools)
+    assert window.start_run() is False
+    qtbot.mouseClick(window.race_tool.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
+    assert window.run_button.isEnabled()
+
+
+def test_size_sweep_fills_the_table_and_the_charts(window, qtbot):
+    tool = window.size_sweep_tool
+    tool.steps_input.setValue(3)
+    tool.budget_input.setValue(0.1)
+    sweep = run_tool(tool, qtbot)
+    assert tool.table.rowCount() == len(sweep.points) >= 3
+    measured = sweep.measured("cpu")
+    curve = tool.time_plot.getPlotItem().listDataItems()[0]
+    assert list(curve.yData) == [p.seconds_per_iteration for p in measured]
+    assert list(curve.xData) == [p.config.flops_per_iteration / 1e6 for p in measured]
+    assert "Sweep finished" in tool.status_label.text()
+
+
+def test_size_sweep_needs_a_size_to_scale(window, qtbot):
+    tool = window.size_sweep_tool
+    for box in tool.scale_boxes.values():
+        box.setChecked(False)
+    assert tool.start() is False
+    assert "at least one size" in tool.status_label.text()
+
+
+def test_learning_rate_sweep_marks_bound_and_threshold(window, qtbot):
+    window.set_values({"iterations": 200})
+    tool = window.lr_sweep_tool
+    tool.min_input.setText("1e-7")
+    tool.count_input.setValue(4)
+    sweep = run_tool(tool, qtbot)
+    assert sweep.predicted_bound < sweep.largest_stable_lr < 10 * sweep.predicted_bound
+    labels = [m.label.toPlainText() for m in tool.markers]
+    assert any("2/λ_max" in text for text in labels)
+    assert any("largest stable" in text for text in labels)
+    assert "predicted bound" in tool.summary.text()
+    assert tool.findChild(type(tool.summary), "lr_sweep_explanation").text()
+
+
+def test_learning_rate_sweep_refuses_a_bad_range(window):
+    tool = window.lr_sweep_tool
+    tool.min_input.setText("1e-3")
+    tool.max_input.setText("1e-5")
+    assert tool.start() is False
+    assert "0 < from < to" in tool.status_label.text()
+
+
+def test_tools_refuse_invalid_settings(window):
+    window.panel.inputs["n"].setText("zero")
+    assert window.race_tool.start() is False
+    assert "Fix the highlighted settings" in window.race_tool.status_label.text()
