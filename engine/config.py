@@ -11,6 +11,7 @@ from typing import Any
 DEVICES = ("cpu", "gpu")
 DTYPES = ("float64", "float32")
 SIZE_FIELDS = ("n", "d_in", "hidden", "d_out")
+MAX_THREADS = 1024  # BLAS libraries take a C int; more threads than this is a typo
 
 
 class ConfigError(ValueError):
@@ -57,6 +58,8 @@ def field_errors(values: dict[str, Any]) -> dict[str, str]:
             errors["threads"] = f"must be 'auto' or a whole number, got {threads!r}"
         elif threads < 1:
             errors["threads"] = f"must be at least 1, got {threads}"
+        elif threads > MAX_THREADS:
+            errors["threads"] = f"must be at most {MAX_THREADS}, got {threads}"
     return errors
 
 

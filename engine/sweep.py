@@ -200,6 +200,7 @@ def sweep_learning_rates(config: RunConfig, lr_min: float = 1e-8, lr_max: float 
     `tolerance` (relative) of each other."""
     if not (0 < lr_min < lr_max) or count < 2 or tolerance <= 0:
         raise ValueError("need 0 < lr_min < lr_max, count >= 2 and tolerance > 0")
+    check_memory(config)  # before the Hessian's draw, which is as large as a run's
     sweep = LearningRateSweep(config)
     if with_bound:
         bound = stability_bound(config)

@@ -31,7 +31,7 @@ from engine.memory import InsufficientMemoryError, check_memory, format_bytes
 from gui.export import export_all, run_label
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
-from gui.plot import LossPlot
+from gui.plot import HISTORY_LIMIT, LossPlot
 from gui.presets import load_presets, preset_values
 from gui.race_tool import RaceTool
 from gui.readout import Readout
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._last_progress = None
         self._run_config: RunConfig | None = None
         self._pending_record: dict | None = None
+        self._run_ended = True
         self._gpu_reason = ""
         self._plot_interval = DISPLAY_INTERVAL_MS / 1000
         self._last_plot = (0.0, 0.0)
@@ -278,6 +279,7 @@ class MainWindow(QMainWindow):
     def _on_probe_thread_finished(self) -> None:
         thread, self.probe_thread = self.probe_thread, None
         if thread is not None:
+            thread.wait()  # `finished` comes from the thread just before it ends
             thread.deleteLater()
         self._close_if_requested()
 
@@ -292,6 +294,8 @@ class MainWindow(QMainWindow):
 
     def tool_config(self, tool) -> RunConfig | None:
         """The panel's settings for a tool, or None with the reason shown in the tool."""
+        if self._close_requested:
+            return None
         errors = self.panel.errors()
         if errors:
             tool.set_status("Fix the highlighted settings: " + "; ".join(errors.values()),
@@ -334,6 +338,7 @@ class MainWindow(QMainWindow):
         thread.finished.connect(self._on_training_thread_finished)
         self.training_thread = thread
         self._pending_record = None
+        self._run_ended = False
         self._update_buttons()
         self.save_settings()
         # Paint the "running" state now, before the run competes with the GUI for the cores.
@@ -351,7 +356,8 @@ class MainWindow(QMainWindow):
 
     def stop_run(self) -> None:
         """Stop the training run, and any lecture tool that is running."""
-        if self.training_thread is not None:
+        if self.training_thread is not None and not self._run_ended:
+            # (Once the run has reported its end, its thread is only winding down.)
             self.training_thread.request_stop()
             self.readout.set_status("Stopping…")
         for tool in self.tools:
@@ -385,11 +391,14 @@ class MainWindow(QMainWindow):
                                        self._run_config.flops_per_iteration)
 
     def _on_run_record(self, record: dict) -> None:
+        self._run_ended = True
         self._pending_record = record
         if record["status"] == "diverged":
             self.plot.mark_divergence(record["diverged_at"])
         self.plot.finish_run(run_label(record))
-        self.records.append(record)
+        # The history is the runs on the plot: records beyond its limit go with their curves,
+        # so that a long session's memory stays bounded (a record holds every loss).
+        self.records = [*self.records, record][-HISTORY_LIMIT:]
         self.readout.show_result(record)
         status = record["status"]
         if status == "completed":
@@ -403,10 +412,12 @@ class MainWindow(QMainWindow):
                                     f"iterations ({record['loop_seconds']:.3f} s)", WARN_COLOR)
 
     def _on_refused(self, message: str) -> None:
+        self._run_ended = True
         self.plot.discard_run()
         self.readout.set_status(f"Refused: {message}.", ERROR_COLOR)
 
     def _on_failed(self, message: str, details: str) -> None:
+        self._run_ended = True
         self.plot.discard_run()
         self.readout.set_status(f"Error: {message}", ERROR_COLOR)
         self.error_dialog = QMessageBox(QMessageBox.Icon.Critical, "Run failed",
@@ -418,6 +429,7 @@ class MainWindow(QMainWindow):
     def _on_training_thread_finished(self) -> None:
         thread, self.training_thread = self.training_thread, None
         if thread is not None:
+            thread.wait()  # `finished` comes from the thread just before it ends
             thread.deleteLater()
         self._timer.stop()
         self._refresh_display()

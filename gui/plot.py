@@ -81,6 +81,19 @@ class PlottedRun:
     markers: list = field(default_factory=list)
 
 
+def limit_y_range(plot: pg.PlotWidget, log_y: bool) -> None:
+    """Keep the y range inside what the axes can label.
+
+    A diverging run's last finite losses reach 1e300 and more; with auto-range padding a
+    log axis then asked for tick labels at 10**309 (overflow in pyqtgraph's tick code). The
+    view stops at 1e300 (log: 300 decades either way); the values stay as they are.
+    """
+    if log_y:
+        plot.getPlotItem().getViewBox().setLimits(yMin=-300, yMax=300)
+    else:
+        plot.getPlotItem().getViewBox().setLimits(yMin=-1e300, yMax=1e300)
+
+
 def _pen(color, width: float, alpha: int = 255):
     return pg.mkPen((*color, alpha), width=width)
 
@@ -123,6 +136,7 @@ class LossPlot:
 
     def set_log_y(self, on: bool) -> None:
         self.widget.setLogMode(x=False, y=on)
+        limit_y_range(self.widget, on)
 
     def start_run(self, label: str, iterations: int = 0) -> None:
         """A new current curve; `iterations` (the run's total) sizes its arrays up front."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from engine.config import RunConfig
+from gui.plot import limit_y_range
 from gui.tool_thread import ToolThread
 
 ERROR_COLOR, OK_COLOR = "#d62728", "#2ca02c"
@@ -32,6 +33,7 @@ def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.Plot
     item.setLabel("bottom", x_label, **style)
     item.setLabel("left", y_label, **style)
     plot.setLogMode(x=log_x, y=log_y)
+    limit_y_range(plot, log_y)
     plot.setMinimumWidth(420)
     return plot
 
@@ -49,6 +51,7 @@ class ToolPanel(QWidget):
         self.config_source = config_source
         self.thread: ToolThread | None = None
         self.result = None
+        self._ended = False
         self.error_dialog: QMessageBox | None = None
         self.run_button = QPushButton(f"Run {name}")
         self.run_button.setObjectName(f"{self.object_prefix}_run_button")
@@ -103,6 +106,7 @@ class ToolPanel(QWidget):
         if work is None:
             return False
         self.result = None
+        self._ended = False  # the work has returned or failed; the thread is winding down
         self.thread = ToolThread(work, self)
         self.thread.progressed.connect(self.on_progress)
         self.thread.done.connect(self._on_done)
@@ -115,15 +119,17 @@ class ToolPanel(QWidget):
         return True
 
     def stop(self) -> None:
-        if self.thread is not None:
+        if self.thread is not None and not self._ended:
             self.thread.request_stop()
             self.set_status("Stopping…")
 
     def _on_done(self, result) -> None:
+        self._ended = True
         self.result = result
         self.on_done(result)
 
     def _on_failed(self, message: str, details: str) -> None:
+        self._ended = True
         self.set_status(f"Error: {message}", ERROR_COLOR)
         self.error_dialog = QMessageBox(QMessageBox.Icon.Critical, f"{self.name} failed",
                                         message, parent=self)
@@ -133,6 +139,7 @@ class ToolPanel(QWidget):
     def _on_thread_finished(self) -> None:
         thread, self.thread = self.thread, None
         if thread is not None:
+            thread.wait()  # `finished` comes from the thread just before it ends
             thread.deleteLater()
         self.stop_button.setEnabled(False)
         self.busy_changed.emit(False)

@@ -38,6 +38,9 @@ class TrainingThread(QThread):
             result = train(self.config, on_progress=self.progress.emit, stop=self._stop)
         except (ConfigError, InsufficientMemoryError) as exc:
             self.refused.emit(str(exc))
+        except MemoryError as exc:  # CuPy's OutOfMemoryError is one: the estimate fell short
+            self.refused.emit(f"the device ran out of memory ({exc or 'no detail'}); "
+                              "try smaller sizes")
         except Exception as exc:  # reported, and the window returns to idle
             self.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:

@@ -18,7 +18,7 @@ BAD_VALUES = [
     ("learning_rate", math.inf), ("learning_rate", "fast"),
     ("device", "tpu"), ("device", None), ("dtype", "float16"),
     ("seed", -1), ("seed", 0.5),
-    ("threads", 0), ("threads", "many"),
+    ("threads", 0), ("threads", "many"), ("threads", 10**30),
 ]
 
 

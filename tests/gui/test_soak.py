@@ -1,0 +1,47 @@
+"""200 short runs in one window: memory, threads and plot items stay bounded."""
+
+import threading
+
+import psutil
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QThread
+
+from gui.plot import HISTORY_LIMIT
+from tests.gui.conftest import SMALL
+
+
+def run_once(window, qtbot):
+    with qtbot.waitSignal(window.run_finished, timeout=30_000):
+        assert window.start_run()
+    qtbot.waitUntil(lambda: not window.is_running(), timeout=30_000)
+
+
+def settle():
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+@pytest.mark.slow
+def test_two_hundred_runs(window, qtbot):
+    window.set_values({**SMALL, "iterations": 300})
+    process = psutil.Process()
+    rss, python_threads, os_threads = {}, {}, {}
+    for run in range(1, 201):
+        window.set_values({"learning_rate": 1e-3 if run % 3 else 0.5})  # some diverge
+        run_once(window, qtbot)
+        if run in (10, 200):
+            # Idle values after the first runs, when BLAS and Qt have made their pools.
+            settle()
+            rss[run] = process.memory_info().rss
+            python_threads[run] = threading.active_count()
+            os_threads[run] = process.num_threads()
+    growth = rss[200] - rss[10]
+    print(f"soak: resident memory grew {growth / 1e6:.1f} MB from run 10 to run 200")
+    assert growth < 30e6
+    assert python_threads[200] == python_threads[10]
+    assert os_threads[200] == os_threads[10]
+    assert window.findChildren(QThread) == []
+    assert len(window.plot.history) == HISTORY_LIMIT == len(window.records)
+    items = window.loss_plot.getPlotItem().listDataItems()
+    assert len(items) == HISTORY_LIMIT
+    assert len(window.plot.legend.items) == HISTORY_LIMIT
