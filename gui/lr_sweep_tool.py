@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QVBox
 
 from engine.sweep import EXPLANATION, sweep_learning_rates
 from gui.params import parse_number
-from gui.plot import COLORS, DIVERGED_COLOR
-from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel, styled_plot
+from gui.plot import COLORS, DIVERGED_COLOR, styled_plot
+from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel
 
 BOUND_COLOR = (44, 160, 44)
 STABLE_COLOR = (255, 127, 14)

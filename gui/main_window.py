@@ -36,7 +36,7 @@ from gui.presets import load_presets, preset_values
 from gui.race_tool import RaceTool
 from gui.readout import Readout
 from gui.size_sweep_tool import SizeSweepTool
-from gui.worker import GpuProbeThread, TrainingThread
+from gui.worker import GpuProbeThread, WorkerThread, training_work
 
 # The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
 # run takes CPU from the run itself (on 2 cores, from one of its two BLAS threads).
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings("BackpropLab",
                                                                         "Backprop Lab")
         self.records: list[dict] = []
-        self.training_thread: TrainingThread | None = None
+        self.training_thread: WorkerThread | None = None
         self.probe_thread: GpuProbeThread | None = None
         self.error_dialog: QMessageBox | None = None
         self._close_requested = False
@@ -330,9 +330,9 @@ class MainWindow(QMainWindow):
         self.readout.reset()
         self.readout.set_status(f"Running {config.iterations:,} iterations on the "
                                 f"{config.device.upper()}…")
-        thread = TrainingThread(config, self)
-        thread.progress.connect(self._on_progress)
-        thread.finished_run.connect(self._on_run_record)
+        thread = WorkerThread(training_work(config), self)
+        thread.progressed.connect(self._on_progress)
+        thread.done.connect(self._on_run_record)
         thread.refused.connect(self._on_refused)
         thread.failed.connect(self._on_failed)
         thread.finished.connect(self._on_training_thread_finished)

@@ -94,6 +94,34 @@ def limit_y_range(plot: pg.PlotWidget, log_y: bool) -> None:
         plot.getPlotItem().getViewBox().setLimits(yMin=-1e300, yMax=1e300)
 
 
+def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.PlotWidget:
+    """A plot readable from the back of a room and cheap to repaint.
+
+    No grid, and ticks at the labelled (major) ticks only. A grid is replayed with its axis
+    on every repaint: with the minor lines of a log axis it took ~25 ms a frame, and even a
+    major-only grid slowed a tutorial-sized run in the window by ~15 % on a 2-core machine
+    (the GUI thread's painting takes a core from the BLAS threads).
+    """
+    plot = pg.PlotWidget()
+    plot.setBackground("w")
+    item = plot.getPlotItem()
+    font = QFont()
+    font.setPointSize(12)
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        axis.setStyle(maxTickLevel=0, tickFont=font)
+        axis.setTextPen((40, 40, 40))
+        axis.setPen((90, 90, 90))
+        axis.enableAutoSIPrefix(False)  # no "(x1e+27)" beside a log axis
+    style = {"font-size": "13pt", "color": "#333"}
+    item.setLabel("bottom", x_label, **style)
+    item.setLabel("left", y_label, **style)
+    plot.setLogMode(x=log_x, y=log_y)
+    limit_y_range(plot, log_y)
+    plot.setMinimumWidth(420)
+    return plot
+
+
 def _pen(color, width: float, alpha: int = 255):
     return pg.mkPen((*color, alpha), width=width)
 
@@ -102,30 +130,13 @@ class LossPlot:
     """Owns the PlotWidget (object name loss_plot) and the items on it."""
 
     def __init__(self, x_label: str = "iteration t"):
-        self.widget = pg.PlotWidget()
+        self.widget = styled_plot(x_label, "loss (sum of squared errors)", False, True)
         self.widget.setObjectName("loss_plot")
-        self.widget.setBackground("w")
         item = self.widget.getPlotItem()
-        # No grid, and ticks at the labelled (major) ticks only. A grid is replayed with its
-        # axis on every repaint: with the minor lines of a log axis it took ~25 ms a frame,
-        # and even a major-only grid slowed a tutorial-sized run in the window by ~15 % on a
-        # 2-core machine (the GUI thread's painting takes a core from the BLAS threads).
-        tick_font = QFont()
-        tick_font.setPointSize(12)
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setStyle(maxTickLevel=0, tickFont=tick_font)
-            axis.setTextPen((40, 40, 40))
-            axis.setPen((90, 90, 90))
-        item.setLabel("bottom", x_label, **{"font-size": "13pt", "color": "#333"})
-        item.setLabel("left", "loss (sum of squared errors)",
-                      **{"font-size": "13pt", "color": "#333"})
         # Set on the PlotItem, not per curve: PlotItem.addItem imposes its own modes on every
         # curve it receives. Peak downsampling keeps spikes visible in a 2,000,000-point curve.
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
-        item.getAxis("left").enableAutoSIPrefix(False)  # no "(x1e+27)" beside a log axis
-        self.widget.setMinimumWidth(420)
         self.legend = item.addLegend(offset=(-10, 10), labelTextSize="11pt",
                                      labelTextColor=(30, 30, 30), brush=(255, 255, 255, 210))
         self.history: list[PlottedRun] = []

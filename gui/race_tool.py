@@ -7,8 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
 from engine.race import default_targets, race
-from gui.plot import COLORS
-from gui.tool_base import OK_COLOR, ToolPanel, styled_plot
+from gui.plot import COLORS, styled_plot
+from gui.tool_base import OK_COLOR, ToolPanel
 
 
 class RaceTool(ToolPanel):

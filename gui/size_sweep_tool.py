@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.sweep import SCALED_FIELDS, sweep_sizes
-from gui.plot import COLORS
-from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel, styled_plot
+from gui.plot import COLORS, styled_plot
+from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel
 
 DEVICE_COLORS = {"cpu": COLORS[0], "gpu": COLORS[1]}
 FIELD_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H", "d_out": "D_out"}

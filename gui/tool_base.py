@@ -4,38 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from engine.config import RunConfig
-from gui.plot import limit_y_range
-from gui.tool_thread import ToolThread
+from gui.worker import WorkerThread
 
 ERROR_COLOR, OK_COLOR = "#d62728", "#2ca02c"
-
-
-def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.PlotWidget:
-    """A plot readable from the back of a room, cheap to repaint (no grid, major ticks)."""
-    plot = pg.PlotWidget()
-    plot.setBackground("w")
-    item = plot.getPlotItem()
-    font = QFont()
-    font.setPointSize(12)
-    for side in ("left", "bottom"):
-        axis = item.getAxis(side)
-        axis.setStyle(maxTickLevel=0, tickFont=font)
-        axis.setTextPen((40, 40, 40))
-        axis.setPen((90, 90, 90))
-        axis.enableAutoSIPrefix(False)
-    style = {"font-size": "13pt", "color": "#333"}
-    item.setLabel("bottom", x_label, **style)
-    item.setLabel("left", y_label, **style)
-    plot.setLogMode(x=log_x, y=log_y)
-    limit_y_range(plot, log_y)
-    plot.setMinimumWidth(420)
-    return plot
 
 
 class ToolPanel(QWidget):
@@ -49,7 +24,7 @@ class ToolPanel(QWidget):
         super().__init__(parent)
         self.name = name
         self.config_source = config_source
-        self.thread: ToolThread | None = None
+        self.thread: WorkerThread | None = None
         self.result = None
         self._ended = False
         self.error_dialog: QMessageBox | None = None
@@ -107,9 +82,10 @@ class ToolPanel(QWidget):
             return False
         self.result = None
         self._ended = False  # the work has returned or failed; the thread is winding down
-        self.thread = ToolThread(work, self)
+        self.thread = WorkerThread(work, self)
         self.thread.progressed.connect(self.on_progress)
         self.thread.done.connect(self._on_done)
+        self.thread.refused.connect(self._on_refused)
         self.thread.failed.connect(self._on_failed)
         self.thread.finished.connect(self._on_thread_finished)
         self.run_button.setEnabled(False)
@@ -127,6 +103,10 @@ class ToolPanel(QWidget):
         self._ended = True
         self.result = result
         self.on_done(result)
+
+    def _on_refused(self, message: str) -> None:
+        self._ended = True
+        self.set_status(f"Refused: {message}.", ERROR_COLOR)
 
     def _on_failed(self, message: str, details: str) -> None:
         self._ended = True
