@@ -58,9 +58,8 @@ def run_app(args, overrides: dict[str, Any]) -> int:
             return 2
 
     def on_finished(record: dict) -> None:
+        """Save what was asked for (the run's or the tool's record), then close if asked."""
         if args.json:
-            if tool is not None:
-                record = tool.result.to_dict()
             args.json.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
         if args.screenshot:
             app.processEvents()
@@ -74,12 +73,12 @@ def run_app(args, overrides: dict[str, Any]) -> int:
         tool = {"race": window.race_tool, "sweep-size": window.size_sweep_tool,
                 "sweep-lr": window.lr_sweep_tool}[args.tool]
         window.tabs.setCurrentWidget(tool)
-        tool.finished.connect(lambda result: on_finished({}))
+        tool.finished.connect(lambda result: on_finished(result.to_dict()))
     window.show()
     if args.autorun:
         def autorun() -> None:
             # A preset that wants the GPU waits for the probe to answer first.
-            if window.probe_thread is not None and window._wanted_device == "gpu":
+            if window.waiting_for_gpu_probe():
                 QTimer.singleShot(50, autorun)
                 return
             started = tool.start() if tool is not None else window.start_run()

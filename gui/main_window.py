@@ -261,6 +261,10 @@ class MainWindow(QMainWindow):
         self.probe_thread.finished.connect(self._on_probe_thread_finished)
         self.probe_thread.start()
 
+    def waiting_for_gpu_probe(self) -> bool:
+        """The settings ask for the GPU and the probe has not answered yet."""
+        return self.probe_thread is not None and self._wanted_device == "gpu"
+
     def _on_gpu_probed(self, status) -> None:
         if status.available:
             info = status.info
