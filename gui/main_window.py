@@ -240,18 +240,17 @@ class MainWindow(QMainWindow):
 
     def _on_parameters_changed(self) -> None:
         name = self.preset_combo.currentText()
-        if name != CUSTOM and preset_values(name) != self._comparable_values():
+        if name != CUSTOM and not self._matches_preset(name):
             self.preset_combo.blockSignals(True)
             self.preset_combo.setCurrentIndex(0)
             self.preset_combo.blockSignals(False)
         self._update_buttons()
 
-    def _comparable_values(self) -> dict[str, Any]:
-        values = self.panel.values()
-        wanted = self._wanted_device
-        if wanted and values["device"] != wanted:
-            values["device"] = wanted
-        return values
+    def _matches_preset(self, name: str) -> bool:
+        preset, values = preset_values(name), self.panel.values()
+        if not self.panel.gpu_enabled():  # a GPU preset runs on the CPU here: still that preset
+            preset = {**preset, "device": values["device"]}
+        return preset == values
 
     # --- GPU probe ----------------------------------------------------------------------
 

@@ -239,6 +239,7 @@ def test_a_refused_run_leaves_no_curve_or_legend_entry(window, qtbot, monkeypatc
 def test_presets_stay_selected_after_a_gpu_preset_on_a_machine_without_gpu(window):
     window.preset_combo.setCurrentText("GPU showcase")
     assert "GPU unavailable" in window.status_label.text()
+    assert window.preset_combo.currentText() == "GPU showcase"
     window.preset_combo.setCurrentText("Tutorial")
     assert window.preset_combo.currentText() == "Tutorial"
     assert window.panel.values()["device"] == "cpu"
