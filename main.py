@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import math
@@ -174,7 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
         "bench-window", help="a run in the window against the same run headless, alternately")
     add_run_options(window_bench)
     window_bench.add_argument("--pairs", type=_whole_number, default=3,
-                              help="alternating headless/window pairs (3)")
+                              help="alternating headless/window pairs in one window (3)")
+    window_bench.add_argument("--launches", type=_whole_number, default=0,
+                              help="also: fresh window launches against fresh headless "
+                              "processes, alternately, first run each (0)")
     window_bench.add_argument("--json", type=_output_path, help="write the measurements as JSON")
     return parser
 
@@ -204,19 +208,29 @@ def summary_lines(result) -> list[str]:
     return lines
 
 
+@contextlib.contextmanager
+def interrupt_sets(stop: threading.Event):
+    """Ctrl+C sets `stop` (the run ends as stopped, with its record) while inside; the
+    previous handler is restored on the way out."""
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def command_run(args: argparse.Namespace) -> int:
     from engine import train
 
     config = make_config(args)
-    stop = threading.Event()
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
 
     def print_progress(progress) -> None:
         for t, loss in zip(progress.iterations, progress.losses, strict=True):
             if t % 100 == 99:
                 print(t, loss, flush=True)
 
-    result = train(config, on_progress=print_progress, stop=stop)
+    with interrupt_sets(threading.Event()) as stop:
+        result = train(config, on_progress=print_progress, stop=stop)
     print("\n".join(summary_lines(result)))
     if args.json:
         write_json(args.json, result.to_dict())
@@ -259,16 +273,28 @@ def command_bench_window(args: argparse.Namespace) -> int:
     config = make_config(args)
     if args.pairs < 1:
         raise CliError(f"--pairs: must be at least 1, got {args.pairs}")
-    from gui.bench_window import bench_window
+    if args.launches < 0:
+        raise CliError(f"--launches: must be zero or more, got {args.launches}")
+    from gui.bench_window import bench_fresh_launches, bench_window
 
     record = bench_window(config, args.pairs)
-    print("headless loop: " + ", ".join(f"{s:.4f}" for s in record["headless_seconds"]) + " s")
-    print("window loop:   " + ", ".join(f"{s:.4f}" for s in record["window_seconds"]) + " s")
-    print(f"median ratio window/headless: {record['median_ratio']:.3f}  (per pair: "
-          + ", ".join(f"{r:.3f}" for r in record["ratios"]) + ")")
+    print_window_ratios("in one window", record)
+    if args.launches:
+        options = [item for name, option in OPTION_OF_FIELD.items()
+                   for item in (option, str(getattr(config, name)))]
+        record["fresh_launches"] = bench_fresh_launches(config, options, args.launches)
+        print_window_ratios("first run after launch", record["fresh_launches"])
     if args.json:
         write_json(args.json, record)
     return 0
+
+
+def print_window_ratios(title: str, record: dict) -> None:
+    print(f"{title}: " + ", ".join(record["statuses"]))
+    print("  headless loop: " + ", ".join(f"{s:.4f}" for s in record["headless_seconds"]) + " s")
+    print("  window loop:   " + ", ".join(f"{s:.4f}" for s in record["window_seconds"]) + " s")
+    print(f"  median ratio window/headless: {record['median_ratio']:.3f}  (per pair: "
+          + ", ".join(f"{r:.3f}" for r in record["ratios"]) + ")")
 
 
 def write_rows_csv(path: Path, header: list[str], rows) -> None:

@@ -5,7 +5,7 @@ No Qt here: the window and the command line both drive this package.
 
 from engine.config import ConfigError, RunConfig
 from engine.memory import InsufficientMemoryError, estimate_memory
-from engine.result import COMPLETED, DIVERGED, STOPPED, Progress, RunResult
+from engine.result import COMPLETED, DIVERGED, STOPPED, Progress, RunResult, Status
 from engine.train import train
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Progress",
     "RunConfig",
     "RunResult",
+    "Status",
     "estimate_memory",
     "train",
 ]

@@ -24,6 +24,8 @@ class InsufficientMemoryError(MemoryError):
 
 def format_bytes(count: float) -> str:
     for unit in ("B", "KB", "MB", "GB", "TB"):
+        if unit == "TB" and abs(count) >= 1000:
+            return f"{count:.2g} {unit}"  # absurd sizes stay short: 3.2e+30 TB
         if abs(count) < 1000 or unit == "TB":
             return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
         count /= 1000

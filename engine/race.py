@@ -29,10 +29,12 @@ class Target:
                        threads=self.threads)
 
 
-def default_targets(compare: str = "device") -> tuple[Target, Target]:
+def default_targets(compare: str = "device",
+                    gpu_available: bool | None = None) -> tuple[Target, Target]:
     """CPU vs GPU where a GPU can be used; else CPU with 1 thread vs all threads.
-    compare="dtype": float64 vs float32 on the best device here."""
-    gpu = probe_gpu().available
+    compare="dtype": float64 vs float32 on the best device here. `gpu_available`: what a
+    probe already said (None: probe now)."""
+    gpu = probe_gpu().available if gpu_available is None else gpu_available
     if compare == "dtype":
         device = "gpu" if gpu else "cpu"
         name = device.upper()

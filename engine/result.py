@@ -3,36 +3,55 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
 
 from engine.config import RunConfig
 
-COMPLETED, STOPPED, DIVERGED = "completed", "stopped", "diverged"
+
+class Status(StrEnum):
+    """How a run ended. A StrEnum: records and JSON carry the plain word."""
+
+    COMPLETED = "completed"
+    STOPPED = "stopped"  # by the user (or, with a message, forced: the process was ended)
+    DIVERGED = "diverged"  # the loss became non-finite
+    REFUSED = "refused"  # never started: bad settings, no GPU, not enough memory
+    FAILED = "failed"  # an unexpected error inside the run
+    CRASHED = "crashed"  # the process running it died
+
+
+COMPLETED, STOPPED, DIVERGED = Status.COMPLETED, Status.STOPPED, Status.DIVERGED
 
 
 @dataclass(frozen=True)
 class Progress:
     """A batch of finished iterations: host arrays, never device arrays."""
 
-    iterations: np.ndarray  # iteration indices t (0-based, as the tutorial counts)
-    losses: np.ndarray  # float64, one per index
+    first_iteration: int  # index t of losses[0] (0-based, as the tutorial counts)
+    losses: np.ndarray  # float64, one per iteration from first_iteration on
     elapsed_seconds: float  # loop time so far
     iterations_completed: int
     iterations_total: int
+
+    @property
+    def iterations(self) -> np.ndarray:
+        """The iteration indices t of the losses (made on demand: not sent between processes)."""
+        return np.arange(self.first_iteration, self.first_iteration + len(self.losses))
 
 
 @dataclass
 class RunResult:
     config: RunConfig
-    status: str
+    status: Status
     iterations_completed: int
     diverged_at: int | None
     losses: np.ndarray
     setup_seconds: float
     loop_seconds: float
     device_info: dict[str, Any] = field(default_factory=dict)
+    message: str = ""  # why it ended so, where the status alone does not say (forced, crashed)
 
     @property
     def iterations_per_second(self) -> float:
@@ -55,7 +74,7 @@ class RunResult:
         """The record as JSON-ready plain values."""
         return {
             "config": self.config.to_dict(),
-            "status": self.status,
+            "status": str(self.status),
             "iterations_completed": self.iterations_completed,
             "diverged_at": self.diverged_at,
             "losses": [float(v) for v in self.losses],
@@ -64,18 +83,25 @@ class RunResult:
             "iterations_per_second": self.iterations_per_second,
             "gflops": self.gflops,
             "device_info": dict(self.device_info),
+            "message": self.message,
         }
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> RunResult:
         return cls(
             config=RunConfig.from_dict(record["config"]),
-            status=record["status"],
+            status=Status(record["status"]),
             iterations_completed=int(record["iterations_completed"]),
             diverged_at=record.get("diverged_at"),
             losses=np.asarray(record.get("losses", []), dtype=np.float64),
             setup_seconds=float(record["setup_seconds"]),
             loop_seconds=float(record["loop_seconds"]),
             device_info=dict(record.get("device_info", {})),
+            message=str(record.get("message", "")),
         )
+
+    @classmethod
+    def not_run(cls, config: RunConfig, status: Status, message: str) -> RunResult:
+        """The record of a run that never trained (refused) or left nothing (failed)."""
+        return cls(config, status, 0, None, np.empty(0), 0.0, 0.0, message=message)
 

@@ -10,6 +10,7 @@ import numpy as np
 from engine.backends import open_trainer
 from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
+from engine.faults import fault_for
 from engine.memory import check_memory
 from engine.problem import draw_problem
 from engine.result import COMPLETED, DIVERGED, STOPPED, Progress, RunResult
@@ -38,6 +39,7 @@ def train(
     """
     check_device(config)
     check_memory(config)
+    fault = fault_for(config)
 
     setup_start = time.perf_counter()
     problem = draw_problem(config)
@@ -64,7 +66,7 @@ def train(
             flushed = start + len(chunk)
             if on_progress is not None and (len(chunk) or diverged_at is not None):
                 on_progress(Progress(
-                    iterations=np.arange(start, flushed),
+                    first_iteration=start,
                     losses=chunk.copy(),
                     elapsed_seconds=time.perf_counter() - loop_start,
                     iterations_completed=flushed,
@@ -78,6 +80,8 @@ def train(
                 if stop is not None and stop.is_set():
                     status = STOPPED
                     break
+                if fault is not None and t == fault.iteration:
+                    fault.trigger(config.device)
                 finite = trainer.step(t)
                 t += 1
                 now = time.perf_counter()

@@ -9,18 +9,18 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from engine.result import Status
 from gui.main_window import MainWindow
 from gui.presets import load_presets, preset_values
 
-# At small sizes NumPy never releases the GIL, so the training thread holds it nearly all the
-# time, and the GUI thread waits out the switch interval (5 ms by default) at each of the
-# many GIL acquisitions one repaint makes: the window froze for half-second stretches.
-# A short interval costs nothing while the GUI thread is idle (no thread asks for the GIL).
-GIL_SWITCH_INTERVAL = 0.0002
+# A scripted window run (--autorun --exit-when-done) exits with the status of what it ran.
+EXIT_CODES = {Status.COMPLETED: 0, Status.STOPPED: 0, Status.DIVERGED: 0, Status.REFUSED: 2,
+              Status.FAILED: 3, Status.CRASHED: 3}
+TOOL_END_STATUS = {"done": Status.COMPLETED, "refused": Status.REFUSED,
+                   "failed": Status.FAILED, "crashed": Status.CRASHED, "forced": Status.STOPPED}
 
 
 def application() -> QApplication:
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -55,10 +55,16 @@ def run_app(args, overrides: dict[str, Any]) -> int:
         for field, reason in errors.items():
             print(f"main.py: error: {field}: {reason}", file=sys.stderr)
         if args.autorun:
+            window.compute.shutdown()
             return 2
+
+    outcome: dict = {}
 
     def on_finished(record: dict) -> None:
         """Save what was asked for (the run's or the tool's record), then close if asked."""
+        outcome["status"] = Status(record["status"])
+        if outcome["status"] in (Status.REFUSED, Status.FAILED, Status.CRASHED):
+            print(f"main.py: {outcome['status']}: {record.get('message', '')}", file=sys.stderr)
         if args.json:
             args.json.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
         if args.screenshot:
@@ -67,13 +73,20 @@ def run_app(args, overrides: dict[str, Any]) -> int:
         if args.exit_when_done:
             QTimer.singleShot(0, window.close)
 
-    window.run_finished.connect(on_finished)
+    def on_tool_ended(end) -> None:
+        if end.kind == "done":
+            on_finished(end.result.to_dict())
+        else:
+            on_finished({"status": str(TOOL_END_STATUS[end.kind]), "message": end.message})
+
     tool = None
     if args.tool:
         tool = {"race": window.race_tool, "sweep-size": window.size_sweep_tool,
                 "sweep-lr": window.lr_sweep_tool}[args.tool]
         window.tabs.setCurrentWidget(tool)
-        tool.finished.connect(lambda result: on_finished(result.to_dict()))
+        tool.ended.connect(on_tool_ended)
+    else:
+        window.run_finished.connect(on_finished)
     window.show()
     if args.autorun:
         def autorun() -> None:
@@ -81,10 +94,10 @@ def run_app(args, overrides: dict[str, Any]) -> int:
             if window.waiting_for_gpu_probe():
                 QTimer.singleShot(50, autorun)
                 return
-            started = tool.start() if tool is not None else window.start_run()
-            if not started and args.exit_when_done:
-                print(f"main.py: error: {window.status_label.text()}", file=sys.stderr)
-                window.close()
+            if tool is None:
+                window.start_run()  # a refusal comes back through run_finished
+            elif not tool.start():  # refused before starting; the reason is on its status line
+                on_finished({"status": str(Status.REFUSED), "message": tool.status_label.text()})
         QTimer.singleShot(0, autorun)
     app.exec()
-    return 0
+    return EXIT_CODES[outcome["status"]] if "status" in outcome else 0

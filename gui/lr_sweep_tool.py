@@ -9,7 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
-from engine.sweep import EXPLANATION, sweep_learning_rates
+from engine.jobs import RateSweepJob
+from engine.sweep import EXPLANATION
 from gui.params import parse_number
 from gui.plot import COLORS, DIVERGED_COLOR, styled_plot
 from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel
@@ -21,8 +22,8 @@ STABLE_COLOR = (255, 127, 14)
 class LearningRateSweepTool(ToolPanel):
     object_prefix = "lr_sweep"
 
-    def __init__(self, config_source, parent=None):
-        super().__init__("learning-rate sweep", config_source, parent)
+    def __init__(self, compute, config_source, parent=None):
+        super().__init__("learning-rate sweep", compute, config_source, parent)
         self.min_input = QLineEdit("1e-8")
         self.min_input.setObjectName("lr_sweep_min_input")
         self.min_input.setToolTip("Smallest learning rate of the grid")
@@ -80,12 +81,7 @@ class LearningRateSweepTool(ToolPanel):
         self.points, self.markers = [], []
         self.set_status(f"Training at {count} learning rates, {config.iterations} iterations "
                         "each, then bisecting…")
-
-        def work(report, stop):
-            return sweep_learning_rates(config, low, high, count, tolerance, on_point=report,
-                                        stop=stop)
-
-        return work
+        return RateSweepJob(config, low, high, count, tolerance)
 
     def on_progress(self, point) -> None:
         self.points.append(point)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
 
 from engine.config import RunConfig
 from engine.devices import cpu_info
+from engine.jobs import ProbeJob, TrainingJob
 from engine.memory import InsufficientMemoryError, check_memory, format_bytes
+from engine.result import RunResult, Status
+from gui.compute import ComputeProcess, JobEnd, JobRunner
 from gui.export import export_all, run_label
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
@@ -36,7 +39,6 @@ from gui.presets import load_presets, preset_values
 from gui.race_tool import RaceTool
 from gui.readout import Readout
 from gui.size_sweep_tool import SizeSweepTool
-from gui.worker import GpuProbeThread, WorkerThread, training_work
 
 # The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
 # run takes CPU from the run itself (on 2 cores, from one of its two BLAS threads).
@@ -52,7 +54,9 @@ ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
 class MainWindow(QMainWindow):
-    run_finished = Signal(object)  # the run record (a dict), as the engine writes it
+    # The run record (a dict, as the engine writes it) of every run that was started: it
+    # ended completed, stopped, diverged, refused, failed or crashed.
+    run_finished = Signal(object)
 
     def __init__(self, settings: QSettings | None = None, probe_gpu: bool = True):
         super().__init__()
@@ -60,16 +64,20 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings("BackpropLab",
                                                                         "Backprop Lab")
         self.records: list[dict] = []
-        self.training_thread: WorkerThread | None = None
-        self.probe_thread: GpuProbeThread | None = None
-        self.error_dialog: QMessageBox | None = None
+        self.last_record: dict | None = None  # the latest run_finished record
+        self.compute = ComputeProcess(self)
+        self.training_runner = JobRunner(self.compute, "Run", self)
+        self.training_runner.progressed.connect(self._on_progress)
+        self.training_runner.notice.connect(lambda text: self.readout.set_status(text,
+                                                                                 WARN_COLOR))
+        self.training_runner.ended.connect(self._on_run_ended)
+        self.probe_runner = JobRunner(self.compute, "GPU probe", self)
+        self.probe_runner.ended.connect(self._on_gpu_probed)
         self._close_requested = False
         self._wanted_device: str | None = None
         self._run_started = 0.0
         self._last_progress = None
         self._run_config: RunConfig | None = None
-        self._pending_record: dict | None = None
-        self._run_ended = True
         self._gpu_reason = ""
         self._plot_interval = DISPLAY_INTERVAL_MS / 1000
         self._last_plot = (0.0, 0.0)
@@ -80,7 +88,7 @@ class MainWindow(QMainWindow):
         self._timer.setInterval(DISPLAY_INTERVAL_MS)
         self._timer.timeout.connect(self._refresh_display)
         if probe_gpu:
-            self._start_gpu_probe()
+            self.probe_runner.start(ProbeJob())
         self._update_buttons()
 
     # --- construction -------------------------------------------------------------------
@@ -154,9 +162,12 @@ class MainWindow(QMainWindow):
         training.addWidget(self.readout)
         training.setStretchFactor(0, 1)
         training.setSizes([760, 320])
-        self.race_tool = RaceTool(lambda: self.tool_config(self.race_tool))
-        self.size_sweep_tool = SizeSweepTool(lambda: self.tool_config(self.size_sweep_tool))
-        self.lr_sweep_tool = LearningRateSweepTool(lambda: self.tool_config(self.lr_sweep_tool))
+        self.race_tool = RaceTool(self.compute, lambda: self.tool_config(self.race_tool))
+        self.race_tool.gpu_available = lambda: self.panel.gpu_enabled()
+        self.size_sweep_tool = SizeSweepTool(self.compute,
+                                             lambda: self.tool_config(self.size_sweep_tool))
+        self.lr_sweep_tool = LearningRateSweepTool(self.compute,
+                                                   lambda: self.tool_config(self.lr_sweep_tool))
         self.tools = (self.race_tool, self.size_sweep_tool, self.lr_sweep_tool)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -227,7 +238,7 @@ class MainWindow(QMainWindow):
     def set_values(self, values: dict[str, Any]) -> None:
         """Fill the controls; a GPU asked for before the probe has answered is applied then."""
         if values.get("device") == "gpu" and not self.panel.gpu_enabled():
-            if self.probe_thread is not None:
+            if self.probe_runner.is_running():
                 self._wanted_device = "gpu"  # the probe has not answered yet
             elif self._gpu_reason:
                 self.readout.set_status(f"GPU unavailable ({self._gpu_reason}): "
@@ -252,44 +263,35 @@ class MainWindow(QMainWindow):
             preset = {**preset, "device": values["device"]}
         return preset == values
 
-    # --- GPU probe ----------------------------------------------------------------------
-
-    def _start_gpu_probe(self) -> None:
-        self.probe_thread = GpuProbeThread(self)
-        self.probe_thread.probed.connect(self._on_gpu_probed)
-        self.probe_thread.finished.connect(self._on_probe_thread_finished)
-        self.probe_thread.start()
+    # --- GPU probe ---------------------------------------------------------------------
 
     def waiting_for_gpu_probe(self) -> bool:
         """The settings ask for the GPU and the probe has not answered yet."""
-        return self.probe_thread is not None and self._wanted_device == "gpu"
+        return self.probe_runner.is_running() and self._wanted_device == "gpu"
 
-    def _on_gpu_probed(self, status) -> None:
-        if status.available:
+    def _on_gpu_probed(self, end: JobEnd) -> None:
+        status = end.result
+        if end.kind == "done" and status.available:
             info = status.info
             self.panel.set_gpu_status(True, f"{info.get('gpu_name', 'GPU')}, "
                                             f"{format_bytes(info.get('memory_bytes', 0))}")
             if self._wanted_device == "gpu":
                 self.panel.set_values({"device": "gpu"})
         else:
-            self._gpu_reason = status.reason
-            self.panel.set_gpu_status(False, status.reason)
-            if self._wanted_device == "gpu" and self.training_thread is None:
-                self.readout.set_status(f"GPU unavailable ({status.reason}): this run would "
+            reason = status.reason if end.kind == "done" else f"the probe {end.kind}: " \
+                f"{end.message}"
+            self._gpu_reason = reason
+            self.panel.set_gpu_status(False, reason)
+            if self._wanted_device == "gpu" and not self.is_running():
+                self.readout.set_status(f"GPU unavailable ({reason}): this run would "
                                         "use the CPU.", WARN_COLOR)
         self._wanted_device = None
-
-    def _on_probe_thread_finished(self) -> None:
-        thread, self.probe_thread = self.probe_thread, None
-        if thread is not None:
-            thread.wait()  # `finished` comes from the thread just before it ends
-            thread.deleteLater()
         self._close_if_requested()
 
     # --- running ------------------------------------------------------------------------
 
     def is_running(self) -> bool:
-        return self.training_thread is not None
+        return self.training_runner.is_running()
 
     def is_busy(self) -> bool:
         """A training run or a lecture tool is working (one at a time: they share the CPU)."""
@@ -322,9 +324,10 @@ class MainWindow(QMainWindow):
         config = RunConfig(**self.panel.values())
         if config.device == "cpu":
             try:
-                check_memory(config)  # quick for the CPU; a GPU run checks on its thread
+                check_memory(config)  # quick for the CPU; a GPU run checks in the process
             except InsufficientMemoryError as exc:
-                self.readout.set_status(f"Refused: {exc}.", ERROR_COLOR)
+                self._run_config = config
+                self._finish_run(RunResult.not_run(config, Status.REFUSED, str(exc)))
                 return False
         self._run_config = config
         self._last_progress = None
@@ -333,36 +336,25 @@ class MainWindow(QMainWindow):
         self.readout.reset()
         self.readout.set_status(f"Running {config.iterations:,} iterations on the "
                                 f"{config.device.upper()}…")
-        thread = WorkerThread(training_work(config), self)
-        thread.progressed.connect(self._on_progress)
-        thread.done.connect(self._on_run_record)
-        thread.refused.connect(self._on_refused)
-        thread.failed.connect(self._on_failed)
-        thread.finished.connect(self._on_training_thread_finished)
-        self.training_thread = thread
-        self._pending_record = None
-        self._run_ended = False
+        self.training_runner.start(TrainingJob(config))
         self._update_buttons()
         self.save_settings()
         # Paint the "running" state now, before the run competes with the GUI for the cores.
         self.repaint()
-        # Move every object alive now (Qt wrappers, pyqtgraph items) out of the collector's
-        # reach: a full collection over them held the GIL for up to 200 ms in long runs.
-        gc.freeze()
         self._run_started = time.perf_counter()
         self._plot_interval = PLOT_INTERVAL_RANGE[0]
         self._last_plot = (self._run_started, time.thread_time())
         self._ticks = 0
         self._timer.start()
-        thread.start()
         return True
 
     def stop_run(self) -> None:
-        """Stop the training run, and any lecture tool that is running."""
-        if self.training_thread is not None and not self._run_ended:
-            # (Once the run has reported its end, its thread is only winding down.)
-            self.training_thread.request_stop()
-            self.readout.set_status("Stopping…")
+        """Stop the training run, and any lecture tool that is running. Cooperative first; a
+        job that has not stopped after a grace period is ended with its compute process."""
+        if self.is_running():
+            if self.training_runner._stop_requested_at is None:
+                self.readout.set_status("Stopping…")
+            self.training_runner.stop()
         for tool in self.tools:
             tool.stop()
 
@@ -371,7 +363,7 @@ class MainWindow(QMainWindow):
         self._last_progress = progress
 
     def _refresh_display(self) -> None:
-        if self.training_thread is None or self._pending_record is not None:
+        if not self.is_running():
             self.plot.redraw()
             return
         now = time.perf_counter()
@@ -393,54 +385,68 @@ class MainWindow(QMainWindow):
                                        p.elapsed_seconds, loss,
                                        self._run_config.flops_per_iteration)
 
-    def _on_run_record(self, record: dict) -> None:
-        self._run_ended = True
-        self._pending_record = record
-        if record["status"] == "diverged":
-            self.plot.mark_divergence(record["diverged_at"])
-        self.plot.finish_run(run_label(record))
-        # The history is the runs on the plot: records beyond its limit go with their curves,
-        # so that a long session's memory stays bounded (a record holds every loss).
-        self.records = [*self.records, record][-HISTORY_LIMIT:]
-        self.readout.show_result(record)
-        status = record["status"]
-        if status == "completed":
-            self.readout.set_status(f"Completed in {record['loop_seconds']:.3f} s", OK_COLOR)
-        elif status == "diverged":
-            self.readout.set_status(
-                f"Diverged at iteration {record['diverged_at']}: the loss became non-finite. "
-                "Lower the learning rate (÷10).", ERROR_COLOR)
-        else:
-            self.readout.set_status(f"Stopped after {record['iterations_completed']:,} "
-                                    f"iterations ({record['loop_seconds']:.3f} s)", WARN_COLOR)
-
-    def _on_refused(self, message: str) -> None:
-        self._run_ended = True
-        self.plot.discard_run()
-        self.readout.set_status(f"Refused: {message}.", ERROR_COLOR)
-
-    def _on_failed(self, message: str, details: str) -> None:
-        self._run_ended = True
-        self.plot.discard_run()
-        self.readout.set_status(f"Error: {message}", ERROR_COLOR)
-        self.error_dialog = QMessageBox(QMessageBox.Icon.Critical, "Run failed",
-                                        f"The run failed:\n\n{message}", parent=self)
-        self.error_dialog.setObjectName("error_dialog")
-        self.error_dialog.setDetailedText(details)
-        self.error_dialog.open()  # not exec(): the window keeps running
-
-    def _on_training_thread_finished(self) -> None:
-        thread, self.training_thread = self.training_thread, None
-        if thread is not None:
-            thread.wait()  # `finished` comes from the thread just before it ends
-            thread.deleteLater()
+    def _on_run_ended(self, end: JobEnd) -> None:
+        """Every way a run can end becomes a record: the engine's, or one made here from what
+        arrived before a crash or a forced stop."""
+        config = self._run_config
+        if end.kind == "done":
+            result = end.result
+        elif end.kind in ("refused", "failed"):
+            status = Status.REFUSED if end.kind == "refused" else Status.FAILED
+            result = RunResult.not_run(config, status, end.message)
+        else:  # crashed or forced: keep what the run reported before its process ended
+            runner = self.training_runner
+            losses = (np.concatenate(runner.streamed_losses) if runner.streamed_losses
+                      else np.empty(0))
+            p = runner.last_progress
+            result = RunResult(config, Status.CRASHED if end.kind == "crashed" else
+                               Status.STOPPED, len(losses), None, losses, 0.0,
+                               p.elapsed_seconds if p is not None else 0.0,
+                               message=end.message)
         self._timer.stop()
+        self._finish_run(result)
+
+    def _finish_run(self, result: RunResult) -> None:
+        record = result.to_dict()
+        status = result.status
+        if result.iterations_completed:
+            if status == Status.DIVERGED:
+                self.plot.mark_divergence(result.diverged_at)
+            self.plot.finish_run(run_label(record))
+            # The history is the runs on the plot: records beyond its limit go with their
+            # curves, so that a long session's memory stays bounded (a record holds every loss).
+            self.records = [*self.records, record][-HISTORY_LIMIT:]
+            self.readout.show_result(record)
+        else:
+            self.plot.discard_run()
+            self.readout.reset()
+        if status == Status.COMPLETED:
+            self.readout.set_status(f"Completed in {result.loop_seconds:.3f} s", OK_COLOR)
+        elif status == Status.DIVERGED:
+            self.readout.set_status(
+                f"Diverged at iteration {result.diverged_at}: the loss became non-finite. "
+                "Lower the learning rate (÷10).", ERROR_COLOR)
+        elif status == Status.STOPPED and not result.message:
+            self.readout.set_status(f"Stopped after {result.iterations_completed:,} "
+                                    f"iterations ({result.loop_seconds:.3f} s)", WARN_COLOR)
+        elif status == Status.STOPPED:
+            self.readout.set_status(f"Stopped (forced) after {result.iterations_completed:,} "
+                                    f"iterations. {result.message}", WARN_COLOR)
+        elif status == Status.REFUSED:
+            self.readout.set_status(f"Refused: {result.message}.", ERROR_COLOR)
+        elif status == Status.FAILED:
+            self.readout.set_status(f"Error: {result.message}", ERROR_COLOR)
+        else:
+            self.readout.set_status(f"Crashed: {result.message}", ERROR_COLOR)
         self._refresh_display()
         self._update_buttons()
-        record, self._pending_record = self._pending_record, None
-        if record is not None:
-            self.run_finished.emit(record)
+        self.last_record = record
+        self.run_finished.emit(record)
         self._close_if_requested()
+
+    @property
+    def error_dialog(self) -> QMessageBox | None:
+        return self.training_runner.error_dialog
 
     def _update_buttons(self) -> None:
         running, busy = self.is_running(), self.is_busy()
@@ -480,17 +486,18 @@ class MainWindow(QMainWindow):
     # --- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:
-        # A QThread destroyed while running aborts the process: stop, wait, then close.
-        if self.is_busy() or self.probe_thread is not None:
-            self._close_requested = True
+        # No run starts after this, even one whose timer was already due.
+        self._close_requested = True
+        # A run's record is worth keeping: stop it (cooperatively, then by force), then close.
+        if self.is_busy():
             self.stop_run()
             self.readout.set_status("Closing after the run stops…")
             event.ignore()
             return
         self.save_settings()
+        self.compute.shutdown()
         event.accept()
 
     def _close_if_requested(self) -> None:
-        if self._close_requested and not self.is_busy() and self.probe_thread is None:
+        if self._close_requested and not self.is_busy():
             QTimer.singleShot(0, self.close)
-

@@ -8,7 +8,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
-from engine.race import default_targets, race
+from engine.jobs import RaceJob
+from engine.race import default_targets
 from gui.plot import COLORS, styled_plot
 from gui.tool_base import OK_COLOR, ToolPanel
 
@@ -18,8 +19,9 @@ RACE_REDRAW_SECONDS = 0.25
 class RaceTool(ToolPanel):
     object_prefix = "race"
 
-    def __init__(self, config_source, parent=None):
-        super().__init__("race", config_source, parent)
+    def __init__(self, compute, config_source, parent=None):
+        super().__init__("race", compute, config_source, parent)
+        self.gpu_available = lambda: None  # the window's probe answer (None: probe here)
         self.compare_combo = QComboBox()
         self.compare_combo.setObjectName("race_compare_combo")
         self.compare_combo.addItem("CPU vs GPU (without a GPU: 1 thread vs all)", "device")
@@ -44,7 +46,7 @@ class RaceTool(ToolPanel):
         layout.addWidget(self.status_label)
 
     def prepare(self, config):
-        targets = default_targets(self.compare_combo.currentData())
+        targets = default_targets(self.compare_combo.currentData(), self.gpu_available())
         self.plot.getPlotItem().clear()
         self.legend.clear()
         self.curves, self._points = [], []
@@ -56,11 +58,7 @@ class RaceTool(ToolPanel):
         self.set_status(f"Racing {targets[0].label} against {targets[1].label}…")
         self.repaint()  # paint the cleared race now, before the lanes run
         self._last_draw = time.perf_counter()
-
-        def work(report, stop):
-            return race(config, targets, on_progress=lambda i, p: report((i, p)), stop=stop)
-
-        return work
+        return RaceJob(config, targets)
 
     def on_progress(self, item) -> None:
         index, progress = item

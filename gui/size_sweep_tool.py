@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from engine.sweep import SCALED_FIELDS, sweep_sizes
+from engine.jobs import SizeSweepJob
+from engine.sweep import SCALED_FIELDS
 from gui.plot import COLORS, styled_plot
 from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel
 
@@ -28,8 +29,8 @@ COLUMNS = ("N", "D_in", "H", "D_out", "device", "MFLOP/it", "ms/it", "GFLOP/s", 
 class SizeSweepTool(ToolPanel):
     object_prefix = "size_sweep"
 
-    def __init__(self, config_source, parent=None):
-        super().__init__("size sweep", config_source, parent)
+    def __init__(self, compute, config_source, parent=None):
+        super().__init__("size sweep", compute, config_source, parent)
         self.steps_input = QSpinBox()
         self.steps_input.setObjectName("size_sweep_steps_input")
         self.steps_input.setRange(1, 12)
@@ -102,12 +103,7 @@ class SizeSweepTool(ToolPanel):
         steps, factor = self.steps_input.value(), self.factor_input.value()
         budget = self.budget_input.value()
         self.set_status(f"Sweeping {steps} sizes, about {budget:g} s per point and device…")
-
-        def work(report, stop):
-            return sweep_sizes(config, steps=steps, factor=factor, fields=fields,
-                               budget_seconds=budget, on_point=report, stop=stop)
-
-        return work
+        return SizeSweepJob(config, steps, factor, fields, budget)
 
     def on_progress(self, point) -> None:
         self.points.append(point)

@@ -1,33 +1,36 @@
-"""What the three lecture tools share: a Run/Stop row, a status line, a thread that ends."""
+"""What the three lecture tools share: a Run/Stop row, a status line, and a job runner."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from engine.config import RunConfig
-from gui.worker import WorkerThread
+from gui.compute import ComputeProcess, JobEnd, JobRunner
 
-ERROR_COLOR, OK_COLOR = "#d62728", "#2ca02c"
+ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
 class ToolPanel(QWidget):
-    """Base of a tool tab. Subclasses build their controls and plots, and give `work`."""
+    """Base of a tool tab. Subclasses build their controls and plots, and give the job."""
 
     finished = Signal(object)  # the tool's result (engine object), when it ends normally
+    ended = Signal(object)  # JobEnd, however it ended
     busy_changed = Signal(bool)
     object_prefix = "tool"  # object names: <prefix>_run_button, <prefix>_status_label, ...
 
-    def __init__(self, name: str, config_source: Callable[[], RunConfig | None], parent=None):
+    def __init__(self, name: str, compute: ComputeProcess,
+                 config_source: Callable[[], RunConfig | None], parent=None):
         super().__init__(parent)
         self.name = name
         self.config_source = config_source
-        self.thread: WorkerThread | None = None
+        self.runner = JobRunner(compute, name.capitalize(), self)
+        self.runner.progressed.connect(self.on_progress)
+        self.runner.notice.connect(lambda text: self.set_status(text, WARN_COLOR))
+        self.runner.ended.connect(self._on_ended)
         self.result = None
-        self._ended = False
-        self.error_dialog: QMessageBox | None = None
         self.run_button = QPushButton(f"Run {name}")
         self.run_button.setObjectName(f"{self.object_prefix}_run_button")
         self.run_button.clicked.connect(self.start)
@@ -50,7 +53,11 @@ class ToolPanel(QWidget):
         return row
 
     def is_running(self) -> bool:
-        return self.thread is not None
+        return self.runner.is_running()
+
+    @property
+    def error_dialog(self):
+        return self.runner.error_dialog
 
     def set_status(self, text: str, color: str = "#000") -> None:
         self.status_label.setText(text)
@@ -59,8 +66,8 @@ class ToolPanel(QWidget):
     # --- to be provided by each tool ---------------------------------------------------
 
     def prepare(self, config: RunConfig):
-        """Check the tool's own controls and clear its plots; return work(report, stop) or
-        None (with the reason shown)."""
+        """Check the tool's own controls and clear its plots; return the job (engine.jobs)
+        or None (with the reason shown)."""
         raise NotImplementedError
 
     def on_progress(self, item) -> None:
@@ -77,51 +84,36 @@ class ToolPanel(QWidget):
         config = self.config_source()
         if config is None:
             return False
-        work = self.prepare(config)
-        if work is None:
+        job = self.prepare(config)
+        if job is None:
             return False
         self.result = None
-        self._ended = False  # the work has returned or failed; the thread is winding down
-        self.thread = WorkerThread(work, self)
-        self.thread.progressed.connect(self.on_progress)
-        self.thread.done.connect(self._on_done)
-        self.thread.refused.connect(self._on_refused)
-        self.thread.failed.connect(self._on_failed)
-        self.thread.finished.connect(self._on_thread_finished)
+        self.runner.start(job)
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.busy_changed.emit(True)
-        self.thread.start()
         return True
 
     def stop(self) -> None:
-        if self.thread is not None and not self._ended:
-            self.thread.request_stop()
-            self.set_status("Stopping…")
+        if self.is_running():
+            if self.runner._stop_requested_at is None:
+                self.set_status("Stopping…")
+            self.runner.stop()
 
-    def _on_done(self, result) -> None:
-        self._ended = True
-        self.result = result
-        self.on_done(result)
-
-    def _on_refused(self, message: str) -> None:
-        self._ended = True
-        self.set_status(f"Refused: {message}.", ERROR_COLOR)
-
-    def _on_failed(self, message: str, details: str) -> None:
-        self._ended = True
-        self.set_status(f"Error: {message}", ERROR_COLOR)
-        self.error_dialog = QMessageBox(QMessageBox.Icon.Critical, f"{self.name} failed",
-                                        message, parent=self)
-        self.error_dialog.setDetailedText(details)
-        self.error_dialog.open()
-
-    def _on_thread_finished(self) -> None:
-        thread, self.thread = self.thread, None
-        if thread is not None:
-            thread.wait()  # `finished` comes from the thread just before it ends
-            thread.deleteLater()
+    def _on_ended(self, end: JobEnd) -> None:
+        if end.kind == "done":
+            self.result = end.result
+            self.on_done(end.result)
+        elif end.kind == "refused":
+            self.set_status(f"Refused: {end.message}.", ERROR_COLOR)
+        elif end.kind == "failed":
+            self.set_status(f"Error: {end.message}", ERROR_COLOR)
+        elif end.kind == "crashed":
+            self.set_status(f"Crashed: {end.message}", ERROR_COLOR)
+        else:
+            self.set_status(f"Stopped (forced): {end.message}", WARN_COLOR)
         self.stop_button.setEnabled(False)
         self.busy_changed.emit(False)
+        self.ended.emit(end)
         if self.result is not None:
             self.finished.emit(self.result)

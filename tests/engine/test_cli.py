@@ -73,3 +73,27 @@ def test_the_real_entry_point_in_a_subprocess(tmp_path):
     bad = subprocess.run([sys.executable, "main.py", "run", "--hidden", "x"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+
+def test_fault_injection_on_the_command_line(tmp_path):
+    """BACKPROP_LAB_FAULT reaches the headless run loop too; a seed filter spares other seeds."""
+    import os
+
+    env = {**os.environ, "BACKPROP_LAB_FAULT": "raise@5:seed=13"}
+    spared = subprocess.run([sys.executable, "main.py", "run", *SMALL, "--iterations", "20"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert spared.returncode == 0, spared.stderr
+    hit = subprocess.run([sys.executable, "main.py", "run", *SMALL, "--iterations", "20",
+                          "--seed", "13"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert hit.returncode != 0 and "simulated fault in the training step" in hit.stderr
+    aborted = subprocess.run([sys.executable, "main.py", "run", *SMALL], cwd=ROOT,
+                             capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "BACKPROP_LAB_FAULT": "abort@3"})
+    assert aborted.returncode == -6  # SIGABRT
+    bad = subprocess.run([sys.executable, "main.py", "run", *SMALL], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "BACKPROP_LAB_FAULT": "explode@3"})
+    assert bad.returncode == 2 and "BACKPROP_LAB_FAULT" in bad.stderr
+    assert "Traceback" not in bad.stderr

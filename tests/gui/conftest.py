@@ -19,17 +19,23 @@ def settings(tmp_path):
 
 def shut(window, qtbot) -> None:
     window.stop_run()
-    qtbot.waitUntil(lambda: window.training_thread is None and window.probe_thread is None,
-                    timeout=60_000)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)
     window.close()
+    assert not window.compute.is_alive()
+
+
+def open_window(qtbot, settings):
+    """A shown window whose compute process has warmed up and answered the GPU probe."""
+    w = create_main_window(settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.probe_runner.is_running(), timeout=60_000)
+    return w
 
 
 @pytest.fixture
 def window(qtbot, settings):
-    w = create_main_window(settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.probe_thread is None, timeout=60_000)
+    w = open_window(qtbot, settings)
     yield w
     shut(w, qtbot)
 

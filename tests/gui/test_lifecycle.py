@@ -64,3 +64,28 @@ def test_two_million_iterations_keep_the_window_responsive(window, qtbot):
     curve = window.plot.history[-1].curve
     assert curve.opts["autoDownsample"] and curve.opts["clipToView"]
     assert curve.opts["downsampleMethod"] == "peak"
+
+
+def broken_serve(connection, parent_pid):
+    """A compute process that dies at once (imported by name in the spawned process)."""
+    raise SystemExit(7)
+
+
+def test_a_compute_process_that_cannot_start_is_not_restarted_forever(qtbot, settings,
+                                                                     monkeypatch):
+    """Its start fails three times: the window stops trying and says so at the next Run."""
+    import gui.compute
+    from gui.app import create_main_window
+
+    monkeypatch.setattr(gui.compute, "serve", broken_serve)
+    window = create_main_window(settings=settings, probe_gpu=False)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.compute.start_failure != "", timeout=60_000)
+    assert "exit status 7" in window.compute.start_failure
+    window.set_values({**SMALL, "iterations": 10})
+    with qtbot.waitSignal(window.run_finished, timeout=5_000) as blocker:
+        window.start_run()
+    assert blocker.args[0]["status"] == "crashed"
+    assert "3 times while starting" in window.status_label.text()
+    window.error_dialog.close()
+    window.close()

@@ -96,6 +96,7 @@ def check_consistent(window):
     assert len(window.records) <= HISTORY_LIMIT
     on_plot = len(window.plot.history) + (window.plot.current is not None)
     assert len(window.plot.legend.items) == on_plot
+    assert window.compute.is_alive()
 
 
 @pytest.mark.slow
@@ -113,11 +114,12 @@ def test_monkey(window, qtbot, tmp_path):
         finished.append(record)
         status = window.status_label.text()
         expected = {"completed": "Completed in", "diverged": "Diverged at iteration",
-                    "stopped": "Stopped after"}[record["status"]]
+                    "stopped": "Stopped after", "refused": "Refused:"}[record["status"]]
         # ...unless a later action has already put its own message there.
         later = ("Exported", "Export failed", "History cleared")
         assert status.startswith((expected, *later)), status
-        assert window.elapsed_label.text() == format_seconds(record["loop_seconds"])
+        if record["iterations_completed"]:
+            assert window.elapsed_label.text() == format_seconds(record["loop_seconds"])
 
     window.run_finished.connect(on_finished)
     step, action = 0, None

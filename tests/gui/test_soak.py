@@ -25,7 +25,7 @@ def settle():
 def test_two_hundred_runs(window, qtbot):
     window.set_values({**SMALL, "iterations": 300})
     process = psutil.Process()
-    rss, python_threads, os_threads = {}, {}, {}
+    rss, python_threads, os_threads, children = {}, {}, {}, {}
     for run in range(1, 201):
         window.set_values({"learning_rate": 1e-3 if run % 3 else 0.5})  # some diverge
         run_once(window, qtbot)
@@ -35,11 +35,16 @@ def test_two_hundred_runs(window, qtbot):
             rss[run] = process.memory_info().rss
             python_threads[run] = threading.active_count()
             os_threads[run] = process.num_threads()
+            # (multiprocessing's resource tracker, a helper of the spawn method, is not ours)
+            children[run] = [child.pid for child in process.children(recursive=True)
+                             if "resource_tracker" not in " ".join(child.cmdline())]
     growth = rss[200] - rss[10]
     print(f"soak: resident memory grew {growth / 1e6:.1f} MB from run 10 to run 200")
     assert growth < 30e6
     assert python_threads[200] == python_threads[10]
     assert os_threads[200] == os_threads[10]
+    # One compute process serves every run: none accumulates, and it is the window's.
+    assert children[10] == children[200] == [window.compute.pid]
     assert window.findChildren(QThread) == []
     assert len(window.plot.history) == HISTORY_LIMIT == len(window.records)
     items = window.loss_plot.getPlotItem().listDataItems()

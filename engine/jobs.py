@@ -1,0 +1,116 @@
+"""The work the window hands to its compute process: one picklable value per kind of job.
+
+Each job runs as `job.run(report, stop)` in the compute process (engine.compute_process):
+`report` sends a progress item to the window, `stop` is checked cooperatively. What `run`
+returns (the engine's own result types) travels back as it is, except that a training run's
+losses, already streamed as progress, are left out and put back on arrival.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from engine.config import RunConfig
+from engine.devices import GpuStatus, probe_gpu
+from engine.race import RaceResult, Target, race
+from engine.result import RunResult
+from engine.sweep import LearningRateSweep, SizeSweep, sweep_learning_rates, sweep_sizes
+
+Report = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class TrainingJob:
+    """One run of the Training tab; progress items are engine.result.Progress batches."""
+
+    config: RunConfig
+
+    def run(self, report: Report, stop) -> RunResult:
+        from engine.train import train
+
+        return train(self.config, on_progress=report, stop=stop)
+
+    @staticmethod
+    def outgoing(result: RunResult) -> RunResult:
+        """Without the losses: every one of them has already travelled as progress."""
+        return replace(result, losses=np.empty(0))
+
+    @staticmethod
+    def incoming(result: RunResult, streamed: list[np.ndarray]) -> RunResult:
+        losses = np.concatenate(streamed) if streamed else np.empty(0)
+        if len(losses) != result.iterations_completed:
+            raise RuntimeError(f"{len(losses)} losses arrived for "
+                               f"{result.iterations_completed} iterations")
+        return replace(result, losses=losses)
+
+    def describe(self) -> str:
+        c = self.config
+        return (f"the run (N={c.n} D_in={c.d_in} H={c.hidden} D_out={c.d_out}, "
+                f"lr {c.learning_rate:g}, {c.device} {c.dtype}, seed {c.seed})")
+
+
+@dataclass(frozen=True)
+class RaceJob:
+    """The device race; progress items are (lane index, Progress)."""
+
+    config: RunConfig
+    targets: tuple[Target, Target]
+
+    def run(self, report: Report, stop) -> RaceResult:
+        return race(self.config, self.targets, on_progress=lambda i, p: report((i, p)),
+                    stop=stop)
+
+    def describe(self) -> str:
+        return f"the race ({self.targets[0].label} vs {self.targets[1].label})"
+
+
+@dataclass(frozen=True)
+class SizeSweepJob:
+    """The size sweep; progress items are SizePoints."""
+
+    config: RunConfig
+    steps: int
+    factor: float
+    fields: tuple[str, ...]
+    budget_seconds: float
+
+    def run(self, report: Report, stop) -> SizeSweep:
+        return sweep_sizes(self.config, steps=self.steps, factor=self.factor,
+                           fields=self.fields, budget_seconds=self.budget_seconds,
+                           on_point=report, stop=stop)
+
+    def describe(self) -> str:
+        return f"the size sweep ({self.steps} sizes)"
+
+
+@dataclass(frozen=True)
+class RateSweepJob:
+    """The learning-rate sweep; progress items are LearningRatePoints."""
+
+    config: RunConfig
+    lr_min: float
+    lr_max: float
+    count: int
+    tolerance: float
+
+    def run(self, report: Report, stop) -> LearningRateSweep:
+        return sweep_learning_rates(self.config, self.lr_min, self.lr_max, self.count,
+                                    self.tolerance, on_point=report, stop=stop)
+
+    def describe(self) -> str:
+        return f"the learning-rate sweep ({self.lr_min:g} to {self.lr_max:g})"
+
+
+@dataclass(frozen=True)
+class ProbeJob:
+    """Can CuPy use a GPU here? (The compute process probes once, at its warm-up.)"""
+
+    def run(self, report: Report, stop) -> GpuStatus:
+        return probe_gpu()
+
+    def describe(self) -> str:
+        return "the GPU probe"
