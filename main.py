@@ -294,7 +294,8 @@ def print_window_ratios(title: str, record: dict) -> None:
     print("  headless loop: " + ", ".join(f"{s:.4f}" for s in record["headless_seconds"]) + " s")
     print("  window loop:   " + ", ".join(f"{s:.4f}" for s in record["window_seconds"]) + " s")
     print(f"  median ratio window/headless: {record['median_ratio']:.3f}  (per pair: "
-          + ", ".join(f"{r:.3f}" for r in record["ratios"]) + ")")
+          + ", ".join(f"{r:.3f}" for r in record["ratios"]) + "); ratio of the medians: "
+          f"{record['ratio_of_medians']:.3f}")
 
 
 def write_rows_csv(path: Path, header: list[str], rows) -> None:

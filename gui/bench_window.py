@@ -48,7 +48,8 @@ def window_run(window) -> dict:
 def _ratios(headless: list[float], windowed: list[float]) -> dict:
     ratios = [w / h for w, h in zip(windowed, headless, strict=True)]
     return {"headless_seconds": headless, "window_seconds": windowed, "ratios": ratios,
-            "median_ratio": statistics.median(ratios)}
+            "median_ratio": statistics.median(ratios),
+            "ratio_of_medians": statistics.median(windowed) / statistics.median(headless)}
 
 
 def bench_window(config: RunConfig, pairs: int) -> dict:
