@@ -89,3 +89,27 @@ def test_a_compute_process_that_cannot_start_is_not_restarted_forever(qtbot, set
     assert "3 times while starting" in window.status_label.text()
     window.error_dialog.close()
     window.close()
+
+
+@pytest.mark.parametrize(("fault", "extra", "code", "status"), [
+    ("abort@10", [], 3, "crashed"),
+    ("raise@10", [], 3, "failed"),
+    ("", ["--d-in", "1000000000"], 2, "refused"),
+    ("", [], 0, "completed"),
+])
+def test_scripted_window_runs_exit_with_their_status_and_write_json(tmp_path, fault, extra,
+                                                                    code, status):
+    import json
+    import os
+
+    path = tmp_path / "r.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BACKPROP_LAB_FAULT": fault}
+    done = subprocess.run([sys.executable, "main.py", "--n", "8", "--d-in", "16", "--hidden",
+                           "8", "--d-out", "2", "--iterations", "100", *extra, "--autorun",
+                           "--exit-when-done", "--json", str(path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == code, done.stderr[-2000:]
+    record = json.loads(path.read_text())
+    assert record["status"] == status
+    if status != "completed":
+        assert record["message"] and status in done.stderr
