@@ -26,6 +26,8 @@ OPTION_OF_FIELD = {
     "dtype": "--dtype",
     "seed": "--seed",
     "threads": "--threads",
+    "train": "--train",
+    "diagnostics": "--diagnostics",
 }
 
 
@@ -86,6 +88,12 @@ def add_run_options(parser: argparse.ArgumentParser, defaults: bool = True) -> N
     g.add_argument("--seed", type=_whole_number, default=d(0), help="random seed (0)")
     g.add_argument("--threads", type=_threads, default=d("auto"),
                    help="CPU BLAS threads: auto or a count")
+    g.add_argument("--train", choices=("both", "w1", "w2"), default=d("both"),
+                   help="the layers SGD trains; the other is frozen, its gradient neither "
+                   "computed nor applied (both)")
+    g.add_argument("--diagnostics", action="store_true", default=d(False),
+                   help="record dead hidden units, norms and the sharpness λ_max every "
+                   "iteration, and explain the run from them")
 
 
 def config_values(args: argparse.Namespace) -> dict[str, Any]:
@@ -94,6 +102,7 @@ def config_values(args: argparse.Namespace) -> dict[str, Any]:
         "n": args.n, "d_in": args.d_in, "hidden": args.hidden, "d_out": args.d_out,
         "learning_rate": args.lr, "iterations": args.iterations, "device": args.device,
         "dtype": args.dtype, "seed": args.seed, "threads": args.threads,
+        "train": args.train, "diagnostics": args.diagnostics,
     }
 
 
@@ -165,9 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
     rates.add_argument("--lr-min", type=_number, default=1e-8, help="smallest rate (1e-8)")
     rates.add_argument("--lr-max", type=_number, default=1e-4, help="largest rate (1e-4)")
     rates.add_argument("--count", type=_whole_number, default=9, help="log-spaced rates (9)")
-    rates.add_argument("--tolerance", type=_number, default=0.05,
-                       help="bisection stops when the stable/diverging rates are within this "
-                       "relative distance (0.05)")
+    rates.add_argument("--tolerance", type=_number, default=0.01,
+                       help="bisection stops when the largest converged rate and the next one "
+                       "that did not converge are within this relative distance (0.01)")
     rates.add_argument("--json", type=_output_path, help="write the sweep as JSON")
     rates.add_argument("--csv", type=_output_path, help="write the points as CSV")
 
@@ -194,6 +203,8 @@ def write_losses_csv(path: Path, losses) -> None:
 
 def summary_lines(result) -> list[str]:
     """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
+    from engine.explain import explain_run
+
     lines = []
     if result.status == "diverged":
         lines.append(f"status: diverged at iteration {result.diverged_at} (the loss became "
@@ -205,6 +216,12 @@ def summary_lines(result) -> list[str]:
                  f" (setup {result.setup_seconds:.3f} s: draw, copy to device, warm-up)")
     lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
     lines.append(f"GFLOP/s: {result.gflops:.1f}")
+    if result.outcome is not None:
+        lines.append(f"outcome: {result.outcome} (final loss {result.final_loss:.4g}, initial "
+                     f"{result.losses[0]:.4g})")
+    explanation = explain_run(result.to_dict())
+    if explanation:
+        lines.append(explanation)
     return lines
 
 
@@ -376,7 +393,8 @@ def command_sweep_size(args: argparse.Namespace) -> int:
 
 
 def command_sweep_lr(args: argparse.Namespace) -> int:
-    from engine.sweep import EXPLANATION, sweep_learning_rates
+    from engine.explain import explain_sweep
+    from engine.sweep import sweep_learning_rates
 
     config = make_config(args)
     if not 0 < args.lr_min < args.lr_max:
@@ -386,31 +404,31 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
         raise CliError(f"--count: must be at least 2, got {args.count}")
     if args.tolerance <= 0:
         raise CliError(f"--tolerance: must be positive, got {args.tolerance}")
-    print(f"{'learning rate':>14}  {'status':<10}{'final loss':>14}{'diverged at':>13}",
+    print(f"{'learning rate':>14}  {'outcome':<10}{'final loss':>14}{'diverged at':>13}",
           flush=True)
 
     def show(p) -> None:
         final = f"{p.final_loss:.4g}" if p.final_loss is not None else "-"
         diverged = str(p.diverged_at) if p.diverged_at is not None else "-"
-        print(f"{p.learning_rate:>14.4g}  {p.status:<10}{final:>14}{diverged:>13}"
+        print(f"{p.learning_rate:>14.4g}  {p.outcome or '-':<10}{final:>14}{diverged:>13}"
               + ("  (bisection)" if p.refined else ""), flush=True)
 
     result = sweep_learning_rates(config, args.lr_min, args.lr_max, args.count,
                                   args.tolerance, on_point=show)
     stable = result.largest_stable_lr
-    print(f"largest stable learning rate: {stable:.4g}" if stable else
-          "no stable learning rate in the range")
+    print(f"largest converged learning rate: {stable:.4g}" if stable else
+          "no learning rate in the range converged")
     print(f"λ_max = {result.lambda_max:.4g}; predicted bound 2/λ_max = "
           f"{result.predicted_bound:.4g}"
-          + (f" ({stable / result.predicted_bound:.2f}× below the observed threshold)"
+          + (f"; the largest converged rate is {stable / result.predicted_bound:.3g}× it"
              if stable else ""))
-    print(EXPLANATION)
+    print(explain_sweep(result))
     if args.json:
         write_json(args.json, result.to_dict())
     if args.csv:
-        write_rows_csv(args.csv, ["learning_rate", "status", "final_loss", "diverged_at",
-                                  "refined"],
-                       (list(p.to_dict().values()) for p in result.points))
+        write_rows_csv(args.csv, ["learning_rate", "status", "outcome", "initial_loss",
+                                  "final_loss", "diverged_at", "refined"],
+                       (list(p.to_dict().values()) for p in result.ordered()))
     return 0
 
 

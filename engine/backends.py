@@ -22,18 +22,30 @@ from engine.problem import Problem, to_device
 from engine.step import Workspace, sgd_step
 
 
+def trained_gradients(workspace: Workspace, train: str) -> list:
+    """The gradients the last step computed (scaled by the learning rate): trained layers only."""
+    return [g for g, layer in ((workspace.grad_w1, "w1"), (workspace.grad_w2, "w2"))
+            if train in ("both", layer)]
+
+
 class CpuTrainer:
+    xp = np
+
     def __init__(self, config: RunConfig, problem: Problem):
         self.problem = to_device(problem, config.dtype, np)
         self.workspace = Workspace.allocate(self.problem, np)
         self.learning_rate = config.learning_rate
+        self.train = config.train
         self._losses = np.empty(config.iterations, dtype=np.float64)
         self.device_info: dict[str, Any] = {}
 
     def step(self, t: int) -> bool:
-        loss = float(sgd_step(self.problem, self.workspace, self.learning_rate, np))
+        loss = float(sgd_step(self.problem, self.workspace, self.learning_rate, np, self.train))
         self._losses[t] = loss
         return math.isfinite(loss)
+
+    def trained_gradients(self) -> list:
+        return trained_gradients(self.workspace, self.train)
 
     def losses(self, start: int, stop: int) -> np.ndarray:
         return self._losses[start:stop]
@@ -43,30 +55,47 @@ class CpuTrainer:
 
 
 class GpuTrainer:
+    """The fused step (engine.cuda_step); with diagnostics on, the plain step (engine.step on
+    CuPy), whose workspace keeps each layer's gradient for ‖grad‖."""
+
     def __init__(self, config: RunConfig, problem: Problem):
         import cupy
 
         from engine.cuda_step import FusedCupyStep
 
-        self._cupy = cupy
-        p = to_device(problem, config.dtype, cupy)
-        ws = Workspace.allocate(p, cupy)
+        self._cupy = self.xp = cupy
+        self.train = config.train
+        self.learning_rate = config.learning_rate
+        p = self.problem = to_device(problem, config.dtype, cupy)
+        ws = self.workspace = Workspace.allocate(p, cupy)
         # Warm-up on scratch weights: compiles the kernels and sets up cuBLAS without
         # touching the run's own first iterations.
         scratch = Problem(p.x, p.y, p.w1.copy(), p.w2.copy())
         scratch_losses = cupy.empty(1, dtype=cupy.float64)
-        with FusedCupyStep(scratch, ws, config.learning_rate, scratch_losses) as warm_up:
+        with FusedCupyStep(scratch, ws, config.learning_rate, scratch_losses,
+                           config.train) as warm_up:
             warm_up.step(0)
             warm_up.step(0)
+        sgd_step(scratch, ws, config.learning_rate, cupy, config.train)
         del scratch, warm_up
         self._device_losses = cupy.empty(config.iterations, dtype=cupy.float64)
-        self.fused_step = FusedCupyStep(p, ws, config.learning_rate, self._device_losses)
+        self.fused_step = FusedCupyStep(p, ws, config.learning_rate, self._device_losses,
+                                        config.train)
+        self._plain = config.diagnostics
         cupy.cuda.Device().synchronize()
         self.device_info = gpu_info()
 
     def step(self, t: int) -> bool:
-        self.fused_step.step(t)
+        if self._plain:
+            loss = sgd_step(self.problem, self.workspace, self.learning_rate, self._cupy,
+                            self.train)
+            self._device_losses[t] = loss
+        else:
+            self.fused_step.step(t)
         return True
+
+    def trained_gradients(self) -> list:
+        return trained_gradients(self.workspace, self.train)
 
     def losses(self, start: int, stop: int) -> np.ndarray:
         return self._device_losses[start:stop].get()
@@ -76,7 +105,7 @@ class GpuTrainer:
 
     def close(self) -> None:
         """Drop every device array of the run (a caller may still hold the trainer)."""
-        self.fused_step = self._device_losses = None
+        self.fused_step = self._device_losses = self.problem = self.workspace = None
 
 
 @contextlib.contextmanager

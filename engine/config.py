@@ -10,6 +10,9 @@ from typing import Any
 
 DEVICES = ("cpu", "gpu")
 DTYPES = ("float64", "float32")
+# Which layers SGD trains; a frozen layer's gradient is neither computed nor applied, as with
+# PyTorch's requires_grad=False.
+TRAINED_LAYERS = ("both", "w1", "w2")
 SIZE_FIELDS = ("n", "d_in", "hidden", "d_out")
 MAX_THREADS = 1024  # BLAS libraries take a C int; more threads than this is a typo
 
@@ -47,6 +50,11 @@ def field_errors(values: dict[str, Any]) -> dict[str, str]:
         errors["device"] = f"must be one of {', '.join(DEVICES)}, got {values.get('device')!r}"
     if values.get("dtype") not in DTYPES:
         errors["dtype"] = f"must be one of {', '.join(DTYPES)}, got {values.get('dtype')!r}"
+    if values.get("train", "both") not in TRAINED_LAYERS:
+        errors["train"] = (f"must be one of {', '.join(TRAINED_LAYERS)}, got "
+                           f"{values.get('train')!r}")
+    if not isinstance(values.get("diagnostics", False), bool):
+        errors["diagnostics"] = f"must be true or false, got {values.get('diagnostics')!r}"
     seed = values.get("seed")
     if not _is_int(seed):
         errors["seed"] = f"must be a whole number, got {seed!r}"
@@ -77,6 +85,8 @@ class RunConfig:
     dtype: str = "float64"
     seed: int = 0
     threads: int | str = "auto"
+    train: str = "both"  # both, w1 or w2: the layers SGD trains
+    diagnostics: bool = False  # record dead units, norms and sharpness every iteration
 
     def __post_init__(self) -> None:
         errors = field_errors(asdict(self))
@@ -92,8 +102,21 @@ class RunConfig:
 
     @property
     def flops_per_iteration(self) -> int:
-        """Five matrix products: 4·N·D_in·H + 6·N·H·D_out floating-point operations."""
-        return 4 * self.n * self.d_in * self.hidden + 6 * self.n * self.hidden * self.d_out
+        """Five matrix products: 4·N·D_in·H + 6·N·H·D_out floating-point operations, less the
+        products of a frozen layer's gradient (w1: grad_h_relu and grad_w1; w2: grad_w2)."""
+        n, d_in, hidden, d_out = self.n, self.d_in, self.hidden, self.d_out
+        forward = 2 * n * d_in * hidden + 2 * n * hidden * d_out
+        w2_gradient = 2 * n * hidden * d_out if self.trains_w2 else 0
+        w1_gradient = 2 * n * hidden * d_out + 2 * n * d_in * hidden if self.trains_w1 else 0
+        return forward + w2_gradient + w1_gradient
+
+    @property
+    def trains_w1(self) -> bool:
+        return self.train in ("both", "w1")
+
+    @property
+    def trains_w2(self) -> bool:
+        return self.train in ("both", "w2")
 
     @property
     def itemsize(self) -> int:

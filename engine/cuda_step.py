@@ -89,7 +89,8 @@ def _row_major_gemm(gemm, handle, a, trans_a, b, trans_b, c, alpha, beta):
 class FusedCupyStep:
     """Prepared once per run for its arrays; `step(t)` enqueues iteration t, syncing nothing."""
 
-    def __init__(self, p: Problem, ws: Workspace, learning_rate: float, losses: cupy.ndarray):
+    def __init__(self, p: Problem, ws: Workspace, learning_rate: float, losses: cupy.ndarray,
+                 train: str = "both"):
         dtype = p.x.dtype
         module = _module("double" if dtype == np.float64 else "float")
         gemm = cublas.dgemm if dtype == np.float64 else cublas.sgemm
@@ -120,6 +121,7 @@ class FusedCupyStep:
                       (ws.h, ws.grad_h, np.int64(nh)))
         self._update_w1 = _row_major_gemm(gemm, handle, p.x, True, ws.grad_h, False, p.w1,
                                           minus_lr, one)
+        self._trains_w1, self._trains_w2 = train != "w2", train != "w1"
 
     def __enter__(self) -> FusedCupyStep:
         self._saved_mode = cublas.getPointerMode(self._handle)
@@ -139,11 +141,14 @@ class FusedCupyStep:
         gemm(*args)                                       # y_pred = h_relu·w2
         self._loss_and_grad((1,), (LOSS_THREADS,),        # grad_y_pred, losses[t]
                             (*self._loss_args, np.int64(t), self._n_out))
-        gemm, args = self._grad_h_relu
-        gemm(*args)                                       # grad_h_relu = grad_y_pred·w2ᵀ
-        gemm, args = self._update_w2
-        gemm(*args)                                       # w2 −= lr·h_reluᵀ·grad_y_pred
-        kernel, grid, block, args = self._mask
-        kernel(grid, block, args)                         # grad_h = grad_h_relu, 0 where h < 0
-        gemm, args = self._update_w1
-        gemm(*args)                                       # w1 −= lr·xᵀ·grad_h
+        if self._trains_w1:
+            gemm, args = self._grad_h_relu
+            gemm(*args)                                   # grad_h_relu = grad_y_pred·w2ᵀ
+        if self._trains_w2:
+            gemm, args = self._update_w2
+            gemm(*args)                                   # w2 −= lr·h_reluᵀ·grad_y_pred
+        if self._trains_w1:
+            kernel, grid, block, args = self._mask
+            kernel(grid, block, args)                     # grad_h = grad_h_relu, 0 where h < 0
+            gemm, args = self._update_w1
+            gemm(*args)                                   # w1 −= lr·xᵀ·grad_h

@@ -25,8 +25,9 @@ class Target:
     threads: int | str = "auto"
 
     def apply(self, config: RunConfig) -> RunConfig:
+        """The race times the loop: diagnostics (which multiply its time) stay off."""
         return replace(config, device=self.device, dtype=self.dtype or config.dtype,
-                       threads=self.threads)
+                       threads=self.threads, diagnostics=False)
 
 
 def default_targets(compare: str = "device",

@@ -11,8 +11,10 @@ from __future__ import annotations
 import numpy as np
 
 
-def tutorial_loop(x, y, w1, w2, learning_rate: float, iterations: int, xp=np) -> np.ndarray:
-    """Train w1 and w2 in place; return the loss of every iteration as a float64 host array."""
+def tutorial_loop(x, y, w1, w2, learning_rate: float, iterations: int, xp=np,
+                  train: str = "both") -> np.ndarray:
+    """Train w1 and w2 in place; return the loss of every iteration as a float64 host array.
+    `train` ("w1" or "w2") leaves the other layer's weights as drawn."""
     losses = []
     for _t in range(iterations):
         # Forward pass: compute predicted y
@@ -33,6 +35,8 @@ def tutorial_loop(x, y, w1, w2, learning_rate: float, iterations: int, xp=np) ->
         grad_w1 = x.T.dot(grad_h)
 
         # Update weights
-        w1 -= learning_rate * grad_w1
-        w2 -= learning_rate * grad_w2
+        if train != "w2":
+            w1 -= learning_rate * grad_w1
+        if train != "w1":
+            w2 -= learning_rate * grad_w2
     return np.asarray(losses, dtype=np.float64)

@@ -25,6 +25,14 @@ class Status(StrEnum):
 COMPLETED, STOPPED, DIVERGED = Status.COMPLETED, Status.STOPPED, Status.DIVERGED
 
 
+class Outcome(StrEnum):
+    """What training did, whatever stopped it."""
+
+    CONVERGED = "converged"  # the final loss is below the initial one
+    UNSTABLE = "unstable"  # finite, but the final loss is at least the initial one
+    DIVERGED = "diverged"  # the loss became non-finite (at diverged_at)
+
+
 @dataclass(frozen=True)
 class Progress:
     """A batch of finished iterations: host arrays, never device arrays."""
@@ -34,6 +42,7 @@ class Progress:
     elapsed_seconds: float  # loop time so far
     iterations_completed: int
     iterations_total: int
+    diagnostics: dict | None = None  # engine.diagnostics.Diagnostics.since: the same iterations
 
     @property
     def iterations(self) -> np.ndarray:
@@ -52,6 +61,16 @@ class RunResult:
     loop_seconds: float
     device_info: dict[str, Any] = field(default_factory=dict)
     message: str = ""  # why it ended so, where the status alone does not say (forced, crashed)
+    diagnostics: dict | None = None  # engine.diagnostics record, when the run asked for it
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """converged, unstable or diverged; None where no iteration completed."""
+        if self.status == Status.DIVERGED:
+            return Outcome.DIVERGED
+        if not len(self.losses):
+            return None
+        return Outcome.CONVERGED if self.losses[-1] < self.losses[0] else Outcome.UNSTABLE
 
     @property
     def iterations_per_second(self) -> float:
@@ -75,6 +94,7 @@ class RunResult:
         return {
             "config": self.config.to_dict(),
             "status": str(self.status),
+            "outcome": str(self.outcome) if self.outcome is not None else None,
             "iterations_completed": self.iterations_completed,
             "diverged_at": self.diverged_at,
             "losses": [float(v) for v in self.losses],
@@ -84,6 +104,7 @@ class RunResult:
             "gflops": self.gflops,
             "device_info": dict(self.device_info),
             "message": self.message,
+            **({"diagnostics": self.diagnostics} if self.diagnostics is not None else {}),
         }
 
     @classmethod
@@ -98,6 +119,7 @@ class RunResult:
             loop_seconds=float(record["loop_seconds"]),
             device_info=dict(record.get("device_info", {})),
             message=str(record.get("message", "")),
+            diagnostics=record.get("diagnostics"),
         )
 
     @classmethod

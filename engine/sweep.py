@@ -15,8 +15,8 @@ from engine.config import RunConfig
 from engine.devices import probe_gpu
 from engine.hessian import stability_bound
 from engine.memory import InsufficientMemoryError, check_memory
-from engine.result import DIVERGED
-from engine.train import train
+from engine.result import Outcome, Status
+from engine.train import check_device, train
 
 # A learning rate small enough that no size in a sweep diverges: timing needs finite numbers.
 TIMING_LEARNING_RATE = 1e-14
@@ -122,7 +122,8 @@ def sweep_sizes(base: RunConfig, steps: int = 6, factor: float = 2.0,
             if stop is not None and stop.is_set():
                 return sweep
             config = replace(scaled_config(base, step, factor, fields), device=device,
-                             learning_rate=TIMING_LEARNING_RATE, iterations=100_000)
+                             learning_rate=TIMING_LEARNING_RATE, iterations=100_000,
+                             diagnostics=False)
             point = SizePoint(step, config, device, "skipped")
             predicted = (config.flops_per_iteration / last_rate[device]
                          if device in last_rate else 0.0)
@@ -150,87 +151,127 @@ def sweep_sizes(base: RunConfig, steps: int = 6, factor: float = 2.0,
 
 # --- learning-rate sweep ------------------------------------------------------------------
 
+# λ_max is also measured with N, D_in and H doubled, one at a time, where that is cheap: the
+# explanation of why the bound falls with size then rests on this sweep's own numbers.
+SIZE_EFFECT_MAX_FLOPS = 200e6  # per iteration, at the doubled size
+SIZE_EFFECT_FIELDS = ("n", "d_in", "hidden")
+
 
 @dataclass
 class LearningRatePoint:
     learning_rate: float
     status: str
+    outcome: str | None  # converged, unstable or diverged (engine.result.Outcome)
+    initial_loss: float | None
     final_loss: float | None
     diverged_at: int | None
     refined: bool = False  # found by bisection, not on the initial grid
 
     def to_dict(self) -> dict[str, Any]:
-        return {"learning_rate": self.learning_rate, "status": self.status,
-                "final_loss": self.final_loss, "diverged_at": self.diverged_at,
-                "refined": self.refined}
+        return {"learning_rate": self.learning_rate, "status": str(self.status),
+                "outcome": str(self.outcome) if self.outcome else None,
+                "initial_loss": self.initial_loss, "final_loss": self.final_loss,
+                "diverged_at": self.diverged_at, "refined": self.refined}
 
 
 @dataclass
 class LearningRateSweep:
     config: RunConfig
     points: list[LearningRatePoint] = field(default_factory=list)
-    largest_stable_lr: float | None = None
+    largest_stable_lr: float | None = None  # the largest rate whose run converged
+    smallest_unstable_lr: float | None = None  # the smallest above it that did not converge
     smallest_diverging_lr: float | None = None
     lambda_max: float | None = None
     predicted_bound: float | None = None
+    size_effect: dict[str, float] = field(default_factory=dict)  # λ_max with a size doubled
+    stopped: bool = False
+
+    def ordered(self) -> list[LearningRatePoint]:
+        return sorted(self.points, key=lambda p: p.learning_rate)
+
+    def best(self) -> LearningRatePoint | None:
+        """The rate with the lowest final loss among those that did not diverge."""
+        finite = [p for p in self.points if p.outcome != Outcome.DIVERGED
+                  and p.final_loss is not None]
+        return min(finite, key=lambda p: p.final_loss, default=None)
 
     def to_dict(self) -> dict[str, Any]:
+        from engine.explain import explain_sweep
+
+        best = self.best()
         return {"config": self.config.to_dict(),
-                "points": [p.to_dict() for p in sorted(self.points,
-                                                       key=lambda p: p.learning_rate)],
+                "points": [p.to_dict() for p in self.ordered()],
                 "largest_stable_lr": self.largest_stable_lr,
+                "largest_converged_lr": self.largest_stable_lr,
+                "smallest_unstable_lr": self.smallest_unstable_lr,
                 "smallest_diverging_lr": self.smallest_diverging_lr,
-                "lambda_max": self.lambda_max, "predicted_bound": self.predicted_bound}
+                "lowest_final_loss_lr": best.learning_rate if best else None,
+                "lambda_max": self.lambda_max, "predicted_bound": self.predicted_bound,
+                "size_effect": dict(self.size_effect), "stopped": self.stopped,
+                "explanation": explain_sweep(self)}
 
 
-EXPLANATION = (
-    "Gradient descent on a quadratic cannot diverge below 2/λ_max, the predicted bound. "
-    "Training can survive a little above it: the loss spikes, the weights move to where the "
-    "Hessian is flatter, and the loss recovers. The threshold falls as N, D_in or H grows "
-    "because the loss is a sum over N·D_out errors, so its curvature grows with the sizes."
-)
+def size_effect(config: RunConfig) -> dict[str, float]:
+    """λ_max with each of N, D_in and H doubled in turn (where that is cheap)."""
+    effect = {}
+    for name in SIZE_EFFECT_FIELDS:
+        doubled = replace(config, **{name: 2 * getattr(config, name)})
+        if doubled.flops_per_iteration <= SIZE_EFFECT_MAX_FLOPS:
+            effect[name] = stability_bound(doubled).lambda_max
+    return effect
 
 
 def sweep_learning_rates(config: RunConfig, lr_min: float = 1e-8, lr_max: float = 1e-4,
-                         count: int = 9, tolerance: float = 0.05,
+                         count: int = 9, tolerance: float = 0.01,
                          on_point: Callable[[LearningRatePoint], None] | None = None,
                          stop=None, with_bound: bool = True) -> LearningRateSweep:
     """Train at `count` log-spaced rates for config.iterations each, then bisect (in log
-    space) between the largest stable and the smallest diverging rate until they are within
-    `tolerance` (relative) of each other."""
+    space) between the largest converged rate and the smallest one above it that did not
+    converge, until they are within `tolerance` (relative) of each other. The layers trained
+    (config.train) are trained at every rate, and the bound is that block's."""
     if not (0 < lr_min < lr_max) or count < 2 or tolerance <= 0:
         raise ValueError("need 0 < lr_min < lr_max, count >= 2 and tolerance > 0")
+    check_device(config)
     check_memory(config)  # before the Hessian's draw, which is as large as a run's
     sweep = LearningRateSweep(config)
     if with_bound:
         bound = stability_bound(config)
         sweep.lambda_max, sweep.predicted_bound = bound.lambda_max, bound.predicted_bound
+        sweep.size_effect = size_effect(config)
 
     def measure(lr: float, refined: bool) -> LearningRatePoint | None:
+        """None when stopped: a run cut short says nothing about its rate."""
         if stop is not None and stop.is_set():
             return None
-        run = train(replace(config, learning_rate=lr), stop=stop)
-        point = LearningRatePoint(lr, run.status, run.final_loss, run.diverged_at, refined)
+        run = train(replace(config, learning_rate=lr, diagnostics=False), stop=stop)
+        if run.status == Status.STOPPED:
+            return None
+        point = LearningRatePoint(lr, run.status, run.outcome,
+                                  float(run.losses[0]) if len(run.losses) else None,
+                                  run.final_loss, run.diverged_at, refined)
         sweep.points.append(point)
         if on_point is not None:
             on_point(point)
         return point
 
+    def bracket() -> tuple[float | None, float | None]:
+        converged = [p.learning_rate for p in sweep.points if p.outcome == Outcome.CONVERGED]
+        low = max(converged, default=None)
+        high = min((p.learning_rate for p in sweep.points if p.outcome != Outcome.CONVERGED
+                    and (low is None or p.learning_rate > low)), default=None)
+        return low, high
+
     for lr in np.geomspace(lr_min, lr_max, count):
         if measure(float(lr), refined=False) is None:
-            return sweep
-    stable = [p.learning_rate for p in sweep.points if p.status != DIVERGED]
-    diverged = [p.learning_rate for p in sweep.points if p.status == DIVERGED]
-    low = max(stable) if stable else None
-    high = min((lr for lr in diverged if low is None or lr > low), default=None)
-    while low is not None and high is not None and high / low > 1 + tolerance:
-        middle = math.sqrt(low * high)
-        point = measure(middle, refined=True)
-        if point is None:
+            sweep.stopped = True
             break
-        if point.status == DIVERGED:
-            high = middle
-        else:
-            low = middle
-    sweep.largest_stable_lr, sweep.smallest_diverging_lr = low, high
+    low, high = bracket()
+    while not sweep.stopped and low is not None and high is not None \
+            and high / low > 1 + tolerance:
+        if measure(math.sqrt(low * high), refined=True) is None:
+            sweep.stopped = True
+        low, high = bracket()
+    sweep.largest_stable_lr, sweep.smallest_unstable_lr = low, high
+    diverged = [p.learning_rate for p in sweep.points if p.outcome == Outcome.DIVERGED]
+    sweep.smallest_diverging_lr = min(diverged, default=None)
     return sweep

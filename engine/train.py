@@ -10,6 +10,7 @@ import numpy as np
 from engine.backends import open_trainer
 from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
+from engine.diagnostics import Diagnostics
 from engine.faults import fault_for
 from engine.memory import check_memory
 from engine.problem import draw_problem
@@ -48,6 +49,7 @@ def train(
         setup_seconds = time.perf_counter() - setup_start
 
         total = config.iterations
+        diagnostics = Diagnostics(config, trainer.xp) if config.diagnostics else None
         losses = np.empty(total, dtype=np.float64)
         status, diverged_at = COMPLETED, None
         t = flushed = 0
@@ -71,6 +73,7 @@ def train(
                     elapsed_seconds=time.perf_counter() - loop_start,
                     iterations_completed=flushed,
                     iterations_total=total,
+                    diagnostics=diagnostics.since(start, flushed) if diagnostics else None,
                 ))
             return diverged_at is None
 
@@ -82,7 +85,12 @@ def train(
                     break
                 if fault is not None and t == fault.iteration:
                     fault.trigger(config.device)
+                if diagnostics is not None:
+                    diagnostics.before_step(t, trainer.problem,
+                                            trainer.losses(max(0, t - 2), t))
                 finite = trainer.step(t)
+                if diagnostics is not None:
+                    diagnostics.after_step(trainer.workspace, trainer.trained_gradients())
                 t += 1
                 now = time.perf_counter()
                 if not finite or t == total or now - last_flush >= progress_interval:
@@ -95,6 +103,7 @@ def train(
         trainer.synchronize()
         loop_seconds = time.perf_counter() - loop_start
         device_info = dict(trainer.device_info)
+        record = diagnostics.to_dict(flushed) if diagnostics is not None else None
 
     return RunResult(
         config=config,
@@ -105,4 +114,5 @@ def train(
         setup_seconds=setup_seconds,
         loop_seconds=loop_seconds,
         device_info=device_info,
+        diagnostics=record,
     )

@@ -9,14 +9,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
+from engine.explain import explain_sweep
 from engine.jobs import RateSweepJob
-from engine.sweep import EXPLANATION
 from gui.params import parse_number
 from gui.plot import COLORS, DIVERGED_COLOR, styled_plot
-from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel
+from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
 
 BOUND_COLOR = (44, 160, 44)
 STABLE_COLOR = (255, 127, 14)
+UNSTABLE_COLOR = (188, 189, 34)
+BEST_COLOR = (23, 190, 207)
 
 
 class LearningRateSweepTool(ToolPanel):
@@ -42,25 +44,39 @@ class LearningRateSweepTool(ToolPanel):
         self.tolerance_input.setObjectName("lr_sweep_tolerance_input")
         self.tolerance_input.setRange(0.001, 1.0)
         self.tolerance_input.setDecimals(3)
-        self.tolerance_input.setValue(0.05)
-        self.tolerance_input.setToolTip("Bisection refines the largest stable rate until the "
-                                        "stable and diverging rates are this close (relative)")
+        self.tolerance_input.setValue(0.01)
+        self.tolerance_input.setToolTip("Bisection refines the largest converged rate until it "
+                                        "and the next rate that did not converge are this close "
+                                        "(relative)")
         self.plot = styled_plot("learning rate", "final loss", True, True)
         self.plot.setObjectName("lr_sweep_plot")
-        self.legend = self.plot.getPlotItem().addLegend(labelTextSize="12pt",
-                                                        labelTextColor=(30, 30, 30))
+        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10), labelTextSize="12pt",
+                                                        labelTextColor=(30, 30, 30),
+                                                        brush=(255, 255, 255, 210))
+        # Diverged rates have no final loss: they sit on a row of their own above the chart.
+        self.diverged_row = styled_plot("", "diverged", True, False)
+        self.diverged_row.setObjectName("lr_sweep_diverged_row")
+        self.diverged_row.setFixedHeight(70)
+        self.diverged_row.setXLink(self.plot)
+        self.diverged_row.getPlotItem().hideAxis("bottom")
+        self.diverged_row.getPlotItem().getAxis("left").setTicks([[]])
+        self.diverged_row.setYRange(0, 1)
+        self.diverged_row.getPlotItem().getAxis("left").setWidth(
+            self.plot.getPlotItem().getAxis("left").width())
         self.summary = QLabel("")
         self.summary.setObjectName("lr_sweep_summary")
         self.summary.setStyleSheet("font-size: 20px;")
         self.summary.setWordWrap(True)
-        explanation = QLabel(EXPLANATION)
+        self.explanation = explanation = QLabel("")
         explanation.setObjectName("lr_sweep_explanation")
         explanation.setWordWrap(True)
         explanation.setStyleSheet("font-size: 15px; color: #333;")
+        explanation.setToolTip("Written from this sweep's own measurements")
         layout = QVBoxLayout(self)
         layout.addLayout(self.button_row(QLabel("From"), self.min_input, QLabel("to"),
                                          self.max_input, QLabel("Rates"), self.count_input,
                                          QLabel("Tolerance"), self.tolerance_input))
+        layout.addWidget(self.diverged_row)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.summary)
         layout.addWidget(explanation)
@@ -76,8 +92,10 @@ class LearningRateSweepTool(ToolPanel):
             return None
         count, tolerance = self.count_input.value(), self.tolerance_input.value()
         self.plot.getPlotItem().clear()
+        self.diverged_row.getPlotItem().clear()
         self.legend.clear()
         self.summary.setText("")
+        self.explanation.setText("")
         self.points, self.markers = [], []
         self.set_status(f"Training at {count} learning rates, {config.iterations} iterations "
                         "each, then bisecting…")
@@ -89,28 +107,40 @@ class LearningRateSweepTool(ToolPanel):
 
     def _draw(self) -> None:
         self.plot.getPlotItem().clear()
+        self.diverged_row.getPlotItem().clear()
         self.legend.clear()
-        ordered = sorted((p for p in self.points if p.final_loss), key=lambda p: p.learning_rate)
-        stable = [p for p in ordered if p.status != "diverged"]
-        diverged = [p for p in ordered if p.status == "diverged"]
-        if stable:
-            self.plot.plot([p.learning_rate for p in stable], [p.final_loss for p in stable],
-                           pen=pg.mkPen(COLORS[0], width=2), symbol="o", symbolSize=9,
-                           symbolBrush=COLORS[0], name="final loss")
+        ordered = sorted(self.points, key=lambda p: p.learning_rate)
+        for outcome, color, symbol, name in (
+            ("converged", COLORS[0], "o", "converged"),
+            ("unstable", UNSTABLE_COLOR, "t", "unstable (final ≥ initial)"),
+        ):
+            chosen = [p for p in ordered if p.outcome == outcome and p.final_loss]
+            if chosen:
+                self.plot.plot([p.learning_rate for p in chosen], [p.final_loss for p in chosen],
+                               pen=pg.mkPen(color, width=2) if outcome == "converged" else None,
+                               symbol=symbol, symbolSize=10, symbolBrush=color, symbolPen=None,
+                               name=name)
+        diverged = [p for p in ordered if p.outcome == "diverged"]
         if diverged:
-            # A diverged run has no final loss (its last finite one can be 1e300, which would
-            # flatten the stable curve): its mark sits one decade above the highest stable loss.
-            ceiling = 10 * max((p.final_loss for p in stable), default=1.0)
-            self.plot.plot([p.learning_rate for p in diverged], [ceiling] * len(diverged),
-                           pen=None, symbol="x", symbolSize=14, symbolPen=pg.mkPen(
-                               DIVERGED_COLOR, width=3), name="diverged")
+            self.diverged_row.plot([p.learning_rate for p in diverged], [0.5] * len(diverged),
+                                   pen=None, symbol="x", symbolSize=14,
+                                   symbolPen=pg.mkPen(DIVERGED_COLOR, width=3))
 
     def on_done(self, sweep) -> None:
+        self.points = list(sweep.points)
         self._draw()
         lines = []
-        for value, color, text in (
-            (sweep.predicted_bound, BOUND_COLOR, "2/λ_max = {:.3g}"),
-            (sweep.largest_stable_lr, STABLE_COLOR, "largest stable = {:.3g}"),
+        best = sweep.best()
+        if best is not None:
+            star = pg.PlotDataItem([best.learning_rate], [best.final_loss], pen=None,
+                                   symbol="star", symbolSize=22, symbolBrush=BEST_COLOR,
+                                   symbolPen=pg.mkPen((40, 40, 40)),
+                                   name=f"lowest final loss: lr {best.learning_rate:.3g}")
+            self.plot.addItem(star)
+            self.markers.append(star)
+        for value, color, text, position in (
+            (sweep.predicted_bound, BOUND_COLOR, "2/λ_max = {:.3g}", 0.15),
+            (sweep.largest_stable_lr, STABLE_COLOR, "largest converged = {:.3g}", 0.05),
         ):
             if value:
                 line = pg.InfiniteLine(pos=math.log10(value), angle=90,
@@ -118,16 +148,21 @@ class LearningRateSweepTool(ToolPanel):
                                            Qt.PenStyle.DashLine if color == BOUND_COLOR
                                            else Qt.PenStyle.SolidLine)),
                                        label=text.format(value),
-                                       labelOpts={"position": 0.92 if color == BOUND_COLOR
-                                                  else 0.8, "color": color})
+                                       labelOpts={"position": position, "color": color,
+                                                  "fill": (255, 255, 255, 220),
+                                                  "anchors": [(0, 1), (0, 1)]})
                 self.plot.addItem(line)
                 self.markers.append(line)
         if sweep.largest_stable_lr and sweep.predicted_bound:
             ratio = sweep.largest_stable_lr / sweep.predicted_bound
-            lines.append(f"Largest stable learning rate <b>{sweep.largest_stable_lr:.3g}</b>, "
-                         f"{ratio:.1f}× the predicted bound 2/λ_max = "
+            lines.append(f"Largest converged learning rate <b>{sweep.largest_stable_lr:.3g}</b>, "
+                         f"{ratio:.3g}× the predicted bound 2/λ_max = "
                          f"{sweep.predicted_bound:.3g} (λ_max = {sweep.lambda_max:.3g}).")
         elif sweep.predicted_bound:
-            lines.append(f"No stable rate in the range; 2/λ_max = {sweep.predicted_bound:.3g}.")
+            lines.append(f"No rate converged; 2/λ_max = {sweep.predicted_bound:.3g}.")
         self.summary.setText(" ".join(lines))
-        self.set_status("Sweep finished.", OK_COLOR)
+        self.explanation.setText(explain_sweep(sweep))
+        if sweep.stopped:
+            self.set_status(f"Stopped after {len(sweep.points)} rates.", WARN_COLOR)
+        else:
+            self.set_status("Sweep finished.", OK_COLOR)

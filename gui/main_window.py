@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from engine.config import RunConfig
 from engine.devices import cpu_info
+from engine.explain import explain_run
 from engine.jobs import ProbeJob, TrainingJob
 from engine.memory import InsufficientMemoryError, check_memory, format_bytes
 from engine.result import RunResult, Status
 from gui.compute import ComputeProcess, JobEnd, JobRunner
+from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot, catapult_spans
 from gui.export import export_all, run_label
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
@@ -162,8 +164,15 @@ class MainWindow(QMainWindow):
         self.elapsed_label = self.readout.elapsed_label
         self.status_label = self.readout.status_label
 
+        self.diagnostics_plot = DiagnosticsPlot(self.loss_plot)
+        self.diagnostics_plot.hide()
+        plots = QSplitter(Qt.Orientation.Vertical)
+        plots.addWidget(self.loss_plot)
+        plots.addWidget(self.diagnostics_plot)
+        plots.setStretchFactor(0, 3)
+        plots.setStretchFactor(1, 2)
         training = QSplitter()
-        training.addWidget(self.loss_plot)
+        training.addWidget(plots)
         training.addWidget(self.readout)
         training.setStretchFactor(0, 1)
         training.setSizes([760, 320])
@@ -339,6 +348,8 @@ class MainWindow(QMainWindow):
         self.plot.start_run(f"running: lr {config.learning_rate:g}, {config.device} "
                             f"{config.dtype}", config.iterations)
         self.readout.reset()
+        self.diagnostics_plot.clear(config.learning_rate, config.hidden)
+        self.diagnostics_plot.setVisible(config.diagnostics)
         self.readout.set_status(f"Running {config.iterations:,} iterations on the "
                                 f"{config.device.upper()}…")
         self.save_settings()
@@ -365,6 +376,8 @@ class MainWindow(QMainWindow):
 
     def _on_progress(self, progress) -> None:
         self.plot.append(progress.iterations, progress.losses)
+        if progress.diagnostics is not None:
+            self.diagnostics_plot.append(progress.diagnostics)
         self._last_progress = progress
 
     def _refresh_display(self) -> None:
@@ -380,6 +393,8 @@ class MainWindow(QMainWindow):
             low, high = PLOT_INTERVAL_RANGE
             self._plot_interval = min(high, max(low, self._plot_interval * share / GUI_CPU_SHARE))
             self.plot.redraw()
+            if self.diagnostics_plot.isVisible():
+                self.diagnostics_plot.redraw()
             self._last_plot = (now, cpu)
         self._ticks += 1
         p = self._last_progress
@@ -415,8 +430,10 @@ class MainWindow(QMainWindow):
         record = result.to_dict()
         status = result.status
         if result.iterations_completed:
+            self.plot.redraw()
             if status == Status.DIVERGED:
                 self.plot.mark_divergence(result.diverged_at)
+            self._show_diagnostics(record)
             self.plot.finish_run(run_label(record))
             # The history is the runs on the plot: records beyond its limit go with their
             # curves, so that a long session's memory stays bounded (a record holds every loss).
@@ -448,6 +465,21 @@ class MainWindow(QMainWindow):
         self.last_record = record
         self.run_finished.emit(record)
         self._close_if_requested()
+
+    def _show_diagnostics(self, record: dict) -> None:
+        """The finished run's diagnostics panel, catapult marks and written explanation."""
+        self.readout.show_explanation(explain_run(record))
+        diagnostics = record.get("diagnostics")
+        self.diagnostics_plot.setVisible(bool(diagnostics))
+        if not diagnostics:
+            return
+        self.diagnostics_plot.show_record(record)
+        lr = record["config"]["learning_rate"]
+        spans = catapult_spans(diagnostics["sharpness_iterations"],
+                               [lr * v for v in diagnostics["sharpness"]], record["losses"])
+        for index, (first, last) in enumerate(spans):
+            self.plot.mark_span(first, last, "catapult: lr·λ_max > 2, loss rising"
+                                if index == 0 else "", CATAPULT_BRUSH)
 
     @property
     def error_dialog(self) -> QMessageBox | None:

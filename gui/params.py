@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -44,6 +45,19 @@ FIELDS = {
                 "run faster on fewer threads), or give a count."),
 }
 TEXT_FIELDS = ("n", "d_in", "hidden", "d_out", "learning_rate", "iterations", "seed", "threads")
+# The layer switches and the diagnostics switch: checkboxes (object name, label, tooltip).
+LAYER_BOXES = {
+    "w1": ("train_w1_checkbox", "train w1",
+           "Backpropagate into w1 (D_in×H). Unchecked, w1 is frozen: its gradient is neither "
+           "computed nor applied, as with PyTorch's requires_grad=False."),
+    "w2": ("train_w2_checkbox", "train w2",
+           "Backpropagate into w2 (H×D_out). With w1 frozen the loss is a quadratic in w2, "
+           "and 2/λ_max is an exact bound on the learning rate."),
+}
+DIAGNOSTICS_TIP = ("Record each iteration's dead hidden units, active fraction, ‖w1‖, ‖w2‖ and "
+                   "‖grad‖, and the sharpness λ_max (the Hessian's largest eigenvalue, by "
+                   "Lanczos) every iteration while lr·λ_max > 1 and sparsely after: shown "
+                   "under the loss plot and explained beside it. Slows a run several times.")
 INVALID_STYLE = "border: 2px solid #d62728;"
 
 
@@ -109,6 +123,25 @@ class ParameterPanel(QWidget):
             self.dtype_combo.addItem(dtype, dtype)
         self.dtype_combo.currentIndexChanged.connect(self._on_edit)
 
+        self.layer_boxes: dict[str, QCheckBox] = {}
+        layers = QHBoxLayout()
+        for layer, (object_name, text, tip) in LAYER_BOXES.items():
+            box = QCheckBox(text)
+            box.setObjectName(object_name)
+            box.setToolTip(tip)
+            box.setChecked(True)
+            box.toggled.connect(self._on_edit)
+            self.layer_boxes[layer] = box
+            layers.addWidget(box)
+        layers_label = QLabel("Layers")
+        layers_label.setToolTip("Which weights SGD trains")
+        form.addRow(layers_label, layers)
+        self.diagnostics_checkbox = QCheckBox("diagnostics: sharpness, dead units")
+        self.diagnostics_checkbox.setObjectName("diagnostics_checkbox")
+        self.diagnostics_checkbox.setToolTip(DIAGNOSTICS_TIP)
+        self.diagnostics_checkbox.toggled.connect(self._on_edit)
+        form.addRow(self.diagnostics_checkbox)
+
         self.error_label = QLabel()
         self.error_label.setObjectName("input_error_label")
         self.error_label.setWordWrap(True)
@@ -145,10 +178,16 @@ class ParameterPanel(QWidget):
                 values[name] = parse_whole(text)
         values["device"] = self.device_combo.currentData()
         values["dtype"] = self.dtype_combo.currentData()
+        w1, w2 = (self.layer_boxes[layer].isChecked() for layer in ("w1", "w2"))
+        values["train"] = "both" if w1 and w2 else "w1" if w1 else "w2" if w2 else "none"
+        values["diagnostics"] = self.diagnostics_checkbox.isChecked()
         return values
 
     def errors(self) -> dict[str, str]:
-        return field_errors(self.values())
+        errors = field_errors(self.values())
+        if "train" in errors:
+            errors["train"] = "train at least one layer (w1 or w2)"
+        return errors
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Fill the controls; unknown keys are ignored, a disabled GPU entry is not chosen.
@@ -156,9 +195,15 @@ class ParameterPanel(QWidget):
         The controls' own signals are blocked while they are filled, so that `changed` fires
         once, for the whole set, not once per field with a half-applied preset.
         """
-        for widget in self.inputs.values():
+        switches = [*self.layer_boxes.values(), self.diagnostics_checkbox]
+        for widget in [*self.inputs.values(), *switches]:
             widget.blockSignals(True)
         try:
+            if "train" in values:
+                for layer, box in self.layer_boxes.items():
+                    box.setChecked(values["train"] in ("both", layer))
+            if "diagnostics" in values:
+                self.diagnostics_checkbox.setChecked(bool(values["diagnostics"]))
             for name in TEXT_FIELDS:
                 if name in values:
                     self.inputs[name].setText(format_value(name, values[name]))
@@ -168,7 +213,7 @@ class ParameterPanel(QWidget):
                     if index >= 0 and self._item_enabled(combo, index):
                         combo.setCurrentIndex(index)
         finally:
-            for widget in self.inputs.values():
+            for widget in [*self.inputs.values(), *switches]:
                 widget.blockSignals(False)
         self._on_edit()
 
@@ -207,7 +252,8 @@ class ParameterPanel(QWidget):
     # --- state --------------------------------------------------------------------------
 
     def set_running(self, running: bool) -> None:
-        for widget in self.inputs.values():
+        for widget in [*self.inputs.values(), *self.layer_boxes.values(),
+                       self.diagnostics_checkbox]:
             widget.setEnabled(not running)
         for button in self.findChildren(QPushButton):
             button.setEnabled(not running)
@@ -219,5 +265,7 @@ class ParameterPanel(QWidget):
             widget.setStyleSheet(INVALID_STYLE if name in errors else "")
             tip = FIELDS[name][2]
             widget.setToolTip(f"{tip}\n\nInvalid: {errors[name]}" if name in errors else tip)
-        self.error_label.setText("\n".join(f"{FIELDS[k][0]}: {v}" for k, v in errors.items()))
+        labels = {**{k: v[0] for k, v in FIELDS.items()}, "train": "Layers",
+                  "diagnostics": "Diagnostics"}
+        self.error_label.setText("\n".join(f"{labels.get(k, k)}: {v}" for k, v in errors.items()))
         self.changed.emit()

@@ -15,6 +15,7 @@ PREALLOCATED_POINTS = 4_000_000  # a longer run's arrays start here and double
 COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189), (140, 86, 75),
           (227, 119, 194), (23, 190, 207), (188, 189, 34)]
 DIVERGED_COLOR = (214, 39, 40)
+DIVERGED_TAIL = 100.0  # a diverged run counts in the y range up to this × its first loss
 
 
 class GrowingSeries:
@@ -79,6 +80,22 @@ class PlottedRun:
     series: GrowingSeries
     color: tuple[int, int, int]
     markers: list = field(default_factory=list)
+    diverged: bool = False
+
+    def y_extent(self, log_y: bool) -> tuple[float, float] | None:
+        """The losses the y range must show. A diverged run's tail (up to 1e300) is left out
+        above DIVERGED_TAIL × its first loss, so that it does not flatten the other runs."""
+        _, y = self.series.views()
+        y = y[np.isfinite(y)]
+        if log_y:
+            y = y[y > 0]
+        if not len(y):
+            return None
+        high = y.max()
+        if self.diverged:
+            kept = y[y <= DIVERGED_TAIL * abs(y[0])]
+            high = kept.max() if len(kept) else y[0]
+        return float(y.min()), float(high)
 
 
 def limit_y_range(plot: pg.PlotWidget, log_y: bool) -> None:
@@ -143,11 +160,31 @@ class LossPlot:
         self.current: PlottedRun | None = None
         self._runs_started = 0
         self._dirty = False
+        self._y_range: tuple[float, float] | None = None
         self.set_log_y(True)
 
     def set_log_y(self, on: bool) -> None:
+        self.log_y = on
         self.widget.setLogMode(x=False, y=on)
         limit_y_range(self.widget, on)
+        self._y_range = None
+        self.fit_y()
+
+    def fit_y(self) -> None:
+        """Set the y range from the runs' extents (pyqtgraph's auto-range would include a
+        diverged run's enormous tail)."""
+        runs = [*self.history, *([self.current] if self.current else [])]
+        extents = [e for e in (run.y_extent(self.log_y) for run in runs) if e is not None]
+        if not extents:
+            return
+        low, high = min(e[0] for e in extents), max(e[1] for e in extents)
+        if self.log_y:
+            low, high = np.log10(low), np.log10(high)
+        wanted = (low, high)
+        if wanted != self._y_range:
+            self._y_range = wanted
+            self.widget.getPlotItem().getViewBox().enableAutoRange(y=False)
+            self.widget.setYRange(low, high, padding=0.05)
 
     def start_run(self, label: str, iterations: int = 0) -> None:
         """A new current curve; `iterations` (the run's total) sizes its arrays up front."""
@@ -175,10 +212,33 @@ class LossPlot:
             x, y = self.current.series.display()
             self.current.curve.setData(x, y)
             self._dirty = False
+            self.fit_y()
+
+    def mark_span(self, first: int, last: int, label: str, brush) -> None:
+        """Shade iterations first..last of the current run (the catapult's overshooting steps)."""
+        if self.current is None:
+            return
+        region = pg.LinearRegionItem(values=(first - 0.5, last + 0.5), movable=False,
+                                     brush=brush, pen=pg.mkPen(None))
+        region.setZValue(-10)
+        self.widget.addItem(region)
+        self.current.markers.append(region)
+        if label:
+            text = pg.TextItem(label, color=DIVERGED_COLOR, anchor=(0, 0))
+            text.setPos(last + 0.5, self._y_range[1] if self._y_range else 0)
+            self.widget.addItem(text)
+            self.current.markers.append(text)
 
     def mark_divergence(self, iteration: int) -> None:
         if self.current is None:
             return
+        self.current.diverged = True
+        _, y = self.current.series.views()
+        if len(y):  # the last finite loss, where the curve ends
+            end = pg.PlotDataItem([iteration - 1], [y[-1]], pen=None, symbol="x",
+                                  symbolSize=16, symbolPen=pg.mkPen(DIVERGED_COLOR, width=3))
+            self.widget.addItem(end)
+            self.current.markers.append(end)
         line = pg.InfiniteLine(
             pos=iteration, angle=90,
             pen=pg.mkPen(DIVERGED_COLOR, width=2, style=Qt.PenStyle.DashLine),
@@ -200,6 +260,7 @@ class LossPlot:
         self.history.append(run)
         while len(self.history) > HISTORY_LIMIT:
             self._remove(self.history.pop(0))
+        self.fit_y()
 
     def discard_run(self) -> None:
         """Remove the current run's curve: a run that was refused or failed has no record."""
@@ -211,6 +272,7 @@ class LossPlot:
         for run in self.history:
             self._remove(run)
         self.history.clear()
+        self._y_range = None
 
     def _remove(self, run: PlottedRun) -> None:
         self.legend.removeItem(run.curve)

@@ -7,6 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from engine.config import RunConfig
+
 PRESETS_FILE = Path(__file__).resolve().parents[1] / "resources" / "presets.json"
 
 
@@ -17,5 +19,7 @@ def load_presets() -> dict[str, dict[str, Any]]:
 
 
 def preset_values(name: str) -> dict[str, Any]:
-    """The RunConfig fields of a preset (its description left out)."""
-    return {k: v for k, v in load_presets()[name].items() if k != "description"}
+    """The RunConfig fields of a preset (its description left out); a field it does not name
+    has RunConfig's default, so that an older preset still names a whole run."""
+    given = {k: v for k, v in load_presets()[name].items() if k != "description"}
+    return {**RunConfig().to_dict(), **given}

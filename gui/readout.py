@@ -70,10 +70,21 @@ class Readout(QWidget):
             stats.addRow(name, label)
             self.stat_labels[key] = label
         layout.addLayout(stats)
+        self.explanation_label = QLabel("")
+        self.explanation_label.setObjectName("explanation_label")
+        self.explanation_label.setWordWrap(True)
+        self.explanation_label.setStyleSheet("font-size: 15px; color: #333;")
+        self.explanation_label.setToolTip("Written from this run's diagnostics: every number "
+                                          "in it was measured in the run")
+        layout.addWidget(self.explanation_label)
         layout.addStretch(1)
         self.setMinimumWidth(300)
 
+    def show_explanation(self, text: str) -> None:
+        self.explanation_label.setText(text)
+
     def reset(self) -> None:
+        self.explanation_label.setText("")
         self.elapsed_label.setText(format_seconds(0))
         self.progress_bar.setValue(0)
         for label in self.stat_labels.values():

@@ -15,27 +15,86 @@ from engine.sweep import TimeBudget, sweep_learning_rates, sweep_sizes
 TINY = dict(n=6, d_in=5, hidden=4, d_out=3)
 
 
+@pytest.mark.parametrize("train", ["both", "w1", "w2"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_power_iteration_matches_the_dense_hessian(seed):
-    config = RunConfig(**TINY, seed=seed)
+def test_lanczos_matches_the_dense_hessian(seed, train):
+    config = RunConfig(**TINY, seed=seed, train=train)
     hessian = dense_hessian(config)
-    assert np.allclose(hessian, hessian.T, rtol=1e-6, atol=1e-6 * np.abs(hessian).max())
+    assert np.allclose(hessian, hessian.T, rtol=1e-12, atol=1e-12 * np.abs(hessian).max())
     exact = np.linalg.eigvalsh(hessian).max()
     bound = stability_bound(config)
-    assert abs(bound.lambda_max - exact) / exact < 1e-3
+    assert abs(bound.lambda_max - exact) / exact < 1e-6
     assert bound.predicted_bound == pytest.approx(2 / bound.lambda_max)
+
+
+@pytest.mark.parametrize("train", ["both", "w1", "w2"])
+def test_hessian_vector_products_are_the_derivative_of_the_engines_gradient(train):
+    """Exact products against central differences of engine.step's own gradient, with a step
+    small enough to stay on one ReLU piece."""
+    from engine.hessian import Curvature
+    from engine.problem import draw_problem, to_device
+    from engine.step import Workspace, forward_backward
+
+    config = RunConfig(n=7, d_in=9, hidden=6, d_out=4, seed=5, train=train)
+    p = draw_problem(config)
+    curvature = Curvature(p.x, p.y, p.w1, p.w2, train)
+    v = np.random.default_rng(0).standard_normal(curvature.size)
+
+    def gradient(weights):
+        q = to_device(p, "float64")
+        if curvature.trains_w1:
+            q.w1[...] = weights[: curvature.split].reshape(q.w1.shape)
+        if curvature.trains_w2:
+            q.w2[...] = weights[curvature.split:].reshape(q.w2.shape)
+        ws = Workspace.allocate(q, np)
+        forward_backward(q, ws, np, train)
+        parts = ([ws.grad_w1.ravel()] if curvature.trains_w1 else []) + (
+            [ws.grad_w2.ravel()] if curvature.trains_w2 else [])
+        return np.concatenate(parts)
+
+    weights = np.concatenate(([p.w1.ravel()] if curvature.trains_w1 else [])
+                             + ([p.w2.ravel()] if curvature.trains_w2 else []))
+    eps = 1e-6
+    numeric = (gradient(weights + eps * v) - gradient(weights - eps * v)) / (2 * eps)
+    np.testing.assert_allclose(curvature(v), numeric, rtol=1e-5,
+                               atol=1e-6 * np.abs(numeric).max())
+
+
+def test_lanczos_separates_nearly_equal_top_eigenvalues():
+    """At 32·512·64·10, seed 3, the top two eigenvalues are 4.2468e5 and 4.2243e5, where
+    power iteration read 0.3 % low."""
+    bound = stability_bound(RunConfig(n=32, d_in=512, hidden=64, d_out=10, seed=3))
+    assert bound.lambda_max == pytest.approx(4.2468e5, rel=1e-4)
+
+
+def test_tutorial_bound_matches_the_measured_anchor():
+    assert stability_bound(RunConfig()).lambda_max == pytest.approx(2.3416e6, rel=1e-4)
+    assert stability_bound(RunConfig(train="w2")).predicted_bound == pytest.approx(9.18e-7,
+                                                                                   rel=1e-3)
 
 
 def test_largest_stable_rate_lies_between_the_bound_and_ten_times_it():
     sweep = sweep_learning_rates(RunConfig(), count=5)
     bound = sweep.predicted_bound
-    assert bound < sweep.largest_stable_lr < 10 * bound
-    assert sweep.largest_stable_lr < sweep.smallest_diverging_lr
-    assert sweep.smallest_diverging_lr / sweep.largest_stable_lr <= 1.05
+    assert bound < sweep.largest_stable_lr < 10 * bound  # the catapult: above the bound
+    assert sweep.largest_stable_lr < sweep.smallest_unstable_lr
+    assert sweep.smallest_unstable_lr / sweep.largest_stable_lr <= 1.01
     # Every point says what happened; diverged ones say where.
     for p in sweep.points:
-        assert (p.status == "diverged") == (p.diverged_at is not None)
-        assert (p.status == "diverged") == (p.learning_rate >= sweep.smallest_diverging_lr)
+        assert (p.outcome == "diverged") == (p.diverged_at is not None)
+        if p.outcome == "converged":
+            assert p.final_loss < p.initial_loss
+        if p.outcome == "unstable":
+            assert p.final_loss >= p.initial_loss
+
+
+def test_with_w1_frozen_the_bound_is_exact():
+    """The loss is a quadratic in w2: the largest converged rate is the bound, to within the
+    bisection's tolerance, on both sides."""
+    sweep = sweep_learning_rates(RunConfig(train="w2"), count=5, tolerance=0.01)
+    ratio = sweep.largest_stable_lr / sweep.predicted_bound
+    assert 0.98 < ratio <= 1.0 + 1e-9
+    assert sweep.smallest_unstable_lr / sweep.predicted_bound >= 1.0
 
 
 def test_threshold_falls_as_the_network_grows():
@@ -101,12 +160,13 @@ def test_command_line_tools_write_json(tmp_path, capsys):
     assert main.main(["sweep-lr", "--iterations", "200", "--count", "4", "--lr-min", "1e-7",
                       "--lr-max", "1e-4", "--json", str(lr_json)]) == 0
     record = json.loads(lr_json.read_text())
-    for key in ("largest_stable_lr", "predicted_bound", "lambda_max", "points"):
+    for key in ("largest_stable_lr", "largest_converged_lr", "predicted_bound", "lambda_max",
+                "points", "explanation", "size_effect"):
         assert key in record
     for point in record["points"]:
-        assert {"learning_rate", "status", "final_loss", "diverged_at"} <= set(point)
+        assert {"learning_rate", "status", "outcome", "final_loss", "diverged_at"} <= set(point)
     out = capsys.readouterr().out
-    assert "largest stable learning rate" in out and "2/λ_max" in out
+    assert "largest converged learning rate" in out and "2/λ_max" in out
 
     race_json, race_csv = tmp_path / "race.json", tmp_path / "race.csv"
     assert main.main(["race", "--iterations", "50", "--json", str(race_json),

@@ -68,18 +68,45 @@ def test_size_sweep_needs_a_size_to_scale(window, qtbot):
     assert "at least one size" in tool.status_label.text()
 
 
-def test_learning_rate_sweep_marks_bound_and_threshold(window, qtbot):
+def test_learning_rate_sweep_marks_bound_threshold_and_best(window, qtbot):
     window.set_values({"iterations": 200})
     tool = window.lr_sweep_tool
     tool.min_input.setText("1e-7")
     tool.count_input.setValue(4)
     sweep = run_tool(tool, qtbot)
     assert sweep.predicted_bound < sweep.largest_stable_lr < 10 * sweep.predicted_bound
-    labels = [m.label.toPlainText() for m in tool.markers]
+    labels = [m.label.toPlainText() for m in tool.markers if hasattr(m, "label")]
     assert any("2/λ_max" in text for text in labels)
-    assert any("largest stable" in text for text in labels)
+    assert any("largest converged" in text for text in labels)
+    best = sweep.best()
+    stars = [m for m in tool.markers if not hasattr(m, "label")]
+    assert len(stars) == 1 and list(stars[0].xData) == [best.learning_rate]
     assert "predicted bound" in tool.summary.text()
-    assert tool.findChild(type(tool.summary), "lr_sweep_explanation").text()
+    # The explanation is this sweep's, written from its numbers; no fixed paragraph.
+    explanation = tool.explanation.text()
+    assert f"{sweep.predicted_bound:.3g}" in explanation
+    assert f"{sweep.largest_stable_lr:.3g}" in explanation
+    # Diverged rates sit on their own row above the chart, not at a made-up loss.
+    diverged = [p.learning_rate for p in sweep.points if p.outcome == "diverged"]
+    row = tool.diverged_row.getPlotItem().listDataItems()
+    assert diverged and list(row[0].xData) == sorted(diverged)
+
+
+def test_learning_rate_sweep_stopped_midway_says_so(window, qtbot):
+    tool = window.lr_sweep_tool
+    window.set_values({"iterations": 3000})
+    tool.count_input.setValue(9)
+    qtbot.mouseClick(tool.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(tool.points) >= 2, timeout=60_000)
+    with qtbot.waitSignal(tool.finished, timeout=30_000) as blocker:
+        qtbot.mouseClick(tool.stop_button, Qt.MouseButton.LeftButton)
+    sweep = blocker.args[0]
+    assert sweep.stopped
+    assert "Stopped after" in tool.status_label.text()
+    assert "Sweep finished" not in tool.status_label.text()
+    assert tool.explanation.text().startswith("Stopped after")
+    # Every point it shows ran to the end: none is a run cut short.
+    assert all(p.outcome is not None for p in sweep.points)
 
 
 def test_learning_rate_sweep_refuses_a_bad_range(window):

@@ -89,9 +89,26 @@ def test_divergence_preset_ends_diverged_with_a_marker(window, qtbot):
     assert f"Diverged at iteration {t}" in window.status_label.text()
     assert "Lower the learning rate" in window.status_label.text()
     markers = window.plot.markers()
-    assert len(markers) == 1 and markers[0].value() == t
+    lines = [m for m in markers if hasattr(m, "value")]
+    ends = [m for m in markers if not hasattr(m, "value")]
+    assert len(lines) == 1 and lines[0].value() == t
     _, y = window.plot.current_points()
     assert np.isfinite(y).all() and len(y) == t
+    # The curve is drawn up to its last finite point, marked there.
+    assert len(ends) == 1 and list(ends[0].xData) == [t - 1] and list(ends[0].yData) == [y[-1]]
+
+
+def test_a_diverged_run_does_not_flatten_the_others(window, qtbot):
+    """The y range ignores a diverged run's enormous tail: the other runs stay readable."""
+    window.set_values({"learning_rate": 1e-6, "iterations": 300})
+    run_and_wait(window, qtbot)
+    good_range = window.loss_plot.getPlotItem().viewRange()[1]
+    window.set_values({"learning_rate": 4e-6})
+    record = run_and_wait(window, qtbot)
+    assert record["status"] == "diverged" and max(record["losses"]) > 1e100
+    low, high = window.loss_plot.getPlotItem().viewRange()[1]
+    assert high < 12  # log10: the view stops near 1e11, not at the 1e200 tail
+    assert low <= good_range[0] + 0.5  # the converged run's bottom is still in view
 
 
 @pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")

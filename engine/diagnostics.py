@@ -1,0 +1,137 @@
+"""What a run's diagnostics record each iteration: the catapult, measured.
+
+Per iteration t (at the weights before its update): the dead hidden units (h ≤ 0 for every
+sample: they pass no gradient back, so their w1 column never changes again), the active
+fraction of h, ‖w1‖, ‖w2‖ and ‖grad‖ over the trained layers. The sharpness λ_max(t), the
+largest eigenvalue of the trained block's Hessian (engine.hessian: exact products, Lanczos
+warm-started from the previous eigenvector), is computed every iteration while lr·λ_max > 1
+or the loss rose in the last few iterations, and otherwise on a sparse schedule that always
+includes t = 0 and the last iteration.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+
+from engine.config import RunConfig
+from engine.hessian import Curvature, largest_eigenvalue
+
+SPARSE_POINTS = 40  # sharpness at about this many evenly spaced iterations, besides the hot ones
+HOT_AFTER_RISE = 5  # iterations of dense sharpness after the loss rose
+HOT_RATIO = 1.0  # dense sharpness while lr·λ_max is above this
+PER_ITERATION = ("dead_units", "active_fraction", "w1_norm", "w2_norm", "gradient_norm")
+
+
+def _host(value) -> float:
+    return float(value.get() if hasattr(value, "get") else value)
+
+
+class Diagnostics:
+    """Filled by engine.train around each step; `since(k)` gives what is new for progress."""
+
+    def __init__(self, config: RunConfig, xp):
+        self.config = config
+        self.xp = xp
+        self.learning_rate = config.learning_rate
+        self.last_iteration = config.iterations - 1
+        self.stride = max(1, config.iterations // SPARSE_POINTS)
+        self.series: dict[str, list[float]] = {name: [] for name in PER_ITERATION}
+        self.sharpness_iterations: list[int] = []
+        self.sharpness: list[float] = []
+        self.sharpness_backend = "host"
+        self._vector = None
+        self._hot_until = -1
+        self._norms = (0.0, 0.0)
+
+    # --- around each step ------------------------------------------------------------------
+
+    def before_step(self, t: int, problem, recent_losses: np.ndarray) -> None:
+        xp = self.xp
+        self._norms = (_host(xp.linalg.norm(problem.w1)), _host(xp.linalg.norm(problem.w2)))
+        if len(recent_losses) >= 2 and recent_losses[-1] > recent_losses[-2]:
+            self._hot_until = t + HOT_AFTER_RISE
+        hot = (t <= self._hot_until or (self.sharpness and self.learning_rate
+                                         * self.sharpness[-1] > HOT_RATIO))
+        if t == 0 or t == self.last_iteration or hot or t % self.stride == 0:
+            self.sharpness_iterations.append(t)
+            self.sharpness.append(self._measure_sharpness(problem))
+
+    def after_step(self, workspace, trained_gradients) -> None:
+        """`trained_gradients`: the trained layers' gradients, scaled by the learning rate."""
+        xp = self.xp
+        active = workspace.h > 0
+        hidden = workspace.h.shape[1]
+        self.series["dead_units"].append(float(hidden - _host(xp.count_nonzero(
+            active.any(axis=0)))))
+        self.series["active_fraction"].append(_host(active.mean()))
+        self.series["w1_norm"].append(self._norms[0])
+        self.series["w2_norm"].append(self._norms[1])
+        squares = sum(_host(xp.vdot(g, g)) for g in trained_gradients)
+        self.series["gradient_norm"].append(float(np.sqrt(squares)) / self.learning_rate)
+
+    # --- sharpness -------------------------------------------------------------------------
+
+    def _measure_sharpness(self, problem) -> float:
+        """λ_max at the problem's weights; NaN where they (or Lanczos) overflowed."""
+        from scipy.sparse.linalg import ArpackError
+
+        xp = self.xp
+        if not all(bool(xp.isfinite(w).all()) for w in (problem.w1, problem.w2)):
+            return float("nan")
+        try:
+            value = self._lanczos(problem)
+        except (ArpackError, FloatingPointError, ValueError):
+            self._vector = None
+            return float("nan")
+        return value if np.isfinite(value) else float("nan")
+
+    def _lanczos(self, problem) -> float:
+        p, train = problem, self.config.train
+        if self.xp is np:
+            curvature = Curvature(p.x, p.y, p.w1, p.w2, train)
+            probe = curvature(np.ones(curvature.size))
+            if not np.isfinite(probe).all():  # weights so large that products overflow
+                return float("nan")
+            value, self._vector = largest_eigenvalue(curvature, self._vector)
+            return value
+        if self.sharpness_iterations == [0]:  # a GPU run's first: time both ways, keep the faster
+            timings = {}
+            for backend in ("device", "host"):
+                started = time.perf_counter()
+                value, vector = self._sharpness_on(backend, p, train, None)
+                timings[backend] = time.perf_counter() - started
+            self.sharpness_backend = min(timings, key=timings.get)
+            self._vector = None
+            value, self._vector = self._sharpness_on(self.sharpness_backend, p, train, None)
+            return value
+        value, self._vector = self._sharpness_on(self.sharpness_backend, p, train, self._vector)
+        return value
+
+    def _sharpness_on(self, backend: str, p, train: str, start):
+        xp = self.xp if backend == "device" else np
+        arrays = [a if backend == "device" else a.get() for a in (p.x, p.y, p.w1, p.w2)]
+        return largest_eigenvalue(Curvature(*arrays, train, xp=xp), start)
+
+    # --- out -------------------------------------------------------------------------------
+
+    def since(self, start: int, stop: int) -> dict[str, Any]:
+        """The records of iterations [start, stop), and the sharpness measured at them."""
+        chunk = {name: np.asarray(values[start:stop]) for name, values in self.series.items()}
+        pairs = [(t, v) for t, v in zip(self.sharpness_iterations, self.sharpness, strict=True)
+                 if start <= t < stop]
+        chunk["sharpness_iterations"] = np.asarray([t for t, _ in pairs], dtype=np.int64)
+        chunk["sharpness"] = np.asarray([v for _, v in pairs])
+        return chunk
+
+    def to_dict(self, completed: int) -> dict[str, Any]:
+        """JSON-ready, for the iterations the run completed."""
+        chunk = self.since(0, completed)
+        record = {"iterations": list(range(completed))}
+        record.update({name: [float(v) for v in chunk[name]] for name in PER_ITERATION})
+        record["sharpness_iterations"] = [int(t) for t in chunk["sharpness_iterations"]]
+        record["sharpness"] = [float(v) for v in chunk["sharpness"]]
+        record["sharpness_backend"] = self.sharpness_backend
+        return record

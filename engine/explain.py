@@ -1,0 +1,149 @@
+"""Explanations written from a run's or a sweep's own numbers: every clause reports a measured
+quantity, and a clause whose measurement is missing or points the other way is left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+STALL_SHARE = 0.2  # the last fifth of the run...
+STALL_CHANGE = 0.05  # ...changing the loss by less than 5 %: it stalls
+SIZE_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H"}
+STALLED_FACTOR = 10  # a converged run's final loss this far above the best: it stalled
+
+
+def _block(train: str) -> str:
+    return "" if train == "both" else f" of the {train} block"
+
+
+def explain_run(record: dict[str, Any]) -> str:
+    """What the run's diagnostics show, in one paragraph ("" without diagnostics)."""
+    diagnostics = record.get("diagnostics")
+    losses = np.asarray(record.get("losses") or [], dtype=np.float64)
+    if not diagnostics or not diagnostics.get("sharpness") or not len(losses):
+        return ""
+    config = record["config"]
+    lr, hidden, train = config["learning_rate"], config["hidden"], config.get("train", "both")
+    measured = np.isfinite(np.asarray(diagnostics["sharpness"], dtype=np.float64))
+    times = np.asarray(diagnostics["sharpness_iterations"])[measured]
+    ratios = lr * np.asarray(diagnostics["sharpness"], dtype=np.float64)[measured]
+    if not len(ratios):
+        return ""
+    clauses = []
+    if ratios[0] > 2:
+        opening = (f"lr·λ_max{_block(train)} started at {ratios[0]:.3g} > 2, so the first steps "
+                   "overshoot along the sharpest direction")
+        above = np.flatnonzero(ratios <= 2)
+        horizon = int(times[above[0]]) + 1 if above.size else len(losses)
+        peak = int(np.argmax(losses[:horizon]))
+        if losses[peak] > losses[0]:
+            opening += f": the loss rose {losses[peak] / losses[0]:.3g}× in {peak} iterations"
+        clauses.append(opening)
+        settled = [i for i in range(len(ratios)) if (ratios[i:] < 2).all()]
+        if settled and record["status"] != "diverged":
+            i = settled[0]
+            lowest = i + int(np.argmin(ratios[i:]))
+            clause = (f"sharpness fell {ratios[0] / ratios[i]:.2g}× to lr·λ_max = "
+                      f"{ratios[i]:.3g} by t = {int(times[i])} and stayed below 2, so "
+                      "training settled")
+            if ratios[lowest] < 0.8 * ratios[i]:
+                clause += f" (lr·λ_max {ratios[lowest]:.3g} at t = {int(times[lowest])})"
+            clauses.append(clause)
+        elif record["status"] != "diverged":
+            clauses.append(f"lr·λ_max was still {ratios[-1]:.3g} at t = {int(times[-1])}")
+    else:
+        clauses.append(f"lr·λ_max{_block(train)} started at {ratios[0]:.3g}, below 2: every "
+                       "step is stable along the sharpest direction")
+        if train == "w2" and np.ptp(ratios) <= 1e-6 * ratios[0]:
+            clauses.append("with w1 frozen the loss is a quadratic in w2 and its curvature "
+                           "never changed, so 2/lr is the exact limit")
+    if record["status"] == "diverged":
+        clauses.append(f"the loss became non-finite at iteration {record['diverged_at']}")
+    dead = diagnostics.get("dead_units") or []
+    if dead:
+        first, last = int(dead[0]), int(dead[-1])
+        if last > first:
+            clause = (f"{last} of {hidden} hidden units died (h ≤ 0 for every sample, so no "
+                      "gradient reaches their weights)")
+            if first:
+                clause += f", {first} of them from the start"
+            clauses.append(clause)
+        elif last:
+            clauses.append(f"{last} of {hidden} hidden units were dead from the start")
+    if record["status"] != "diverged" and len(losses) >= 10:
+        earlier = losses[int((1 - STALL_SHARE) * (len(losses) - 1))]
+        change = (earlier - losses[-1]) / earlier
+        if abs(change) < STALL_CHANGE:
+            clauses.append(f"the loss stalls near {losses[-1]:.3g}")
+        elif change > 0:
+            clauses.append(f"the loss kept falling, to {losses[-1]:.3g}")
+    text = "; ".join(clauses)
+    return (text if text.startswith("lr") else text[0].upper() + text[1:]) + "."
+
+
+def explain_sweep(sweep) -> str:
+    """What a learning-rate sweep measured, in a few sentences."""
+    config, sentences = sweep.config, []
+    if sweep.stopped:
+        sentences.append(f"Stopped after {len(sweep.points)} rates: what follows covers only "
+                         "those.")
+    block = "both layers" if config.train == "both" else f"the {config.train} block"
+    if sweep.predicted_bound:
+        sentences.append(f"The bound 2/λ_max = {sweep.predicted_bound:.3g}, with λ_max = "
+                         f"{sweep.lambda_max:.3g} the largest eigenvalue of the Hessian of "
+                         f"{block} at the initial weights.")
+    stable, bound = sweep.largest_stable_lr, sweep.predicted_bound
+    if stable and bound:
+        ratio = stable / bound
+        if config.train == "w2":
+            sentences.append(f"With w1 frozen the loss is a quadratic in w2, where theory makes "
+                             f"the bound exact; measured: the largest converged rate, "
+                             f"{stable:.4g}, is {ratio:.3f}× it.")
+        else:
+            sentences.append(f"The largest converged rate is {stable:.3g}, {ratio:.3g}× the "
+                             "bound.")
+            best = sweep.best()
+            above = [p for p in sweep.ordered() if p.outcome == "converged"
+                     and p.learning_rate > bound]
+            stalled = [p for p in above if best is not None
+                       and p.final_loss > STALLED_FACTOR * best.final_loss]
+            if above and best is not None:
+                sentence = (f"{len(above)} rate(s) above the bound converged, "
+                            f"{len(above) - len(stalled)} of them to within "
+                            f"{STALLED_FACTOR:g}× of the lowest final loss ({best.final_loss:.3g} "
+                            f"at {best.learning_rate:.3g})")
+                if stalled:
+                    sentence += (f"; from {stalled[0].learning_rate:.3g} to "
+                                 f"{stalled[-1].learning_rate:.3g} the final losses were "
+                                 f"{min(p.final_loss for p in stalled):.3g}–"
+                                 f"{max(p.final_loss for p in stalled):.3g}: the catapult (a "
+                                 "run with diagnostics shows what happens at such a rate)")
+                sentences.append(sentence + ".")
+    elif not stable and sweep.points:
+        sentences.append("No rate in the range converged.")
+    unstable = [p for p in sweep.points if p.outcome == "unstable"]
+    if unstable:
+        sentences.append(f"{len(unstable)} rate(s) kept a finite loss that ended no lower than "
+                         "it began (unstable).")
+    if sweep.smallest_diverging_lr:
+        sentences.append(f"From {sweep.smallest_diverging_lr:.3g} on, the loss became "
+                         "non-finite.")
+    elif sweep.points:
+        top = max(p.learning_rate for p in sweep.points)
+        sentences.append(f"No rate up to {top:.3g} diverged: the threshold lies above the "
+                         "range.")
+    if sweep.size_effect and sweep.lambda_max:
+        growth = {name: value / sweep.lambda_max for name, value in sweep.size_effect.items()}
+        parts = ", ".join(f"{SIZE_LABELS[name]} ×2 gives λ_max ×{factor:.2f}"
+                          for name, factor in growth.items())
+        grows = [SIZE_LABELS[name] for name, factor in growth.items() if factor > 1]
+        sentence = f"Measured at doubled sizes: {parts}"
+        if grows:
+            sentence += (f"; the bound falls as {', '.join(grows)} grow"
+                         + ("s" if len(grows) == 1 else "")
+                         + " (the loss sums N·D_out squared errors, each hidden unit sums D_in "
+                         "inputs, and the output sums H hidden units)")
+        sentences.append(sentence + ".")
+    return " ".join(sentences)

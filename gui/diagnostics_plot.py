@@ -1,0 +1,100 @@
+"""The diagnostics panel under the loss plot: lr·λ_max(t) against the line at 2, and the dead
+hidden units, on the loss plot's iteration axis; and the catapult marked on the loss plot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gui.plot import DIVERGED_COLOR, styled_plot
+
+SHARPNESS_COLOR = (148, 103, 189)
+DEAD_COLOR = (140, 86, 75)
+CATAPULT_BRUSH = (214, 39, 40, 40)
+# The loss plot and the panel's plots share their x axis pixel for pixel: same left axis width.
+LEFT_AXIS_WIDTH = 96
+
+
+def catapult_spans(iterations, ratios, losses) -> list[tuple[int, int]]:
+    """Runs of measured iterations t where lr·λ_max > 2 and the loss rose (loss[t+1] > loss[t]):
+    the steps that overshot. Returned as (first, last) iteration pairs."""
+    losses = np.asarray(losses, dtype=np.float64)
+    hits = [int(t) for t, r in zip(iterations, ratios, strict=True)
+            if r > 2 and t + 1 < len(losses) and losses[t + 1] > losses[t]]
+    spans: list[tuple[int, int]] = []
+    for t in hits:
+        if spans and t == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], t)
+        else:
+            spans.append((t, t))
+    return spans
+
+
+class DiagnosticsPlot(QWidget):
+    """Two thin plots X-linked to the loss plot; filled live from progress batches."""
+
+    def __init__(self, loss_plot: pg.PlotWidget, parent=None):
+        super().__init__(parent)
+        self.setObjectName("diagnostics_panel")
+        self.sharpness_plot = styled_plot("", "lr·λ_max", False, True)
+        self.sharpness_plot.setObjectName("sharpness_plot")
+        self.dead_plot = styled_plot("iteration t", "dead units", False, False)
+        self.dead_plot.setObjectName("dead_units_plot")
+        loss_plot.getPlotItem().getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        for plot in (self.sharpness_plot, self.dead_plot):
+            plot.setXLink(loss_plot)
+            plot.setMinimumHeight(120)
+            plot.getPlotItem().getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        self.sharpness_plot.getPlotItem().hideAxis("bottom")
+        # Labels on a 1-2-5 ladder: over less than two decades pyqtgraph labels every minor
+        # tick of a log axis, and the labels pile up.
+        ladder = [m * 10.0**e for e in range(-4, 5) for m in (1, 2, 5)]
+        self.sharpness_plot.getPlotItem().getAxis("left").setTicks(
+            [[(float(np.log10(v)), f"{v:g}") for v in ladder]])
+        self.limit_line = pg.InfiniteLine(
+            pos=np.log10(2), angle=0, pen=pg.mkPen(DIVERGED_COLOR, width=2,
+                                                    style=Qt.PenStyle.DashLine),
+            label="2: stable below", labelOpts={"position": 0.08, "color": DIVERGED_COLOR,
+                                                "anchors": [(0, 1), (0, 1)]})
+        self.sharpness_plot.addItem(self.limit_line)
+        self.sharpness_curve = self.sharpness_plot.plot(
+            pen=pg.mkPen(SHARPNESS_COLOR, width=2), symbol="o", symbolSize=5,
+            symbolBrush=SHARPNESS_COLOR, symbolPen=None)
+        self.dead_curve = self.dead_plot.plot(pen=pg.mkPen(DEAD_COLOR, width=2))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sharpness_plot, 1)
+        layout.addWidget(self.dead_plot, 1)
+        self.clear()
+
+    def clear(self, learning_rate: float = 0.0, hidden: int = 0) -> None:
+        self.learning_rate = learning_rate
+        if hidden:  # 0 to H, all of it: the top tick label stays inside the plot
+            self.dead_plot.setYRange(0, hidden, padding=0.06)
+        self.sharpness_t: list[int] = []
+        self.ratios: list[float] = []
+        self.dead: list[float] = []
+        self.sharpness_curve.setData([], [])
+        self.dead_curve.setData([], [])
+
+    def append(self, chunk: dict) -> None:
+        """A progress batch's diagnostics (engine.diagnostics.Diagnostics.since)."""
+        finite = np.isfinite(chunk["sharpness"])
+        self.sharpness_t.extend(int(t) for t in chunk["sharpness_iterations"][finite])
+        self.ratios.extend(float(v) * self.learning_rate for v in chunk["sharpness"][finite])
+        self.dead.extend(float(v) for v in chunk["dead_units"])
+
+    def redraw(self) -> None:
+        self.sharpness_curve.setData(self.sharpness_t, self.ratios)
+        self.dead_curve.setData(np.arange(len(self.dead)), self.dead)
+
+    def show_record(self, record: dict) -> None:
+        """A finished run's diagnostics, whole."""
+        d = record["diagnostics"]
+        self.clear(record["config"]["learning_rate"], record["config"]["hidden"])
+        self.append({name: np.asarray(d[name]) for name in
+                     ("sharpness_iterations", "sharpness", "dead_units")})
+        self.redraw()

@@ -1,0 +1,126 @@
+"""The divergence lab: layer switches, outcomes, diagnostics (the catapult, measured) and the
+explanations written from them."""
+
+import re
+
+import numpy as np
+import pytest
+
+import main
+from engine import RunConfig, train
+from engine.explain import explain_run
+from engine.problem import draw_problem, to_device
+from engine.reference import tutorial_loop
+
+SMALL = dict(n=8, d_in=16, hidden=8, d_out=2)
+
+
+@pytest.mark.parametrize("layers", ["w1", "w2"])
+def test_a_frozen_layer_keeps_its_drawn_weights_and_the_loss_follows_the_tutorial(layers):
+    config = RunConfig(**SMALL, learning_rate=1e-3, iterations=200, train=layers)
+    result = train(config)
+    p = to_device(draw_problem(config), "float64")
+    frozen_w1, frozen_w2 = p.w1.copy(), p.w2.copy()
+    expected = tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations,
+                             train=layers)
+    np.testing.assert_allclose(result.losses, expected, rtol=1e-12)
+    if layers == "w2":
+        assert np.array_equal(p.w1, frozen_w1) and not np.array_equal(p.w2, frozen_w2)
+    else:
+        assert np.array_equal(p.w2, frozen_w2) and not np.array_equal(p.w1, frozen_w1)
+    assert result.to_dict()["config"]["train"] == layers
+
+
+def test_a_frozen_layer_does_less_work():
+    both, w2, w1 = (RunConfig(train=t).flops_per_iteration for t in ("both", "w2", "w1"))
+    n, d_in, h, d_out = 64, 1024, 100, 10
+    assert both == 4 * n * d_in * h + 6 * n * h * d_out
+    assert w2 == 2 * n * d_in * h + 4 * n * h * d_out  # no grad_w1 product
+    assert w1 == 4 * n * d_in * h + 4 * n * h * d_out  # no grad_w2 product
+
+
+def test_outcomes_classify_every_run():
+    converged = train(RunConfig(**SMALL, learning_rate=1e-3, iterations=100))
+    diverged = train(RunConfig(**SMALL, learning_rate=10.0, iterations=100))
+    unstable = train(RunConfig(learning_rate=9.3e-7, train="w2", iterations=500))
+    assert converged.outcome == "converged" and converged.losses[-1] < converged.losses[0]
+    assert diverged.outcome == "diverged" and diverged.diverged_at is not None
+    assert unstable.outcome == "unstable" and np.isfinite(unstable.losses).all()
+    assert unstable.losses[-1] >= unstable.losses[0]
+    assert converged.to_dict()["outcome"] == "converged"
+
+
+@pytest.fixture(scope="module")
+def catapult():
+    return train(RunConfig(learning_rate=2e-6, diagnostics=True))
+
+
+def test_the_catapult_measured_at_the_tutorials_sizes(catapult):
+    d = catapult.diagnostics
+    times, sharpness = np.array(d["sharpness_iterations"]), np.array(d["sharpness"])
+    assert times[0] == 0 and times[-1] == 499
+    assert sharpness[0] == pytest.approx(2.3416e6, rel=0.005)  # λ_max(0)
+    ratio = 2e-6 * sharpness
+    assert ratio[0] > 2
+    assert ratio[times <= 10][-1] < 0.5  # by t = 10, training is stable again
+    assert abs(d["dead_units"][499] - 75) <= 1
+    # Dense while lr·λ_max > 1: every iteration from 0 to the first one below it.
+    first_below = int(times[np.argmax(ratio <= 1)])
+    assert list(times[: first_below + 1]) == list(range(first_below + 1))
+    for name in ("dead_units", "active_fraction", "w1_norm", "w2_norm", "gradient_norm"):
+        assert len(d[name]) == catapult.iterations_completed == 500
+    assert d["iterations"] == list(range(500))
+    assert 0 < d["active_fraction"][-1] < 1
+
+
+def test_the_explanation_follows_the_runs_own_numbers(catapult):
+    record = catapult.to_dict()
+    text = explain_run(record)
+    losses = np.array(record["losses"])
+    d = record["diagnostics"]
+    assert f"started at {2e-6 * d['sharpness'][0]:.3g} > 2" in text
+    peak = int(np.argmax(losses[:10]))
+    assert f"rose {losses[peak] / losses[0]:.3g}× in {peak} iterations" in text
+    assert f"{int(d['dead_units'][-1])} of 100 hidden units died" in text
+    assert "stalls near" in text and f"{losses[-1]:.3g}" in text
+    # A run that does not overshoot gets no sentence about a rise.
+    calm = train(RunConfig(learning_rate=5e-7, diagnostics=True, iterations=200)).to_dict()
+    calm_text = explain_run(calm)
+    assert "below 2" in calm_text and "rose" not in calm_text
+    assert explain_run(train(RunConfig(**SMALL, iterations=10)).to_dict()) == ""
+
+
+def test_quadratic_case_says_the_curvature_never_changed():
+    record = train(RunConfig(learning_rate=9e-7, train="w2", diagnostics=True,
+                             iterations=100)).to_dict()
+    sharpness = np.array(record["diagnostics"]["sharpness"])
+    assert np.ptp(sharpness) <= 1e-6 * sharpness[0]
+    assert "quadratic in w2" in explain_run(record)
+
+
+def test_diagnostics_of_a_diverging_run_stop_where_it_diverged():
+    result = train(RunConfig(learning_rate=4e-6, diagnostics=True))
+    assert result.status == "diverged"
+    d = result.diagnostics
+    assert len(d["dead_units"]) == result.diverged_at == len(result.losses)
+    assert all(t < result.diverged_at for t in d["sharpness_iterations"])
+    text = explain_run(result.to_dict())
+    assert f"non-finite at iteration {result.diverged_at}" in text
+
+
+def test_command_line_diagnostics_and_layers(tmp_path, capsys):
+    import json
+
+    path = tmp_path / "r.json"
+    assert main.main(["run", "--lr", "2e-6", "--iterations", "30", "--diagnostics",
+                      "--json", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "outcome:" in out and re.search(r"lr·λ_max started at 4\.6\d > 2", out)
+    record = json.loads(path.read_text())
+    assert record["outcome"] in ("converged", "unstable")
+    assert len(record["diagnostics"]["sharpness"]) >= 10
+    assert main.main(["run", *sum(([f"--{k.replace('_', '-')}", str(v)]
+                                    for k, v in SMALL.items()), []), "--train", "w2"]) == 0
+    with pytest.raises(SystemExit) as info:
+        main.main(["run", "--train", "w3"])
+    assert info.value.code == 2
