@@ -60,9 +60,9 @@ def run_app(args, overrides: dict[str, Any]) -> int:
 
     outcome: dict = {}
 
-    def on_finished(record: dict) -> None:
+    def on_finished(record: dict, status: Status | None = None) -> None:
         """Save what was asked for (the run's or the tool's record), then close if asked."""
-        outcome["status"] = Status(record["status"])
+        outcome["status"] = status if status is not None else Status(record["status"])
         if outcome["status"] in (Status.REFUSED, Status.FAILED, Status.CRASHED):
             print(f"main.py: {outcome['status']}: {record.get('message', '')}", file=sys.stderr)
         if args.json:
@@ -75,7 +75,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
 
     def on_tool_ended(end) -> None:
         if end.kind == "done":
-            on_finished(end.result.to_dict())
+            on_finished(end.result.to_dict(), Status.COMPLETED)
         else:
             on_finished({"status": str(TOOL_END_STATUS[end.kind]), "message": end.message})
 

@@ -19,6 +19,9 @@ BOUND_COLOR = (44, 160, 44)
 STABLE_COLOR = (255, 127, 14)
 UNSTABLE_COLOR = (188, 189, 34)
 BEST_COLOR = (23, 190, 207)
+CEILING = 1e3
+LABEL_WIDTH_PX = 190  # "largest converged = 3.13e-06" at the label font
+LABEL_CLEARANCE = 0.1  # share of the chart's height kept between a label and a point
 
 
 class LearningRateSweepTool(ToolPanel):
@@ -50,13 +53,15 @@ class LearningRateSweepTool(ToolPanel):
                                         "(relative)")
         self.plot = styled_plot("learning rate", "final loss", True, True)
         self.plot.setObjectName("lr_sweep_plot")
-        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10), labelTextSize="12pt",
+        # Bottom right: large rates diverge (drawn on their own row), so no point lies there,
+        # and the lines' labels keep the top of the chart.
+        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, -10), labelTextSize="12pt",
                                                         labelTextColor=(30, 30, 30),
                                                         brush=(255, 255, 255, 210))
         # Diverged rates have no final loss: they sit on a row of their own above the chart.
         self.diverged_row = styled_plot("", "diverged", True, False)
         self.diverged_row.setObjectName("lr_sweep_diverged_row")
-        self.diverged_row.setFixedHeight(70)
+        self.diverged_row.setFixedHeight(100)
         self.diverged_row.setXLink(self.plot)
         self.diverged_row.getPlotItem().hideAxis("bottom")
         self.diverged_row.getPlotItem().getAxis("left").setTicks([[]])
@@ -82,6 +87,7 @@ class LearningRateSweepTool(ToolPanel):
         layout.addWidget(explanation)
         layout.addWidget(self.status_label)
         self.points = []
+        self._range = (1e-8, 1e-4)
         self.markers = []
 
     def prepare(self, config):
@@ -97,6 +103,7 @@ class LearningRateSweepTool(ToolPanel):
         self.summary.setText("")
         self.explanation.setText("")
         self.points, self.markers = [], []
+        self._range = (low, high)
         self.set_status(f"Training at {count} learning rates, {config.iterations} iterations "
                         "each, then bisecting…")
         return RateSweepJob(config, low, high, count, tolerance)
@@ -110,24 +117,52 @@ class LearningRateSweepTool(ToolPanel):
         self.diverged_row.getPlotItem().clear()
         self.legend.clear()
         ordered = sorted(self.points, key=lambda p: p.learning_rate)
+        if not ordered:
+            return
+        # Unstable runs can end at 1e70: they are drawn no higher than CEILING × the initial
+        # loss, so that the converged curve keeps its detail.
+        ceiling = CEILING * max(p.initial_loss for p in ordered if p.initial_loss)
         for outcome, color, symbol, name in (
             ("converged", COLORS[0], "o", "converged"),
-            ("unstable", UNSTABLE_COLOR, "t", "unstable (final ≥ initial)"),
+            ("unstable", UNSTABLE_COLOR, "t1", f"unstable (final ≥ initial; drawn ≤ {CEILING:g}× "
+                                               "initial)"),
         ):
             chosen = [p for p in ordered if p.outcome == outcome and p.final_loss]
             if chosen:
-                self.plot.plot([p.learning_rate for p in chosen], [p.final_loss for p in chosen],
+                self.plot.plot([p.learning_rate for p in chosen],
+                               [min(p.final_loss, ceiling) for p in chosen],
                                pen=pg.mkPen(color, width=2) if outcome == "converged" else None,
-                               symbol=symbol, symbolSize=10, symbolBrush=color, symbolPen=None,
+                               symbol=symbol, symbolSize=12, symbolBrush=color, symbolPen=None,
                                name=name)
         diverged = [p for p in ordered if p.outcome == "diverged"]
         if diverged:
             self.diverged_row.plot([p.learning_rate for p in diverged], [0.5] * len(diverged),
                                    pen=None, symbol="x", symbolSize=14,
                                    symbolPen=pg.mkPen(DIVERGED_COLOR, width=3))
+        # The whole range swept, on both rows (linked): the diverged rates are part of it.
+        low, high = self._range
+        self.plot.setXRange(math.log10(low), math.log10(high), padding=0.04)
+
+    def _free_height(self, x: float, leftwards: bool) -> float:
+        """A height (share of the chart, from the bottom) where a line's label, beside the
+        line at log-x `x`, covers none of the points drawn."""
+        (x_low, x_high), (y_low, y_high) = self.plot.getPlotItem().viewRange()
+        width = max(self.plot.width(), 1)
+        span = LABEL_WIDTH_PX * (x_high - x_low) / width
+        left, right = (x - span, x) if leftwards else (x, x + span)
+        heights = [(math.log10(p.final_loss) - y_low) / (y_high - y_low)
+                   for p in self.points if p.final_loss and p.final_loss > 0
+                   and p.outcome != "diverged" and left <= math.log10(p.learning_rate) <= right]
+        for height in (0.9, 0.75, 0.6, 0.45, 0.3, 0.15, 0.05):
+            if all(abs(height - h) > LABEL_CLEARANCE for h in heights):
+                return height
+        return 0.9
 
     def on_done(self, sweep) -> None:
         self.points = list(sweep.points)
+        self._range = (min(self._range[0], *(p.learning_rate for p in sweep.points)),
+                       max(self._range[1], *(p.learning_rate for p in sweep.points))) \
+            if sweep.points else self._range
         self._draw()
         lines = []
         best = sweep.best()
@@ -138,9 +173,15 @@ class LearningRateSweepTool(ToolPanel):
                                    name=f"lowest final loss: lr {best.learning_rate:.3g}")
             self.plot.addItem(star)
             self.markers.append(star)
-        for value, color, text, position in (
-            (sweep.predicted_bound, BOUND_COLOR, "2/λ_max = {:.3g}", 0.15),
-            (sweep.largest_stable_lr, STABLE_COLOR, "largest converged = {:.3g}", 0.05),
+        # The bound's label left of its line, the threshold's right of it: the two lines can
+        # be a hair apart (with w1 frozen, 0.5 %), and their labels must not collide.
+        bound_left = not sweep.largest_stable_lr or sweep.predicted_bound is None or \
+            sweep.predicted_bound <= sweep.largest_stable_lr
+        for value, color, text, anchor in (
+            (sweep.predicted_bound, BOUND_COLOR, "2/λ_max = {:.3g}",
+             (1, 1) if bound_left else (0, 1)),
+            (sweep.largest_stable_lr, STABLE_COLOR, "largest converged = {:.3g}",
+             (0, 1) if bound_left else (1, 1)),
         ):
             if value:
                 line = pg.InfiniteLine(pos=math.log10(value), angle=90,
@@ -148,9 +189,11 @@ class LearningRateSweepTool(ToolPanel):
                                            Qt.PenStyle.DashLine if color == BOUND_COLOR
                                            else Qt.PenStyle.SolidLine)),
                                        label=text.format(value),
-                                       labelOpts={"position": position, "color": color,
-                                                  "fill": (255, 255, 255, 220),
-                                                  "anchors": [(0, 1), (0, 1)]})
+                                       labelOpts={"position": self._free_height(
+                                           math.log10(value), anchor[0] == 1),
+                                                  "color": color,
+                                                  "fill": (255, 255, 255, 230),
+                                                  "anchors": [anchor, anchor]})
                 self.plot.addItem(line)
                 self.markers.append(line)
         if sweep.largest_stable_lr and sweep.predicted_bound:

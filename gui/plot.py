@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 
 HISTORY_LIMIT = 8  # earlier runs kept on the plot; the oldest goes first
 DISPLAY_POINTS = 16_384  # at most this many points per curve reach pyqtgraph
@@ -111,6 +112,61 @@ def limit_y_range(plot: pg.PlotWidget, log_y: bool) -> None:
         plot.getPlotItem().getViewBox().setLimits(yMin=-1e300, yMax=1e300)
 
 
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+LABEL_SHARE = 0.6  # tick labels fill at most this share of a log axis (pyqtgraph drops more)
+
+
+def power_of_ten(exponent: int) -> str:
+    return {0: "1", 1: "10"}.get(exponent, f"10{str(exponent).translate(SUPERSCRIPT)}")
+
+
+class LogAxis(pg.AxisItem):
+    """A log axis whose every tick has a readable label.
+
+    pyqtgraph labels a log axis by its own levels and drops a level whose labels would fill
+    too much of the axis; with a desktop's fonts under X that dropped every label below 1 on
+    the loss axis. Here the ticks are chosen to fit: decades (every k-th, when the labels of
+    all of them would not fit), or a 1-2-5 ladder when the range spans under two decades.
+    """
+
+    def _label_extent(self) -> float:
+        metrics = QFontMetrics(self.style["tickFont"] or QFont())
+        if self.orientation in ("left", "right"):
+            return metrics.height() * 1.2
+        return metrics.horizontalAdvance("10⁻¹⁰ ") * 1.1
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph's name)
+        if not self.logMode:
+            return super().tickValues(minVal, maxVal, size)
+        low, high = sorted((minVal, maxVal))
+        extent = self._label_extent()
+        room = max(1, int(size * LABEL_SHARE / extent))
+        # A label centred on a tick at the very end of the axis would be cut in half.
+        margin = 0.5 * extent * (high - low) / max(size, 1)
+        low, high = low + margin, high - margin
+        first, last = math.ceil(low), math.floor(high)
+        if last - first + 1 >= 2:
+            step = max(1, math.ceil((last - first + 1) / room))
+            return [(float(step), [float(v) for v in range(first, last + 1) if v % step == 0])]
+        ladder = [math.log10(m) + e for e in range(math.floor(low) - 1, math.ceil(high) + 1)
+                  for m in (1, 2, 5)]
+        values = [v for v in ladder if low <= v <= high]
+        while len(values) > room:
+            values = values[::2]
+        return [(0.3, values)]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        if not self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        labels = []
+        for v in values:
+            if abs(v - round(v)) < 1e-9:
+                labels.append(power_of_ten(int(round(v))))
+            else:
+                labels.append(f"{10.0 ** v:.3g}")
+        return labels
+
+
 def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.PlotWidget:
     """A plot readable from the back of a room and cheap to repaint.
 
@@ -119,7 +175,7 @@ def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.Plot
     major-only grid slowed a tutorial-sized run in the window by ~15 % on a 2-core machine
     (the GUI thread's painting takes a core from the BLAS threads).
     """
-    plot = pg.PlotWidget()
+    plot = pg.PlotWidget(axisItems={"left": LogAxis("left"), "bottom": LogAxis("bottom")})
     plot.setBackground("w")
     item = plot.getPlotItem()
     font = QFont()
