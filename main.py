@@ -108,11 +108,16 @@ def config_values(args: argparse.Namespace) -> dict[str, Any]:
 
 def make_config(args: argparse.Namespace):
     from engine.config import ConfigError, RunConfig
+    from engine.threads import oversubscription
 
     try:
-        return RunConfig(**config_values(args))
+        config = RunConfig(**config_values(args))
     except ConfigError as exc:
         raise CliError(f"{OPTION_OF_FIELD.get(exc.field, exc.field)}: {exc.reason}") from None
+    warning = oversubscription(config.threads)
+    if warning:
+        print(f"main.py: warning: --threads: {warning}", file=sys.stderr)
+    return config
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     run = commands.add_parser("run", help="train once, headless, and print what it cost")
     add_run_options(run)
+    run.add_argument("--repeats", type=_whole_number, default=1,
+                     help="train the same configuration k times and give the median loop time "
+                     "with its spread (1)")
     run.add_argument("--json", type=_output_path, help="write the run record as JSON")
     run.add_argument("--csv", type=_output_path, help="write iteration,loss as CSV")
 
@@ -152,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     race.add_argument("--compare", choices=("device", "dtype"), default="device",
                       help="device: CPU vs GPU (no GPU: 1 thread vs all threads); "
                       "dtype: float64 vs float32")
+    race.add_argument("--repeats", type=_whole_number, default=3,
+                      help="runs per lane, alternated A B A B …; the verdict compares their "
+                      "medians and spreads (3)")
     race.add_argument("--json", type=_output_path, help="write both runs as JSON")
     race.add_argument("--csv", type=_output_path, help="write lane,iteration,seconds,loss")
 
@@ -204,6 +215,7 @@ def write_losses_csv(path: Path, losses) -> None:
 def summary_lines(result) -> list[str]:
     """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
     from engine.explain import explain_run
+    from engine.measure import Spread
 
     lines = []
     if result.status == "diverged":
@@ -214,6 +226,11 @@ def summary_lines(result) -> list[str]:
     lead = "Completed in" if result.status == "completed" else "Ran for"
     lines.append(f"{lead} {result.loop_seconds:.3f} seconds"
                  f" (setup {result.setup_seconds:.3f} s: draw, copy to device, warm-up)")
+    if len(result.repeat_seconds) > 1:
+        spread = Spread.of(result.repeat_seconds)
+        lines.append(f"over {len(spread.samples)} repeats: median {spread.format()}")
+    if result.timing_note:
+        lines.append(f"note: {result.timing_note}")
     lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
     lines.append(f"GFLOP/s: {result.gflops:.1f}")
     if result.outcome is not None:
@@ -237,7 +254,7 @@ def interrupt_sets(stop: threading.Event):
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from engine import train
+    from engine.train import train_repeated
 
     config = make_config(args)
 
@@ -246,8 +263,10 @@ def command_run(args: argparse.Namespace) -> int:
             if t % 100 == 99:
                 print(t, loss, flush=True)
 
+    if args.repeats < 1:
+        raise CliError(f"--repeats: must be at least 1, got {args.repeats}")
     with interrupt_sets(threading.Event()) as stop:
-        result = train(config, on_progress=print_progress, stop=stop)
+        result = train_repeated(config, args.repeats, on_progress=print_progress, stop=stop)
     print("\n".join(summary_lines(result)))
     if args.json:
         write_json(args.json, result.to_dict())
@@ -258,21 +277,28 @@ def command_run(args: argparse.Namespace) -> int:
 
 def command_bench(args: argparse.Namespace) -> int:
     from engine.bench import bench, matmul_gflops
+    from engine.measure import Spread
 
     config = make_config(args)
-    if args.pairs < 1:
-        raise CliError(f"--pairs: must be at least 1, got {args.pairs}")
+    if args.pairs < 3:
+        raise CliError(f"--pairs: must be at least 3 (a median needs repeats), got {args.pairs}")
     baseline = "straight CuPy port" if config.device == "gpu" else "tutorial loop (NumPy)"
     print(f"bench: N={config.n} D_in={config.d_in} H={config.hidden} D_out={config.d_out}, "
           f"{config.dtype} on {config.device}, {config.iterations} iterations, "
           f"{args.pairs} pairs; baseline: {baseline}", flush=True)
     result = bench(config, pairs=args.pairs)
     record = result.to_dict()
-    print(f"engine     median loop {record['median_engine_seconds']:.4f} s  "
-          f"({record['engine_gflops']:.1f} GFLOP/s, status {result.engine_status})")
-    print(f"reference  median loop {record['median_reference_seconds']:.4f} s")
-    print(f"median ratio engine/reference: {record['median_ratio']:.3f}  (per pair: "
-          + ", ".join(f"{r:.3f}" for r in result.ratios) + ")")
+    engine, reference = (Spread.of(result.engine_seconds), Spread.of(result.reference_seconds))
+    print(f"engine     loop {engine.format()}  ({record['engine_gflops']:.1f} GFLOP/s over "
+          f"{result.engine_iterations} iterations, status {result.engine_status})")
+    print(f"reference  loop {reference.format()}")
+    if record["median_ratio"] is None:
+        print(f"no ratio: {result.comparison.reason}")
+    else:
+        print(f"median ratio engine/reference: {record['median_ratio']:.3f}  (per pair: "
+              + ", ".join(f"{r:.3f}" for r in result.ratios) + ")")
+    for note in sorted(set(result.timing_notes)):
+        print(f"note: {note}")
     if args.matmul_size > 0:
         peak = matmul_gflops(config.device, config.dtype, args.matmul_size)
         record["matmul_size"] = args.matmul_size
@@ -326,25 +352,32 @@ def command_race(args: argparse.Namespace) -> int:
     from engine.race import default_targets, race
 
     config = make_config(args)
+    if args.repeats < 1:
+        raise CliError(f"--repeats: must be at least 1, got {args.repeats}")
     targets = default_targets(args.compare)
     print(f"race: {targets[0].label} vs {targets[1].label}, N={config.n} D_in={config.d_in} "
-          f"H={config.hidden} D_out={config.d_out}, {config.iterations} iterations", flush=True)
-    result = race(config, targets)
-    print(f"{'target':<22}{'status':<12}{'setup s':>10}{'loop s':>10}{'final loss':>14}")
+          f"H={config.hidden} D_out={config.d_out}, {config.iterations} iterations, "
+          f"{args.repeats} repeats each, alternated", flush=True)
+    result = race(config, targets, repeats=args.repeats)
+    width = max(len(lane.label) for lane in result.lanes) + 2
+    print(f"{'target':<{width}}{'status':<12}{'setup s':>9}  {'loop s: median (low–high)':<28}"
+          f"{'final loss':>12}")
     for lane in result.lanes:
         r = lane.result
         final = f"{r.final_loss:.4g}" if r.final_loss is not None else "-"
-        print(f"{lane.target.label:<22}{r.status:<12}{r.setup_seconds:>10.3f}"
-              f"{r.loop_seconds:>10.3f}{final:>14}")
-    print(f"speedup (loop time of {targets[0].label} / {targets[1].label}): "
-          f"{result.speedup:.2f}")
+        print(f"{lane.label:<{width}}{r.status:<12}{r.setup_seconds:>9.3f}  "
+              f"{lane.timing.format(''):<28}{final:>12}")
+    print(f"verdict: {result.comparison.verdict}")
+    for lane in result.lanes:
+        if lane.result.timing_note:
+            print(f"note ({lane.label}): {lane.result.timing_note}")
     print(f"largest relative difference between the loss curves: "
           f"{result.largest_relative_difference:.3g}")
     if args.json:
         write_json(args.json, result.to_dict())
     if args.csv:
         write_rows_csv(args.csv, ["lane", "iteration", "seconds", "loss"],
-                       ((lane.target.label, t, lane.seconds[t], lane.result.losses[t])
+                       ((lane.label, t, lane.seconds[t], lane.result.losses[t])
                         for lane in result.lanes for t in range(len(lane.result.losses))))
     return 0
 
@@ -364,16 +397,20 @@ def command_sweep_size(args: argparse.Namespace) -> int:
     if args.budget <= 0:
         raise CliError(f"--budget: must be positive, got {args.budget}")
     print(f"{'step':>4} {'device':<6}{'N':>7}{'D_in':>8}{'H':>7}{'D_out':>7}{'MFLOP/it':>12}"
-          f"{'ms/it':>11}{'GFLOP/s':>10}  note", flush=True)
+          f"  {'ms/it: median (low–high)':<28}{'GFLOP/s':>9}  note", flush=True)
 
     def show(p) -> None:
         c = p.config
         if p.status == "measured":
-            figures = f"{1000 * p.seconds_per_iteration:>11.3f}{p.gflops:>10.1f}  "
+            ms = (f"{1000 * p.seconds_per_iteration:.4g} ({1000 * p.low:.4g}–"
+                  f"{1000 * p.high:.4g})")
+            figures = f"  {ms:<28}{p.gflops:>9.1f}  {p.repeats} repeats, {p.iterations} it"
         else:
-            figures = f"{'-':>11}{'-':>10}  skipped: {p.reason}"
-        print(f"{p.step:>4} {p.device:<6}{c.n:>7}{c.d_in:>8}{c.hidden:>7}{c.d_out:>7}"
-              f"{c.flops_per_iteration / 1e6:>12.1f}{figures}", flush=True)
+            figures = f"  {'-':<28}{'-':>9}  skipped: {p.reason}"
+        sizes = (f"{c.n:>7}{c.d_in:>8}{c.hidden:>7}{c.d_out:>7}"
+                 f"{c.flops_per_iteration / 1e6:>12.4g}" if p.sizes_shown
+                 else f"{'-':>7}{'-':>8}{'-':>7}{'-':>7}{'-':>12}")
+        print(f"{p.step:>4} {p.device:<6}{sizes}{figures}", flush=True)
 
     result = sweep_sizes(config, steps=args.steps, factor=args.factor, fields=fields,
                          budget_seconds=args.budget, on_point=show)
@@ -382,8 +419,9 @@ def command_sweep_size(args: argparse.Namespace) -> int:
         print("crossover: the GPU is faster from "
               + (f"{crossover.config.flops_per_iteration / 1e6:.1f} MFLOP per iteration"
                  if crossover else "no size in this sweep"))
-        print(f"largest speedup: {best[1]:.1f}× at {best[0].config.flops_per_iteration / 1e6:.1f}"
-              " MFLOP per iteration")
+        print(f"largest speedup: {best[1].format('×')} at "
+              f"{best[0].config.flops_per_iteration / 1e6:.1f} MFLOP per iteration (the ratio "
+              "of the medians; the range: the fastest and slowest repeats)")
     if args.json:
         write_json(args.json, result.to_dict())
     if args.csv:

@@ -20,6 +20,9 @@ from engine.config import RunConfig
 from engine.devices import cpu_info, gpu_info
 from engine.problem import Problem, to_device
 from engine.step import Workspace, sgd_step
+from engine.threads import calibrate
+
+WARM_UP_ITERATIONS = 2
 
 
 def trained_gradients(workspace: Workspace, train: str) -> list:
@@ -52,6 +55,17 @@ class CpuTrainer:
 
     def synchronize(self) -> None:
         pass
+
+    def scratch_step(self):
+        """One iteration on copies of the run's weights, for warm-up and calibration: the
+        run's own products, sizes and workspace, without touching its first iterations."""
+        p = self.problem
+        scratch = Problem(p.x, p.y, p.w1.copy(), p.w2.copy())
+
+        def step() -> None:
+            sgd_step(scratch, self.workspace, self.learning_rate, np, self.train)
+
+        return step
 
 
 class GpuTrainer:
@@ -112,12 +126,24 @@ class GpuTrainer:
 def open_trainer(config: RunConfig, problem: Problem) -> Iterator[CpuTrainer | GpuTrainer]:
     """Set up the run's trainer (timed as setup by the caller) and clean up after it."""
     if config.device == "cpu":
-        threads = config.blas_threads()
+        trainer = CpuTrainer(config, problem)
+        warm_step = trainer.scratch_step()
+        calibration = {}
+        if config.threads == "auto":
+            with np.errstate(all="ignore"):
+                threads, calibration = calibrate(config, warm_step)
+        else:
+            threads = config.threads
         # threadpoolctl limits are per process and meant for the thread that calls BLAS:
         # set here, in the thread that trains.
         with threadpool_limits(limits=threads, user_api="blas"):
-            trainer = CpuTrainer(config, problem)
+            with np.errstate(all="ignore"):
+                for _ in range(WARM_UP_ITERATIONS):  # untimed: the pool, the caches, the pages
+                    warm_step()
             trainer.device_info = cpu_info(threads_used=threads)
+            if calibration:
+                trainer.device_info["threads_calibration"] = {
+                    str(count): spread.median for count, spread in calibration.items()}
             yield trainer
         return
     import cupy

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from engine.config import RunConfig
+from engine.measure import MIN_REPEATS, Comparison, Spread, compare
 from engine.problem import draw_problem, to_device
 from engine.reference import tutorial_loop
 from engine.train import check_device, train
@@ -50,36 +51,63 @@ class BenchResult:
     engine_seconds: list[float] = field(default_factory=list)
     reference_seconds: list[float] = field(default_factory=list)
     engine_status: str = ""
+    engine_iterations: int = 0  # completed by the engine (the reference always runs them all)
+    diverged_at: int | None = None
+    timing_notes: list[str] = field(default_factory=list)
     device_info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def comparison(self) -> Comparison:
+        """engine/reference per pair; refused where the two did not do the same work."""
+        why = ""
+        if self.engine_iterations != self.config.iterations:
+            ended = (f"diverged at iteration {self.diverged_at}" if self.diverged_at is not None
+                     else f"{self.engine_status} after {self.engine_iterations} iterations")
+            why = (f"the engine {ended}, while the tutorial loop runs all "
+                   f"{self.config.iterations} (through non-finite losses)")
+        return compare(("reference", "engine"), self.reference_seconds, self.engine_seconds,
+                       why)
 
     @property
     def ratios(self) -> list[float]:
         return [e / r for e, r in zip(self.engine_seconds, self.reference_seconds, strict=True)]
 
     @property
-    def median_ratio(self) -> float:
-        return statistics.median(self.ratios)
+    def median_ratio(self) -> float | None:
+        return statistics.median(self.ratios) if not self.comparison.reason.startswith(
+            "the engine") else None
+
+    @property
+    def engine_gflops(self) -> float:
+        """Over the iterations the engine completed, at its median loop time."""
+        return (self.config.flops_per_iteration * self.engine_iterations
+                / statistics.median(self.engine_seconds) / 1e9)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "config": self.config.to_dict(),
             "engine_status": self.engine_status,
+            "engine_iterations": self.engine_iterations,
             "engine_seconds": self.engine_seconds,
             "reference_seconds": self.reference_seconds,
-            "ratios": self.ratios,
+            "ratios": self.ratios if self.median_ratio is not None else None,
+            "engine_spread": Spread.of(self.engine_seconds).to_dict(),
+            "reference_spread": Spread.of(self.reference_seconds).to_dict(),
             "median_engine_seconds": statistics.median(self.engine_seconds),
             "median_reference_seconds": statistics.median(self.reference_seconds),
             "median_ratio": self.median_ratio,
-            "engine_gflops": self.config.flops_per_iteration * self.config.iterations
-            / statistics.median(self.engine_seconds) / 1e9,
+            "comparison": self.comparison.to_dict(),
+            "engine_gflops": self.engine_gflops,
+            "timing_notes": self.timing_notes,
             "device_info": self.device_info,
         }
 
 
 def bench(config: RunConfig, pairs: int = 5, warm_up: bool = True) -> BenchResult:
-    """Engine and reference alternately, `pairs` times, after one untimed round of each."""
-    if pairs < 1:
-        raise ValueError("pairs must be at least 1")
+    """Engine and reference alternately, `pairs` times (at least three: engine.measure's
+    rule), after one untimed round of each."""
+    if pairs < MIN_REPEATS:
+        raise ValueError(f"pairs must be at least {MIN_REPEATS}")
     check_device(config)
     if warm_up:
         train(config)
@@ -88,8 +116,11 @@ def bench(config: RunConfig, pairs: int = 5, warm_up: bool = True) -> BenchResul
     for _ in range(pairs):
         run = train(config)
         result.engine_seconds.append(run.loop_seconds)
-        result.engine_status = run.status
+        result.engine_status, result.engine_iterations = run.status, run.iterations_completed
+        result.diverged_at = run.diverged_at
         result.device_info = run.device_info
+        if run.timing_note:
+            result.timing_notes.append(run.timing_note)
         result.reference_seconds.append(reference_loop_seconds(config))
     return result
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import numbers
-import os
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -121,18 +120,6 @@ class RunConfig:
     @property
     def itemsize(self) -> int:
         return 8 if self.dtype == "float64" else 4
-
-    def blas_threads(self) -> int:
-        """CPU BLAS threads for this run: the setting, or a choice by work per iteration.
-
-        Small products lose more to thread start-up than they gain from extra cores (at the
-        tutorial's 26.6 MFLOP per iteration 1–2 threads beat 16), so `auto` grants one thread
-        per ~12 MFLOP of work per iteration, up to the cores there are.
-        """
-        cores = os.cpu_count() or 1
-        if self.threads != "auto":
-            return int(self.threads)
-        return max(1, min(cores, round(self.flops_per_iteration / 12e6)))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -28,11 +28,12 @@ class TrainingJob:
     """One run of the Training tab; progress items are engine.result.Progress batches."""
 
     config: RunConfig
+    repeats: int = 1  # the same run k times: the median loop time, with its spread
 
     def run(self, report: Report, stop) -> RunResult:
-        from engine.train import train
+        from engine.train import train_repeated
 
-        return train(self.config, on_progress=report, stop=stop)
+        return train_repeated(self.config, self.repeats, on_progress=report, stop=stop)
 
     @staticmethod
     def outgoing(result: RunResult) -> RunResult:
@@ -59,10 +60,11 @@ class RaceJob:
 
     config: RunConfig
     targets: tuple[Target, Target]
+    repeats: int = 3
 
     def run(self, report: Report, stop) -> RaceResult:
-        return race(self.config, self.targets, on_progress=lambda i, p: report((i, p)),
-                    stop=stop)
+        return race(self.config, self.targets, repeats=self.repeats,
+                    on_progress=lambda i, p: report((i, p)), stop=stop)
 
     def describe(self) -> str:
         return f"the race ({self.targets[0].label} vs {self.targets[1].label})"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -11,6 +10,7 @@ import numpy as np
 
 from engine.config import RunConfig
 from engine.devices import probe_gpu
+from engine.measure import Comparison, Spread, compare
 from engine.result import Progress, RunResult
 from engine.train import train
 
@@ -43,17 +43,30 @@ def default_targets(compare: str = "device",
                 Target(f"{name} float32", device, "float32"))
     if gpu:
         return Target("CPU (NumPy)", "cpu"), Target("GPU (CuPy)", "gpu")
-    cores = os.cpu_count() or 1
-    return Target("CPU, 1 thread", threads=1), Target(f"CPU, {cores} threads", threads=cores)
+    # "All threads" is the calibrated best (engine.threads), not the core count blindly.
+    return Target("CPU, 1 thread", threads=1), Target("CPU, best threads", threads="auto")
 
 
 @dataclass
 class Lane:
-    """One target's run and, for each loss, the loop time at which it was known."""
+    """One target: its first repeat's run (the curve) and every repeat's loop time."""
 
     target: Target
     result: RunResult
-    seconds: np.ndarray  # wall-clock seconds into the loop, one per loss
+    seconds: np.ndarray  # wall-clock seconds into the loop, one per loss (first repeat)
+    loop_seconds: list[float] = field(default_factory=list)  # every repeat, in race order
+
+    @property
+    def label(self) -> str:
+        """The target's label; "best threads" says which count the calibration chose."""
+        threads = self.result.device_info.get("threads")
+        if self.target.threads == "auto" and self.target.device == "cpu" and threads:
+            return f"{self.target.label} ({threads}, calibrated)"
+        return self.target.label
+
+    @property
+    def timing(self) -> Spread:
+        return Spread.of(self.loop_seconds)
 
 
 @dataclass
@@ -61,10 +74,21 @@ class RaceResult:
     lanes: list[Lane] = field(default_factory=list)
 
     @property
+    def comparison(self) -> Comparison:
+        """First lane's loop time over the second's, repeat by repeat (alternated)."""
+        first, second = self.lanes
+        why = ""
+        if first.result.iterations_completed != second.result.iterations_completed:
+            why = "; ".join(f"{lane.label} {_ended(lane.result)}" for lane in self.lanes)
+            why = f"the lanes did not complete the same iterations ({why})"
+        return compare((first.label, second.label), first.loop_seconds, second.loop_seconds,
+                       why)
+
+    @property
     def speedup(self) -> float:
-        """Loop time of the first lane over the second's: above 1, the second is faster."""
-        first, second = (lane.result.loop_seconds for lane in self.lanes)
-        return first / second if second > 0 else float("inf")
+        """The median of first/second per repeat: above 1, the second is faster."""
+        comparison = self.comparison
+        return comparison.speedup.median if comparison.speedup else float("nan")
 
     @property
     def largest_relative_difference(self) -> float:
@@ -76,12 +100,24 @@ class RaceResult:
         return float(np.max(np.abs(a[:common] - b[:common]) / np.abs(b[:common])))
 
     def to_dict(self) -> dict[str, Any]:
+        comparison = self.comparison
         return {
-            "lanes": [{"label": lane.target.label, "seconds": lane.seconds.tolist(),
+            "lanes": [{"label": lane.label, "seconds": lane.seconds.tolist(),
+                       "loop_seconds_repeats": lane.loop_seconds,
+                       "loop_seconds_spread": lane.timing.to_dict(),
                        **lane.result.to_dict()} for lane in self.lanes],
-            "speedup": self.speedup,
+            "winner": comparison.winner,
+            "speedup": ({k: v for k, v in comparison.speedup.to_dict().items()
+                         if k != "samples"} if comparison.speedup else None),
+            "verdict": comparison.verdict,
             "largest_relative_difference": self.largest_relative_difference,
         }
+
+
+def _ended(result: RunResult) -> str:
+    if result.status == "diverged":
+        return f"diverged at iteration {result.diverged_at}"
+    return f"{result.status} after {result.iterations_completed} iterations"
 
 
 def lane_seconds(checkpoints: list[tuple[int, float]], count: int, loop_seconds: float):
@@ -91,19 +127,32 @@ def lane_seconds(checkpoints: list[tuple[int, float]], count: int, loop_seconds:
     return np.interp(np.arange(1, count + 1), done, elapsed)
 
 
-def race(config: RunConfig, targets: tuple[Target, Target] | None = None,
+def race(config: RunConfig, targets: tuple[Target, Target] | None = None, repeats: int = 3,
          on_progress: Callable[[int, Progress], None] | None = None, stop=None) -> RaceResult:
-    """Both targets train `config` (same seed, so the same draw); progress is tagged 0 or 1."""
+    """Both targets train `config` (same seed, so the same draw), alternately, `repeats`
+    times each: A B A B A B. The first round's progress is reported (tagged 0 or 1) and
+    gives the curves; every round's loop times give the lanes' medians and spreads."""
+    if repeats < 1:
+        raise ValueError("repeats must be at least 1")
     result = RaceResult()
-    for index, target in enumerate(targets or default_targets()):
-        checkpoints: list[tuple[int, float]] = []
+    for round_number in range(repeats):
+        for index, target in enumerate(targets or default_targets()):
+            if stop is not None and stop.is_set() and round_number:
+                return result
+            checkpoints: list[tuple[int, float]] = []
 
-        def progress(p: Progress, index=index, checkpoints=checkpoints) -> None:
-            checkpoints.append((p.iterations_completed, p.elapsed_seconds))
-            if on_progress is not None:
-                on_progress(index, p)
+            def progress(p: Progress, index=index, checkpoints=checkpoints) -> None:
+                checkpoints.append((p.iterations_completed, p.elapsed_seconds))
+                if on_progress is not None:
+                    on_progress(index, p)
 
-        run = train(target.apply(config), on_progress=progress, stop=stop)
-        seconds = lane_seconds(checkpoints, run.iterations_completed, run.loop_seconds)
-        result.lanes.append(Lane(target, run, seconds))
+            first = round_number == 0
+            run = train(target.apply(config), on_progress=progress if first else None,
+                        stop=stop)
+            if first:
+                seconds = lane_seconds(checkpoints, run.iterations_completed,
+                                       run.loop_seconds)
+                result.lanes.append(Lane(target, run, seconds, [run.loop_seconds]))
+            elif run.iterations_completed == result.lanes[index].result.iterations_completed:
+                result.lanes[index].loop_seconds.append(run.loop_seconds)
     return result

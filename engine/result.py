@@ -62,6 +62,8 @@ class RunResult:
     device_info: dict[str, Any] = field(default_factory=dict)
     message: str = ""  # why it ended so, where the status alone does not say (forced, crashed)
     diagnostics: dict | None = None  # engine.diagnostics record, when the run asked for it
+    timing_note: str = ""  # set when other processes loaded the machine during the loop
+    repeat_seconds: list[float] = field(default_factory=list)  # every repeat's loop time
 
     @property
     def outcome(self) -> Outcome | None:
@@ -104,6 +106,8 @@ class RunResult:
             "gflops": self.gflops,
             "device_info": dict(self.device_info),
             "message": self.message,
+            "timing_note": self.timing_note,
+            "repeat_seconds": list(self.repeat_seconds),
             **({"diagnostics": self.diagnostics} if self.diagnostics is not None else {}),
         }
 
@@ -120,6 +124,8 @@ class RunResult:
             device_info=dict(record.get("device_info", {})),
             message=str(record.get("message", "")),
             diagnostics=record.get("diagnostics"),
+            timing_note=str(record.get("timing_note", "")),
+            repeat_seconds=[float(v) for v in record.get("repeat_seconds", [])],
         )
 
     @classmethod

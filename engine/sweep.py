@@ -11,33 +11,22 @@ from typing import Any
 
 import numpy as np
 
+from engine.backends import open_trainer
 from engine.config import RunConfig
 from engine.devices import probe_gpu
 from engine.hessian import stability_bound
+from engine.measure import MIN_REPEATS, Spread, repeat
 from engine.memory import InsufficientMemoryError, check_memory
+from engine.problem import draw_problem
 from engine.result import Outcome, Status
 from engine.train import check_device, train
 
 # A learning rate small enough that no size in a sweep diverges: timing needs finite numbers.
 TIMING_LEARNING_RATE = 1e-14
 SCALED_FIELDS = ("n", "d_in", "hidden", "d_out")
-
-
-class TimeBudget:
-    """A stop flag that turns on once the loop has run `seconds` (its clock starts at the
-    first check, which train() makes just before the first iteration)."""
-
-    def __init__(self, seconds: float, stop=None):
-        self.seconds = seconds
-        self.started: float | None = None
-        self.stop = stop
-
-    def is_set(self) -> bool:
-        now = time.perf_counter()
-        if self.started is None:
-            self.started = now
-        return now - self.started >= self.seconds or (self.stop is not None
-                                                      and self.stop.is_set())
+FIELD_NAMES = {"n": "N", "d_in": "D_in", "hidden": "H", "d_out": "D_out"}
+MAX_SIZE = 10_000_000  # per size: beyond it no machine here has the memory, and sizes print long
+POINT_SAMPLES = 5  # a point's budget is split into about this many timed repeats
 
 
 # --- size sweep ---------------------------------------------------------------------------
@@ -49,17 +38,26 @@ class SizePoint:
     config: RunConfig
     device: str
     status: str  # "measured" or "skipped"
-    seconds_per_iteration: float | None = None
+    seconds_per_iteration: float | None = None  # the median over the repeats
+    low: float | None = None  # the fastest repeat's seconds per iteration
+    high: float | None = None  # the slowest's
+    repeats: int = 0
     gflops: float | None = None
-    iterations: int = 0
+    iterations: int = 0  # timed iterations, all repeats together
     reason: str = ""
+    sizes_shown: bool = True  # False: the config holds the base sizes (the step's overflow)
 
     def to_dict(self) -> dict[str, Any]:
+        shown = self.sizes_shown
         return {"step": self.step, "device": self.device, "status": self.status,
-                "n": self.config.n, "d_in": self.config.d_in, "hidden": self.config.hidden,
-                "d_out": self.config.d_out, "flops_per_iteration":
-                self.config.flops_per_iteration, "seconds_per_iteration":
-                self.seconds_per_iteration, "gflops": self.gflops,
+                "n": self.config.n if shown else None,
+                "d_in": self.config.d_in if shown else None,
+                "hidden": self.config.hidden if shown else None,
+                "d_out": self.config.d_out if shown else None,
+                "flops_per_iteration": self.config.flops_per_iteration if shown else None,
+                "seconds_per_iteration":
+                self.seconds_per_iteration, "low": self.low, "high": self.high,
+                "repeats": self.repeats, "gflops": self.gflops,
                 "iterations": self.iterations, "reason": self.reason}
 
 
@@ -70,35 +68,72 @@ class SizeSweep:
     def measured(self, device: str) -> list[SizePoint]:
         return [p for p in self.points if p.device == device and p.status == "measured"]
 
-    def speedups(self) -> list[tuple[SizePoint, float]]:
-        """(GPU point, CPU seconds per iteration / GPU's) at each size both measured."""
+    def speedups(self) -> list[tuple[SizePoint, Spread]]:
+        """(GPU point, CPU time / GPU time) at each size both measured: the ratio of the
+        medians, and the range its repeats allow (CPU's fastest over GPU's slowest, …)."""
         cpu = {p.step: p for p in self.measured("cpu")}
-        return [(p, cpu[p.step].seconds_per_iteration / p.seconds_per_iteration)
-                for p in self.measured("gpu") if p.step in cpu]
+        result = []
+        for p in self.measured("gpu"):
+            if p.step in cpu:
+                c = cpu[p.step]
+                median = c.seconds_per_iteration / p.seconds_per_iteration
+                result.append((p, Spread(median, c.low / p.high, c.high / p.low, (median,))))
+        return result
 
     @property
     def crossover(self) -> SizePoint | None:
-        """The smallest size at which the GPU is faster than the CPU."""
-        return next((p for p, speedup in self.speedups() if speedup > 1), None)
+        """The smallest size at which the GPU is faster than the CPU (by the medians)."""
+        return next((p for p, speedup in self.speedups() if speedup.median > 1), None)
 
     @property
-    def largest_speedup(self) -> tuple[SizePoint, float] | None:
+    def largest_speedup(self) -> tuple[SizePoint, Spread] | None:
         pairs = self.speedups()
-        return max(pairs, key=lambda pair: pair[1]) if pairs else None
+        return max(pairs, key=lambda pair: pair[1].median) if pairs else None
 
     def to_dict(self) -> dict[str, Any]:
         crossover, best = self.crossover, self.largest_speedup
         return {"points": [p.to_dict() for p in self.points],
                 "crossover_flops_per_iteration":
                 crossover.config.flops_per_iteration if crossover else None,
-                "largest_speedup": best[1] if best else None,
+                "largest_speedup": ({"median": best[1].median, "low": best[1].low,
+                                     "high": best[1].high} if best else None),
                 "largest_speedup_flops_per_iteration":
                 best[0].config.flops_per_iteration if best else None}
 
 
-def scaled_config(base: RunConfig, step: int, factor: float, fields) -> RunConfig:
-    sizes = {name: max(1, round(getattr(base, name) * factor**step)) for name in fields}
-    return replace(base, **sizes)
+def scaled_sizes(base: RunConfig, step: int, factor: float, fields) -> dict[str, float]:
+    """log10 of the sizes at a step: in logarithms, no factor or step can overflow."""
+    return {name: math.log10(getattr(base, name)) + (step * math.log10(factor)
+                                                     if name in fields else 0.0)
+            for name in SCALED_FIELDS}
+
+
+def format_size(log10_size: float) -> str:
+    return f"{10 ** log10_size:.3g}" if log10_size < 300 else f"1e{log10_size:.0f}"
+
+
+def _measure_point(config: RunConfig, budget_seconds: float,
+                   stop) -> tuple[Spread, int] | None:
+    """Seconds per iteration: warm (the trainer warms up untimed), then repeats of k
+    iterations until the budget is spent, at least three; None when stopped first."""
+    problem = draw_problem(config)
+    with open_trainer(config, problem) as trainer, np.errstate(all="ignore"):
+        del problem
+        t = 0
+
+        def timed(iterations: int) -> float:
+            nonlocal t
+            started = time.perf_counter()
+            for _ in range(iterations):
+                trainer.step(t % config.iterations)
+                t += 1
+            trainer.synchronize()
+            return (time.perf_counter() - started) / iterations
+
+        once = timed(1)  # untimed probe of the iteration's cost
+        per_sample = max(1, int(budget_seconds / (POINT_SAMPLES * max(once, 1e-9))))
+        samples = repeat(lambda: timed(per_sample), budget_seconds, stop=stop)
+    return (Spread.of(samples), per_sample) if len(samples) >= MIN_REPEATS else None
 
 
 def sweep_sizes(base: RunConfig, steps: int = 6, factor: float = 2.0,
@@ -108,45 +143,74 @@ def sweep_sizes(base: RunConfig, steps: int = 6, factor: float = 2.0,
                 stop=None) -> SizeSweep:
     """Seconds per iteration on each device at base sizes × factor**step, step 0..steps-1.
 
-    Each point trains for about `budget_seconds` of loop time (at least one iteration; the
-    GPU's warm-up is in the setup, outside it). A point whose predicted time per iteration
-    (from the device's last rate) exceeds the budget tenfold, or that the memory check
-    refuses, is skipped: the sweep ends in a predictable time.
+    Each point is warm and repeated (engine.measure): about `budget_seconds` of timed
+    iterations, in at least three repeats of at least one iteration each, reported as a
+    median with its spread. A point whose three iterations are predicted (from the device's
+    last rate) to exceed the budget tenfold, whose sizes exceed MAX_SIZE, or that the memory
+    check refuses, is skipped: the sweep ends in a predictable time.
     """
     if devices is None:
         devices = ("cpu", "gpu") if probe_gpu().available else ("cpu",)
     sweep = SizeSweep()
     last_rate: dict[str, float] = {}  # FLOP/s measured at the device's previous size
     for step in range(steps):
+        sizes = scaled_sizes(base, step, factor, fields)
+        too_large = [name for name, size in sizes.items() if size > math.log10(MAX_SIZE)]
+        if too_large:
+            # This step and every later one: said once, and the sweep ends here.
+            reason = (", ".join(f"{FIELD_NAMES[n]} would be {format_size(sizes[n])}"
+                                for n in too_large)
+                      + f" from step {step} on: above the largest size considered "
+                      f"({MAX_SIZE:,}); the sweep ends here")
+            for device in devices:
+                point = SizePoint(step, replace(base, device=device), device, "skipped",
+                                  reason=reason, sizes_shown=False)
+                sweep.points.append(point)
+                if on_point is not None:
+                    on_point(point)
+            return sweep
+        config = replace(base, **{name: max(1, round(10 ** size)) for name, size in sizes.items()},
+                         learning_rate=TIMING_LEARNING_RATE, iterations=100_000,
+                         diagnostics=False)
         for device in devices:
             if stop is not None and stop.is_set():
                 return sweep
-            config = replace(scaled_config(base, step, factor, fields), device=device,
-                             learning_rate=TIMING_LEARNING_RATE, iterations=100_000,
-                             diagnostics=False)
-            point = SizePoint(step, config, device, "skipped")
-            predicted = (config.flops_per_iteration / last_rate[device]
-                         if device in last_rate else 0.0)
-            if predicted > 10 * budget_seconds:
-                point.reason = (f"predicted {predicted:.1f} s per iteration, over 10× the "
-                                f"{budget_seconds:g} s budget")
-            else:
-                try:
-                    check_memory(config)
-                    run = train(config, stop=TimeBudget(budget_seconds, stop))
-                except InsufficientMemoryError as exc:
-                    point.reason = str(exc)
-                else:
-                    if run.iterations_completed:
-                        point.status = "measured"
-                        point.iterations = run.iterations_completed
-                        point.seconds_per_iteration = run.loop_seconds / run.iterations_completed
-                        point.gflops = run.gflops
-                        last_rate[device] = run.gflops * 1e9
+            point = _sweep_point(step, replace(config, device=device), budget_seconds,
+                                 last_rate, stop)
+            if point is None:
+                return sweep
             sweep.points.append(point)
             if on_point is not None:
                 on_point(point)
     return sweep
+
+
+def _sweep_point(step: int, config: RunConfig, budget_seconds: float,
+                 last_rate: dict[str, float], stop) -> SizePoint | None:
+    device = config.device
+    point = SizePoint(step, config, device, "skipped")
+    predicted = (MIN_REPEATS * config.flops_per_iteration / last_rate[device]
+                 if device in last_rate else 0.0)
+    if predicted > 10 * budget_seconds:
+        point.reason = (f"predicted {predicted:.1f} s for {MIN_REPEATS} iterations, over 10× "
+                        f"the {budget_seconds:g} s budget")
+        return point
+    try:
+        check_memory(config)
+        measured = _measure_point(config, budget_seconds, stop)
+    except InsufficientMemoryError as exc:
+        point.reason = str(exc)
+        return point
+    if measured is None:
+        return None  # stopped
+    spread, per_sample = measured
+    point.status = "measured"
+    point.seconds_per_iteration, point.low, point.high = spread.median, spread.low, spread.high
+    point.repeats = len(spread.samples)
+    point.iterations = point.repeats * per_sample
+    point.gflops = config.flops_per_iteration / spread.median / 1e9
+    last_rate[device] = point.gflops * 1e9
+    return point
 
 
 # --- learning-rate sweep ------------------------------------------------------------------

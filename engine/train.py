@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -12,11 +13,13 @@ from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
 from engine.diagnostics import Diagnostics
 from engine.faults import fault_for
+from engine.measure import LoadMonitor, Spread
 from engine.memory import check_memory
 from engine.problem import draw_problem
 from engine.result import COMPLETED, DIVERGED, STOPPED, Progress, RunResult
 
 PROGRESS_INTERVAL = 0.05  # seconds: at most ~20 progress batches a second
+MONITORED_SECONDS = 0.1  # shorter loops: the load counters (10 ms ticks) say too little
 
 
 def check_device(config: RunConfig) -> None:
@@ -78,7 +81,7 @@ def train(
             return diverged_at is None
 
         # Overflow is how divergence looks; it is detected by isfinite, not by warnings.
-        with np.errstate(all="ignore"):
+        with np.errstate(all="ignore"), LoadMonitor() as load:
             while t < total:
                 if stop is not None and stop.is_set():
                     status = STOPPED
@@ -115,4 +118,26 @@ def train(
         loop_seconds=loop_seconds,
         device_info=device_info,
         diagnostics=record,
+        timing_note=load.note() if loop_seconds >= MONITORED_SECONDS else "",
     )
+
+
+def train_repeated(config: RunConfig, repeats: int = 1,
+                   on_progress: Callable[[Progress], None] | None = None,
+                   stop=None) -> RunResult:
+    """The same run `repeats` times (engine.measure's rule for a quotable time): the first
+    streams its progress and gives the record; every repeat's loop time is kept in
+    repeat_seconds, and loop_seconds is their median. Repeats end early when one is stopped."""
+    if repeats < 1:
+        raise ConfigError("repeats", f"must be at least 1, got {repeats}")
+    first = train(config, on_progress=on_progress, stop=stop)
+    if repeats == 1:
+        return first
+    seconds = [first.loop_seconds]
+    while len(seconds) < repeats and first.status != STOPPED:
+        again = train(config, stop=stop)
+        if again.status != first.status or again.iterations_completed != \
+                first.iterations_completed:
+            break  # stopped midway: not the same work
+        seconds.append(again.loop_seconds)
+    return replace(first, loop_seconds=Spread.of(seconds).median, repeat_seconds=seconds)

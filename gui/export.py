@@ -15,8 +15,11 @@ def run_label(record: dict) -> str:
     status = record["status"]
     if status == "diverged":
         status = f"diverged at t={record['diverged_at']}"
-    return (f"lr {c['learning_rate']:g}, {c['device']} {c['dtype']}, "
-            f"{record['loop_seconds']:.3g} s, {status}")
+    seconds = f"{record['loop_seconds']:.3g} s"
+    repeats = record.get("repeat_seconds") or []
+    if len(repeats) > 1:
+        seconds += f" ({min(repeats):.3g}–{max(repeats):.3g}, ×{len(repeats)})"
+    return f"lr {c['learning_rate']:g}, {c['device']} {c['dtype']}, {seconds}, {status}"
 
 
 def write_losses_csv(path: Path, records: list[dict]) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from engine.config import RunConfig
 from engine.devices import cpu_info
 from engine.explain import explain_run
 from engine.jobs import ProbeJob, TrainingJob
+from engine.measure import Spread
 from engine.memory import InsufficientMemoryError, check_memory, format_bytes
 from engine.result import RunResult, Status
 from gui.compute import ComputeProcess, JobEnd, JobRunner
@@ -130,6 +132,13 @@ class MainWindow(QMainWindow):
                                           "Save the plot (PNG), all runs' losses (CSV) and the "
                                           "run records (JSON) into a folder (Ctrl+S)",
                                           self.export_dialog)
+        self.repeats_input = QSpinBox()
+        self.repeats_input.setObjectName("repeats_input")
+        self.repeats_input.setRange(1, 20)
+        self.repeats_input.setPrefix("Repeat ×")
+        self.repeats_input.setToolTip("Train the same configuration k times (the curve is the "
+                                      "first's) and give the median loop time with its spread: "
+                                      "a time a lecturer can quote")
         self.log_y_checkbox = QCheckBox("log y")
         self.log_y_checkbox.setObjectName("log_y_checkbox")
         self.log_y_checkbox.setToolTip("Logarithmic loss axis: the tutorial's loss falls over "
@@ -145,6 +154,7 @@ class MainWindow(QMainWindow):
         left.addWidget(self.panel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
+        buttons.addWidget(self.repeats_input)
         buttons.addWidget(self.stop_button)
         left.addLayout(buttons)
         tools = QHBoxLayout()
@@ -353,7 +363,7 @@ class MainWindow(QMainWindow):
         self.readout.set_status(f"Running {config.iterations:,} iterations on the "
                                 f"{config.device.upper()}…")
         self.save_settings()
-        self.training_runner.start(TrainingJob(config))
+        self.training_runner.start(TrainingJob(config, self.repeats_input.value()))
         self._update_buttons()
         # Paint the "running" state now, before the run competes with the window for the
         # cores: a full repaint during the loop would take CPU from the run.
@@ -442,7 +452,11 @@ class MainWindow(QMainWindow):
         else:
             self.plot.discard_run()
             self.readout.reset()
-        if status == Status.COMPLETED:
+        if status == Status.COMPLETED and len(result.repeat_seconds) > 1:
+            spread = Spread.of(result.repeat_seconds)
+            self.readout.set_status(f"Completed in {spread.format()}: the median of "
+                                    f"{len(spread.samples)} repeats", OK_COLOR)
+        elif status == Status.COMPLETED:
             self.readout.set_status(f"Completed in {result.loop_seconds:.3f} s", OK_COLOR)
         elif status == Status.DIVERGED:
             self.readout.set_status(
@@ -493,6 +507,7 @@ class MainWindow(QMainWindow):
         for tool in self.tools:
             tool.run_button.setEnabled(can_start)
         self.panel.set_running(busy)
+        self.repeats_input.setEnabled(not busy)
         self.preset_combo.setEnabled(not busy)
         self.clear_button.setEnabled(not running)
 

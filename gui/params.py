@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.config import field_errors
+from engine.threads import oversubscription
 
 # field: (label, object name, tooltip in the tutorial's terms)
 FIELDS = {
@@ -184,9 +185,14 @@ class ParameterPanel(QWidget):
         return values
 
     def errors(self) -> dict[str, str]:
-        errors = field_errors(self.values())
+        values = self.values()
+        errors = field_errors(values)
         if "train" in errors:
             errors["train"] = "train at least one layer (w1 or w2)"
+        if "threads" not in errors:  # the window refuses what the command line warns about
+            too_many = oversubscription(values["threads"])
+            if too_many:
+                errors["threads"] = too_many
         return errors
 
     def set_values(self, values: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 from engine.jobs import RaceJob
 from engine.race import default_targets
 from gui.plot import COLORS, styled_plot
-from gui.tool_base import OK_COLOR, ToolPanel
+from gui.tool_base import OK_COLOR, WARN_COLOR, ToolPanel
 
 RACE_REDRAW_SECONDS = 0.25
 
@@ -79,12 +79,34 @@ class RaceTool(ToolPanel):
         for curve, lane in zip(self.curves, result.lanes, strict=True):
             curve.setData(lane.seconds, lane.result.losses)
             r = lane.result
-            lines.append(f"<b>{lane.target.label}</b>: loop {r.loop_seconds:.3f} s "
-                         f"(setup {r.setup_seconds:.3f} s, not in the race), {r.status}")
-        fast = result.lanes[1 if result.speedup >= 1 else 0].target.label
-        factor = result.speedup if result.speedup >= 1 else 1 / result.speedup
-        lines.append(f"<b>{fast}</b> is <b>{factor:.2f}×</b> faster; the loss curves differ by "
-                     f"at most {result.largest_relative_difference:.1e} (relative): same "
-                     "numbers, different hardware.")
+            lines.append(f"<b>{lane.label}</b>: loop {lane.timing.format()} over "
+                         f"{len(lane.loop_seconds)} runs (setup {r.setup_seconds:.3f} s, not in "
+                         f"the race), {r.status}")
+            if r.timing_note:
+                lines.append(f"<span style='color:{WARN_COLOR}'>{r.timing_note}</span>")
+        comparison = result.comparison
+        lines.append(f"<b>{comparison.verdict}</b>")
+        lines.append(describe_difference(result))
         self.readout.setText("<br>".join(lines))
         self.set_status("Race finished.", OK_COLOR)
+
+
+def describe_difference(result) -> str:
+    """What differs between the lanes, and what the curves show of it (from the data)."""
+    first, second = (lane.result.config for lane in result.lanes)
+    difference = result.largest_relative_difference
+    what = []
+    if first.device != second.device:
+        what.append(f"{first.device.upper()} against {second.device.upper()}")
+    if first.dtype != second.dtype:
+        what.append(f"{first.dtype} against {second.dtype}")
+    threads = [lane.result.device_info.get("threads") for lane in result.lanes]
+    if first.device == second.device == "cpu" and threads[0] != threads[1]:
+        what.append(f"{threads[0]} against {threads[1]} BLAS threads on the same CPU")
+    lead = f"Same draw, same algorithm; {', '.join(what) or 'the same settings'}. "
+    if difference < 1e-6:
+        return lead + (f"The loss curves agree to {difference:.1e} (relative): the same "
+                       "arithmetic, rounded in a different order.")
+    return lead + (f"The loss curves differ by up to {100 * difference:.3g} % (relative)"
+                   + (": float32 keeps about 7 significant digits, and training amplifies "
+                      "the rounding." if first.dtype != second.dtype else "."))

@@ -70,6 +70,14 @@ class Readout(QWidget):
             stats.addRow(name, label)
             self.stat_labels[key] = label
         layout.addLayout(stats)
+        self.timing_note_label = QLabel("")
+        self.timing_note_label.setObjectName("timing_note_label")
+        self.timing_note_label.setWordWrap(True)
+        self.timing_note_label.setStyleSheet("font-size: 15px; color: #b8860b;")
+        self.timing_note_label.setToolTip("Other processes used the CPU while this run was "
+                                          "timed: its time is not one to quote")
+        self.timing_note_label.hide()
+        layout.addWidget(self.timing_note_label)
         self.explanation_label = QLabel("")
         self.explanation_label.setObjectName("explanation_label")
         self.explanation_label.setWordWrap(True)
@@ -85,6 +93,7 @@ class Readout(QWidget):
 
     def reset(self) -> None:
         self.explanation_label.setText("")
+        self.timing_note_label.hide()
         self.elapsed_label.setText(format_seconds(0))
         self.progress_bar.setValue(0)
         for label in self.stat_labels.values():
@@ -122,3 +131,6 @@ class Readout(QWidget):
         self.stat_labels["gflops"].setText(f"{record['gflops']:,.1f}")
         self.stat_labels["loss"].setText(f"{losses[-1]:.4g}" if losses else "—")
         self.stat_labels["setup"].setText(format_seconds(record["setup_seconds"]))
+        note = record.get("timing_note") or ""
+        self.timing_note_label.setText(note)
+        self.timing_note_label.setVisible(bool(note))

@@ -23,7 +23,8 @@ from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel
 
 DEVICE_COLORS = {"cpu": COLORS[0], "gpu": COLORS[1]}
 FIELD_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H", "d_out": "D_out"}
-COLUMNS = ("N", "D_in", "H", "D_out", "device", "MFLOP/it", "ms/it", "GFLOP/s", "note")
+COLUMNS = ("N", "D_in", "H", "D_out", "device", "MFLOP/it", "ms/it (low–high)", "GFLOP/s",
+           "note")
 
 
 class SizeSweepTool(ToolPanel):
@@ -109,11 +110,14 @@ class SizeSweepTool(ToolPanel):
         self.points.append(point)
         c = point.config
         measured = point.status == "measured"
-        cells = (c.n, c.d_in, c.hidden, c.d_out, point.device,
-                 f"{c.flops_per_iteration / 1e6:,.1f}",
-                 f"{1000 * point.seconds_per_iteration:,.3f}" if measured else "—",
+        sizes = ((c.n, c.d_in, c.hidden, c.d_out) if point.sizes_shown else ("—",) * 4)
+        cells = (*sizes, point.device,
+                 f"{c.flops_per_iteration / 1e6:,.1f}" if point.sizes_shown else "—",
+                 f"{1000 * point.seconds_per_iteration:,.4g} ({1000 * point.low:,.4g}–"
+                 f"{1000 * point.high:,.4g})" if measured else "—",
                  f"{point.gflops:,.1f}" if measured else "—",
-                 "" if measured else f"skipped: {point.reason}")
+                 f"{point.repeats} repeats, {point.iterations} iterations" if measured
+                 else f"skipped: {point.reason}")
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, value in enumerate(cells):
@@ -153,12 +157,14 @@ class SizeSweepTool(ToolPanel):
             lines.append(f"The GPU wins from <b>{mflop:,.1f} MFLOP</b> per iteration on.")
         if best is not None:
             point, speedup = best
-            label = pg.TextItem(f"{speedup:,.0f}× faster", color=(214, 39, 40), anchor=(0.5, 1.2))
+            label = pg.TextItem(f"{speedup.median:,.0f}× faster", color=(214, 39, 40),
+                                anchor=(0.5, 1.2))
             label.setPos(math.log10(point.config.flops_per_iteration / 1e6),
                          math.log10(point.seconds_per_iteration))
             self.time_plot.addItem(label)
             self.markers.append(label)
-            lines.append(f"Largest speedup: <b>{speedup:,.1f}×</b> at "
+            lines.append(f"Largest speedup: <b>{speedup.format('×')}</b> (the ratio of the "
+                         "medians; in brackets, the range the repeats allow) at "
                          f"{point.config.flops_per_iteration / 1e6:,.0f} MFLOP per iteration.")
         elif not any(p.device == "gpu" for p in sweep.points):
             lines.append("CPU only here: no GPU to compare with.")

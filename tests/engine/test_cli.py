@@ -43,7 +43,7 @@ def test_diverged_run_exits_zero_and_says_so(capsys):
     ["run", "--n", "abc"], ["run", "--n", "0"], ["run", "--lr", "-1"], ["run", "--lr", "nan"],
     ["run", "--lr", "inf"], ["run", "--iterations", "-5"], ["run", "--device", "tpu"],
     ["run", "--threads", "zero"], ["run", "--d-in", "1000000000000"],
-    ["run", "--json", "/no/such/folder/r.json"], ["bench", "--pairs", "0"],
+    ["run", "--json", "/no/such/folder/r.json"], ["bench", "--pairs", "2"],
 ])
 def test_bad_input_exits_2_with_one_line(argv, capsys):
     with pytest.raises(SystemExit) as info:
@@ -56,12 +56,12 @@ def test_bad_input_exits_2_with_one_line(argv, capsys):
 
 def test_bench_reports_medians_and_ratio(tmp_path, capsys):
     path = tmp_path / "b.json"
-    assert main.main(["bench", *SMALL, "--iterations", "200", "--pairs", "2",
+    assert main.main(["bench", *SMALL, "--iterations", "200", "--pairs", "3",
                       "--json", str(path)]) == 0
     out = capsys.readouterr().out
     assert "median ratio engine/reference" in out
     record = json.loads(path.read_text())
-    assert len(record["ratios"]) == 2
+    assert len(record["ratios"]) == 3
     assert record["median_ratio"] > 0
 
 

@@ -88,6 +88,10 @@ def test_memory_estimate_counts_the_arrays():
     assert check_memory(config) == estimate
 
 
-def test_auto_threads_follow_the_work():
-    assert RunConfig(n=8, d_in=16, hidden=8, d_out=2).blas_threads() == 1
-    assert RunConfig(threads=3).blas_threads() == 3
+def test_auto_threads_are_measured_and_explicit_ones_kept():
+    from engine.threads import physical_cores
+
+    auto = train(RunConfig(n=8, d_in=16, hidden=8, d_out=2, iterations=5))
+    assert 1 <= auto.device_info["threads"] <= physical_cores()
+    assert train(RunConfig(n=8, d_in=16, hidden=8, d_out=2, iterations=5, threads=1)
+                 ).device_info["threads"] == 1

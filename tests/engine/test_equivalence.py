@@ -10,19 +10,19 @@ from engine.reference import tutorial_loop
 from engine.step import Workspace, sgd_step
 
 
-def reference_losses(config: RunConfig) -> np.ndarray:
-    """The tutorial loop on the same draw, with as many BLAS threads as the engine uses:
+def reference_losses(config: RunConfig, threads: int) -> np.ndarray:
+    """The tutorial loop on the same draw, with as many BLAS threads as the engine used:
     OpenBLAS splits a product by thread count, and a different split rounds differently
     (about 1e-10 relative by the 500th, tiny, loss on a 16-core machine)."""
     p = to_device(draw_problem(config), config.dtype)
-    with threadpool_limits(limits=config.blas_threads(), user_api="blas"):
+    with threadpool_limits(limits=threads, user_api="blas"):
         return tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations)
 
 
 def test_float64_losses_equal_the_tutorial_loop_at_the_tutorials_sizes():
     config = RunConfig()  # 64, 1024, 100, 10, lr 1e-6, 500 iterations
     result = train(config)
-    expected = reference_losses(config)
+    expected = reference_losses(config, result.device_info["threads"])
     assert result.status == "completed"
     assert result.iterations_completed == 500
     assert result.losses.shape == (500,)
@@ -35,7 +35,7 @@ def test_float64_losses_equal_the_tutorial_loop_at_the_tutorials_sizes():
 def test_float32_follows_the_float64_curve_to_single_precision():
     config = RunConfig(dtype="float32", iterations=200)
     result = train(config)
-    expected = reference_losses(RunConfig(iterations=200))
+    expected = reference_losses(RunConfig(iterations=200), result.device_info["threads"])
     relative = np.abs(result.losses - expected) / np.abs(expected)
     assert relative[:50].max() < 1e-3
 

@@ -10,7 +10,7 @@ import main
 from engine import RunConfig
 from engine.hessian import dense_hessian, stability_bound
 from engine.race import Target, race
-from engine.sweep import TimeBudget, sweep_learning_rates, sweep_sizes
+from engine.sweep import sweep_learning_rates, sweep_sizes
 
 TINY = dict(n=6, d_in=5, hidden=4, d_out=3)
 
@@ -108,8 +108,16 @@ def test_race_on_cpu_targets_agrees_to_rounding():
     result = race(RunConfig(iterations=300), targets)
     assert [lane.target.label for lane in result.lanes] == ["one thread", "two threads"]
     assert result.largest_relative_difference < 1e-8
-    first, second = (lane.result for lane in result.lanes)
-    assert result.speedup == pytest.approx(first.loop_seconds / second.loop_seconds)
+    first, second = result.lanes
+    # Alternated repeats, three each by default; the speedup is the median per-pair ratio.
+    assert len(first.loop_seconds) == len(second.loop_seconds) == 3
+    ratios = sorted(a / b for a, b in zip(first.loop_seconds, second.loop_seconds,
+                                          strict=True))
+    assert result.speedup == pytest.approx(ratios[1])
+    record = result.to_dict()
+    assert record["speedup"]["low"] == pytest.approx(ratios[0])
+    assert record["winner"] in (None, "one thread", "two threads")
+    assert record["verdict"]
     for lane in result.lanes:
         assert len(lane.seconds) == 300
         assert np.all(np.diff(lane.seconds) >= 0)
@@ -122,6 +130,18 @@ def test_race_compares_dtypes():
     result = race(RunConfig(iterations=50), targets)
     assert [lane.result.config.dtype for lane in result.lanes] == ["float64", "float32"]
     assert result.largest_relative_difference < 1e-3
+
+
+def test_race_refuses_to_compare_lanes_that_did_different_work():
+    targets = (Target("float64", dtype="float64"), Target("float32", dtype="float32"))
+    result = race(RunConfig(learning_rate=3.7e-6, iterations=60), targets, repeats=3)
+    statuses = [lane.result.status for lane in result.lanes]
+    if statuses[0] == statuses[1] and result.lanes[0].result.diverged_at == \
+            result.lanes[1].result.diverged_at:
+        pytest.skip("both dtypes diverged at the same iteration here")
+    assert result.comparison.speedup is None
+    assert result.to_dict()["winner"] is None
+    assert "did not complete the same iterations" in result.comparison.verdict
 
 
 def test_size_sweep_keeps_to_its_budget():
@@ -145,14 +165,6 @@ def test_size_sweep_skips_what_cannot_fit_or_would_take_too_long():
     statuses = [p.status for p in sweep.points]
     assert statuses[0] == "measured" and "skipped" in statuses
     assert all(p.reason for p in sweep.points if p.status == "skipped")
-
-
-def test_time_budget_starts_at_the_first_check():
-    budget = TimeBudget(0.05)
-    time.sleep(0.1)
-    assert not budget.is_set()
-    time.sleep(0.06)
-    assert budget.is_set()
 
 
 def test_command_line_tools_write_json(tmp_path, capsys):
@@ -190,3 +202,29 @@ def test_tool_options_are_checked(argv, capsys):
         raise SystemExit(main.main(argv))
     assert info.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_every_size_point_is_warm_repeated_and_has_a_spread():
+    sweep = sweep_sizes(RunConfig(n=16, d_in=64, hidden=16), steps=2, budget_seconds=0.1,
+                        devices=("cpu",))
+    for p in sweep.measured("cpu"):
+        assert p.repeats >= 3 and p.iterations >= 3
+        assert p.low <= p.seconds_per_iteration <= p.high
+        assert p.to_dict()["repeats"] == p.repeats
+
+
+def test_sizes_are_capped_before_any_arithmetic_overflows():
+    sweep = sweep_sizes(RunConfig(), steps=40, factor=1e300, budget_seconds=0.05,
+                        devices=("cpu",))
+    assert [p.status for p in sweep.points] == ["measured", "skipped"]
+    assert "above the largest size considered" in sweep.points[-1].reason
+    assert sweep.points[-1].to_dict()["n"] is None  # not the base sizes, passed off as the step's
+
+
+def test_more_threads_than_cores_are_warned_about_on_the_command_line(capsys):
+    from engine.threads import physical_cores
+
+    assert main.main(["run", "--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2",
+                      "--iterations", "3", "--threads", str(physical_cores() + 1)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: --threads" in err and "physical cores" in err

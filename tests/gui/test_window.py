@@ -248,3 +248,25 @@ def test_presets_stay_selected_after_a_gpu_preset_on_a_machine_without_gpu(windo
     assert window.preset_combo.currentText() == "Divergence"
     find(window, "lr_input").setText("5e-6")
     assert window.preset_combo.currentText() == "Custom"
+
+
+def test_repeat_runs_the_same_configuration_and_quotes_the_median(window, qtbot):
+    window.set_values({**SMALL, "iterations": 2000, "learning_rate": 1e-3})
+    window.repeats_input.setValue(3)
+    record = run_and_wait(window, qtbot)
+    times = record["repeat_seconds"]
+    assert len(times) == 3
+    assert record["loop_seconds"] == sorted(times)[1]
+    assert "the median of 3 repeats" in window.status_label.text()
+    label = window.plot.legend.items[-1][1].text
+    assert f"({min(times):.3g}–{max(times):.3g}, ×3)" in label
+
+
+def test_more_threads_than_physical_cores_are_refused(window):
+    from engine.threads import physical_cores
+
+    window.panel.inputs["threads"].setText(str(physical_cores() + 1))
+    assert "physical cores" in window.panel.error_label.text()
+    assert not window.run_button.isEnabled()
+    window.panel.inputs["threads"].setText(str(physical_cores()))
+    assert window.run_button.isEnabled()
