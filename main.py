@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import json
 import math
 import os
@@ -29,6 +28,9 @@ OPTION_OF_FIELD = {
     "train": "--train",
     "diagnostics": "--diagnostics",
 }
+
+
+from engine.files import write_json, write_rows_csv  # noqa: E402
 
 
 class CliError(Exception):
@@ -203,10 +205,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-
-
 def write_losses_csv(path: Path, losses) -> None:
     write_rows_csv(path, ["iteration", "loss"],
                    ((t, repr(float(loss))) for t, loss in enumerate(losses)))
@@ -341,13 +339,6 @@ def print_window_ratios(title: str, record: dict) -> None:
           f"{record['ratio_of_medians']:.3f}")
 
 
-def write_rows_csv(path: Path, header: list[str], rows) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
 def command_race(args: argparse.Namespace) -> int:
     from engine.race import default_targets, race
 
@@ -376,9 +367,7 @@ def command_race(args: argparse.Namespace) -> int:
     if args.json:
         write_json(args.json, result.to_dict())
     if args.csv:
-        write_rows_csv(args.csv, ["lane", "iteration", "seconds", "loss"],
-                       ((lane.label, t, lane.seconds[t], lane.result.losses[t])
-                        for lane in result.lanes for t in range(len(lane.result.losses))))
+        write_rows_csv(args.csv, *result.table())
     return 0
 
 
@@ -425,8 +414,7 @@ def command_sweep_size(args: argparse.Namespace) -> int:
     if args.json:
         write_json(args.json, result.to_dict())
     if args.csv:
-        rows = [p.to_dict() for p in result.points]
-        write_rows_csv(args.csv, list(rows[0]), (list(r.values()) for r in rows))
+        write_rows_csv(args.csv, *result.table())
     return 0
 
 
@@ -464,9 +452,7 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
     if args.json:
         write_json(args.json, result.to_dict())
     if args.csv:
-        write_rows_csv(args.csv, ["learning_rate", "status", "outcome", "initial_loss",
-                                  "final_loss", "diverged_at", "refined"],
-                       (list(p.to_dict().values()) for p in result.ordered()))
+        write_rows_csv(args.csv, *result.table())
     return 0
 
 

@@ -99,6 +99,12 @@ class RaceResult:
             return 0.0
         return float(np.max(np.abs(a[:common] - b[:common]) / np.abs(b[:common])))
 
+    def table(self) -> tuple[list[str], list]:
+        """CSV: one row per lane and iteration of the first round."""
+        return (["lane", "iteration", "seconds", "loss"],
+                [(lane.label, t, lane.seconds[t], lane.result.losses[t])
+                 for lane in self.lanes for t in range(len(lane.result.losses))])
+
     def to_dict(self) -> dict[str, Any]:
         comparison = self.comparison
         return {
@@ -120,13 +126,6 @@ def _ended(result: RunResult) -> str:
     return f"{result.status} after {result.iterations_completed} iterations"
 
 
-def lane_seconds(checkpoints: list[tuple[int, float]], count: int, loop_seconds: float):
-    """Per-iteration times, interpolated between the progress batches' (done, elapsed)."""
-    done = np.array([0] + [c[0] for c in checkpoints] + [count], dtype=np.float64)
-    elapsed = np.array([0.0] + [c[1] for c in checkpoints] + [loop_seconds])
-    return np.interp(np.arange(1, count + 1), done, elapsed)
-
-
 def race(config: RunConfig, targets: tuple[Target, Target] | None = None, repeats: int = 3,
          on_progress: Callable[[int, Progress], None] | None = None, stop=None) -> RaceResult:
     """Both targets train `config` (same seed, so the same draw), alternately, `repeats`
@@ -139,10 +138,7 @@ def race(config: RunConfig, targets: tuple[Target, Target] | None = None, repeat
         for index, target in enumerate(targets or default_targets()):
             if stop is not None and stop.is_set() and round_number:
                 return result
-            checkpoints: list[tuple[int, float]] = []
-
-            def progress(p: Progress, index=index, checkpoints=checkpoints) -> None:
-                checkpoints.append((p.iterations_completed, p.elapsed_seconds))
+            def progress(p: Progress, index=index) -> None:
                 if on_progress is not None:
                     on_progress(index, p)
 
@@ -150,9 +146,8 @@ def race(config: RunConfig, targets: tuple[Target, Target] | None = None, repeat
             run = train(target.apply(config), on_progress=progress if first else None,
                         stop=stop)
             if first:
-                seconds = lane_seconds(checkpoints, run.iterations_completed,
-                                       run.loop_seconds)
-                result.lanes.append(Lane(target, run, seconds, [run.loop_seconds]))
+                result.lanes.append(Lane(target, run, run.iteration_seconds(),
+                                         [run.loop_seconds]))
             elif run.iterations_completed == result.lanes[index].result.iterations_completed:
                 result.lanes[index].loop_seconds.append(run.loop_seconds)
     return result

@@ -64,6 +64,17 @@ class RunResult:
     diagnostics: dict | None = None  # engine.diagnostics record, when the run asked for it
     timing_note: str = ""  # set when other processes loaded the machine during the loop
     repeat_seconds: list[float] = field(default_factory=list)  # every repeat's loop time
+    # (iterations done, loop seconds) at each progress batch: when each loss was known
+    checkpoints: list[tuple[int, float]] = field(default_factory=list)
+
+    def iteration_seconds(self) -> np.ndarray:
+        """Seconds into the loop at which each iteration ended, interpolated between the
+        progress batches (the x axis of a race, and of the Training plot in seconds)."""
+        count = self.iterations_completed
+        done = np.array([0] + [c[0] for c in self.checkpoints] + [count], dtype=np.float64)
+        elapsed = np.array([0.0] + [c[1] for c in self.checkpoints] + [self.loop_seconds])
+        order = np.argsort(done, kind="stable")
+        return np.interp(np.arange(1, count + 1), done[order], elapsed[order])
 
     @property
     def outcome(self) -> Outcome | None:
@@ -108,6 +119,7 @@ class RunResult:
             "message": self.message,
             "timing_note": self.timing_note,
             "repeat_seconds": list(self.repeat_seconds),
+            "checkpoints": [list(c) for c in self.checkpoints],
             **({"diagnostics": self.diagnostics} if self.diagnostics is not None else {}),
         }
 
@@ -126,6 +138,7 @@ class RunResult:
             diagnostics=record.get("diagnostics"),
             timing_note=str(record.get("timing_note", "")),
             repeat_seconds=[float(v) for v in record.get("repeat_seconds", [])],
+            checkpoints=[(int(d), float(e)) for d, e in record.get("checkpoints", [])],
         )
 
     @classmethod

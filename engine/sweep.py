@@ -90,6 +90,11 @@ class SizeSweep:
         pairs = self.speedups()
         return max(pairs, key=lambda pair: pair[1].median) if pairs else None
 
+    def table(self) -> tuple[list[str], list]:
+        """CSV: one row per point."""
+        rows = [p.to_dict() for p in self.points]
+        return (list(rows[0]) if rows else []), [list(r.values()) for r in rows]
+
     def to_dict(self) -> dict[str, Any]:
         crossover, best = self.crossover, self.largest_speedup
         return {"points": [p.to_dict() for p in self.points],
@@ -258,6 +263,11 @@ class LearningRateSweep:
         finite = [p for p in self.points if p.outcome != Outcome.DIVERGED
                   and p.final_loss is not None]
         return min(finite, key=lambda p: p.final_loss, default=None)
+
+    def table(self) -> tuple[list[str], list]:
+        """CSV: one row per learning rate, in increasing order."""
+        rows = [p.to_dict() for p in self.ordered()]
+        return (list(rows[0]) if rows else []), [list(r.values()) for r in rows]
 
     def to_dict(self) -> dict[str, Any]:
         from engine.explain import explain_sweep

@@ -54,6 +54,7 @@ def train(
         total = config.iterations
         diagnostics = Diagnostics(config, trainer.xp) if config.diagnostics else None
         losses = np.empty(total, dtype=np.float64)
+        checkpoints: list[tuple[int, float]] = []
         status, diverged_at = COMPLETED, None
         t = flushed = 0
         loop_start = last_flush = time.perf_counter()
@@ -69,11 +70,14 @@ def train(
             start = flushed
             losses[start : start + len(chunk)] = chunk
             flushed = start + len(chunk)
+            elapsed = time.perf_counter() - loop_start
+            if len(chunk):
+                checkpoints.append((flushed, elapsed))
             if on_progress is not None and (len(chunk) or diverged_at is not None):
                 on_progress(Progress(
                     first_iteration=start,
                     losses=chunk.copy(),
-                    elapsed_seconds=time.perf_counter() - loop_start,
+                    elapsed_seconds=elapsed,
                     iterations_completed=flushed,
                     iterations_total=total,
                     diagnostics=diagnostics.since(start, flushed) if diagnostics else None,
@@ -118,6 +122,7 @@ def train(
         loop_seconds=loop_seconds,
         device_info=device_info,
         diagnostics=record,
+        checkpoints=checkpoints,
         timing_note=load.note() if loop_seconds >= MONITORED_SECONDS else "",
     )
 

@@ -70,6 +70,11 @@ class DiagnosticsPlot(QWidget):
         layout.addWidget(self.dead_plot, 1)
         self.clear()
 
+    def set_axis_scale(self, loss_plot: pg.PlotWidget, scale: float) -> None:
+        """Wider left axes for larger fonts, on the loss plot and here alike."""
+        for plot in (loss_plot, self.sharpness_plot, self.dead_plot):
+            plot.getPlotItem().getAxis("left").setWidth(round(LEFT_AXIS_WIDTH * scale))
+
     def clear(self, learning_rate: float = 0.0, hidden: int = 0) -> None:
         self.learning_rate = learning_rate
         if hidden:  # 0 to H, all of it: the top tick label stays inside the plot

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
+
+from engine.files import write_json, write_rows_csv
 
 PLOT_FILE, LOSSES_FILE, RECORDS_FILE = "loss_plot.png", "losses.csv", "runs.json"
 
@@ -24,17 +24,24 @@ def run_label(record: dict) -> str:
 
 def write_losses_csv(path: Path, records: list[dict]) -> None:
     """Long format, one row per iteration of every run: run, label, iteration, loss."""
-    with Path(path).open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["run", "label", "iteration", "loss"])
-        for number, record in enumerate(records, start=1):
-            label = run_label(record)
-            writer.writerows((number, label, t, repr(float(loss)))
-                             for t, loss in enumerate(record["losses"]))
+    write_rows_csv(path, ["run", "label", "iteration", "loss"],
+                   ((record.get("run", index), run_label(record), t, repr(float(loss)))
+                    for index, record in enumerate(records, start=1)  # the session's numbers
+                    for t, loss in enumerate(record["losses"])))
 
 
-def write_records_json(path: Path, records: list[dict]) -> None:
-    Path(path).write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
+def export_tool(folder: Path, name: str, widget, header: list[str], rows, record: dict
+                ) -> list[Path]:
+    """A lecture tool's chart (PNG), table (CSV) and result (JSON) into `folder`."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise OSError(f"{folder} is not a folder")
+    paths = [folder / f"{name}.png", folder / f"{name}.csv", folder / f"{name}.json"]
+    write_rows_csv(paths[1], header, rows)
+    write_json(paths[2], record)
+    if not widget.grab().save(str(paths[0]), "PNG"):
+        raise OSError(f"could not write {paths[0]}")
+    return paths
 
 
 def export_all(folder: Path, records: list[dict], plot_widget) -> list[Path]:
@@ -44,7 +51,7 @@ def export_all(folder: Path, records: list[dict], plot_widget) -> list[Path]:
         raise OSError(f"{folder} is not a folder")
     paths = [folder / PLOT_FILE, folder / LOSSES_FILE, folder / RECORDS_FILE]
     write_losses_csv(paths[1], records)
-    write_records_json(paths[2], records)
+    write_json(paths[2], records)
     if not plot_widget.grab().save(str(paths[0]), "PNG"):
         raise OSError(f"could not write {paths[0]}")
     return paths

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSlider,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -38,10 +40,11 @@ from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot, catapult_spans
 from gui.export import export_all, run_label
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
-from gui.plot import HISTORY_LIMIT, LossPlot
+from gui.plot import LossPlot, scale_plot_fonts
 from gui.presets import load_presets, preset_values
 from gui.race_tool import RaceTool
 from gui.readout import Readout
+from gui.run_table import RunTable, legend_labels
 from gui.size_sweep_tool import SizeSweepTool
 
 # The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
@@ -59,6 +62,8 @@ PLOT_INTERVAL_RANGE = (DISPLAY_INTERVAL_MS / 1000, 1.0)
 # before the window has learnt what a redraw costs.
 FIRST_PLOT_INTERVAL = 0.3
 CUSTOM = "Custom"
+PRESENTATION_SCALE = 1.6
+KEPT_LOSSES = 50_000_000  # the session's runs hold at most this many losses (400 MB)
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
@@ -72,7 +77,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Backprop Lab")
         self.settings = settings if settings is not None else QSettings("BackpropLab",
                                                                         "Backprop Lab")
-        self.records: list[dict] = []
+        self._runs_numbered = 0
         self.last_record: dict | None = None  # the latest run_finished record
         self.compute = ComputeProcess(self)
         self.training_runner = JobRunner(self.compute, "Run", self)
@@ -145,6 +150,22 @@ class MainWindow(QMainWindow):
                                        "ten orders of magnitude")
         self.log_y_checkbox.setChecked(True)
         self.log_y_checkbox.toggled.connect(lambda on: self.plot.set_log_y(on))
+        self.x_axis_combo = QComboBox()
+        self.x_axis_combo.setObjectName("x_axis_combo")
+        self.x_axis_combo.addItem("x: iteration", "iteration")
+        self.x_axis_combo.addItem("x: seconds", "seconds")
+        self.x_axis_combo.setToolTip("The loss plot's x axis: the iteration t, or seconds into "
+                                     "the training loop (as the race draws it)")
+        self.x_axis_combo.currentIndexChanged.connect(self._on_x_axis_changed)
+        self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
+        self.smoothing_slider.setObjectName("smoothing_slider")
+        self.smoothing_slider.setRange(0, 99)
+        self.smoothing_slider.setToolTip("Smoothing of the drawn curves (TensorBoard's debiased "
+                                         "exponential moving average, 0 to 0.99), over a faint "
+                                         "raw curve; records and exports keep every loss as it "
+                                         "was")
+        self.smoothing_label = QLabel("smoothing 0.00")
+        self.smoothing_slider.valueChanged.connect(self._on_smoothing_changed)
 
         left = QVBoxLayout()
         preset_row = QHBoxLayout()
@@ -162,6 +183,11 @@ class MainWindow(QMainWindow):
         tools.addWidget(self.clear_button)
         tools.addWidget(self.export_button)
         left.addLayout(tools)
+        view = QHBoxLayout()
+        view.addWidget(self.x_axis_combo)
+        view.addWidget(self.smoothing_label)
+        view.addWidget(self.smoothing_slider, 1)
+        left.addLayout(view)
         left.addStretch(1)
         left_widget = QWidget()
         left_widget.setLayout(left)
@@ -176,11 +202,16 @@ class MainWindow(QMainWindow):
 
         self.diagnostics_plot = DiagnosticsPlot(self.loss_plot)
         self.diagnostics_plot.hide()
+        self.run_table = RunTable()
+        self.run_table.visibility_changed.connect(self._on_run_visibility)
+        self.run_table.delete_requested.connect(self.delete_runs)
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.diagnostics_plot)
+        plots.addWidget(self.run_table)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
+        plots.setStretchFactor(2, 1)
         training = QSplitter()
         training.addWidget(plots)
         training.addWidget(self.readout)
@@ -221,6 +252,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop_run)
+        view = self.menuBar().addMenu("&View")
+        self.presentation_action = QAction("&Presentation mode", self)
+        self.presentation_action.setObjectName("presentation_action")
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.presentation_action.setToolTip("Full screen, fonts 1.6× larger, thicker curves and "
+                                            "a larger wall clock: for the back of a lecture hall")
+        self.presentation_action.toggled.connect(self.set_presentation)
+        view.addAction(self.presentation_action)
+        self.addAction(self.presentation_action)  # F11 works with the menu closed
+        self._base_font = QFont(self.font())
         self.setMinimumSize(1160, 640)
         self.resize(1460, 780)
 
@@ -252,6 +294,8 @@ class MainWindow(QMainWindow):
                 pass
         log_y = self.settings.value("log_y", True)
         self.log_y_checkbox.setChecked(str(log_y).lower() not in ("false", "0"))
+        if str(self.settings.value("presentation", False)).lower() in ("true", "1"):
+            QTimer.singleShot(0, lambda: self.set_presentation(True))
 
     def save_settings(self) -> None:
         self.settings.setValue("config", json.dumps(self.panel.values()))
@@ -355,8 +399,10 @@ class MainWindow(QMainWindow):
                 return False
         self._run_config = config
         self._last_progress = None
-        self.plot.start_run(f"running: lr {config.learning_rate:g}, {config.device} "
-                            f"{config.dtype}", config.iterations)
+        self._runs_numbered += 1
+        self.plot.start_run(f"#{self._runs_numbered} running: lr {config.learning_rate:g}, "
+                            f"{config.device} {config.dtype}", config.iterations,
+                            self._runs_numbered)
         self.readout.reset()
         self.diagnostics_plot.clear(config.learning_rate, config.hidden)
         self.diagnostics_plot.setVisible(config.diagnostics)
@@ -385,7 +431,7 @@ class MainWindow(QMainWindow):
             tool.stop()
 
     def _on_progress(self, progress) -> None:
-        self.plot.append(progress.iterations, progress.losses)
+        self.plot.append(progress.iterations, progress.losses, progress.elapsed_seconds)
         if progress.diagnostics is not None:
             self.diagnostics_plot.append(progress.diagnostics)
         self._last_progress = progress
@@ -444,10 +490,11 @@ class MainWindow(QMainWindow):
             if status == Status.DIVERGED:
                 self.plot.mark_divergence(result.diverged_at)
             self._show_diagnostics(record)
+            record["run"] = self.plot.current.number
             self.plot.finish_run(run_label(record))
-            # The history is the runs on the plot: records beyond its limit go with their
-            # curves, so that a long session's memory stays bounded (a record holds every loss).
-            self.records = [*self.records, record][-HISTORY_LIMIT:]
+            self.run_table.add(record)
+            self._keep_within_memory()
+            self._relabel()
             self.readout.show_result(record)
         else:
             self.plot.discard_run()
@@ -513,11 +560,83 @@ class MainWindow(QMainWindow):
 
     # --- history and export -------------------------------------------------------------
 
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: full screen, every font PRESENTATION_SCALE× larger, thicker
+        curves, the wall clock larger still; remembered. Off restores the desktop sizes."""
+        scale = PRESENTATION_SCALE if on else 1.0
+        if self.presentation_action.isChecked() != on:
+            self.presentation_action.setChecked(on)  # comes back here through `toggled`
+            return
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * scale)
+        self.setFont(font)
+        self.readout.set_scale(scale)
+        for plot in self.findChildren(pg.PlotWidget):
+            scale_plot_fonts(plot, scale)
+        self.diagnostics_plot.set_axis_scale(self.loss_plot, scale)
+        self.plot.set_pen_scale(2.0 if on else 1.0)
+        self._relabel()
+        if on:
+            self.showFullScreen()
+        elif self.isFullScreen():
+            self.showNormal()
+        self.settings.setValue("presentation", on)
+
+    @property
+    def records(self) -> list[dict]:
+        """Every run of the session that the run table holds, oldest first."""
+        return self.run_table.records
+
+    def _relabel(self) -> None:
+        """The legend names only what differs between the shown runs."""
+        for run in self.plot.history:
+            run.visible = self.run_table.shown.get(run.number, True)
+        self.plot.set_labels(legend_labels(self.run_table.shown_records()))
+
+    def _on_run_visibility(self, number: int, shown: bool) -> None:
+        for run in self.plot.history:
+            if run.number == number:
+                self.plot.set_visible(run, shown)
+        self._relabel()
+
+    def delete_runs(self, numbers: list[int]) -> None:
+        for run in list(self.plot.history):
+            if run.number in numbers:
+                self.plot.remove(run)
+        self.run_table.remove(numbers)
+        self._relabel()
+        self.readout.set_status(f"Deleted run{'s' if len(numbers) > 1 else ''} "
+                                + ", ".join(f"#{n}" for n in numbers))
+
+    def _keep_within_memory(self) -> None:
+        """The session's runs are kept until their losses pass KEPT_LOSSES; then the oldest
+        go, and the status says which."""
+        dropped = []
+        while len(self.records) > 1 and sum(len(r["losses"]) for r in self.records) \
+                > KEPT_LOSSES:
+            dropped.append(self.records[0]["run"])
+            self.delete_runs([self.records[0]["run"]])
+        if dropped:
+            self.readout.set_status(f"History full ({KEPT_LOSSES:,} losses kept): dropped "
+                                    + ", ".join(f"#{n}" for n in dropped), WARN_COLOR)
+
+    def _on_x_axis_changed(self) -> None:
+        mode = self.x_axis_combo.currentData()
+        self.plot.set_x_mode(mode)
+        # The diagnostics share the iteration axis: in seconds they would not line up.
+        self.diagnostics_plot.setVisible(mode == "iteration"
+                                         and bool(self.diagnostics_plot.ratios))
+
+    def _on_smoothing_changed(self, value: int) -> None:
+        weight = value / 100
+        self.smoothing_label.setText(f"smoothing {weight:.2f}")
+        self.plot.set_smoothing(weight)
+
     def clear_history(self) -> None:
         if self.is_running():
             return
         self.plot.clear_history()
-        self.records.clear()
+        self.run_table.remove([r["run"] for r in self.records])
         self.readout.set_status("History cleared")
 
     def export_to(self, folder: str | Path) -> list[Path] | None:

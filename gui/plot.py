@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
-HISTORY_LIMIT = 8  # earlier runs kept on the plot; the oldest goes first
+VISIBLE_LIMIT = 8  # runs shown at once by default: a new run hides the oldest shown one
 DISPLAY_POINTS = 16_384  # at most this many points per curve reach pyqtgraph
 PREALLOCATED_POINTS = 4_000_000  # a longer run's arrays start here and double
 COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189), (140, 86, 75),
@@ -78,10 +78,15 @@ class GrowingSeries:
 @dataclass
 class PlottedRun:
     curve: pg.PlotDataItem
-    series: GrowingSeries
+    series: GrowingSeries  # (iteration t, loss)
     color: tuple[int, int, int]
     markers: list = field(default_factory=list)
     diverged: bool = False
+    seconds: GrowingSeries | None = None  # (seconds into the loop, loss)
+    raw_curve: pg.PlotDataItem | None = None  # the faint unsmoothed curve under a smoothed one
+    number: int = 0  # the session's run number
+    visible: bool = True
+    last_elapsed: float = 0.0
 
     def y_extent(self, log_y: bool) -> tuple[float, float] | None:
         """The losses the y range must show. A diverged run's tail (up to 1e300) is left out
@@ -179,14 +184,14 @@ def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.Plot
     plot.setBackground("w")
     item = plot.getPlotItem()
     font = QFont()
-    font.setPointSize(12)
+    font.setPointSize(TICK_POINTS)
     for side in ("left", "bottom"):
         axis = item.getAxis(side)
         axis.setStyle(maxTickLevel=0, tickFont=font)
         axis.setTextPen((40, 40, 40))
         axis.setPen((90, 90, 90))
         axis.enableAutoSIPrefix(False)  # no "(x1e+27)" beside a log axis
-    style = {"font-size": "13pt", "color": "#333"}
+    style = {"font-size": f"{LABEL_POINTS}pt", "color": "#333"}
     item.setLabel("bottom", x_label, **style)
     item.setLabel("left", y_label, **style)
     plot.setLogMode(x=log_x, y=log_y)
@@ -195,12 +200,51 @@ def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.Plot
     return plot
 
 
+TICK_POINTS, LABEL_POINTS = 12, 13  # axis fonts at scale 1
+
+
+def scale_plot_fonts(plot: pg.PlotWidget, scale: float) -> None:
+    """A styled plot's tick and axis-title fonts × scale (presentation mode)."""
+    item = plot.getPlotItem()
+    font = QFont()
+    font.setPointSizeF(TICK_POINTS * scale)
+    for side in ("left", "bottom"):
+        axis = item.getAxis(side)
+        axis.setStyle(tickFont=font)
+        if axis.labelText:
+            axis.setLabel(axis.labelText, **{"font-size": f"{LABEL_POINTS * scale:.0f}pt",
+                                              "color": "#333"})
+    legend = item.legend
+    if legend is not None:
+        legend.setLabelTextSize(f"{11 * scale:.0f}pt")
+
+
 def _pen(color, width: float, alpha: int = 255):
     return pg.mkPen((*color, alpha), width=width)
 
 
+def smooth(values: np.ndarray, weight: float) -> np.ndarray:
+    """TensorBoard's debiased exponential moving average: last = last·w + (1−w)·y and
+    y_smooth = last / (1 − w^k), k counting the finite points so far; non-finite points pass
+    through unchanged (and leave `last` as it was)."""
+    from scipy.signal import lfilter
+
+    values = np.asarray(values, dtype=np.float64)
+    if weight <= 0 or not len(values):
+        return values.copy()
+    out = values.copy()
+    finite = np.isfinite(values)
+    y = values[finite]
+    if len(y):
+        last = lfilter([1 - weight], [1, -weight], y)  # last_k, from last_0 = 0
+        k = np.arange(1, len(y) + 1)
+        out[finite] = last / (1 - weight ** k)
+    return out
+
+
 class LossPlot:
-    """Owns the PlotWidget (object name loss_plot) and the items on it."""
+    """Owns the PlotWidget (object name loss_plot) and the items on it: the current run, and
+    every earlier run of the session that the run table keeps (shown or hidden)."""
 
     def __init__(self, x_label: str = "iteration t"):
         self.widget = styled_plot(x_label, "loss (sum of squared errors)", False, True)
@@ -217,7 +261,13 @@ class LossPlot:
         self._runs_started = 0
         self._dirty = False
         self._y_range: tuple[float, float] | None = None
+        self.x_mode = "iteration"  # or "seconds": seconds into the loop
+        self.smoothing = 0.0
+        self.pen_scale = 1.0
         self.set_log_y(True)
+
+    def runs(self) -> list[PlottedRun]:
+        return [*self.history, *([self.current] if self.current else [])]
 
     def set_log_y(self, on: bool) -> None:
         self.log_y = on
@@ -227,9 +277,9 @@ class LossPlot:
         self.fit_y()
 
     def fit_y(self) -> None:
-        """Set the y range from the runs' extents (pyqtgraph's auto-range would include a
-        diverged run's enormous tail)."""
-        runs = [*self.history, *([self.current] if self.current else [])]
+        """Set the y range from the shown runs' extents (pyqtgraph's auto-range would include
+        a diverged run's enormous tail, and hidden runs)."""
+        runs = [run for run in self.runs() if run.visible]
         extents = [e for e in (run.y_extent(self.log_y) for run in runs) if e is not None]
         if not extents:
             return
@@ -242,33 +292,111 @@ class LossPlot:
             self.widget.getPlotItem().getViewBox().enableAutoRange(y=False)
             self.widget.setYRange(low, high, padding=0.05)
 
-    def start_run(self, label: str, iterations: int = 0) -> None:
+    def start_run(self, label: str, iterations: int = 0, number: int = 0) -> None:
         """A new current curve; `iterations` (the run's total) sizes its arrays up front."""
         if self.current is not None:
             self.finish_run(label)
         color = COLORS[self._runs_started % len(COLORS)]
         self._runs_started += 1
-        curve = pg.PlotDataItem(pen=_pen(color, 3), name=label)
+        curve = pg.PlotDataItem(pen=_pen(color, 3 * self.pen_scale), name=label)
         # One peak bin (its minimum and maximum) per pixel shows every spike, and draws a fifth
         # of pyqtgraph's default of five bins per pixel: a 2,000,000-point curve paints in a
         # few milliseconds instead of ~25.
         curve.opts["autoDownsampleFactor"] = 1.0
         self.widget.addItem(curve)
         capacity = min(max(iterations, 1024), PREALLOCATED_POINTS)
-        self.current = PlottedRun(curve, GrowingSeries(capacity), color)
+        self.current = PlottedRun(curve, GrowingSeries(capacity), color,
+                                  seconds=GrowingSeries(capacity), number=number)
+        self._show_raw(self.current)
 
-    def append(self, iterations: np.ndarray, losses: np.ndarray) -> None:
-        if self.current is not None and len(iterations):
-            self.current.series.append(iterations, losses)
+    def append(self, iterations: np.ndarray, losses: np.ndarray,
+               elapsed: float | None = None) -> None:
+        run = self.current
+        if run is not None and len(iterations):
+            run.series.append(iterations, losses)
+            if elapsed is not None:  # a batch's iterations spread evenly over its time
+                seconds = np.linspace(run.last_elapsed, elapsed, len(losses) + 1)[1:]
+                run.seconds.append(seconds, losses)
+                run.last_elapsed = elapsed
             self._dirty = True
 
     def redraw(self) -> None:
         """Push new points to the curve; called at display rate, not per batch."""
         if self.current is not None and self._dirty:
-            x, y = self.current.series.display()
-            self.current.curve.setData(x, y)
+            self._draw(self.current)
             self._dirty = False
             self.fit_y()
+
+    def _draw(self, run: PlottedRun) -> None:
+        series = run.seconds if self.x_mode == "seconds" and run.seconds else run.series
+        x, y = series.display()
+        if self.smoothing > 0:
+            run.curve.setData(x, smooth(y, self.smoothing))
+            if run.raw_curve is not None:
+                run.raw_curve.setData(x, y)
+        else:
+            run.curve.setData(x, y)
+
+    def _show_raw(self, run: PlottedRun) -> None:
+        """With smoothing on, a faint raw curve under the smoothed one; none without."""
+        if self.smoothing > 0 and run.raw_curve is None:
+            run.raw_curve = pg.PlotDataItem(pen=_pen(run.color, 1 * self.pen_scale, alpha=60))
+            run.raw_curve.opts["autoDownsampleFactor"] = 1.0
+            self.widget.addItem(run.raw_curve)
+            run.raw_curve.setVisible(run.visible)
+        elif self.smoothing <= 0 and run.raw_curve is not None:
+            self.widget.removeItem(run.raw_curve)
+            run.raw_curve = None
+
+    # --- what the run table and the controls change -----------------------------------------
+
+    def set_x_mode(self, mode: str) -> None:
+        """"iteration" or "seconds"; the markers (iteration positions) show in the first only."""
+        self.x_mode = mode
+        for run in self.runs():
+            self._draw(run)
+            for marker in run.markers:
+                marker.setVisible(run.visible and mode == "iteration")
+        self.widget.getPlotItem().setLabel(
+            "bottom", "iteration t" if mode == "iteration" else "seconds into the loop",
+            **{"font-size": f"{13 * self.pen_scale:.0f}pt", "color": "#333"})
+        self.widget.getPlotItem().getViewBox().enableAutoRange(x=True)
+
+    def set_smoothing(self, weight: float) -> None:
+        self.smoothing = weight
+        for run in self.runs():
+            self._show_raw(run)
+            self._draw(run)
+
+    def set_pen_scale(self, scale: float) -> None:
+        """Thicker curves for a projector (presentation mode)."""
+        self.pen_scale = scale
+        for run in self.runs():
+            width = 3 if run is self.current else 1.5
+            run.curve.setPen(_pen(run.color, width * scale, 255 if run is self.current else 150))
+            if run.raw_curve is not None:
+                run.raw_curve.setPen(_pen(run.color, scale, alpha=60))
+
+    def set_visible(self, run: PlottedRun, visible: bool) -> None:
+        run.visible = visible
+        for item in (run.curve, run.raw_curve, *run.markers):
+            if item is not None:
+                item.setVisible(visible and (item in (run.curve, run.raw_curve)
+                                             or self.x_mode == "iteration"))
+        self.fit_y()
+
+    def set_labels(self, labels: dict[int, str]) -> None:
+        """The legend: the shown runs, under the labels given (by run number)."""
+        self.legend.clear()
+        for run in self.runs():
+            if run.visible and run.number in labels:
+                self.legend.addItem(run.curve, labels[run.number])
+
+    def remove(self, run: PlottedRun) -> None:
+        if run in self.history:
+            self.history.remove(run)
+        self._remove(run)
+        self.fit_y()
 
     def mark_span(self, first: int, last: int, label: str, brush) -> None:
         """Shade iterations first..last of the current run (the catapult's overshooting steps)."""
@@ -310,12 +438,14 @@ class LossPlot:
         run, self.current = self.current, None
         if run is None:
             return
-        run.curve.setPen(_pen(run.color, 1.5, alpha=150))
+        run.curve.setPen(_pen(run.color, 1.5 * self.pen_scale, alpha=150))
         self.legend.removeItem(run.curve)
         self.legend.addItem(run.curve, label)
         self.history.append(run)
-        while len(self.history) > HISTORY_LIMIT:
-            self._remove(self.history.pop(0))
+        shown = [r for r in self.history if r.visible]
+        for old in shown[:-VISIBLE_LIMIT]:  # the legend and the plot stay readable
+            self.set_visible(old, False)
+            self.legend.removeItem(old.curve)
         self.fit_y()
 
     def discard_run(self) -> None:
@@ -333,6 +463,8 @@ class LossPlot:
     def _remove(self, run: PlottedRun) -> None:
         self.legend.removeItem(run.curve)
         self.widget.removeItem(run.curve)
+        if run.raw_curve is not None:
+            self.widget.removeItem(run.raw_curve)
         for marker in run.markers:
             self.widget.removeItem(marker)
 

@@ -91,6 +91,7 @@ class RaceTool(ToolPanel):
         self.set_status("Race finished.", OK_COLOR)
 
 
+
 def describe_difference(result) -> str:
     """What differs between the lanes, and what the curves show of it (from the data)."""
     first, second = (lane.result.config for lane in result.lanes)

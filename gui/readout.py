@@ -10,6 +10,8 @@ def hold_size(label: QLabel, widest: str) -> None:
     """Fix the label's size to fit `widest`. Qt re-lays out the window at every setText of a
     label whose size can change (1.6 ms a tick instead of 0.13 ms for the clock), and during a
     run that CPU comes from the run; a label of fixed size skips it."""
+    label.setMinimumSize(0, 0)
+    label.setMaximumSize(16777215, 16777215)
     label.ensurePolished()  # the style sheet's font, not the default one
     metrics = label.fontMetrics()
     label.setFixedSize(metrics.horizontalAdvance(widest) + 8, metrics.height() + 4)
@@ -22,11 +24,18 @@ def format_seconds(seconds: float) -> str:
     return f"{int(minutes)} min {rest:04.1f} s"
 
 
+# Font sizes (px) at scale 1; presentation mode multiplies them, and the clock once more.
+SIZES = {"caption": 14, "clock": 52, "status": 18, "stat": 16, "explanation": 15}
+CLOCK_EXTRA = 1.3  # the wall clock grows this much more than the rest in presentation mode
+
+
 class Readout(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.scale = 1.0
+        self._status_color = "#000"
         layout = QVBoxLayout(self)
-        caption = QLabel("wall clock")
+        self.caption = caption = QLabel("wall clock")
         caption.setStyleSheet("color: #666; font-size: 14px;")
         layout.addWidget(caption)
         self.elapsed_label = QLabel("0.00 s")
@@ -50,6 +59,7 @@ class Readout(QWidget):
 
         stats = QFormLayout()
         self.stat_labels: dict[str, QLabel] = {}
+        self.stat_names: list[QLabel] = []
         for key, caption_text, tip in (
             ("iteration", "Iteration", "Iterations done of the total"),
             ("rate", "Iterations/s", "Iterations per second of loop time"),
@@ -67,6 +77,7 @@ class Readout(QWidget):
             name = QLabel(caption_text)
             name.setToolTip(tip)
             name.setStyleSheet("font-size: 16px; color: #444;")
+            self.stat_names.append(name)
             stats.addRow(name, label)
             self.stat_labels[key] = label
         layout.addLayout(stats)
@@ -100,8 +111,31 @@ class Readout(QWidget):
             label.setText("—")
 
     def set_status(self, text: str, color: str = "#000") -> None:
+        self._status_color = color
         self.status_label.setText(text)
-        self.status_label.setStyleSheet(f"font-size: 18px; color: {color};")
+        self.status_label.setStyleSheet(f"font-size: {self._px('status')}px; color: {color};")
+
+    def _px(self, name: str) -> int:
+        extra = CLOCK_EXTRA if name == "clock" and self.scale > 1 else 1.0
+        return round(SIZES[name] * self.scale * extra)
+
+    def set_scale(self, scale: float) -> None:
+        """Every font of the readout × scale (presentation mode), the clock more still."""
+        self.scale = scale
+        self.caption.setStyleSheet(f"color: #666; font-size: {self._px('caption')}px;")
+        self.elapsed_label.setStyleSheet(f"font-size: {self._px('clock')}px; font-weight: bold;")
+        hold_size(self.elapsed_label, "00 min 00.0 s")
+        self.status_label.setStyleSheet(f"font-size: {self._px('status')}px; "
+                                        f"color: {self._status_color};")
+        for label in self.stat_labels.values():
+            label.setStyleSheet(f"font-size: {self._px('stat')}px;")
+            hold_size(label, "10,000,000 / 10,000,000")
+        for name in self.stat_names:
+            name.setStyleSheet(f"font-size: {self._px('stat')}px; color: #444;")
+        for label, color in ((self.explanation_label, "#333"),
+                             (self.timing_note_label, "#b8860b")):
+            label.setStyleSheet(f"font-size: {self._px('explanation')}px; color: {color};")
+        self.setMinimumWidth(round(300 * scale))
 
     def show_elapsed(self, seconds: float) -> None:
         self.elapsed_label.setText(format_seconds(seconds))

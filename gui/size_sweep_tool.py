@@ -173,4 +173,3 @@ class SizeSweepTool(ToolPanel):
             lines.append(f"{skipped} point(s) skipped (see the table).")
         self.summary.setText(" ".join(lines))
         self.set_status("Sweep finished.", OK_COLOR)
-

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from engine.config import RunConfig
 from gui.compute import ComputeProcess, JobEnd, JobRunner
+from gui.export import export_tool
 
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
@@ -38,6 +40,12 @@ class ToolPanel(QWidget):
         self.stop_button.setObjectName(f"{self.object_prefix}_stop_button")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setObjectName(f"{self.object_prefix}_export_button")
+        self.export_button.setToolTip("Save this tab's chart (PNG), table (CSV) and result "
+                                      "(JSON) into a folder")
+        self.export_button.clicked.connect(self.export_dialog)
+        self.export_button.setEnabled(False)
         self.status_label = QLabel("Uses the settings on the left.")
         self.status_label.setObjectName(f"{self.object_prefix}_status_label")
         self.status_label.setWordWrap(True)
@@ -50,6 +58,7 @@ class ToolPanel(QWidget):
         row.addStretch(1)
         row.addWidget(self.run_button)
         row.addWidget(self.stop_button)
+        row.addWidget(self.export_button)
         return row
 
     def is_running(self) -> bool:
@@ -75,6 +84,28 @@ class ToolPanel(QWidget):
 
     def on_done(self, result) -> None:
         raise NotImplementedError
+
+    # --- export --------------------------------------------------------------------------
+
+    def export_to(self, folder: str | Path) -> list[Path] | None:
+        """<prefix>.png, .csv and .json of the last result; None (and why shown) on error."""
+        if self.result is None:
+            self.set_status("Nothing to export yet: run the tool first.", ERROR_COLOR)
+            return None
+        header, rows = self.result.table()
+        try:
+            paths = export_tool(Path(folder), self.object_prefix, self, header, rows,
+                                self.result.to_dict())
+        except OSError as exc:
+            self.set_status(f"Export failed: {exc}", ERROR_COLOR)
+            return None
+        self.set_status(f"Exported to {folder}", OK_COLOR)
+        return paths
+
+    def export_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, f"Export the {self.name} into")
+        if folder:
+            self.export_to(folder)
 
     # --- running -------------------------------------------------------------------------
 
@@ -113,6 +144,7 @@ class ToolPanel(QWidget):
         else:
             self.set_status(f"Stopped (forced): {end.message}", WARN_COLOR)
         self.stop_button.setEnabled(False)
+        self.export_button.setEnabled(self.result is not None)
         self.busy_changed.emit(False)
         self.ended.emit(end)
         if self.result is not None:

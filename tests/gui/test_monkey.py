@@ -9,7 +9,7 @@ import random
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.plot import HISTORY_LIMIT
+from gui.plot import VISIBLE_LIMIT
 from gui.presets import load_presets
 from gui.readout import format_seconds
 from tests.gui.conftest import SMALL
@@ -92,10 +92,12 @@ def check_consistent(window):
         assert tool.run_button.isEnabled() == (not busy and not errors)
         assert tool.stop_button.isEnabled() == tool.is_running()
     assert window.panel.inputs["n"].isEnabled() == (not busy)
-    assert len(window.plot.history) <= HISTORY_LIMIT
-    assert len(window.records) <= HISTORY_LIMIT
-    on_plot = len(window.plot.history) + (window.plot.current is not None)
-    assert len(window.plot.legend.items) == on_plot
+    # Every run of the session is in the table and on the plot; at most VISIBLE_LIMIT shown.
+    assert [run.number for run in window.plot.history] == [r["run"] for r in window.records]
+    shown = sum(run.visible for run in window.plot.history)
+    assert shown <= VISIBLE_LIMIT
+    assert len(window.plot.legend.items) == shown + (window.plot.current is not None)
+    assert window.run_table.table.rowCount() == len(window.records)
     assert window.compute.is_alive()
 
 

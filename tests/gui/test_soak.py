@@ -6,7 +6,7 @@ import psutil
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThread
 
-from gui.plot import HISTORY_LIMIT
+from gui.plot import VISIBLE_LIMIT
 from tests.gui.conftest import SMALL
 
 
@@ -46,10 +46,12 @@ def test_two_hundred_runs(window, qtbot):
     # One compute process serves every run: none accumulates, and it is the window's.
     assert children[10] == children[200] == [window.compute.pid]
     assert window.findChildren(QThread) == []
-    assert len(window.plot.history) == HISTORY_LIMIT == len(window.records)
+    # The whole session is kept (its losses are far below the memory bound), 8 runs shown.
+    assert len(window.plot.history) == len(window.records) == 200
+    assert sum(run.visible for run in window.plot.history) == VISIBLE_LIMIT
     # The plot holds the history's curves and their own markers (a diverged run's end mark),
     # nothing of the runs that left it.
     items = window.loss_plot.getPlotItem().listDataItems()
     curves = [run.curve for run in window.plot.history]
     assert [item for item in items if item not in window.plot.markers()] == curves
-    assert len(window.plot.legend.items) == HISTORY_LIMIT
+    assert len(window.plot.legend.items) == VISIBLE_LIMIT

@@ -137,3 +137,25 @@ def test_a_tool_refused_for_memory_says_so_and_ends(window, qtbot):
     assert text.startswith("Refused:") and "needs" in text and "available" in text
     assert window.race_tool.error_dialog is None
     assert window.run_button.isEnabled()
+
+
+def test_each_tool_exports_its_chart_table_and_result(window, qtbot, tmp_path):
+    import csv
+    import json
+
+    tool = window.size_sweep_tool
+    assert not tool.export_button.isEnabled()  # nothing to export yet
+    tool.steps_input.setValue(2)
+    tool.budget_input.setValue(0.05)
+    sweep = run_tool(tool, qtbot)
+    assert tool.export_button.isEnabled()
+    paths = tool.export_to(tmp_path)
+    assert [p.name for p in paths] == ["size_sweep.png", "size_sweep.csv", "size_sweep.json"]
+    assert paths[0].stat().st_size > 1000
+    with paths[1].open() as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(sweep.points)
+    assert float(rows[0]["seconds_per_iteration"]) == sweep.points[0].seconds_per_iteration
+    assert json.loads(paths[2].read_text())["points"][0]["repeats"] == sweep.points[0].repeats
+    assert tool.export_to(tmp_path / "missing") is None
+    assert "Export failed" in tool.status_label.text()

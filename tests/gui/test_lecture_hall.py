@@ -1,0 +1,129 @@
+"""The lecture hall: the run table, the x axis, smoothing and presentation mode."""
+
+import csv
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.plot import smooth
+from tests.gui.conftest import SMALL, run_and_wait
+
+
+def three_runs(window, qtbot):
+    window.set_values({**SMALL, "iterations": 300})
+    records = []
+    for lr in (1e-3, 2e-3, 0.5):  # the last one diverges
+        window.set_values({"learning_rate": lr})
+        records.append(run_and_wait(window, qtbot))
+    return records
+
+
+def test_the_table_lists_every_run_and_shows_or_hides_it(window, qtbot):
+    records = three_runs(window, qtbot)
+    table = window.run_table.table
+    assert table.objectName() == "run_table" and table.rowCount() == 3
+    assert [table.item(row, 1).text() for row in range(3)] == ["1", "2", "3"]
+    header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    row = {name: table.item(1, header.index(name)).text() for name in header}
+    assert row["lr"] == "0.002" and row["layers"] == "both" and row["device"] == "cpu"
+    assert row["N×D_in×H×D_out"] == "8×16×8×2" and row["status"].startswith("completed")
+    assert row["final loss"] == f"{records[1]['losses'][-1]:.4g}"
+    assert table.item(2, header.index("status")).text().startswith("diverged at t=")
+    # Untick run 2: its curve leaves the plot and the legend.
+    table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    run2 = window.plot.history[1]
+    assert not run2.visible and not run2.curve.isVisible()
+    assert [item[1].text.split(",")[0] for item in window.plot.legend.items] == ["#1", "#3"]
+    table.item(1, 0).setCheckState(Qt.CheckState.Checked)
+    assert run2.curve.isVisible() and len(window.plot.legend.items) == 3
+
+
+def test_delete_baseline_and_export_of_the_tables_runs(window, qtbot, tmp_path):
+    records = three_runs(window, qtbot)
+    table = window.run_table
+    table.table.selectRow(0)
+    qtbot.mouseClick(table.baseline_button, Qt.MouseButton.LeftButton)
+    header = [table.table.horizontalHeaderItem(c).text()
+              for c in range(table.table.columnCount())]
+    column = header.index("speedup")
+    assert not table.table.isColumnHidden(column)
+    assert table.table.item(0, column).text() == "baseline"
+    expected = records[0]["loop_seconds"] / records[1]["loop_seconds"]
+    assert table.table.item(1, column).text() == f"{expected:.3g}×"
+    assert table.table.item(2, column).text() == "— (other work)"  # it diverged
+    table.table.selectRow(1)
+    qtbot.mouseClick(table.delete_button, Qt.MouseButton.LeftButton)
+    assert [r["run"] for r in window.records] == [1, 3]
+    assert [run.number for run in window.plot.history] == [1, 3]
+    paths = window.export_to(tmp_path)
+    exported = json.loads(paths[2].read_text())
+    assert [r["run"] for r in exported] == [1, 3]
+    assert exported[0]["losses"] == records[0]["losses"]
+    with paths[1].open() as f:
+        rows = list(csv.DictReader(f))
+    assert sorted({row["run"] for row in rows}) == ["1", "3"]  # the session's numbers
+    assert [float(r["loss"]) for r in rows if r["run"] == "3"] == records[2]["losses"]
+
+
+def test_the_x_axis_switches_to_seconds_into_the_loop(window, qtbot):
+    window.set_values({**SMALL, "iterations": 10_000, "learning_rate": 1e-3})
+    record = run_and_wait(window, qtbot)
+    combo = window.findChild(type(window.x_axis_combo), "x_axis_combo")
+    combo.setCurrentIndex(combo.findData("seconds"))
+    x = window.plot.history[-1].curve.xData
+    assert x[-1] == pytest.approx(record["loop_seconds"], rel=0.05)
+    assert np.all(np.diff(x) >= 0)
+    assert "seconds" in window.loss_plot.getPlotItem().getAxis("bottom").labelText
+    combo.setCurrentIndex(combo.findData("iteration"))
+    assert window.plot.history[-1].curve.xData[-1] == 9_999
+
+
+def test_smoothing_is_tensorboards_debiased_ema_and_changes_only_the_drawing(window, qtbot):
+    y = np.array([4.0, 2.0, np.nan, 8.0, np.inf, 1.0])
+    w = 0.5
+    # By hand: last = last·w + (1−w)·y, smoothed = last / (1 − w^k), k = finite points so far.
+    last1 = 0.5 * 4.0
+    last2 = last1 * 0.5 + 0.5 * 2.0
+    last3 = last2 * 0.5 + 0.5 * 8.0
+    last4 = last3 * 0.5 + 0.5 * 1.0
+    expected = [last1 / 0.5, last2 / 0.75, np.nan, last3 / 0.875, np.inf, last4 / 0.9375]
+    np.testing.assert_allclose(smooth(y, w), expected)
+    assert np.array_equal(smooth(y, 0.0), y, equal_nan=True)
+
+    window.set_values({**SMALL, "iterations": 300, "learning_rate": 1e-3})
+    record = run_and_wait(window, qtbot)
+    window.smoothing_slider.setValue(90)
+    run = window.plot.history[-1]
+    np.testing.assert_allclose(run.curve.yData, smooth(np.array(record["losses"]), 0.9))
+    assert run.raw_curve is not None and np.array_equal(run.raw_curve.yData, record["losses"])
+    assert window.records[-1]["losses"] == record["losses"]  # the record is untouched
+    window.smoothing_slider.setValue(0)
+    assert run.raw_curve is None and np.array_equal(run.curve.yData, record["losses"])
+
+
+def test_presentation_mode_enlarges_and_restores(window, qtbot, settings):
+    readout = window.readout
+    clock_before = readout.elapsed_label.font().pixelSize() or \
+        readout.elapsed_label.fontInfo().pixelSize()
+    stat_before = readout.stat_labels["loss"].fontInfo().pixelSize()
+    panel_before = window.panel.inputs["n"].fontInfo().pointSizeF()
+    tick_before = window.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF()
+    action = window.presentation_action
+    assert action.objectName() == "presentation_action" and action.shortcut().toString() == "F11"
+    action.trigger()
+    qtbot.waitUntil(lambda: window.isFullScreen(), timeout=5_000)
+    assert readout.stat_labels["loss"].fontInfo().pixelSize() >= 1.5 * stat_before
+    assert readout.elapsed_label.fontInfo().pixelSize() > 1.6 * clock_before
+    assert window.panel.inputs["n"].fontInfo().pointSizeF() >= 1.5 * panel_before
+    assert window.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() \
+        >= 1.5 * tick_before
+    assert window.plot.pen_scale == 2.0
+    assert str(settings.value("presentation")).lower() == "true"
+    action.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=5_000)
+    assert readout.stat_labels["loss"].fontInfo().pixelSize() == stat_before
+    assert window.panel.inputs["n"].fontInfo().pointSizeF() == panel_before
+    assert window.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() \
+        == tick_before
