@@ -134,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--tool", choices=("race", "sweep-size", "sweep-lr"),
                         help="open a lecture tool's tab (with --autorun, run the tool)")
     window.add_argument("--autorun", action="store_true", help="start the run at once")
+    window.add_argument("--presentation", action="store_true",
+                        help="open in presentation mode (full screen, large fonts; F11)")
     window.add_argument("--exit-when-done", action="store_true",
                         help="close the window when the run ends")
     window.add_argument("--screenshot", type=_output_path, help="save the window as PNG at the end")

@@ -88,6 +88,8 @@ def run_app(args, overrides: dict[str, Any]) -> int:
     else:
         window.run_finished.connect(on_finished)
     window.show()
+    if getattr(args, "presentation", False):
+        window.set_presentation(True)
     if args.autorun:
         def autorun() -> None:
             # A preset that wants the GPU waits for the probe to answer first.

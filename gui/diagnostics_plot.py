@@ -78,7 +78,7 @@ class DiagnosticsPlot(QWidget):
     def clear(self, learning_rate: float = 0.0, hidden: int = 0) -> None:
         self.learning_rate = learning_rate
         if hidden:  # 0 to H, all of it: the top tick label stays inside the plot
-            self.dead_plot.setYRange(0, hidden, padding=0.06)
+            self.dead_plot.setYRange(0, hidden, padding=0.15)
         self.sharpness_t: list[int] = []
         self.ratios: list[float] = []
         self.dead: list[float] = []

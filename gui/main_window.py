@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         view.addWidget(self.smoothing_slider, 1)
         left.addLayout(view)
         left.addStretch(1)
-        left_widget = QWidget()
+        self.left_widget = left_widget = QWidget()
         left_widget.setLayout(left)
         left_widget.setMinimumWidth(340)
         left_widget.setMaximumWidth(440)
@@ -575,11 +575,19 @@ class MainWindow(QMainWindow):
             scale_plot_fonts(plot, scale)
         self.diagnostics_plot.set_axis_scale(self.loss_plot, scale)
         self.plot.set_pen_scale(2.0 if on else 1.0)
+        self.left_widget.setMinimumWidth(round(340 * scale))
+        self.left_widget.setMaximumWidth(round(440 * scale))
         self._relabel()
         if on:
+            self._normal_geometry = self.saveGeometry()
             self.showFullScreen()
+            screen = self.screen()
+            if screen is not None:  # without a window manager, full screen is only a wish
+                self.setGeometry(screen.geometry())
         elif self.isFullScreen():
             self.showNormal()
+            if getattr(self, "_normal_geometry", None) is not None:
+                self.restoreGeometry(self._normal_geometry)
         self.settings.setValue("presentation", on)
 
     @property

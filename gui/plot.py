@@ -138,16 +138,21 @@ class LogAxis(pg.AxisItem):
         metrics = QFontMetrics(self.style["tickFont"] or QFont())
         if self.orientation in ("left", "right"):
             return metrics.height() * 1.2
-        return metrics.horizontalAdvance("10⁻¹⁰ ") * 1.1
+        return metrics.horizontalAdvance("10⁻¹⁰ " if self.logMode else "0000") * 1.1
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph's name)
-        if not self.logMode:
-            return super().tickValues(minVal, maxVal, size)
         low, high = sorted((minVal, maxVal))
         extent = self._label_extent()
-        room = max(1, int(size * LABEL_SHARE / extent))
-        # A label centred on a tick at the very end of the axis would be cut in half.
+        # A label centred on a tick at the very end of the axis would be cut in half, or run
+        # into the plot beside it: no tick within half a label of either end.
         margin = 0.5 * extent * (high - low) / max(size, 1)
+        if not self.logMode:
+            levels = super().tickValues(minVal, maxVal, size)
+            if self.orientation not in ("left", "right"):
+                return levels  # pyqtgraph keeps a horizontal axis's end labels inside
+            return [(spacing, [v for v in values if low + margin <= v <= high - margin])
+                    for spacing, values in levels]
+        room = max(1, int(size * LABEL_SHARE / extent))
         low, high = low + margin, high - margin
         first, last = math.ceil(low), math.floor(high)
         if last - first + 1 >= 2:
@@ -247,7 +252,7 @@ class LossPlot:
     every earlier run of the session that the run table keeps (shown or hidden)."""
 
     def __init__(self, x_label: str = "iteration t"):
-        self.widget = styled_plot(x_label, "loss (sum of squared errors)", False, True)
+        self.widget = styled_plot(x_label, "loss (sum of squares)", False, True)
         self.widget.setObjectName("loss_plot")
         item = self.widget.getPlotItem()
         # Set on the PlotItem, not per curve: PlotItem.addItem imposes its own modes on every

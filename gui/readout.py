@@ -27,6 +27,7 @@ def format_seconds(seconds: float) -> str:
 # Font sizes (px) at scale 1; presentation mode multiplies them, and the clock once more.
 SIZES = {"caption": 14, "clock": 52, "status": 18, "stat": 16, "explanation": 15}
 CLOCK_EXTRA = 1.3  # the wall clock grows this much more than the rest in presentation mode
+STAT_SAMPLE = "2,000,000 / 2,000,000"  # the widest value a stat label is sized for
 
 
 class Readout(QWidget):
@@ -72,7 +73,7 @@ class Readout(QWidget):
             label = QLabel("—")
             label.setObjectName(f"{key}_value_label")
             label.setStyleSheet("font-size: 16px;")
-            hold_size(label, "10,000,000 / 10,000,000")
+            hold_size(label, STAT_SAMPLE)
             label.setToolTip(tip)
             name = QLabel(caption_text)
             name.setToolTip(tip)
@@ -129,13 +130,18 @@ class Readout(QWidget):
                                         f"color: {self._status_color};")
         for label in self.stat_labels.values():
             label.setStyleSheet(f"font-size: {self._px('stat')}px;")
-            hold_size(label, "10,000,000 / 10,000,000")
+            hold_size(label, STAT_SAMPLE)
         for name in self.stat_names:
             name.setStyleSheet(f"font-size: {self._px('stat')}px; color: #444;")
+        # Wide enough for the longest caption beside the widest value: nothing is cut.
+        name = self.stat_names[0]
+        name.ensurePolished()
+        captions = max(name.fontMetrics().horizontalAdvance(n.text()) for n in self.stat_names)
+        value = next(iter(self.stat_labels.values())).width()
+        self.setMinimumWidth(max(round(300 * scale), captions + value + 40))
         for label, color in ((self.explanation_label, "#333"),
                              (self.timing_note_label, "#b8860b")):
             label.setStyleSheet(f"font-size: {self._px('explanation')}px; color: {color};")
-        self.setMinimumWidth(round(300 * scale))
 
     def show_elapsed(self, seconds: float) -> None:
         self.elapsed_label.setText(format_seconds(seconds))
