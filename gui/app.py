@@ -89,7 +89,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
         window.run_finished.connect(on_finished)
     window.show()
     if getattr(args, "presentation", False):
-        window.set_presentation(True)
+        window.set_presentation(True, remember=False)  # for this launch only
     if args.autorun:
         def autorun() -> None:
             # A preset that wants the GPU waits for the probe to answer first.

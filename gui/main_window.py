@@ -40,7 +40,7 @@ from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot, catapult_spans
 from gui.export import export_all, run_label
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
-from gui.plot import LossPlot, scale_plot_fonts
+from gui.plot import VISIBLE_LIMIT, LossPlot, scale_plot_fonts
 from gui.presets import load_presets, preset_values
 from gui.race_tool import RaceTool
 from gui.readout import Readout
@@ -64,6 +64,7 @@ FIRST_PLOT_INTERVAL = 0.3
 CUSTOM = "Custom"
 PRESENTATION_SCALE = 1.6
 KEPT_LOSSES = 50_000_000  # the session's runs hold at most this many losses (400 MB)
+KEPT_RUNS = 500  # ...and this many runs (each costs ~0.2 MB of plot and table besides)
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
@@ -299,7 +300,10 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         self.settings.setValue("config", json.dumps(self.panel.values()))
-        self.settings.setValue("geometry", self.saveGeometry())
+        # In presentation mode, the geometry to come back to is the desktop one.
+        normal = getattr(self, "_normal_geometry", None)
+        self.settings.setValue("geometry", normal if self.isFullScreen() and normal is not None
+                               else self.saveGeometry())
         self.settings.setValue("log_y", self.log_y_checkbox.isChecked())
         self.settings.sync()
 
@@ -494,6 +498,7 @@ class MainWindow(QMainWindow):
             self.plot.finish_run(run_label(record))
             self.run_table.add(record)
             self._keep_within_memory()
+            self._show_at_most(VISIBLE_LIMIT)
             self._relabel()
             self.readout.show_result(record)
         else:
@@ -560,11 +565,12 @@ class MainWindow(QMainWindow):
 
     # --- history and export -------------------------------------------------------------
 
-    def set_presentation(self, on: bool) -> None:
+    def set_presentation(self, on: bool, remember: bool = True) -> None:
         """Presentation mode: full screen, every font PRESENTATION_SCALE× larger, thicker
         curves, the wall clock larger still; remembered. Off restores the desktop sizes."""
         scale = PRESENTATION_SCALE if on else 1.0
         if self.presentation_action.isChecked() != on:
+            self._remember_presentation = remember
             self.presentation_action.setChecked(on)  # comes back here through `toggled`
             return
         font = QFont(self._base_font)
@@ -588,7 +594,9 @@ class MainWindow(QMainWindow):
             self.showNormal()
             if getattr(self, "_normal_geometry", None) is not None:
                 self.restoreGeometry(self._normal_geometry)
-        self.settings.setValue("presentation", on)
+        if getattr(self, "_remember_presentation", True):
+            self.settings.setValue("presentation", on)
+        self._remember_presentation = True
 
     @property
     def records(self) -> list[dict]:
@@ -597,9 +605,15 @@ class MainWindow(QMainWindow):
 
     def _relabel(self) -> None:
         """The legend names only what differs between the shown runs."""
-        for run in self.plot.history:
-            run.visible = self.run_table.shown.get(run.number, True)
         self.plot.set_labels(legend_labels(self.run_table.shown_records()))
+
+    def _show_at_most(self, limit: int) -> None:
+        """A new run hides the oldest shown one beyond `limit`: the plot stays readable (the
+        table still lists it, and its checkbox brings it back)."""
+        shown = [record["run"] for record in self.run_table.shown_records()]
+        for number in shown[:-limit]:
+            self.run_table.set_shown(number, False)
+            self._on_run_visibility(number, False)
 
     def _on_run_visibility(self, number: int, shown: bool) -> None:
         for run in self.plot.history:
@@ -617,15 +631,17 @@ class MainWindow(QMainWindow):
                                 + ", ".join(f"#{n}" for n in numbers))
 
     def _keep_within_memory(self) -> None:
-        """The session's runs are kept until their losses pass KEPT_LOSSES; then the oldest
-        go, and the status says which."""
+        """The session's runs are kept until they pass KEPT_RUNS or their losses KEPT_LOSSES;
+        then the oldest go, and the status says which."""
         dropped = []
-        while len(self.records) > 1 and sum(len(r["losses"]) for r in self.records) \
-                > KEPT_LOSSES:
+        while len(self.records) > KEPT_RUNS or (
+                len(self.records) > 1
+                and sum(len(r["losses"]) for r in self.records) > KEPT_LOSSES):
             dropped.append(self.records[0]["run"])
             self.delete_runs([self.records[0]["run"]])
         if dropped:
-            self.readout.set_status(f"History full ({KEPT_LOSSES:,} losses kept): dropped "
+            self.readout.set_status(f"History full ({KEPT_RUNS} runs or {KEPT_LOSSES:,} losses "
+                                    "kept): dropped "
                                     + ", ".join(f"#{n}" for n in dropped), WARN_COLOR)
 
     def _on_x_axis_changed(self) -> None:

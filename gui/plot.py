@@ -52,6 +52,10 @@ class GrowingSeries:
     def views(self) -> tuple[np.ndarray, np.ndarray]:
         return self.x[: self.size], self.y[: self.size]
 
+    def compact(self) -> None:
+        """A finished run grows no more: give back the room its arrays kept for growth."""
+        self.x, self.y = self.x[: self.size].copy(), self.y[: self.size].copy()
+
     def display(self) -> tuple[np.ndarray, np.ndarray]:
         if self.size <= DISPLAY_POINTS:
             return self.views()
@@ -443,14 +447,13 @@ class LossPlot:
         run, self.current = self.current, None
         if run is None:
             return
+        run.series.compact()
+        if run.seconds is not None:
+            run.seconds.compact()
         run.curve.setPen(_pen(run.color, 1.5 * self.pen_scale, alpha=150))
         self.legend.removeItem(run.curve)
         self.legend.addItem(run.curve, label)
         self.history.append(run)
-        shown = [r for r in self.history if r.visible]
-        for old in shown[:-VISIBLE_LIMIT]:  # the legend and the plot stay readable
-            self.set_visible(old, False)
-            self.legend.removeItem(old.curve)
         self.fit_y()
 
     def discard_run(self) -> None:

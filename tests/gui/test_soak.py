@@ -40,7 +40,9 @@ def test_two_hundred_runs(window, qtbot):
                              if "resource_tracker" not in " ".join(child.cmdline())]
     growth = rss[200] - rss[10]
     print(f"soak: resident memory grew {growth / 1e6:.1f} MB from run 10 to run 200")
-    assert growth < 30e6
+    # The session's runs are all kept (the run table), each with its curve: memory grows by
+    # what a kept run costs, bounded per run (and by KEPT_RUNS / KEPT_LOSSES in all).
+    assert growth / 190 < 300e3
     assert python_threads[200] == python_threads[10]
     assert os_threads[200] == os_threads[10]
     # One compute process serves every run: none accumulates, and it is the window's.
