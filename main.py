@@ -7,6 +7,7 @@ import contextlib
 import json
 import math
 import os
+import re
 import signal
 import sys
 import threading
@@ -75,9 +76,18 @@ def _output_path(text: str) -> Path:
     return path
 
 
+def add_output(parser: argparse.ArgumentParser, option: str, help_text: str) -> None:
+    """--json / --csv: checked before any work starts; left alone when not given, so that one
+    written before the subcommand applies."""
+    parser.add_argument(option, type=_output_path, default=argparse.SUPPRESS, help=help_text)
+
+
 def add_run_options(parser: argparse.ArgumentParser, defaults: bool = True) -> None:
-    """The options of one run; the defaults are the tutorial's sizes."""
-    d = (lambda value: value) if defaults else (lambda value: None)
+    """The options of one run; the defaults (RunConfig's: the tutorial's sizes) are filled in
+    by make_config. A subcommand's options leave the namespace alone when not given, so that
+    options written before the subcommand apply (`main.py --lr 4e-6 run`); the window's are
+    None when not given."""
+    d = (lambda value: argparse.SUPPRESS) if defaults else (lambda value: None)
     g = parser.add_argument_group("run options (defaults: the tutorial's)")
     g.add_argument("--n", type=_whole_number, default=d(64), help="batch size N (64)")
     g.add_argument("--d-in", type=_whole_number, default=d(1024), help="input size D_in (1024)")
@@ -100,20 +110,17 @@ def add_run_options(parser: argparse.ArgumentParser, defaults: bool = True) -> N
 
 def config_values(args: argparse.Namespace) -> dict[str, Any]:
     """RunConfig fields given on the command line (None where an option was left out)."""
-    return {
-        "n": args.n, "d_in": args.d_in, "hidden": args.hidden, "d_out": args.d_out,
-        "learning_rate": args.lr, "iterations": args.iterations, "device": args.device,
-        "dtype": args.dtype, "seed": args.seed, "threads": args.threads,
-        "train": args.train, "diagnostics": args.diagnostics,
-    }
+    dests = {"learning_rate": "lr"}
+    return {name: getattr(args, dests.get(name, name), None) for name in OPTION_OF_FIELD}
 
 
 def make_config(args: argparse.Namespace):
     from engine.config import ConfigError, RunConfig
     from engine.threads import oversubscription
 
+    given = {name: value for name, value in config_values(args).items() if value is not None}
     try:
-        config = RunConfig(**config_values(args))
+        config = RunConfig(**given)
     except ConfigError as exc:
         raise CliError(f"{OPTION_OF_FIELD.get(exc.field, exc.field)}: {exc.reason}") from None
     warning = oversubscription(config.threads)
@@ -139,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--exit-when-done", action="store_true",
                         help="close the window when the run ends")
     window.add_argument("--screenshot", type=_output_path, help="save the window as PNG at the end")
-    window.add_argument("--json", type=_output_path, help="save the run record as JSON")
+    add_output(window, "--json", "save the run record as JSON")
 
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     run = commands.add_parser("run", help="train once, headless, and print what it cost")
@@ -147,8 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--repeats", type=_whole_number, default=1,
                      help="train the same configuration k times and give the median loop time "
                      "with its spread (1)")
-    run.add_argument("--json", type=_output_path, help="write the run record as JSON")
-    run.add_argument("--csv", type=_output_path, help="write iteration,loss as CSV")
+    add_output(run, "--json", "write the run record as JSON")
+    add_output(run, "--csv", "write iteration,loss as CSV")
 
     bench = commands.add_parser("bench", help="the engine against the tutorial loop, side by side")
     add_run_options(bench)
@@ -157,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--matmul-size", type=_whole_number, default=0,
                        help="also time one S×S×S matrix product on the device and give the "
                        "engine's rate as a share of it")
-    bench.add_argument("--json", type=_output_path, help="write the measurements as JSON")
+    add_output(bench, "--json", "write the measurements as JSON")
 
     race = commands.add_parser("race", help="one configuration on two targets, side by side")
     add_run_options(race)
@@ -167,8 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     race.add_argument("--repeats", type=_whole_number, default=3,
                       help="runs per lane, alternated A B A B …; the verdict compares their "
                       "medians and spreads (3)")
-    race.add_argument("--json", type=_output_path, help="write both runs as JSON")
-    race.add_argument("--csv", type=_output_path, help="write lane,iteration,seconds,loss")
+    add_output(race, "--json", "write both runs as JSON")
+    add_output(race, "--csv", "write lane,iteration,seconds,loss")
 
     sizes = commands.add_parser("sweep-size", help="seconds per iteration against problem size, "
                                 "per device, with the CPU/GPU crossover")
@@ -180,8 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the sizes that grow, from n,d_in,hidden,d_out (n,d_in,hidden)")
     sizes.add_argument("--budget", type=_number, default=1.0,
                        help="seconds of training per point and device (1)")
-    sizes.add_argument("--json", type=_output_path, help="write the points as JSON")
-    sizes.add_argument("--csv", type=_output_path, help="write the points as CSV")
+    add_output(sizes, "--json", "write the points as JSON")
+    add_output(sizes, "--csv", "write the points as CSV")
 
     rates = commands.add_parser("sweep-lr", help="final loss against learning rate, with the "
                                 "largest stable rate and the bound 2/λ_max")
@@ -192,8 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     rates.add_argument("--tolerance", type=_number, default=0.01,
                        help="bisection stops when the largest converged rate and the next one "
                        "that did not converge are within this relative distance (0.01)")
-    rates.add_argument("--json", type=_output_path, help="write the sweep as JSON")
-    rates.add_argument("--csv", type=_output_path, help="write the points as CSV")
+    add_output(rates, "--json", "write the sweep as JSON")
+    add_output(rates, "--csv", "write the points as CSV")
 
     window_bench = commands.add_parser(
         "bench-window", help="a run in the window against the same run headless, alternately")
@@ -203,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     window_bench.add_argument("--launches", type=_whole_number, default=0,
                               help="also: fresh window launches against fresh headless "
                               "processes, alternately, first run each (0)")
-    window_bench.add_argument("--json", type=_output_path, help="write the measurements as JSON")
+    add_output(window_bench, "--json", "write the measurements as JSON")
     return parser
 
 
@@ -233,7 +240,10 @@ def summary_lines(result) -> list[str]:
         lines.append(f"note: {result.timing_note}")
     lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
     lines.append(f"GFLOP/s: {result.gflops:.1f}")
-    if result.outcome is not None:
+    if result.outcome == "diverged":
+        lines.append(f"outcome: diverged (the last finite loss, at iteration "
+                     f"{result.diverged_at - 1}, was {result.final_loss:.4g})")
+    elif result.outcome is not None:
         lines.append(f"outcome: {result.outcome} (final loss {result.final_loss:.4g}, initial "
                      f"{result.losses[0]:.4g})")
     explanation = explain_run(result.to_dict())
@@ -341,13 +351,45 @@ def print_window_ratios(title: str, record: dict) -> None:
           f"{record['ratio_of_medians']:.3f}")
 
 
+def race_targets(compare: str, config, threads, device):
+    """The lanes, with the options given applied or refused, never silently dropped: with
+    --compare dtype both lanes use --device and --threads; with --compare device and no GPU,
+    --threads K makes the second lane K threads (against 1); --device gpu needs a GPU."""
+    from engine.devices import probe_gpu
+    from engine.race import Target, default_targets
+    from engine.train import check_device
+
+    if device == "gpu":
+        check_device(config)  # refused in words where no GPU can be used
+    targets = default_targets(compare)
+    if compare == "dtype":
+        return tuple(Target(t.label if device is None and threads is None else
+                            f"{config.device.upper()} {t.dtype}"
+                            + (f", {threads} thread{'s' if threads != 1 else ''}"
+                               if threads not in (None, "auto") else ""),
+                            config.device if device is not None else t.device, t.dtype,
+                            threads if threads is not None else t.threads) for t in targets)
+    if device is not None:
+        raise CliError("--device: race --compare device runs both CPU and GPU (or, without "
+                       "a GPU, two CPU thread counts); leave --device out, or use "
+                       "--compare dtype")
+    if threads not in (None, "auto"):
+        if probe_gpu().available:
+            return (Target(f"CPU, {threads} threads", threads=threads), targets[1])
+        if threads == 1:
+            raise CliError("--threads: 1 is the first lane's count already; give the second "
+                           "lane's, for example --threads 2")
+        return (targets[0], Target(f"CPU, {threads} threads", threads=threads))
+    return targets
+
+
 def command_race(args: argparse.Namespace) -> int:
-    from engine.race import default_targets, race
+    from engine.race import race
 
     config = make_config(args)
     if args.repeats < 1:
         raise CliError(f"--repeats: must be at least 1, got {args.repeats}")
-    targets = default_targets(args.compare)
+    targets = race_targets(args.compare, config, args.threads, args.device)
     print(f"race: {targets[0].label} vs {targets[1].label}, N={config.n} D_in={config.d_in} "
           f"H={config.hidden} D_out={config.d_out}, {config.iterations} iterations, "
           f"{args.repeats} repeats each, alternated", flush=True)
@@ -471,10 +513,50 @@ COMMANDS = {
 }
 
 
+NEGATIVE_NUMBER = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
+WINDOW_ONLY = ("preset", "tool", "autorun", "exit_when_done", "screenshot", "presentation")
+
+
+def join_negative_values(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`--lr -1e-6` as `--lr=-1e-6`: argparse reads '-1e-6' as an option, and says the value
+    is missing; joined, the value is parsed and refused as negative, in words."""
+    parsers, takes_value = [parser], set()
+    while parsers:
+        current = parsers.pop()
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+            elif action.option_strings and action.nargs is None:
+                takes_value.update(action.option_strings)
+    joined, index = [], 0
+    while index < len(argv):
+        token = argv[index]
+        if token in takes_value and index + 1 < len(argv) \
+                and NEGATIVE_NUMBER.match(argv[index + 1]):
+            joined.append(f"{token}={argv[index + 1]}")
+            index += 2
+        else:
+            joined.append(token)
+            index += 1
+    return joined
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(join_negative_values(argv, parser))
+    for name in ("json", "csv"):  # a subcommand's, when given before it, stay given
+        if not hasattr(args, name):
+            setattr(args, name, None)
     from engine import ConfigError, InsufficientMemoryError
+
+    if args.command is not None:
+        given = [name for name in WINDOW_ONLY if getattr(args, name, None) not in (None, False)]
+        if given:
+            option = "--" + given[0].replace("_", "-")
+            print(f"{parser.prog}: error: {option} is a window option; it does nothing for "
+                  f"'{args.command}' (see {parser.prog} --help)", file=sys.stderr)
+            return 2
 
     try:
         return COMMANDS.get(args.command, command_window)(args)

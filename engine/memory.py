@@ -10,13 +10,17 @@ from engine.step import Workspace
 
 
 class InsufficientMemoryError(MemoryError):
-    """The run cannot fit; carries both numbers."""
+    """The run cannot fit; carries both numbers, and what takes most of the memory."""
 
-    def __init__(self, where: str, needed: int, available: int):
-        super().__init__(
-            f"this run needs {format_bytes(needed)} of {where} memory, "
-            f"but only {format_bytes(available)} is available now; reduce N, D_in, H or D_out"
-        )
+    def __init__(self, where: str, needed: int, available: int, losses: int = 0,
+                 iterations: int = 0):
+        if losses * 2 > needed:  # the losses of the iterations dominate, not the arrays
+            cause = (f"most of it is the losses of {iterations:,} iterations "
+                     f"({format_bytes(losses)}, 8 bytes each); reduce the iterations")
+        else:
+            cause = "reduce N, D_in, H or D_out"
+        super().__init__(f"this run needs {format_bytes(needed)} of {where} memory, but only "
+                         f"{format_bytes(available)} is available now; {cause}")
         self.where = where
         self.needed = needed
         self.available = available
@@ -59,10 +63,13 @@ def check_memory(config: RunConfig) -> MemoryEstimate:
     """Raise InsufficientMemoryError if the run cannot fit in the memory free now."""
     estimate = estimate_memory(config)
     host_free = host_memory_available()
+    losses = 8 * config.iterations
     if estimate.host_bytes > host_free:
-        raise InsufficientMemoryError("CPU", estimate.host_bytes, host_free)
+        raise InsufficientMemoryError("CPU", estimate.host_bytes, host_free, losses,
+                                      config.iterations)
     if estimate.device_bytes:
         device_free = gpu_memory_available()
         if estimate.device_bytes > device_free:
-            raise InsufficientMemoryError("GPU", estimate.device_bytes, device_free)
+            raise InsufficientMemoryError("GPU", estimate.device_bytes, device_free, losses,
+                                          config.iterations)
     return estimate

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from engine.result import Status
+from engine.config import RunConfig
+from engine.result import RunResult, Status
 from gui.main_window import MainWindow
 from gui.presets import load_presets, preset_values
 
@@ -45,11 +46,9 @@ def run_app(args, overrides: dict[str, Any]) -> int:
               file=sys.stderr)
         return 2
     window = create_main_window()
-    if args.preset:
-        window.preset_combo.setCurrentText(args.preset)
-        window.set_values(preset_values(args.preset))
-    if overrides:
-        window.set_values(overrides)
+    launch = {**(preset_values(args.preset) if args.preset else {}), **overrides}
+    if launch:
+        window.apply_launch_values(launch)  # for this launch; the saved settings stay
     errors = window.panel.errors()
     if errors:
         for field, reason in errors.items():
@@ -96,7 +95,13 @@ def run_app(args, overrides: dict[str, Any]) -> int:
             if window.waiting_for_gpu_probe():
                 QTimer.singleShot(50, autorun)
                 return
-            if tool is None:
+            if overrides.get("device") == "gpu" and not window.panel.gpu_enabled():
+                # --device gpu where none can be used: refused, not run on the CPU instead.
+                config = RunConfig(**{**window.panel.values(), "device": "gpu"})
+                on_finished(RunResult.not_run(
+                    config, Status.REFUSED, "--device gpu: no GPU can be used here: "
+                    f"{window.gpu_reason or 'no GPU'}").to_dict())
+            elif tool is None:
                 window.start_run()  # a refusal comes back through run_finished
             elif not tool.start():  # refused before starting; the reason is on its status line
                 on_finished({"status": str(Status.REFUSED), "message": tool.status_label.text()})

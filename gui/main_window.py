@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         self.set_values(values)
         if self.panel.errors():  # saved values that no longer validate
             self.set_values(preset_values("Tutorial"))
+        self._saved_config = self.panel.values()
         geometry = self.settings.value("geometry")
         if geometry is not None:
             try:
@@ -298,8 +299,18 @@ class MainWindow(QMainWindow):
         if str(self.settings.value("presentation", False)).lower() in ("true", "1"):
             QTimer.singleShot(0, lambda: self.set_presentation(True))
 
+    def apply_launch_values(self, values: dict[str, Any]) -> None:
+        """Settings given on the command line: they apply to this launch only. While a field
+        still holds its launch value, the saved settings keep what they had."""
+        self._launch_values = dict(values)
+        self.set_values(values)
+
     def save_settings(self) -> None:
-        self.settings.setValue("config", json.dumps(self.panel.values()))
+        values = self.panel.values()
+        for name, value in getattr(self, "_launch_values", {}).items():
+            if values.get(name) == value and name in self._saved_config:
+                values[name] = self._saved_config[name]
+        self.settings.setValue("config", json.dumps(values))
         # In presentation mode, the geometry to come back to is the desktop one.
         normal = getattr(self, "_normal_geometry", None)
         self.settings.setValue("geometry", normal if self.isFullScreen() and normal is not None
@@ -322,12 +333,18 @@ class MainWindow(QMainWindow):
             self.set_values(preset_values(name))
 
     def _on_parameters_changed(self) -> None:
-        name = self.preset_combo.currentText()
-        if name != CUSTOM and not self._matches_preset(name):
-            self.preset_combo.blockSignals(True)
-            self.preset_combo.setCurrentIndex(0)
-            self.preset_combo.blockSignals(False)
+        self._name_matching_preset()
         self._update_buttons()
+
+    def _name_matching_preset(self) -> None:
+        """The preset combo names the preset the settings are, or Custom."""
+        name = self.preset_combo.currentText()
+        if name != CUSTOM and self._matches_preset(name):
+            return
+        name = next((n for n in load_presets() if self._matches_preset(n)), CUSTOM)
+        self.preset_combo.blockSignals(True)
+        self.preset_combo.setCurrentText(name)
+        self.preset_combo.blockSignals(False)
 
     def _matches_preset(self, name: str) -> bool:
         preset, values = preset_values(name), self.panel.values()
@@ -336,6 +353,11 @@ class MainWindow(QMainWindow):
         return preset == values
 
     # --- GPU probe ---------------------------------------------------------------------
+
+    @property
+    def gpu_reason(self) -> str:
+        """Why the GPU cannot be used ("" while it can, or before the probe answered)."""
+        return self._gpu_reason
 
     def waiting_for_gpu_probe(self) -> bool:
         """The settings ask for the GPU and the probe has not answered yet."""

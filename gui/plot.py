@@ -274,6 +274,9 @@ class LossPlot:
         self.smoothing = 0.0
         self.pen_scale = 1.0
         self.set_log_y(True)
+        # Before the first run: the tutorial's iterations and losses, not pyqtgraph's 0..1.
+        self.widget.setXRange(0, 500, padding=0.02)
+        self.widget.setYRange(-6, 8, padding=0.02)
 
     def runs(self) -> list[PlottedRun]:
         return [*self.history, *([self.current] if self.current else [])]

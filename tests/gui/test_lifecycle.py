@@ -113,3 +113,21 @@ def test_scripted_window_runs_exit_with_their_status_and_write_json(tmp_path, fa
     assert record["status"] == status
     if status != "completed":
         assert record["message"] and status in done.stderr
+
+
+def test_a_window_asked_for_a_missing_gpu_refuses_instead_of_using_the_cpu(tmp_path):
+    import json
+    import os
+
+    from engine.devices import probe_gpu
+
+    if probe_gpu().available:
+        pytest.skip("a GPU is present here")
+    path = tmp_path / "r.json"
+    done = subprocess.run([sys.executable, "main.py", "--device", "gpu", "--autorun",
+                           "--exit-when-done", "--json", str(path)], cwd=ROOT,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr[-2000:]
+    record = json.loads(path.read_text())
+    assert record["status"] == "refused" and "no GPU can be used" in record["message"]

@@ -274,3 +274,29 @@ def test_more_threads_than_physical_cores_are_refused(window):
     assert not window.run_button.isEnabled()
     window.panel.inputs["threads"].setText(str(physical_cores()))
     assert window.run_button.isEnabled()
+
+
+def test_the_preset_is_named_at_first_start(window):
+    assert window.panel.values()["n"] == 64
+    assert window.preset_combo.currentText() == "Tutorial"
+    window.set_values({"learning_rate": 2e-6, "diagnostics": True})
+    assert window.preset_combo.currentText() == "Catapult"
+
+
+def test_command_line_values_apply_to_that_launch_only(window, qtbot, settings):
+    window.set_values({"learning_rate": 1e-6, "iterations": 500})
+    window.save_settings()
+    shut(window, qtbot)
+    launched = create_main_window(settings=settings)
+    qtbot.addWidget(launched)
+    launched.apply_launch_values({"learning_rate": 4e-6, "iterations": 50})
+    assert launched.panel.values()["learning_rate"] == 4e-6
+    launched.set_values({"seed": 7})  # a change made in the window is remembered
+    launched.save_settings()
+    shut(launched, qtbot)
+    plain = create_main_window(settings=settings)
+    qtbot.addWidget(plain)
+    values = plain.panel.values()
+    assert values["learning_rate"] == 1e-6 and values["iterations"] == 500
+    assert values["seed"] == 7
+    shut(plain, qtbot)

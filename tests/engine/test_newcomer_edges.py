@@ -1,0 +1,75 @@
+"""Edges a new user hit on the command line (issue 9): each refused in one line with exit 2, or
+done as asked; nothing silently dropped."""
+
+import json
+
+import pytest
+
+import main
+from engine.devices import probe_gpu
+
+SMALL = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
+NO_GPU = pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
+
+
+def call(argv, capsys):
+    try:
+        code = main.main(argv)
+    except SystemExit as exc:
+        code = exc.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@NO_GPU
+@pytest.mark.parametrize("command", ["sweep-lr", "race", "run"])
+def test_a_gpu_asked_for_without_one_is_refused_in_one_line(command, capsys):
+    code, _, err = call([command, "--device", "gpu", *SMALL, "--iterations", "10"], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "--device" in err and "Traceback" not in err
+
+
+def test_negative_numbers_are_values_refused_as_negative(capsys):
+    code, _, err = call(["run", "--lr", "-1e-6"], capsys)
+    assert code == 2 and "--lr: must be positive, got -1e-06" in err
+    code, _, err = call(["run", "--n", "-5"], capsys)
+    assert code == 2 and "--n: must be at least 1, got -5" in err
+
+
+def test_options_before_the_subcommand_apply(tmp_path, capsys):
+    path = tmp_path / "r.json"
+    code, _, _ = call(["--lr", "1e-3", "--json", str(path), "run", *SMALL, "--iterations",
+                       "20"], capsys)
+    assert code == 0
+    record = json.loads(path.read_text())
+    assert record["config"]["learning_rate"] == 1e-3 and record["config"]["iterations"] == 20
+    code, _, err = call(["--autorun", "run"], capsys)
+    assert code == 2 and "--autorun is a window option" in err
+
+
+def test_a_run_too_long_to_store_names_the_iterations(capsys):
+    code, _, err = call(["run", "--iterations", "10000000000"], capsys)
+    assert code == 2 and "losses of 10,000,000,000 iterations" in err
+    assert "reduce the iterations" in err and "D_in" not in err
+    code, _, err = call(["run", "--d-in", "1000000000"], capsys)
+    assert code == 2 and "reduce N, D_in, H or D_out" in err
+
+
+@NO_GPU
+def test_race_applies_or_refuses_threads(capsys):
+    code, _, err = call(["race", "--threads", "1", *SMALL], capsys)
+    assert code == 2 and "--threads" in err
+    code, out, _ = call(["race", "--threads", "2", *SMALL, "--iterations", "30",
+                         "--repeats", "3"], capsys)
+    assert code == 0 and "CPU, 2 threads" in out
+    code, out, _ = call(["race", "--compare", "dtype", "--threads", "1", *SMALL,
+                         "--iterations", "30"], capsys)
+    assert code == 0 and "CPU float64, 1 thread" in out and "CPU float32, 1 thread" in out
+
+
+def test_a_sweep_where_nothing_diverges_says_so(capsys):
+    code, out, _ = call(["sweep-lr", *SMALL, "--iterations", "50", "--lr-min", "1e-10",
+                         "--lr-max", "1e-9", "--count", "2"], capsys)
+    assert code == 0
+    assert "No rate up to 1e-09 diverged: the threshold lies above the range" in out
+    assert "0.00×" not in out and "below the observed threshold" not in out
