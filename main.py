@@ -328,6 +328,7 @@ def command_bench_window(args: argparse.Namespace) -> int:
         raise CliError(f"--pairs: must be at least 1, got {args.pairs}")
     if args.launches < 0:
         raise CliError(f"--launches: must be zero or more, got {args.launches}")
+    refuse_without_window()
     from gui.bench_window import bench_fresh_launches, bench_window
 
     record = bench_window(config, args.pairs)
@@ -500,7 +501,17 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
     return 0
 
 
+def refuse_without_window() -> None:
+    """One line naming the fix, instead of Qt's abort (exit 134), before Qt loads."""
+    from gui.display import window_problem
+
+    problem = window_problem()
+    if problem:
+        raise CliError(problem)
+
+
 def command_window(args: argparse.Namespace) -> int:
+    refuse_without_window()
     from gui.app import run_app
 
     given = {name: value for name, value in config_values(args).items() if value is not None}

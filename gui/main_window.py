@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._close_requested = False
         self._wanted_device: str | None = None
         self._run_started = 0.0
+        self._loop_started: float | None = None  # when the run's loop began, on this clock
         self._last_progress = None
         self._run_config: RunConfig | None = None
         self._gpu_reason = ""
@@ -441,6 +442,7 @@ class MainWindow(QMainWindow):
         # cores: a full repaint during the loop would take CPU from the run.
         self.repaint()
         self._run_started = time.perf_counter()
+        self._loop_started = None
         self._last_plot = (self._run_started, time.thread_time())
         self._ticks = 0
         self._timer.start()
@@ -457,6 +459,8 @@ class MainWindow(QMainWindow):
             tool.stop()
 
     def _on_progress(self, progress) -> None:
+        if self._loop_started is None:
+            self._loop_started = time.perf_counter() - progress.elapsed_seconds
         self.plot.append(progress.iterations, progress.losses, progress.elapsed_seconds)
         if progress.diagnostics is not None:
             self.diagnostics_plot.append(progress.diagnostics)
@@ -467,7 +471,10 @@ class MainWindow(QMainWindow):
             self.plot.redraw()
             return
         now = time.perf_counter()
-        self.readout.show_elapsed(now - self._run_started)
+        # One clock during the run and after it: the loop's. Its start is known from the first
+        # progress batch (its arrival less the loop time it reports), so the live clock never
+        # counts the setup, and the final loop time does not jump back below it.
+        self.readout.show_elapsed(now - self._loop_started if self._loop_started else 0.0)
         last_wall, last_cpu = self._last_plot
         if now - last_wall >= self._plot_interval:
             cpu = time.thread_time()

@@ -41,8 +41,9 @@ class Readout(QWidget):
         layout.addWidget(caption)
         self.elapsed_label = QLabel("0.00 s")
         self.elapsed_label.setObjectName("elapsed_label")
-        self.elapsed_label.setToolTip("Time since Run was pressed; after the run, the loop time "
-                                      "alone (the tutorial's 'Completed in X seconds').")
+        self.elapsed_label.setToolTip("The training loop's time, live and after the run (the "
+                                      "tutorial's 'Completed in X seconds'); setup (the draw, "
+                                      "the copy to the device, the warm-up) is not in it.")
         self.elapsed_label.setStyleSheet("font-size: 52px; font-weight: bold;")
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hold_size(self.elapsed_label, "00 min 00.0 s")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 from engine import RunConfig, train
 from engine.devices import probe_gpu
 from gui.app import create_main_window
+from gui.readout import format_seconds
 from tests.gui.conftest import SMALL, run_and_wait, shut
 
 OBJECT_NAMES = {
@@ -300,3 +301,22 @@ def test_command_line_values_apply_to_that_launch_only(window, qtbot, settings):
     assert values["learning_rate"] == 1e-6 and values["iterations"] == 500
     assert values["seed"] == 7
     shut(plain, qtbot)
+
+
+def test_the_wall_clock_is_the_loops_clock_and_never_runs_backwards(window, qtbot):
+    """Live and final figures come from one clock, the loop's: the final loop time is never
+    below what the clock showed during the run (the setup is in neither)."""
+    shown: list[float] = []
+    original = window.readout.show_elapsed
+
+    def spy(seconds):
+        shown.append(seconds)
+        original(seconds)
+
+    window.readout.show_elapsed = spy
+    window.set_values({**SMALL, "iterations": 60_000, "learning_rate": 1e-3})
+    record = run_and_wait(window, qtbot)
+    live = [s for s in shown if s > 0]
+    assert live, "the clock never moved during the run"
+    assert max(live) <= record["loop_seconds"] + 0.01
+    assert window.elapsed_label.text() == format_seconds(record["loop_seconds"])
