@@ -223,14 +223,15 @@ def summary_lines(result) -> list[str]:
     """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
     from engine.explain import explain_run
     from engine.measure import Spread
+    from engine.result import Outcome, Status
 
     lines = []
-    if result.status == "diverged":
+    if result.status == Status.DIVERGED:
         lines.append(f"status: diverged at iteration {result.diverged_at} (the loss became "
                      "non-finite); lower the learning rate")
     else:
         lines.append(f"status: {result.status} after {result.iterations_completed} iterations")
-    lead = "Completed in" if result.status == "completed" else "Ran for"
+    lead = "Completed in" if result.status == Status.COMPLETED else "Ran for"
     lines.append(f"{lead} {result.loop_seconds:.3f} seconds"
                  f" (setup {result.setup_seconds:.3f} s: draw, copy to device, warm-up)")
     if len(result.repeat_seconds) > 1:
@@ -240,7 +241,7 @@ def summary_lines(result) -> list[str]:
         lines.append(f"note: {result.timing_note}")
     lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
     lines.append(f"GFLOP/s: {result.gflops:.1f}")
-    if result.outcome == "diverged":
+    if result.outcome == Outcome.DIVERGED:
         lines.append(f"outcome: diverged (the last finite loss, at iteration "
                      f"{result.diverged_at - 1}, was {result.final_loss:.4g})")
     elif result.outcome is not None:
@@ -417,7 +418,7 @@ def command_race(args: argparse.Namespace) -> int:
 
 
 def command_sweep_size(args: argparse.Namespace) -> int:
-    from engine.sweep import SCALED_FIELDS, sweep_sizes
+    from engine.sweep import SCALED_FIELDS, PointStatus, sweep_sizes
 
     config = make_config(args)
     fields = tuple(f.strip() for f in args.scale.split(",") if f.strip())
@@ -435,7 +436,7 @@ def command_sweep_size(args: argparse.Namespace) -> int:
 
     def show(p) -> None:
         c = p.config
-        if p.status == "measured":
+        if p.status == PointStatus.MEASURED:
             ms = (f"{1000 * p.seconds_per_iteration:.4g} ({1000 * p.low:.4g}–"
                   f"{1000 * p.high:.4g})")
             figures = f"  {ms:<28}{p.gflops:>9.1f}  {p.repeats} repeats, {p.iterations} it"

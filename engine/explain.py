@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from engine.result import Outcome
+
 STALL_SHARE = 0.2  # the last fifth of the run...
 STALL_CHANGE = 0.05  # ...changing the loss by less than 5 %: it stalls
 SIZE_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H"}
@@ -105,7 +107,7 @@ def explain_sweep(sweep) -> str:
             sentences.append(f"The largest converged rate is {stable:.3g}, {ratio:.3g}× the "
                              "bound.")
             best = sweep.best()
-            above = [p for p in sweep.ordered() if p.outcome == "converged"
+            above = [p for p in sweep.ordered() if p.outcome == Outcome.CONVERGED
                      and p.learning_rate > bound]
             stalled = [p for p in above if best is not None
                        and p.final_loss > STALLED_FACTOR * best.final_loss]
@@ -123,7 +125,7 @@ def explain_sweep(sweep) -> str:
                 sentences.append(sentence + ".")
     elif not stable and sweep.points:
         sentences.append("No rate in the range converged.")
-    unstable = [p for p in sweep.points if p.outcome == "unstable"]
+    unstable = [p for p in sweep.points if p.outcome == Outcome.UNSTABLE]
     if unstable:
         sentences.append(f"{len(unstable)} rate(s) kept a finite loss that ended no lower than "
                          "it began (unstable).")

@@ -11,7 +11,7 @@ import numpy as np
 from engine.config import RunConfig
 from engine.devices import probe_gpu
 from engine.measure import Comparison, Spread, compare
-from engine.result import Progress, RunResult
+from engine.result import Progress, RunResult, Status
 from engine.train import train
 
 
@@ -121,7 +121,7 @@ class RaceResult:
 
 
 def _ended(result: RunResult) -> str:
-    if result.status == "diverged":
+    if result.status == Status.DIVERGED:
         return f"diverged at iteration {result.diverged_at}"
     return f"{result.status} after {result.iterations_completed} iterations"
 

@@ -7,6 +7,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -32,12 +33,17 @@ POINT_SAMPLES = 5  # a point's budget is split into about this many timed repeat
 # --- size sweep ---------------------------------------------------------------------------
 
 
+class PointStatus(StrEnum):
+    MEASURED = "measured"
+    SKIPPED = "skipped"  # see `reason`
+
+
 @dataclass
 class SizePoint:
     step: int
     config: RunConfig
     device: str
-    status: str  # "measured" or "skipped"
+    status: PointStatus
     seconds_per_iteration: float | None = None  # the median over the repeats
     low: float | None = None  # the fastest repeat's seconds per iteration
     high: float | None = None  # the slowest's
@@ -49,7 +55,7 @@ class SizePoint:
 
     def to_dict(self) -> dict[str, Any]:
         shown = self.sizes_shown
-        return {"step": self.step, "device": self.device, "status": self.status,
+        return {"step": self.step, "device": self.device, "status": str(self.status),
                 "n": self.config.n if shown else None,
                 "d_in": self.config.d_in if shown else None,
                 "hidden": self.config.hidden if shown else None,
@@ -66,7 +72,8 @@ class SizeSweep:
     points: list[SizePoint] = field(default_factory=list)
 
     def measured(self, device: str) -> list[SizePoint]:
-        return [p for p in self.points if p.device == device and p.status == "measured"]
+        return [p for p in self.points if p.device == device
+                and p.status == PointStatus.MEASURED]
 
     def speedups(self) -> list[tuple[SizePoint, Spread]]:
         """(GPU point, CPU time / GPU time) at each size both measured: the ratio of the
@@ -168,7 +175,7 @@ def sweep_sizes(base: RunConfig, steps: int = 6, factor: float = 2.0,
                       + f" from step {step} on: above the largest size considered "
                       f"({MAX_SIZE:,}); the sweep ends here")
             for device in devices:
-                point = SizePoint(step, replace(base, device=device), device, "skipped",
+                point = SizePoint(step, replace(base, device=device), device, PointStatus.SKIPPED,
                                   reason=reason, sizes_shown=False)
                 sweep.points.append(point)
                 if on_point is not None:
@@ -193,7 +200,7 @@ def sweep_sizes(base: RunConfig, steps: int = 6, factor: float = 2.0,
 def _sweep_point(step: int, config: RunConfig, budget_seconds: float,
                  last_rate: dict[str, float], stop) -> SizePoint | None:
     device = config.device
-    point = SizePoint(step, config, device, "skipped")
+    point = SizePoint(step, config, device, PointStatus.SKIPPED)
     predicted = (MIN_REPEATS * config.flops_per_iteration / last_rate[device]
                  if device in last_rate else 0.0)
     if predicted > 10 * budget_seconds:
@@ -209,7 +216,7 @@ def _sweep_point(step: int, config: RunConfig, budget_seconds: float,
     if measured is None:
         return None  # stopped
     spread, per_sample = measured
-    point.status = "measured"
+    point.status = PointStatus.MEASURED
     point.seconds_per_iteration, point.low, point.high = spread.median, spread.low, spread.high
     point.repeats = len(spread.samples)
     point.iterations = point.repeats * per_sample
@@ -229,8 +236,8 @@ SIZE_EFFECT_FIELDS = ("n", "d_in", "hidden")
 @dataclass
 class LearningRatePoint:
     learning_rate: float
-    status: str
-    outcome: str | None  # converged, unstable or diverged (engine.result.Outcome)
+    status: Status
+    outcome: Outcome | None
     initial_loss: float | None
     final_loss: float | None
     diverged_at: int | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.files import write_json, write_rows_csv
+from engine.result import Status
 
 PLOT_FILE, LOSSES_FILE, RECORDS_FILE = "loss_plot.png", "losses.csv", "runs.json"
 
@@ -13,7 +14,7 @@ def run_label(record: dict) -> str:
     """A run's legend entry: learning rate, device, dtype, loop time and status."""
     c = record["config"]
     status = record["status"]
-    if status == "diverged":
+    if status == Status.DIVERGED:
         status = f"diverged at t={record['diverged_at']}"
     seconds = f"{record['loop_seconds']:.3g} s"
     repeats = record.get("repeat_seconds") or []

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QVBox
 
 from engine.explain import explain_sweep
 from engine.jobs import RateSweepJob
+from engine.result import Outcome
 from gui.params import parse_number
 from gui.plot import COLORS, DIVERGED_COLOR, styled_plot
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
@@ -131,10 +132,11 @@ class LearningRateSweepTool(ToolPanel):
             if chosen:
                 self.plot.plot([p.learning_rate for p in chosen],
                                [min(p.final_loss, ceiling) for p in chosen],
-                               pen=pg.mkPen(color, width=2) if outcome == "converged" else None,
+                               pen=(pg.mkPen(color, width=2) if outcome == Outcome.CONVERGED
+                                    else None),
                                symbol=symbol, symbolSize=12, symbolBrush=color, symbolPen=None,
                                name=name)
-        diverged = [p for p in ordered if p.outcome == "diverged"]
+        diverged = [p for p in ordered if p.outcome == Outcome.DIVERGED]
         if diverged:
             self.diverged_row.plot([p.learning_rate for p in diverged], [0.5] * len(diverged),
                                    pen=None, symbol="x", symbolSize=14,
@@ -152,7 +154,8 @@ class LearningRateSweepTool(ToolPanel):
         left, right = (x - span, x) if leftwards else (x, x + span)
         heights = [(math.log10(p.final_loss) - y_low) / (y_high - y_low)
                    for p in self.points if p.final_loss and p.final_loss > 0
-                   and p.outcome != "diverged" and left <= math.log10(p.learning_rate) <= right]
+                   and p.outcome != Outcome.DIVERGED
+                   and left <= math.log10(p.learning_rate) <= right]
         for height in (0.9, 0.75, 0.6, 0.45, 0.3, 0.15, 0.05):
             if all(abs(height - h) > LABEL_CLEARANCE for h in heights):
                 return height

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         left.addStretch(1)
         self.left_widget = left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setMinimumWidth(340)
+        left_widget.setMinimumWidth(370)  # the device entry's name fits whole
         left_widget.setMaximumWidth(440)
 
         self.plot = LossPlot()
@@ -265,6 +265,8 @@ class MainWindow(QMainWindow):
         view.addAction(self.presentation_action)
         self.addAction(self.presentation_action)  # F11 works with the menu closed
         self._base_font = QFont(self.font())
+        self._presenting = False
+        self._normal_geometry = None
         self.setMinimumSize(1160, 640)
         self.resize(1460, 780)
 
@@ -313,8 +315,8 @@ class MainWindow(QMainWindow):
                 values[name] = self._saved_config[name]
         self.settings.setValue("config", json.dumps(values))
         # In presentation mode, the geometry to come back to is the desktop one.
-        normal = getattr(self, "_normal_geometry", None)
-        self.settings.setValue("geometry", normal if self.isFullScreen() and normal is not None
+        normal = self._normal_geometry
+        self.settings.setValue("geometry", normal if self._presenting and normal is not None
                                else self.saveGeometry())
         self.settings.setValue("log_y", self.log_y_checkbox.isChecked())
         self.settings.sync()
@@ -610,19 +612,20 @@ class MainWindow(QMainWindow):
             scale_plot_fonts(plot, scale)
         self.diagnostics_plot.set_axis_scale(self.loss_plot, scale)
         self.plot.set_pen_scale(2.0 if on else 1.0)
-        self.left_widget.setMinimumWidth(round(340 * scale))
+        self.left_widget.setMinimumWidth(round(370 * scale))
         self.left_widget.setMaximumWidth(round(440 * scale))
         self._relabel()
-        if on:
+        if on and not self._presenting:
             self._normal_geometry = self.saveGeometry()
             self.showFullScreen()
             screen = self.screen()
             if screen is not None:  # without a window manager, full screen is only a wish
                 self.setGeometry(screen.geometry())
-        elif self.isFullScreen():
+        elif not on and self._presenting:
             self.showNormal()
-            if getattr(self, "_normal_geometry", None) is not None:
+            if self._normal_geometry is not None:
                 self.restoreGeometry(self._normal_geometry)
+        self._presenting = on
         if getattr(self, "_remember_presentation", True):
             self.settings.setValue("presentation", on)
         self._remember_presentation = True

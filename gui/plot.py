@@ -205,7 +205,7 @@ def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.Plot
     item.setLabel("left", y_label, **style)
     plot.setLogMode(x=log_x, y=log_y)
     limit_y_range(plot, log_y)
-    plot.setMinimumWidth(420)
+    plot.setMinimumWidth(300)
     return plot
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.measure import Spread
+from engine.result import Status
 
 COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "device", "dtype", "threads", "seed", "layers",
            "status", "loop time", "final loss", "speedup")
@@ -33,10 +34,10 @@ def loop_time(record: dict) -> Spread:
 
 def ending(record: dict) -> str:
     status = record["status"]
-    if status == "diverged":
+    if status == Status.DIVERGED:
         return f"diverged at t={record['diverged_at']}"
     outcome = record.get("outcome")
-    return f"{status}, {outcome}" if outcome and status != "diverged" else status
+    return f"{status}, {outcome}" if outcome and status != Status.DIVERGED else status
 
 
 def speedup(record: dict, baseline: dict) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.jobs import SizeSweepJob
-from engine.sweep import SCALED_FIELDS
+from engine.sweep import SCALED_FIELDS, PointStatus
 from gui.plot import COLORS, styled_plot
 from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel
 
@@ -109,7 +109,7 @@ class SizeSweepTool(ToolPanel):
     def on_progress(self, point) -> None:
         self.points.append(point)
         c = point.config
-        measured = point.status == "measured"
+        measured = point.status == PointStatus.MEASURED
         sizes = ((c.n, c.d_in, c.hidden, c.d_out) if point.sizes_shown else ("—",) * 4)
         cells = (*sizes, point.device,
                  f"{c.flops_per_iteration / 1e6:,.1f}" if point.sizes_shown else "—",
@@ -130,7 +130,8 @@ class SizeSweepTool(ToolPanel):
             plot.getPlotItem().clear()
         self.legend.clear()
         for device in ("cpu", "gpu"):
-            measured = [p for p in self.points if p.device == device and p.status == "measured"]
+            measured = [p for p in self.points if p.device == device
+                        and p.status == PointStatus.MEASURED]
             if not measured:
                 continue
             work = [p.config.flops_per_iteration / 1e6 for p in measured]
@@ -168,7 +169,7 @@ class SizeSweepTool(ToolPanel):
                          f"{point.config.flops_per_iteration / 1e6:,.0f} MFLOP per iteration.")
         elif not any(p.device == "gpu" for p in sweep.points):
             lines.append("CPU only here: no GPU to compare with.")
-        skipped = sum(p.status == "skipped" for p in sweep.points)
+        skipped = sum(p.status == PointStatus.SKIPPED for p in sweep.points)
         if skipped:
             lines.append(f"{skipped} point(s) skipped (see the table).")
         self.summary.setText(" ".join(lines))

@@ -75,6 +75,8 @@ def test_stop_mid_run(window, qtbot):
 
 
 def test_keyboard_runs_and_stops(window, qtbot):
+    window.activateWindow()  # shortcuts go to the active window (a real X server asks)
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     window.set_values({**SMALL, "iterations": 50_000_000})
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.is_running()
