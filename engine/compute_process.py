@@ -6,7 +6,7 @@ not the window, and a job stuck inside an iteration can be ended by ending the p
 
 Protocol. Window → here: ("job", id, job), ("stop", id), ("quit",). Here → window:
 ("ready", pid) once warmed up, ("progress", id, item), ("done", id, result),
-("refused", id, message) and ("failed", id, message, traceback), as pickled messages of at
+("refused", id, reason, field) and ("failed", id, message, traceback), as pickled messages of at
 most CHUNK_BYTES each: a larger message (a tool's result with millions of losses) is sent in
 parts that MessageAssembler joins.
 No Qt here: the process imports only the engine.
@@ -75,11 +75,13 @@ def _outcome(job, report, stop) -> tuple:
 
     try:
         result = job.run(report, stop)
-    except (ConfigError, InsufficientMemoryError) as exc:
-        return ("refused", str(exc))
+    except ConfigError as exc:  # the window names the setting as its panel does
+        return ("refused", exc.reason, exc.field)
+    except InsufficientMemoryError as exc:
+        return ("refused", str(exc), "")
     except MemoryError as exc:  # CuPy's OutOfMemoryError is one: the estimate fell short
         return ("refused", f"the device ran out of memory ({exc or 'no detail'}); try smaller "
-                "sizes")
+                "sizes", "")
     except Exception as exc:
         return ("failed", f"{type(exc).__name__}: {exc}", traceback.format_exc())
     outgoing = getattr(job, "outgoing", None)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine.compute_process import MessageAssembler, serve
 from engine.result import Progress
+from gui.params import field_label
 
 READ_BUDGET_SECONDS = 0.01  # at most this long reading messages before painting again
 STOP_GRACE_MS = 2000  # a cooperative stop gets this long before the window says so
@@ -39,6 +40,7 @@ class JobEnd:
     message: str = ""
     result: Any = None
     details: str = ""
+    field: str = ""  # a refusal's setting (a RunConfig field), named by the window its way
 
 
 def describe_exit(exitcode: int | None) -> str:
@@ -296,7 +298,9 @@ class JobRunner(QObject):
                 result = incoming(result, self.streamed_losses)
             self._end(JobEnd("done", result=result))
         elif kind == "refused":
-            self._end(JobEnd("refused", rest[0]))
+            reason, field = rest
+            self._end(JobEnd("refused", f"{field_label(field)}: {reason}" if field else reason,
+                             field=field))
         else:
             self._end(JobEnd("failed", rest[0], details=rest[1]))
 

@@ -62,6 +62,13 @@ DIAGNOSTICS_TIP = ("Record each iteration's dead hidden units, active fraction, 
 INVALID_STYLE = "border: 2px solid #d62728;"
 
 
+def field_label(field: str) -> str:
+    """A setting as the window names it ("Learning rate", not learning_rate)."""
+    labels = {**{name: spec[0] for name, spec in FIELDS.items()}, "train": "Layers",
+              "diagnostics": "Diagnostics"}
+    return labels.get(field, field)
+
+
 def parse_whole(text: str) -> Any:
     """'1024', '1,024', '1_024' or '1e3' as an int; anything else returned as it is."""
     cleaned = text.strip().replace(",", "").replace("_", "")
@@ -271,7 +278,5 @@ class ParameterPanel(QWidget):
             widget.setStyleSheet(INVALID_STYLE if name in errors else "")
             tip = FIELDS[name][2]
             widget.setToolTip(f"{tip}\n\nInvalid: {errors[name]}" if name in errors else tip)
-        labels = {**{k: v[0] for k, v in FIELDS.items()}, "train": "Layers",
-                  "diagnostics": "Diagnostics"}
-        self.error_label.setText("\n".join(f"{labels.get(k, k)}: {v}" for k, v in errors.items()))
+        self.error_label.setText("\n".join(f"{field_label(k)}: {v}" for k, v in errors.items()))
         self.changed.emit()

@@ -97,8 +97,13 @@ def test_stop_reaches_a_running_job_and_the_next_job_runs(compute):
 
 def test_refusals_and_failures_come_back_as_messages(compute):
     compute.connection.send(("job", 1, TrainingJob(RunConfig(d_in=10**9))))
-    (kind, _, message), _ = compute.until_end(1)
+    (kind, _, message, field), _ = compute.until_end(1)
     assert kind == "refused" and "needs" in message and "available" in message
+    assert field == ""
+    compute.connection.send(("job", 3, TrainingJob(RunConfig(device="gpu"))))
+    (kind, _, message, field), _ = compute.until_end(3)
+    if kind == "refused":  # no GPU here: the reason, and the field for the window to name
+        assert field == "device" and not message.startswith("device")
     compute.connection.send(("job", 2, RateSweepJob(RunConfig(**SMALL), 1e-3, 1e-4, 3, 0.1)))
     (kind, _, message, details), _ = compute.until_end(2)
     assert kind == "failed" and "ValueError" in message and "Traceback" in details

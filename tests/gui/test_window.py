@@ -235,7 +235,8 @@ def test_a_refused_run_leaves_no_curve_or_legend_entry(window, qtbot):
     record = run_and_wait(window, qtbot)
     assert record["status"] == "refused" and record["losses"] == []
     text = window.status_label.text()
-    assert text.startswith("Refused:") and "GPU" in text
+    assert text.startswith("Refused: Device: a GPU was asked for")  # the panel's name for it
+    assert "device:" not in text
     assert window.plot.history == [] and window.plot.current is None
     assert window.plot.legend.items == [] and window.records == []
     assert window.elapsed_label.text() == "0.00 s"  # no figures of an earlier run beside it
