@@ -335,13 +335,24 @@ def command_bench_window(args: argparse.Namespace) -> int:
     record = bench_window(config, args.pairs)
     print_window_ratios("in one window", record)
     if args.launches:
-        options = [item for name, option in OPTION_OF_FIELD.items()
-                   for item in (option, str(getattr(config, name)))]
+        options = command_line_options(config)
         record["fresh_launches"] = bench_fresh_launches(config, options, args.launches)
         print_window_ratios("first run after launch", record["fresh_launches"])
     if args.json:
         write_json(args.json, record)
     return 0
+
+
+def command_line_options(config) -> list[str]:
+    """The options that give `config` on this command line (a flag only when it is on)."""
+    options = []
+    for name, option in OPTION_OF_FIELD.items():
+        value = getattr(config, name)
+        if isinstance(value, bool):
+            options += [option] if value else []
+        else:
+            options += [option, str(value)]
+    return options
 
 
 def print_window_ratios(title: str, record: dict) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +24,7 @@ from engine.step import Workspace, sgd_step
 from engine.threads import calibrate
 
 WARM_UP_ITERATIONS = 2
+WARM_UP_SECONDS = 0.03
 
 
 def trained_gradients(workspace: Workspace, train: str) -> list:
@@ -138,8 +140,14 @@ def open_trainer(config: RunConfig, problem: Problem) -> Iterator[CpuTrainer | G
         # set here, in the thread that trains.
         with threadpool_limits(limits=threads, user_api="blas"):
             with np.errstate(all="ignore"):
-                for _ in range(WARM_UP_ITERATIONS):  # untimed: the pool, the caches, the pages
+                # Untimed: the pool's threads awake, the caches and pages warm. At least a few
+                # iterations, and at least WARM_UP_SECONDS: a pool that slept while another
+                # lane ran one-threaded takes a while to spin up again.
+                started, done = time.perf_counter(), 0
+                while done < WARM_UP_ITERATIONS or \
+                        time.perf_counter() - started < WARM_UP_SECONDS:
                     warm_step()
+                    done += 1
             trainer.device_info = cpu_info(threads_used=threads)
             if calibration:
                 trainer.device_info["threads_calibration"] = {

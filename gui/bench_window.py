@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTemporaryDir, QTimer
@@ -54,6 +55,10 @@ def _ratios(headless: list[float], windowed: list[float]) -> dict:
 
 def bench_window(config: RunConfig, pairs: int) -> dict:
     app = application()
+    if config.device == "cpu" and config.threads == "auto":
+        # Both sides at one thread count: each process calibrates `auto` on its own, and a
+        # calibration taken while the other side warmed up can differ.
+        config = replace(config, threads=train(config).device_info["threads"])
     folder = QTemporaryDir()
     settings = QSettings(folder.filePath("bench.ini"), QSettings.Format.IniFormat)
     window = create_main_window(settings=settings, probe_gpu=False)

@@ -97,3 +97,12 @@ def test_fault_injection_on_the_command_line(tmp_path):
                          env={**os.environ, "BACKPROP_LAB_FAULT": "explode@3"})
     assert bad.returncode == 2 and "BACKPROP_LAB_FAULT" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_config_round_trips_through_its_command_line_options():
+    from engine import RunConfig
+
+    for config in (RunConfig(), RunConfig(learning_rate=2e-6, diagnostics=True, train="w2",
+                                          threads=1, n=8)):
+        args = main.build_parser().parse_args(["run", *main.command_line_options(config)])
+        assert main.make_config(args) == config
