@@ -74,8 +74,8 @@ class BenchResult:
 
     @property
     def median_ratio(self) -> float | None:
-        return statistics.median(self.ratios) if not self.comparison.reason.startswith(
-            "the engine") else None
+        """None where the two did not do the same work (see `comparison`)."""
+        return None if self.comparison.speedup is None else statistics.median(self.ratios)
 
     @property
     def engine_gflops(self) -> float:

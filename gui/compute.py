@@ -251,6 +251,11 @@ class JobRunner(QObject):
     def is_running(self) -> bool:
         return self.job_id is not None
 
+    @property
+    def stop_requested(self) -> bool:
+        """A Stop was asked for this job (it may still be winding down)."""
+        return self._stop_requested_at is not None
+
     def start(self, job) -> None:
         assert not self.is_running()
         self.job = job

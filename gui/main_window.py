@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
         """Stop the training run, and any lecture tool that is running. Cooperative first; a
         job that has not stopped after a grace period is ended with its compute process."""
         if self.is_running():
-            if self.training_runner._stop_requested_at is None:
+            if not self.training_runner.stop_requested:
                 self.readout.set_status("Stopping…")
             self.training_runner.stop()
         for tool in self.tools:

@@ -127,7 +127,7 @@ class ToolPanel(QWidget):
 
     def stop(self) -> None:
         if self.is_running():
-            if self.runner._stop_requested_at is None:
+            if not self.runner.stop_requested:
                 self.set_status("Stopping…")
             self.runner.stop()
 
