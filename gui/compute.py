@@ -88,7 +88,7 @@ class ComputeProcess(QObject):
         self._ending_on_purpose = False
         self._ready = False
         reader = QSocketNotifier(here.fileno(), QSocketNotifier.Type.Read, self)
-        reader.activated.connect(self._read)
+        reader.activated.connect(self._on_readable)
         death = QSocketNotifier(self._process.sentinel, QSocketNotifier.Type.Read, self)
         death.activated.connect(self._on_process_end)
         self._notifiers = [reader, death]
@@ -159,16 +159,22 @@ class ComputeProcess(QObject):
 
     # --- messages ------------------------------------------------------------------------
 
-    def _read(self) -> None:
-        deadline = time.perf_counter() + READ_BUDGET_SECONDS
+    def _on_readable(self, *_socket) -> None:
+        """The notifier's slot (it passes the socket, which is not a budget)."""
+        self._read()
+
+    def _read(self, budget_seconds: float | None = READ_BUDGET_SECONDS) -> None:
+        """Messages waiting in the pipe, for at most `budget_seconds` (None: all of them)."""
+        deadline = None if budget_seconds is None else time.perf_counter() + budget_seconds
         connection = self._connection
-        while connection is not None and time.perf_counter() < deadline:
+        while connection is not None and (deadline is None or time.perf_counter() < deadline):
             try:
                 if not connection.poll():
                     return
                 raw = connection.recv_bytes()
             except (EOFError, OSError):
-                self._notifiers[0].setEnabled(False)  # the end comes through the sentinel
+                if self._notifiers:
+                    self._notifiers[0].setEnabled(False)  # the end comes through the sentinel
                 return
             message = self._assembler.feed(raw)
             if message is not None:
@@ -188,23 +194,12 @@ class ComputeProcess(QObject):
         del self._runners[job_id]
         runner._finished(kind, *rest)
 
-    def _drain(self) -> None:
-        """Messages the process sent before it ended (the last progress, or even its result)."""
-        connection = self._connection
-        try:
-            while connection is not None and connection.poll():
-                message = self._assembler.feed(connection.recv_bytes())
-                if message is not None:
-                    self._dispatch(message)
-        except (EOFError, OSError):
-            pass
-
     def _on_process_end(self) -> None:
         process = self._process
         if process is None:
             return
-        self._drain()
-        process.join(SHUTDOWN_WAIT_SECONDS)
+        self._read(budget_seconds=None)  # what it sent before it ended: its last progress,
+        process.join(SHUTDOWN_WAIT_SECONDS)  # or even its result
         how = describe_exit(process.exitcode)
         on_purpose = self._ending_on_purpose
         if not self._ready and not on_purpose:

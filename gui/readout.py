@@ -37,21 +37,17 @@ class Readout(QWidget):
         self._status_color = "#000"
         layout = QVBoxLayout(self)
         self.caption = caption = QLabel("wall clock")
-        caption.setStyleSheet("color: #666; font-size: 14px;")
         layout.addWidget(caption)
         self.elapsed_label = QLabel("0.00 s")
         self.elapsed_label.setObjectName("elapsed_label")
         self.elapsed_label.setToolTip("The training loop's time, live and after the run (the "
                                       "tutorial's 'Completed in X seconds'); setup (the draw, "
                                       "the copy to the device, the warm-up) is not in it.")
-        self.elapsed_label.setStyleSheet("font-size: 52px; font-weight: bold;")
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        hold_size(self.elapsed_label, "00 min 00.0 s")
         layout.addWidget(self.elapsed_label)
         self.status_label = QLabel("Ready")
         self.status_label.setObjectName("status_label")
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("font-size: 18px;")
         layout.addWidget(self.status_label)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("progress_bar")
@@ -73,12 +69,9 @@ class Readout(QWidget):
         ):
             label = QLabel("—")
             label.setObjectName(f"{key}_value_label")
-            label.setStyleSheet("font-size: 16px;")
-            hold_size(label, STAT_SAMPLE)
             label.setToolTip(tip)
             name = QLabel(caption_text)
             name.setToolTip(tip)
-            name.setStyleSheet("font-size: 16px; color: #444;")
             self.stat_names.append(name)
             stats.addRow(name, label)
             self.stat_labels[key] = label
@@ -86,7 +79,6 @@ class Readout(QWidget):
         self.timing_note_label = QLabel("")
         self.timing_note_label.setObjectName("timing_note_label")
         self.timing_note_label.setWordWrap(True)
-        self.timing_note_label.setStyleSheet("font-size: 15px; color: #b8860b;")
         self.timing_note_label.setToolTip("Other processes used the CPU while this run was "
                                           "timed: its time is not one to quote")
         self.timing_note_label.hide()
@@ -94,12 +86,11 @@ class Readout(QWidget):
         self.explanation_label = QLabel("")
         self.explanation_label.setObjectName("explanation_label")
         self.explanation_label.setWordWrap(True)
-        self.explanation_label.setStyleSheet("font-size: 15px; color: #333;")
         self.explanation_label.setToolTip("Written from this run's diagnostics: every number "
                                           "in it was measured in the run")
         layout.addWidget(self.explanation_label)
         layout.addStretch(1)
-        self.setMinimumWidth(300)
+        self.set_scale(1.0)  # the fonts and the fixed label sizes: declared once, there
 
     def show_explanation(self, text: str) -> None:
         self.explanation_label.setText(text)
