@@ -28,10 +28,13 @@ OPTION_OF_FIELD = {
     "threads": "--threads",
     "train": "--train",
     "diagnostics": "--diagnostics",
+    "gpu_path": "--gpu-path",
 }
 
 
+from engine.config import DEVICES, DTYPES, GPU_PATHS, TRAINED_LAYERS  # noqa: E402
 from engine.files import write_json, write_rows_csv  # noqa: E402
+from engine.race import COMPARISONS  # noqa: E402
 
 
 class CliError(Exception):
@@ -95,17 +98,24 @@ def add_run_options(parser: argparse.ArgumentParser, defaults: bool = True) -> N
     g.add_argument("--d-out", type=_whole_number, default=d(10), help="output size D_out (10)")
     g.add_argument("--lr", type=_number, default=d(1e-6), help="learning rate (1e-6)")
     g.add_argument("--iterations", type=_whole_number, default=d(500), help="iterations (500)")
-    g.add_argument("--device", choices=("cpu", "gpu"), default=d("cpu"), help="cpu or gpu")
-    g.add_argument("--dtype", choices=("float64", "float32"), default=d("float64"))
+    g.add_argument("--device", choices=DEVICES, default=d("cpu"), help="cpu or gpu")
+    g.add_argument("--dtype", choices=DTYPES, default=d("float64"),
+                   help="float64, float32, or tf32: float32 arrays with TensorFloat-32 "
+                   "tensor-core products (GPU only) (float64)")
     g.add_argument("--seed", type=_whole_number, default=d(0), help="random seed (0)")
     g.add_argument("--threads", type=_threads, default=d("auto"),
                    help="CPU BLAS threads: auto or a count")
-    g.add_argument("--train", choices=("both", "w1", "w2"), default=d("both"),
+    g.add_argument("--train", choices=TRAINED_LAYERS, default=d("both"),
                    help="the layers SGD trains; the other is frozen, its gradient neither "
                    "computed nor applied (both)")
     g.add_argument("--diagnostics", action="store_true", default=d(False),
                    help="record dead hidden units, norms and the sharpness λ_max every "
                    "iteration, and explain the run from them")
+    g.add_argument("--gpu-path", choices=GPU_PATHS, default=d("graph"),
+                   help="how a GPU run issues its iterations: port (the tutorial's lines on "
+                   "CuPy), fused (one prepared step, no synchronising), graph (the fused step "
+                   "captured as a CUDA graph and replayed; fused where capture is unavailable) "
+                   "(graph)")
 
 
 def config_values(args: argparse.Namespace) -> dict[str, Any]:
@@ -166,11 +176,13 @@ def build_parser() -> argparse.ArgumentParser:
                        "engine's rate as a share of it")
     add_output(bench, "--json", "write the measurements as JSON")
 
-    race = commands.add_parser("race", help="one configuration on two targets, side by side")
+    race = commands.add_parser("race", help="one configuration on two or more targets, "
+                               "side by side")
     add_run_options(race)
-    race.add_argument("--compare", choices=("device", "dtype"), default="device",
+    race.add_argument("--compare", choices=COMPARISONS, default="device",
                       help="device: CPU vs GPU (no GPU: 1 thread vs all threads); "
-                      "dtype: float64 vs float32")
+                      "dtype: float64 vs float32 (and tf32 on a GPU); gpu-path: the "
+                      "tutorial's CuPy port vs the fused step vs the CUDA graph (device)")
     race.add_argument("--repeats", type=_whole_number, default=3,
                       help="runs per lane, alternated A B A B …; the verdict compares their "
                       "medians and spreads (3)")
@@ -308,6 +320,12 @@ def command_bench(args: argparse.Namespace) -> int:
     else:
         print(f"median ratio engine/reference: {record['median_ratio']:.3f}  (per pair: "
               + ", ".join(f"{r:.3f}" for r in result.ratios) + ")")
+    for path, row in record["gpu_paths"].items():
+        ratio = row["median_ratio_to_reference"]
+        ran = row["ran"] if row["ran"] == path else f"{row['ran']}: {row['note']}"
+        print(f"GPU path {path:<6} loop {Spread.of(result.path_seconds[path]).format()}  "
+              + (f"{1 / ratio:.1f}× the reference" if ratio else "no ratio (unequal work)")
+              + (f"  [ran {ran}]" if row["ran"] != path else ""))
     for note in sorted(set(result.timing_notes)):
         print(f"note: {note}")
     if args.matmul_size > 0:
@@ -364,24 +382,39 @@ def print_window_ratios(title: str, record: dict) -> None:
           f"{record['ratio_of_medians']:.3f}")
 
 
-def race_targets(compare: str, config, threads, device):
+def race_targets(compare: str, config, threads, device, gpu_path=None):
     """The lanes, with the options given applied or refused, never silently dropped: with
-    --compare dtype both lanes use --device and --threads; with --compare device and no GPU,
-    --threads K makes the second lane K threads (against 1); --device gpu needs a GPU."""
+    --compare dtype all lanes use --device and --threads; with --compare device and no GPU,
+    --threads K makes the second lane K threads (against 1); --device gpu needs a GPU;
+    --compare gpu-path races the three GPU paths, which --gpu-path and --threads cannot set."""
+    from engine.config import ConfigError
     from engine.devices import probe_gpu
     from engine.race import Target, default_targets
     from engine.train import check_device
 
     if device == "gpu":
         check_device(config)  # refused in words where no GPU can be used
-    targets = default_targets(compare)
+    if compare == "gpu-path":
+        for option, given in (("--device", device not in (None, "gpu")),
+                              ("--threads", threads not in (None, "auto")),
+                              ("--gpu-path", gpu_path is not None)):
+            if given:
+                raise CliError(f"{option}: race --compare gpu-path runs the three GPU paths "
+                               "on the GPU; leave it out")
+    try:
+        targets = default_targets(compare)
+    except ConfigError as exc:
+        raise CliError(f"--compare {compare}: {exc.reason}") from None
+    if compare == "gpu-path":
+        return targets
     if compare == "dtype":
         return tuple(Target(t.label if device is None and threads is None else
                             f"{config.device.upper()} {t.dtype}"
                             + (f", {threads} thread{'s' if threads != 1 else ''}"
                                if threads not in (None, "auto") else ""),
                             config.device if device is not None else t.device, t.dtype,
-                            threads if threads is not None else t.threads) for t in targets)
+                            threads if threads is not None else t.threads) for t in targets
+                     if not (t.dtype == "tf32" and device == "cpu"))  # tf32 needs a GPU
     if device is not None:
         raise CliError("--device: race --compare device runs both CPU and GPU (or, without "
                        "a GPU, two CPU thread counts); leave --device out, or use "
@@ -402,8 +435,9 @@ def command_race(args: argparse.Namespace) -> int:
     config = make_config(args)
     if args.repeats < 1:
         raise CliError(f"--repeats: must be at least 1, got {args.repeats}")
-    targets = race_targets(args.compare, config, args.threads, args.device)
-    print(f"race: {targets[0].label} vs {targets[1].label}, N={config.n} D_in={config.d_in} "
+    targets = race_targets(args.compare, config, args.threads, args.device,
+                           args.gpu_path)
+    print(f"race: {' vs '.join(t.label for t in targets)}, N={config.n} D_in={config.d_in} "
           f"H={config.hidden} D_out={config.d_out}, {config.iterations} iterations, "
           f"{args.repeats} repeats each, alternated", flush=True)
     result = race(config, targets, repeats=args.repeats)
@@ -415,7 +449,8 @@ def command_race(args: argparse.Namespace) -> int:
         final = f"{r.final_loss:.4g}" if r.final_loss is not None else "-"
         print(f"{lane.label:<{width}}{r.status:<12}{r.setup_seconds:>9.3f}  "
               f"{lane.timing.format(''):<28}{final:>12}")
-    print(f"verdict: {result.comparison.verdict}")
+    for comparison in result.comparisons:
+        print(f"verdict: {comparison.verdict}")
     for lane in result.lanes:
         if lane.result.timing_note:
             print(f"note ({lane.label}): {lane.result.timing_note}")

@@ -1,7 +1,8 @@
 """Where a run's arrays live and how its iterations are issued: NumPy on the CPU, CuPy on a GPU.
 
-Both trainers offer the same three calls to engine.train: `step(t)` runs iteration t and
-returns False when it already knows the loss is non-finite; `losses(start, stop)` returns the
+Both trainers offer the same three calls to engine.train: `advance(t)` issues the iterations
+from t on (one, or a graph replay's worth) and returns how many, and False when it already
+knows a loss is non-finite; `losses(start, stop)` returns the
 losses of those iterations as a float64 host array (on a GPU: one copy, which synchronises);
 `synchronize()` waits for all issued work.
 """
@@ -18,7 +19,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from engine.config import RunConfig
-from engine.devices import cpu_info, gpu_info
+from engine.devices import cpu_info
 from engine.problem import Problem, to_device
 from engine.step import Workspace, sgd_step
 from engine.threads import calibrate
@@ -37,20 +38,24 @@ class CpuTrainer:
     xp = np
 
     def __init__(self, config: RunConfig, problem: Problem):
-        self.problem = to_device(problem, config.dtype, np)
+        self.problem = to_device(problem, config.storage_dtype, np)
         self.workspace = Workspace.allocate(self.problem, np)
         self.learning_rate = config.learning_rate
         self.train = config.train
         self._losses = np.empty(config.iterations, dtype=np.float64)
         self.device_info: dict[str, Any] = {}
 
-    def step(self, t: int) -> bool:
+    def advance(self, t: int) -> tuple[int, bool]:
         loss = float(sgd_step(self.problem, self.workspace, self.learning_rate, np, self.train))
         self._losses[t] = loss
-        return math.isfinite(loss)
+        return 1, math.isfinite(loss)
 
     def trained_gradients(self) -> list:
         return trained_gradients(self.workspace, self.train)
+
+    def rewind(self) -> None:
+        """The next iteration's loss goes to index 0 again (timing loops that outrun the
+        run's iterations)."""
 
     def losses(self, start: int, stop: int) -> np.ndarray:
         return self._losses[start:stop]
@@ -70,62 +75,8 @@ class CpuTrainer:
         return step
 
 
-class GpuTrainer:
-    """The fused step (engine.cuda_step); with diagnostics on, the plain step (engine.step on
-    CuPy), whose workspace keeps each layer's gradient for ‖grad‖."""
-
-    def __init__(self, config: RunConfig, problem: Problem):
-        import cupy
-
-        from engine.cuda_step import FusedCupyStep
-
-        self._cupy = self.xp = cupy
-        self.train = config.train
-        self.learning_rate = config.learning_rate
-        p = self.problem = to_device(problem, config.dtype, cupy)
-        ws = self.workspace = Workspace.allocate(p, cupy)
-        # Warm-up on scratch weights: compiles the kernels and sets up cuBLAS without
-        # touching the run's own first iterations.
-        scratch = Problem(p.x, p.y, p.w1.copy(), p.w2.copy())
-        scratch_losses = cupy.empty(1, dtype=cupy.float64)
-        with FusedCupyStep(scratch, ws, config.learning_rate, scratch_losses,
-                           config.train) as warm_up:
-            warm_up.step(0)
-            warm_up.step(0)
-        sgd_step(scratch, ws, config.learning_rate, cupy, config.train)
-        del scratch, warm_up
-        self._device_losses = cupy.empty(config.iterations, dtype=cupy.float64)
-        self.fused_step = FusedCupyStep(p, ws, config.learning_rate, self._device_losses,
-                                        config.train)
-        self._plain = config.diagnostics
-        cupy.cuda.Device().synchronize()
-        self.device_info = gpu_info()
-
-    def step(self, t: int) -> bool:
-        if self._plain:
-            loss = sgd_step(self.problem, self.workspace, self.learning_rate, self._cupy,
-                            self.train)
-            self._device_losses[t] = loss
-        else:
-            self.fused_step.step(t)
-        return True
-
-    def trained_gradients(self) -> list:
-        return trained_gradients(self.workspace, self.train)
-
-    def losses(self, start: int, stop: int) -> np.ndarray:
-        return self._device_losses[start:stop].get()
-
-    def synchronize(self) -> None:
-        self._cupy.cuda.Device().synchronize()
-
-    def close(self) -> None:
-        """Drop every device array of the run (a caller may still hold the trainer)."""
-        self.fused_step = self._device_losses = self.problem = self.workspace = None
-
-
 @contextlib.contextmanager
-def open_trainer(config: RunConfig, problem: Problem) -> Iterator[CpuTrainer | GpuTrainer]:
+def open_trainer(config: RunConfig, problem: Problem) -> Iterator[Any]:
     """Set up the run's trainer (timed as setup by the caller) and clean up after it."""
     if config.device == "cpu":
         trainer = CpuTrainer(config, problem)
@@ -156,10 +107,12 @@ def open_trainer(config: RunConfig, problem: Problem) -> Iterator[CpuTrainer | G
         return
     import cupy
 
+    from engine.gpu_trainer import GpuTrainer
+
     trainer = None
     try:
         trainer = GpuTrainer(config, problem)
-        with trainer.fused_step:
+        with trainer.running():
             yield trainer
             trainer.synchronize()
     finally:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
-from engine.config import RunConfig
+from engine.config import GPU_PATHS, RunConfig
 from engine.measure import MIN_REPEATS, Comparison, Spread, compare
 from engine.problem import draw_problem, to_device
 from engine.reference import tutorial_loop
 from engine.train import check_device, train
+
+ENGINE_GPU_PATHS = tuple(path for path in GPU_PATHS if path != "port")  # port: the reference
 
 
 def _array_module(device: str):
@@ -24,6 +27,15 @@ def _array_module(device: str):
     return np
 
 
+def _products(dtype: str):
+    """The context CuPy's products run in: TF32 tensor cores for tf32, else as they are."""
+    if dtype != "tf32":
+        return contextlib.nullcontext()
+    from engine.cuda_step import tf32_products
+
+    return tf32_products()
+
+
 def _synchronize(xp) -> None:
     if xp is not np:
         xp.cuda.Device().synchronize()
@@ -32,10 +44,10 @@ def _synchronize(xp) -> None:
 def reference_loop_seconds(config: RunConfig) -> float:
     """Loop time of the tutorial loop on the run's device and dtype (GPU: the straight port)."""
     xp = _array_module(config.device)
-    p = to_device(draw_problem(config), config.dtype, xp)
+    p = to_device(draw_problem(config), config.storage_dtype, xp)
     _synchronize(xp)
     start = time.perf_counter()
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"), _products(config.dtype):
         tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations, xp=xp)
     _synchronize(xp)
     seconds = time.perf_counter() - start
@@ -55,6 +67,24 @@ class BenchResult:
     diverged_at: int | None = None
     timing_notes: list[str] = field(default_factory=list)
     device_info: dict[str, Any] = field(default_factory=dict)
+    # GPU runs: every engine path's loop times (the configured one's are engine_seconds),
+    # and the path each actually ran (graph falls back to fused, saying why).
+    path_seconds: dict[str, list[float]] = field(default_factory=dict)
+    path_info: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def paths(self) -> dict[str, dict[str, Any]]:
+        """Per GPU path: its loop times' spread, and its median ratio to the reference's
+        (None where it did not do the same work)."""
+        table = {}
+        for path, seconds in self.path_seconds.items():
+            info = self.path_info[path]
+            same_work = info["iterations"] == self.config.iterations
+            ratios = [e / r for e, r in zip(seconds, self.reference_seconds, strict=True)]
+            table[path] = {"spread": Spread.of(seconds).to_dict(),
+                           "median_ratio_to_reference": (statistics.median(ratios)
+                                                         if same_work else None),
+                           **info}
+        return table
 
     @property
     def comparison(self) -> Comparison:
@@ -100,6 +130,7 @@ class BenchResult:
             "engine_gflops": self.engine_gflops,
             "timing_notes": self.timing_notes,
             "device_info": self.device_info,
+            "gpu_paths": self.paths(),
         }
 
 
@@ -109,8 +140,12 @@ def bench(config: RunConfig, pairs: int = 5, warm_up: bool = True) -> BenchResul
     if pairs < MIN_REPEATS:
         raise ValueError(f"pairs must be at least {MIN_REPEATS}")
     check_device(config)
+    # On a GPU every engine path runs beside the configured one (the port is the reference).
+    others = [replace(config, gpu_path=path) for path in ENGINE_GPU_PATHS
+              if config.device == "gpu" and path != config.gpu_path]
     if warm_up:
-        train(config)
+        for each in (config, *others):
+            train(each)
         reference_loop_seconds(config)
     result = BenchResult(config)
     for _ in range(pairs):
@@ -121,25 +156,35 @@ def bench(config: RunConfig, pairs: int = 5, warm_up: bool = True) -> BenchResul
         result.device_info = run.device_info
         if run.timing_note:
             result.timing_notes.append(run.timing_note)
+        for each, path_run in [(config, run)] + [(o, train(o)) for o in others]:
+            if each.device == "gpu":
+                result.path_seconds.setdefault(each.gpu_path, []).append(path_run.loop_seconds)
+                result.path_info[each.gpu_path] = {
+                    "ran": path_run.device_info.get("gpu_path"),
+                    "note": path_run.device_info.get("gpu_path_note", ""),
+                    "status": path_run.status, "iterations": path_run.iterations_completed}
         result.reference_seconds.append(reference_loop_seconds(config))
     return result
 
 
 def matmul_gflops(device: str, dtype: str, size: int, repeats: int = 3) -> float:
-    """The rate of one size×size×size matrix product (median of `repeats`, after a warm-up)."""
+    """The rate of one size×size×size matrix product (median of `repeats`, after a warm-up);
+    dtype tf32: float32 arrays, TF32 products."""
     xp = _array_module(device)
     rng = np.random.default_rng(1)
-    a = xp.asarray(rng.standard_normal((size, size)), dtype=dtype)
-    b = xp.asarray(rng.standard_normal((size, size)), dtype=dtype)
-    out = xp.empty((size, size), dtype=dtype)
-    xp.matmul(a, b, out=out)
-    _synchronize(xp)
+    storage = "float32" if dtype == "tf32" else dtype
+    a = xp.asarray(rng.standard_normal((size, size)), dtype=storage)
+    b = xp.asarray(rng.standard_normal((size, size)), dtype=storage)
+    out = xp.empty((size, size), dtype=storage)
     times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
+    with _products(dtype):
         xp.matmul(a, b, out=out)
         _synchronize(xp)
-        times.append(time.perf_counter() - start)
+        for _ in range(repeats):
+            start = time.perf_counter()
+            xp.matmul(a, b, out=out)
+            _synchronize(xp)
+            times.append(time.perf_counter() - start)
     del a, b, out
     if xp is not np:
         xp.get_default_memory_pool().free_all_blocks()

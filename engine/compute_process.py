@@ -63,8 +63,9 @@ def warm_up() -> None:
 
     config = RunConfig(iterations=3)
     with open_trainer(config, draw_problem(config)) as trainer:
-        for t in range(config.iterations):
-            trainer.step(t)
+        t = 0
+        while t < config.iterations:
+            t += trainer.advance(t)[0]
     probe_gpu()
 
 

@@ -8,7 +8,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 DEVICES = ("cpu", "gpu")
-DTYPES = ("float64", "float32")
+# tf32: float32 storage, products on TensorFloat-32 tensor cores (a GPU's; a CPU has none)
+DTYPES = ("float64", "float32", "tf32")
+# How a GPU run issues its iterations: the tutorial's straight CuPy port, the fused step
+# (engine.cuda_step), or the fused step captured once as a CUDA graph and replayed.
+GPU_PATHS = ("port", "fused", "graph")
 # Which layers SGD trains; a frozen layer's gradient is neither computed nor applied, as with
 # PyTorch's requires_grad=False.
 TRAINED_LAYERS = ("both", "w1", "w2")
@@ -49,6 +53,12 @@ def field_errors(values: dict[str, Any]) -> dict[str, str]:
         errors["device"] = f"must be one of {', '.join(DEVICES)}, got {values.get('device')!r}"
     if values.get("dtype") not in DTYPES:
         errors["dtype"] = f"must be one of {', '.join(DTYPES)}, got {values.get('dtype')!r}"
+    elif values.get("dtype") == "tf32" and values.get("device") == "cpu":
+        errors["dtype"] = ("tf32 runs only on a GPU: its products use TensorFloat-32 tensor "
+                           "cores, which a CPU does not have; use float32 on a CPU")
+    if values.get("gpu_path", "graph") not in GPU_PATHS:
+        errors["gpu_path"] = (f"must be one of {', '.join(GPU_PATHS)}, got "
+                              f"{values.get('gpu_path')!r}")
     if values.get("train", "both") not in TRAINED_LAYERS:
         errors["train"] = (f"must be one of {', '.join(TRAINED_LAYERS)}, got "
                            f"{values.get('train')!r}")
@@ -86,6 +96,7 @@ class RunConfig:
     threads: int | str = "auto"
     train: str = "both"  # both, w1 or w2: the layers SGD trains
     diagnostics: bool = False  # record dead units, norms and sharpness every iteration
+    gpu_path: str = "graph"  # port, fused or graph (GPU runs; graph falls back to fused)
 
     def __post_init__(self) -> None:
         errors = field_errors(asdict(self))
@@ -116,6 +127,11 @@ class RunConfig:
     @property
     def trains_w2(self) -> bool:
         return self.train in ("both", "w2")
+
+    @property
+    def storage_dtype(self) -> str:
+        """The arrays' NumPy dtype: tf32 stores float32."""
+        return "float32" if self.dtype == "tf32" else self.dtype
 
     @property
     def itemsize(self) -> int:

@@ -8,18 +8,25 @@ arithmetic, so this step
 - computes grad_y_pred and the loss in one kernel that writes the loss into a device buffer
   (no host synchronisation per iteration), and
 - masks grad_h with a kernel instead of boolean-mask assignment (which synchronises).
+The graph path captures this same step, K iterations at a time, as a CUDA graph and replays
+it (GraphRunner): the launches cost one graph launch per K iterations instead of eight each.
 It is checked against sgd_step(xp=cupy) and the tutorial loop by tests/engine/test_gpu.py.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import functools
+import time
+from collections.abc import Iterator
 
 import cupy
 import numpy as np
 from cupy.cuda import device
 from cupy_backends.cuda.libs import cublas
 
+from engine.capture_blas import DEFAULT_MATH, OP_N, OP_T, TF32_TENSOR_OP_MATH, OwnHandle
 from engine.problem import Problem
 from engine.step import Workspace
 
@@ -39,10 +46,11 @@ extern "C" __global__ void mask_negative(const T* h, T* grad_h, long long n) {
     }
 }
 
-// One block: grad_y_pred = 2 (y_pred - y) and losses[t] = sum (y_pred - y)^2,
-// accumulated in double in a fixed order, so the result is deterministic.
+// One block: grad_y_pred = 2 (y_pred - y) and losses[*t] = sum (y_pred - y)^2, accumulated in
+// double in a fixed order (deterministic); then *t += 1. The iteration's index lives on the
+// device, so that one captured launch serves every replay of a CUDA graph.
 extern "C" __global__ void loss_and_grad(const T* y_pred, const T* y, T* grad_y_pred,
-                                         double* losses, long long t, long long n) {
+                                         double* losses, long long* t, long long n) {
     __shared__ double partial[LOSS_THREADS];
     double sum = 0.0;
     for (long long i = threadIdx.x; i < n; i += LOSS_THREADS) {
@@ -56,18 +64,45 @@ extern "C" __global__ void loss_and_grad(const T* y_pred, const T* y, T* grad_y_
         if (threadIdx.x < stride) partial[threadIdx.x] += partial[threadIdx.x + stride];
         __syncthreads();
     }
-    if (threadIdx.x == 0) losses[t] = partial[0];
+    if (threadIdx.x == 0) {
+        losses[*t] = partial[0];
+        *t += 1;
+    }
 }
 """
 
 LOSS_THREADS = 1024
 ELEMENTWISE_THREADS = 256
+# The graph path: each replay runs about this long (a few milliseconds), so that progress
+# (every 50 ms) and Stop (checked before each replay) stay prompt, and at most this many
+# replays are queued ahead of the GPU.
+REPLAY_SECONDS = 0.004
+MAX_REPLAY_ITERATIONS = 1000  # capture costs host time per captured iteration
+PROBE_ITERATIONS = 8
+MAX_IN_FLIGHT = 2
+COMPUTE_TYPE_TF32 = 7  # CuPy's compute-type code for TF32 products (cupy._core)
 
 
 @functools.cache
 def _module(ctype: str) -> cupy.RawModule:
     header = f"typedef {ctype} T;\n#define LOSS_THREADS {LOSS_THREADS}\n"
     return cupy.RawModule(code=header + _SOURCE)
+
+
+@contextlib.contextmanager
+def tf32_products(enabled: bool = True) -> Iterator[None]:
+    """CuPy's own float32 products (matmul, dot) on TF32 tensor cores, restored afterwards."""
+    if not enabled:
+        yield
+        return
+    from cupy._core import _routines_linalg as linalg
+
+    saved = linalg.get_compute_type(np.float32)
+    linalg.set_compute_type(np.float32, getattr(linalg, "COMPUTE_TYPE_TF32", COMPUTE_TYPE_TF32))
+    try:
+        yield
+    finally:
+        linalg.set_compute_type(np.float32, saved)
 
 
 def _row_major_gemm(gemm, handle, a, trans_a, b, trans_b, c, alpha, beta):
@@ -78,28 +113,72 @@ def _row_major_gemm(gemm, handle, a, trans_a, b, trans_b, c, alpha, beta):
     """
     m, n = c.shape
     k = a.shape[0] if trans_a else a.shape[1]
-    op_a = cublas.CUBLAS_OP_T if trans_a else cublas.CUBLAS_OP_N
-    op_b = cublas.CUBLAS_OP_T if trans_b else cublas.CUBLAS_OP_N
+    op_a = OP_T if trans_a else OP_N
+    op_b = OP_T if trans_b else OP_N
     for arr in (a, b, c):
         assert arr.flags.c_contiguous
     return (gemm, (handle, op_b, op_a, n, m, k, alpha.ctypes.data, b.data.ptr, b.shape[1],
                    a.data.ptr, a.shape[1], beta.ctypes.data, c.data.ptr, n))
 
 
+class CupyHandle:
+    """CuPy's own cuBLAS handle and binding: the fastest eager calls, but not capturable.
+    While entered it is in host pointer mode on the current stream (TF32 math if asked)."""
+
+    def __init__(self, tf32: bool = False):
+        self.handle = device.get_cublas_handle()
+        self.dgemm, self.sgemm = cublas.dgemm, cublas.sgemm
+        self._math = TF32_TENSOR_OP_MATH if tf32 else DEFAULT_MATH
+
+    def __enter__(self) -> CupyHandle:
+        self._saved = (cublas.getPointerMode(self.handle), cublas.getMathMode(self.handle))
+        cublas.setPointerMode(self.handle, cublas.CUBLAS_POINTER_MODE_HOST)
+        cublas.setMathMode(self.handle, self._math)
+        cublas.setStream(self.handle, cupy.cuda.get_current_stream().ptr)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pointer_mode, math_mode = self._saved
+        cublas.setPointerMode(self.handle, pointer_mode)
+        cublas.setMathMode(self.handle, math_mode)
+
+
+class CapturableHandle:
+    """A handle of our own through a capture-safe binding (engine.capture_blas), set up once
+    on `stream` with its workspace; closed with the run."""
+
+    def __init__(self, binding, stream, tf32: bool = False):
+        self.binding = binding
+        self._own = OwnHandle(binding, stream.ptr, tf32)
+        self.handle = self._own.handle
+        self.dgemm, self.sgemm = binding.dgemm, binding.sgemm
+
+    def __enter__(self) -> CapturableHandle:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def close(self) -> None:
+        self._own.close()
+
+
 class FusedCupyStep:
-    """Prepared once per run for its arrays; `step(t)` enqueues iteration t, syncing nothing."""
+    """Prepared once per run for its arrays; `step()` enqueues the next iteration (its loss
+    goes to losses[t], t counted on the device from `reset(t)`), syncing nothing."""
 
     def __init__(self, p: Problem, ws: Workspace, learning_rate: float, losses: cupy.ndarray,
-                 train: str = "both"):
+                 train: str = "both", blas: CupyHandle | CapturableHandle | None = None):
         dtype = p.x.dtype
         module = _module("double" if dtype == np.float64 else "float")
-        gemm = cublas.dgemm if dtype == np.float64 else cublas.sgemm
-        handle = device.get_cublas_handle()
-        self._handle = handle
+        self.blas = blas = blas if blas is not None else CupyHandle()
+        gemm = blas.dgemm if dtype == np.float64 else blas.sgemm
+        handle = blas.handle
         # Host scalars for cuBLAS's host pointer mode; kept alive with the step.
         self._one = np.array(1, dtype)
         self._zero = np.array(0, dtype)
         self._minus_lr = np.array(-learning_rate, dtype)
+        self._t = cupy.zeros(1, dtype=cupy.int64)
         self._arrays = (p, ws, losses)
         one, zero, minus_lr = self._one, self._zero, self._minus_lr
 
@@ -110,9 +189,9 @@ class FusedCupyStep:
                       (ws.h, ws.h_relu, np.int64(nh)))
         self._forward_y = _row_major_gemm(gemm, handle, ws.h_relu, False, p.w2, False,
                                           ws.y_pred, one, zero)
-        self._loss_and_grad = module.get_function("loss_and_grad")
-        self._loss_args = (ws.y_pred, p.y, ws.grad_y_pred, losses)
-        self._n_out = np.int64(ws.y_pred.size)
+        self._loss_and_grad = (module.get_function("loss_and_grad"), (1,), (LOSS_THREADS,),
+                               (ws.y_pred, p.y, ws.grad_y_pred, losses, self._t,
+                                np.int64(ws.y_pred.size)))
         self._grad_h_relu = _row_major_gemm(gemm, handle, ws.grad_y_pred, False, p.w2, True,
                                             ws.grad_h, one, zero)
         self._update_w2 = _row_major_gemm(gemm, handle, ws.h_relu, True, ws.grad_y_pred, False,
@@ -124,23 +203,25 @@ class FusedCupyStep:
         self._trains_w1, self._trains_w2 = train != "w2", train != "w1"
 
     def __enter__(self) -> FusedCupyStep:
-        self._saved_mode = cublas.getPointerMode(self._handle)
-        cublas.setPointerMode(self._handle, cublas.CUBLAS_POINTER_MODE_HOST)
-        cublas.setStream(self._handle, cupy.cuda.get_current_stream().ptr)
+        self.blas.__enter__()
         return self
 
     def __exit__(self, *exc) -> None:
-        cublas.setPointerMode(self._handle, self._saved_mode)
+        self.blas.__exit__(*exc)
 
-    def step(self, t: int) -> None:
+    def reset(self, t: int = 0) -> None:
+        """The next step's loss goes to losses[t] (enqueued on the current stream)."""
+        self._t.fill(t)
+
+    def step(self) -> None:
         gemm, args = self._forward_h
         gemm(*args)                                       # h = x·w1
         kernel, grid, block, args = self._relu
         kernel(grid, block, args)                         # h_relu = max(h, 0)
         gemm, args = self._forward_y
         gemm(*args)                                       # y_pred = h_relu·w2
-        self._loss_and_grad((1,), (LOSS_THREADS,),        # grad_y_pred, losses[t]
-                            (*self._loss_args, np.int64(t), self._n_out))
+        kernel, grid, block, args = self._loss_and_grad
+        kernel(grid, block, args)                         # grad_y_pred, losses[t]; t += 1
         if self._trains_w1:
             gemm, args = self._grad_h_relu
             gemm(*args)                                   # grad_h_relu = grad_y_pred·w2ᵀ
@@ -152,3 +233,75 @@ class FusedCupyStep:
             kernel(grid, block, args)                     # grad_h = grad_h_relu, 0 where h < 0
             gemm, args = self._update_w1
             gemm(*args)                                   # w1 −= lr·xᵀ·grad_h
+
+
+def capture(step: FusedCupyStep, stream: cupy.cuda.Stream, iterations: int) -> cupy.cuda.Graph:
+    """`iterations` of `step` captured on `stream` as one CUDA graph, uploaded for replay.
+    The step's products must go through a CapturableHandle on that stream."""
+    with stream:
+        stream.begin_capture()
+        try:
+            for _ in range(iterations):
+                step.step()
+        except BaseException:
+            try:
+                stream.end_capture()
+            except Exception:  # the capture is invalid already; the first error is the one
+                pass
+            raise
+        graph = stream.end_capture()
+    graph.upload(stream)
+    return graph
+
+
+def replay_seconds_per_iteration(step: FusedCupyStep, stream: cupy.cuda.Stream) -> float:
+    """One iteration's time when replayed from a graph: PROBE_ITERATIONS captured, the
+    fastest of three replays (for choosing how many iterations one replay holds)."""
+    graph = capture(step, stream, PROBE_ITERATIONS)
+    times = []
+    for _ in range(3):
+        with stream:
+            step.reset(0)
+        stream.synchronize()
+        start = time.perf_counter()
+        graph.launch(stream)
+        stream.synchronize()
+        times.append(time.perf_counter() - start)
+    return min(times) / PROBE_ITERATIONS
+
+
+def replay_iterations(seconds_per_iteration: float, total: int) -> int:
+    """Iterations per replay: about REPLAY_SECONDS' worth, at least 1, at most the run."""
+    wanted = round(REPLAY_SECONDS / max(seconds_per_iteration, 1e-9))
+    return max(1, min(wanted, MAX_REPLAY_ITERATIONS, total))
+
+
+class GraphRunner:
+    """The run's iterations as replays of captured graphs: one of `block` iterations, and
+    one of the remainder when `total` is not a multiple of it. At most MAX_IN_FLIGHT
+    replays are queued ahead of the GPU."""
+
+    def __init__(self, step: FusedCupyStep, stream: cupy.cuda.Stream, block: int, total: int):
+        self.block, self.total = block, total
+        self.step = step
+        self._stream = stream
+        self._graphs = {count: capture(step, stream, count)
+                        for count in sorted({block, total % block} - {0})}
+        self._in_flight: collections.deque = collections.deque()
+
+    def replay(self, t: int) -> int:
+        """Enqueue the iterations from t on (a whole block, or the remainder); their count."""
+        count = min(self.block, self.total - t)
+        if len(self._in_flight) >= MAX_IN_FLIGHT:
+            event = self._in_flight.popleft()
+            event.synchronize()
+        else:
+            event = cupy.cuda.Event(block=False, disable_timing=True)
+        self._graphs[count].launch(self._stream)
+        event.record(self._stream)
+        self._in_flight.append(event)
+        return count
+
+    def close(self) -> None:
+        self._graphs.clear()
+        self._in_flight.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.capture_blas import WORKSPACE_BYTES as CUBLAS_WORKSPACE
 from engine.config import RunConfig
 from engine.devices import gpu_memory_available, host_memory_available
 from engine.step import Workspace
@@ -55,7 +56,8 @@ def estimate_memory(config: RunConfig) -> MemoryEstimate:
     # The GPU holds the problem, the workspace, a scratch copy of the weights for warm-up and
     # the losses; the host holds the draw and the losses copied back.
     weights = d_in * hidden + hidden * d_out
-    device = config.itemsize * (problem_elements + workspace_elements + weights) + losses
+    device = (config.itemsize * (problem_elements + workspace_elements + weights) + losses
+              + CUBLAS_WORKSPACE)
     return MemoryEstimate(host_bytes=drawn + losses, device_bytes=device)
 
 

@@ -1,4 +1,4 @@
-"""The device race: one configuration on two targets, one after the other, from one draw."""
+"""The device race: one configuration on two or more targets, in turn, from one draw."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.config import RunConfig
+from engine.config import GPU_PATHS, ConfigError, RunConfig
 from engine.devices import probe_gpu
 from engine.measure import Comparison, Spread, compare
 from engine.result import Progress, RunResult, Status
@@ -23,24 +23,38 @@ class Target:
     device: str = "cpu"
     dtype: str | None = None  # None: the configuration's
     threads: int | str = "auto"
+    gpu_path: str | None = None  # None: the configuration's
 
     def apply(self, config: RunConfig) -> RunConfig:
         """The race times the loop: diagnostics (which multiply its time) stay off."""
         return replace(config, device=self.device, dtype=self.dtype or config.dtype,
-                       threads=self.threads, diagnostics=False)
+                       threads=self.threads, diagnostics=False,
+                       gpu_path=self.gpu_path or config.gpu_path)
+
+
+# What a race can compare (race --compare, the race tab's combo).
+COMPARISONS = ("device", "dtype", "gpu-path")
+GPU_PATH_LABELS = {"port": "GPU, the tutorial's CuPy port", "fused": "GPU, fused step",
+                   "graph": "GPU, CUDA graph"}
 
 
 def default_targets(compare: str = "device",
-                    gpu_available: bool | None = None) -> tuple[Target, Target]:
+                    gpu_available: bool | None = None) -> tuple[Target, ...]:
     """CPU vs GPU where a GPU can be used; else CPU with 1 thread vs all threads.
-    compare="dtype": float64 vs float32 on the best device here. `gpu_available`: what a
-    probe already said (None: probe now)."""
+    compare="dtype": float64 vs float32 (and tf32 on a GPU) on the best device here;
+    compare="gpu-path": the three GPU paths (a GPU is needed). `gpu_available`: what a probe
+    already said (None: probe now)."""
     gpu = probe_gpu().available if gpu_available is None else gpu_available
+    if compare == "gpu-path":
+        if not gpu:
+            reason = probe_gpu().reason if gpu_available is None else "no GPU can be used here"
+            raise ConfigError("compare", f"racing the GPU paths needs a GPU ({reason})")
+        return tuple(Target(GPU_PATH_LABELS[path], "gpu", gpu_path=path) for path in GPU_PATHS)
     if compare == "dtype":
         device = "gpu" if gpu else "cpu"
         name = device.upper()
-        return (Target(f"{name} float64", device, "float64"),
-                Target(f"{name} float32", device, "float32"))
+        dtypes = ("float64", "float32", "tf32") if gpu else ("float64", "float32")
+        return tuple(Target(f"{name} {dtype}", device, dtype) for dtype in dtypes)
     if gpu:
         return Target("CPU (NumPy)", "cpu"), Target("GPU (CuPy)", "gpu")
     # "All threads" is the calibrated best (engine.threads), not the core count blindly.
@@ -74,15 +88,22 @@ class RaceResult:
     lanes: list[Lane] = field(default_factory=list)
 
     @property
-    def comparison(self) -> Comparison:
-        """First lane's loop time over the second's, repeat by repeat (alternated)."""
-        first, second = self.lanes
+    def comparisons(self) -> list[Comparison]:
+        """The first lane's loop time over each other lane's, repeat by repeat (alternated)."""
+        return [self._compare(self.lanes[0], lane) for lane in self.lanes[1:]]
+
+    def _compare(self, first: Lane, second: Lane) -> Comparison:
         why = ""
         if first.result.iterations_completed != second.result.iterations_completed:
-            why = "; ".join(f"{lane.label} {_ended(lane.result)}" for lane in self.lanes)
+            why = "; ".join(f"{lane.label} {_ended(lane.result)}" for lane in (first, second))
             why = f"the lanes did not complete the same iterations ({why})"
         return compare((first.label, second.label), first.loop_seconds, second.loop_seconds,
                        why)
+
+    @property
+    def comparison(self) -> Comparison:
+        """The first lane against the second."""
+        return self.comparisons[0]
 
     @property
     def speedup(self) -> float:
@@ -92,12 +113,17 @@ class RaceResult:
 
     @property
     def largest_relative_difference(self) -> float:
-        """Between the two loss curves, over the iterations both completed."""
-        a, b = (lane.result.losses for lane in self.lanes)
-        common = min(len(a), len(b))
-        if common == 0:
-            return 0.0
-        return float(np.max(np.abs(a[:common] - b[:common]) / np.abs(b[:common])))
+        """Between the first lane's loss curve and each other's, over the iterations both
+        completed: the largest."""
+        first = self.lanes[0].result.losses
+        differences = [0.0]
+        for lane in self.lanes[1:]:
+            other = lane.result.losses
+            common = min(len(first), len(other))
+            if common:
+                differences.append(float(np.max(np.abs(other[:common] - first[:common])
+                                                / np.abs(first[:common]))))
+        return max(differences)
 
     def table(self) -> tuple[list[str], list]:
         """CSV: one row per lane and iteration of the first round."""
@@ -106,18 +132,25 @@ class RaceResult:
                  for lane in self.lanes for t in range(len(lane.result.losses))])
 
     def to_dict(self) -> dict[str, Any]:
-        comparison = self.comparison
+        """winner, speedup and verdict: the first lane against the second; `comparisons`:
+        the first against each other lane."""
+        comparisons = [_comparison_dict(c) for c in self.comparisons]
         return {
             "lanes": [{"label": lane.label, "seconds": lane.seconds.tolist(),
                        "loop_seconds_repeats": lane.loop_seconds,
                        "loop_seconds_spread": lane.timing.to_dict(),
                        **lane.result.to_dict()} for lane in self.lanes],
-            "winner": comparison.winner,
-            "speedup": ({k: v for k, v in comparison.speedup.to_dict().items()
-                         if k != "samples"} if comparison.speedup else None),
-            "verdict": comparison.verdict,
+            **{k: v for k, v in comparisons[0].items() if k != "lanes"},
+            "comparisons": comparisons,
             "largest_relative_difference": self.largest_relative_difference,
         }
+
+
+def _comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    return {"lanes": list(comparison.labels), "winner": comparison.winner,
+            "speedup": ({k: v for k, v in comparison.speedup.to_dict().items()
+                         if k != "samples"} if comparison.speedup else None),
+            "verdict": comparison.verdict}
 
 
 def _ended(result: RunResult) -> str:
@@ -126,10 +159,10 @@ def _ended(result: RunResult) -> str:
     return f"{result.status} after {result.iterations_completed} iterations"
 
 
-def race(config: RunConfig, targets: tuple[Target, Target] | None = None, repeats: int = 3,
+def race(config: RunConfig, targets: tuple[Target, ...] | None = None, repeats: int = 3,
          on_progress: Callable[[int, Progress], None] | None = None, stop=None) -> RaceResult:
-    """Both targets train `config` (same seed, so the same draw), alternately, `repeats`
-    times each: A B A B A B. The first round's progress is reported (tagged 0 or 1) and
+    """Every target trains `config` (same seed, so the same draw), in turn, `repeats`
+    times each: A B A B A B. The first round's progress is reported (tagged by lane) and
     gives the curves; every round's loop times give the lanes' medians and spreads."""
     if repeats < 1:
         raise ValueError("repeats must be at least 1")

@@ -134,13 +134,17 @@ def _measure_point(config: RunConfig, budget_seconds: float,
         t = 0
 
         def timed(iterations: int) -> float:
+            """At least `iterations` (a GPU graph replay issues several at once)."""
             nonlocal t
-            started = time.perf_counter()
-            for _ in range(iterations):
-                trainer.step(t % config.iterations)
-                t += 1
+            started, done = time.perf_counter(), 0
+            while done < iterations:
+                if t == config.iterations:  # the losses buffer is full: start over
+                    trainer.rewind()
+                    t = 0
+                issued = trainer.advance(t)[0]
+                t, done = t + issued, done + issued
             trainer.synchronize()
-            return (time.perf_counter() - started) / iterations
+            return (time.perf_counter() - started) / done
 
         once = timed(1)  # untimed probe of the iteration's cost
         per_sample = max(1, int(budget_seconds / (POINT_SAMPLES * max(once, 1e-9))))

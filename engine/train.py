@@ -90,15 +90,15 @@ def train(
                 if stop is not None and stop.is_set():
                     status = STOPPED
                     break
-                if fault is not None and t == fault.iteration:
+                if fault is not None and t >= fault.iteration:  # a replay may step over it
                     fault.trigger(config.device)
                 if diagnostics is not None:
                     diagnostics.before_step(t, trainer.problem,
                                             trainer.losses(max(0, t - 2), t))
-                finite = trainer.step(t)
+                issued, finite = trainer.advance(t)
                 if diagnostics is not None:
                     diagnostics.after_step(trainer.workspace, trainer.trained_gradients())
-                t += 1
+                t += issued
                 now = time.perf_counter()
                 if not finite or t == total or now - last_flush >= progress_interval:
                     if not flush():

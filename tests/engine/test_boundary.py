@@ -17,7 +17,7 @@ def test_no_engine_source_imports_qt():
 
 def test_importing_every_engine_module_loads_no_qt():
     modules = [f"engine.{p.stem}" for p in ENGINE.glob("*.py")
-               if p.stem not in ("__init__", "cuda_step")]
+               if p.stem not in ("__init__", "cuda_step", "gpu_trainer")]  # these need CuPy
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)

@@ -101,9 +101,12 @@ def test_refusals_and_failures_come_back_as_messages(compute):
     assert kind == "refused" and "needs" in message and "available" in message
     assert field == ""
     compute.connection.send(("job", 3, TrainingJob(RunConfig(device="gpu"))))
-    (kind, _, message, field), _ = compute.until_end(3)
-    if kind == "refused":  # no GPU here: the reason, and the field for the window to name
+    end, _ = compute.until_end(3)
+    if end[0] == "refused":  # no GPU here: the reason, and the field for the window to name
+        _, _, message, field = end
         assert field == "device" and not message.startswith("device")
+    else:  # a GPU here: the run completes
+        assert end[0] == "done" and end[2].status == "completed"
     compute.connection.send(("job", 2, RateSweepJob(RunConfig(**SMALL), 1e-3, 1e-4, 3, 0.1)))
     (kind, _, message, details), _ = compute.until_end(2)
     assert kind == "failed" and "ValueError" in message and "Traceback" in details
