@@ -46,32 +46,74 @@ extern "C" __global__ void mask_negative(const T* h, T* grad_h, long long n) {
     }
 }
 
-// One block: grad_y_pred = 2 (y_pred - y) and losses[*t] = sum (y_pred - y)^2, accumulated in
-// double in a fixed order (deterministic); then *t += 1. The iteration's index lives on the
-// device, so that one captured launch serves every replay of a CUDA graph.
+__device__ double warp_sum(double v) {
+    for (int offset = 16; offset > 0; offset >>= 1) v += __shfl_down_sync(0xffffffffu, v, offset);
+    return v;
+}
+
+// The sum of v over the block, in a fixed order; valid in thread 0.
+__device__ double block_sum(double v) {
+    __shared__ double warp_sums[LOSS_THREADS / 32];
+    int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+    v = warp_sum(v);
+    if (lane == 0) warp_sums[warp] = v;
+    __syncthreads();
+    v = 0.0;
+    if (warp == 0) {
+        if (lane < LOSS_THREADS / 32) v = warp_sums[lane];
+        v = warp_sum(v);
+    }
+    return v;
+}
+
+// grad_y_pred = 2 (y_pred - y) and losses[*t] = sum (y_pred - y)^2, accumulated in double in
+// a fixed order (deterministic for a given n and grid); then *t += 1. The iteration's index
+// lives on the device, so that one captured launch serves every replay of a CUDA graph.
+// With several blocks, each writes its partial sum and the last to arrive adds them up in
+// block order (and re-arms the arrival counter).
 extern "C" __global__ void loss_and_grad(const T* y_pred, const T* y, T* grad_y_pred,
+                                         double* partials, unsigned int* arrived,
                                          double* losses, long long* t, long long n) {
-    __shared__ double partial[LOSS_THREADS];
     double sum = 0.0;
-    for (long long i = threadIdx.x; i < n; i += LOSS_THREADS) {
+    for (long long i = blockIdx.x * (long long)blockDim.x + threadIdx.x; i < n;
+         i += (long long)blockDim.x * gridDim.x) {
         T diff = y_pred[i] - y[i];
         grad_y_pred[i] = (T)2 * diff;
         sum += (double)diff * (double)diff;
     }
-    partial[threadIdx.x] = sum;
-    __syncthreads();
-    for (int stride = LOSS_THREADS / 2; stride > 0; stride >>= 1) {
-        if (threadIdx.x < stride) partial[threadIdx.x] += partial[threadIdx.x + stride];
-        __syncthreads();
+    sum = block_sum(sum);
+    if (gridDim.x == 1) {
+        if (threadIdx.x == 0) {
+            losses[*t] = sum;
+            *t += 1;
+        }
+        return;
     }
+    __shared__ bool last;
     if (threadIdx.x == 0) {
-        losses[*t] = partial[0];
+        partials[blockIdx.x] = sum;
+        __threadfence();
+        last = atomicAdd(arrived, 1u) == gridDim.x - 1;
+    }
+    __syncthreads();
+    if (!last) return;
+    __threadfence();
+    double total = 0.0;
+    for (unsigned int b = threadIdx.x; b < gridDim.x; b += blockDim.x) {
+        total += ((volatile double*)partials)[b];
+    }
+    total = block_sum(total);
+    if (threadIdx.x == 0) {
+        losses[*t] = total;
         *t += 1;
+        *arrived = 0;
     }
 }
 """
 
-LOSS_THREADS = 1024
+LOSS_THREADS = 256  # a multiple of 32 (block_sum)
+LOSS_ELEMENTS_PER_THREAD = 8  # the loss kernel's grid: one block up to 2048 outputs
+MAX_LOSS_BLOCKS = 264  # two per multiprocessor on an H100
 ELEMENTWISE_THREADS = 256
 # The graph path: each replay runs about this long (a few milliseconds), so that progress
 # (every 50 ms) and Stop (checked before each replay) stay prompt, and at most this many
@@ -189,9 +231,14 @@ class FusedCupyStep:
                       (ws.h, ws.h_relu, np.int64(nh)))
         self._forward_y = _row_major_gemm(gemm, handle, ws.h_relu, False, p.w2, False,
                                           ws.y_pred, one, zero)
-        self._loss_and_grad = (module.get_function("loss_and_grad"), (1,), (LOSS_THREADS,),
-                               (ws.y_pred, p.y, ws.grad_y_pred, losses, self._t,
-                                np.int64(ws.y_pred.size)))
+        n_out = ws.y_pred.size
+        loss_blocks = min(MAX_LOSS_BLOCKS, -(-n_out // (LOSS_THREADS * LOSS_ELEMENTS_PER_THREAD)))
+        self._partials = cupy.empty(loss_blocks, dtype=cupy.float64)
+        self._arrived = cupy.zeros(1, dtype=cupy.uint32)
+        self._loss_and_grad = (module.get_function("loss_and_grad"), (loss_blocks,),
+                               (LOSS_THREADS,),
+                               (ws.y_pred, p.y, ws.grad_y_pred, self._partials, self._arrived,
+                                losses, self._t, np.int64(n_out)))
         self._grad_h_relu = _row_major_gemm(gemm, handle, ws.grad_y_pred, False, p.w2, True,
                                             ws.grad_h, one, zero)
         self._update_w2 = _row_major_gemm(gemm, handle, ws.h_relu, True, ws.grad_y_pred, False,

@@ -7,10 +7,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import main
+from engine.config import DTYPES, GPU_PATHS
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+# Text that is no number at all (float() refuses it: "1E0" and "1_0" are numbers).
 TEXT = st.text(min_size=1, max_size=12).filter(
-    lambda t: not t.strip().lstrip("+-").replace(".", "", 1).replace("_", "").isdigit()
-    and t.strip().lower() not in ("auto", "nan", "inf", "infinity", "-inf", "+inf"))
+    lambda t: not _is_number(t) and t.strip().lower() != "auto")
 NON_FINITE = st.sampled_from(["nan", "inf", "-inf", "NaN", "Infinity", "1e999"])
 NOT_POSITIVE_INT = st.integers(max_value=0).map(str)
 HUGE_SIZE = st.integers(min_value=10**8, max_value=10**40).map(str)
@@ -28,7 +37,8 @@ NONSENSE = {
     "--threads": TEXT | NON_FINITE | NOT_POSITIVE_INT
     | st.integers(min_value=1025, max_value=10**40).map(str),
     "--device": TEXT.filter(lambda t: t not in ("cpu", "gpu")),
-    "--dtype": TEXT.filter(lambda t: t not in ("float64", "float32")),
+    "--dtype": TEXT.filter(lambda t: t not in DTYPES),
+    "--gpu-path": TEXT.filter(lambda t: t not in GPU_PATHS),
 }
 COMMANDS = ["run", "bench", "race", "sweep-size", "sweep-lr"]
 
