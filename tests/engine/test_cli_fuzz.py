@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import main
 from engine.config import DTYPES, GPU_PATHS
 
+
 def _is_number(text: str) -> bool:
     try:
         float(text)

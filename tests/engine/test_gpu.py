@@ -258,3 +258,13 @@ def test_a_size_sweep_point_on_the_graph_path_outruns_the_run_safely():
 
     spread, per_sample = _measure_point(RunConfig(device="gpu", iterations=50), 0.3, None)
     assert spread.median > 0 and per_sample >= 1
+
+
+def test_an_iteration_longer_than_a_replay_runs_the_fused_step_and_says_why(monkeypatch):
+    from engine import gpu_trainer
+
+    monkeypatch.setattr(gpu_trainer, "replay_iterations", lambda seconds, total: 1)
+    run = run_on("graph", iterations=40)
+    assert run.device_info["gpu_path"] == "fused"
+    assert "saves nothing on launches" in run.device_info["gpu_path_note"]
+    assert relative_difference(run.losses, train(RunConfig(iterations=40)).losses) < 1e-9
