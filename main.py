@@ -14,27 +14,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-# Options of a run, as RunConfig fields, in the order --help lists them.
-OPTION_OF_FIELD = {
-    "n": "--n",
-    "d_in": "--d-in",
-    "hidden": "--hidden",
-    "d_out": "--d-out",
-    "learning_rate": "--lr",
-    "iterations": "--iterations",
-    "device": "--device",
-    "dtype": "--dtype",
-    "seed": "--seed",
-    "threads": "--threads",
-    "train": "--train",
-    "diagnostics": "--diagnostics",
-    "gpu_path": "--gpu-path",
-}
+from engine.config import RunConfig
+from engine.files import write_json, write_rows_csv
+from engine.race import COMPARISONS
+from engine.settings import format_default, settings_of
+from engine.sweep import RateSweepSettings, SizeSweepSettings
 
-
-from engine.config import DEVICES, DTYPES, GPU_PATHS, TRAINED_LAYERS  # noqa: E402
-from engine.files import write_json, write_rows_csv  # noqa: E402
-from engine.race import COMPARISONS  # noqa: E402
+# A run's options, as RunConfig declares them (engine.settings), in declaration order.
+OPTION_OF_FIELD = {name: s.option for name, s in settings_of(RunConfig).items()}
 
 
 class CliError(Exception):
@@ -85,54 +72,69 @@ def add_output(parser: argparse.ArgumentParser, option: str, help_text: str) -> 
     parser.add_argument(option, type=_output_path, default=argparse.SUPPRESS, help=help_text)
 
 
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+PARSERS = {"whole": _whole_number, "number": _number, "threads": _threads, "names": _names}
+
+
+def add_declared_options(group, cls, defaults: bool) -> None:
+    """One option per declared setting of `cls` (engine.settings): its option, kind, choices,
+    help and default. With defaults=False an option left out is None (the window's); with
+    defaults=True it leaves the namespace alone, so that one written before the subcommand
+    applies (`main.py --lr 4e-6 run`); the class fills in the rest."""
+    from engine.settings import defaults_of
+
+    for name, declared in settings_of(cls).items():
+        default = argparse.SUPPRESS if defaults else None
+        text = f"{declared.help} ({format_default(defaults_of(cls)[name])})"
+        if declared.kind == "flag":
+            group.add_argument(declared.option, dest=name, action="store_true",
+                               default=default, help=text)
+        elif declared.kind == "choice":
+            group.add_argument(declared.option, dest=name, choices=declared.choices,
+                               default=default, help=text)
+        else:
+            group.add_argument(declared.option, dest=name, type=PARSERS[declared.kind],
+                               default=default, help=text,
+                               metavar=declared.option.lstrip("-").replace("-", "_").upper())
+
+
 def add_run_options(parser: argparse.ArgumentParser, defaults: bool = True) -> None:
-    """The options of one run; the defaults (RunConfig's: the tutorial's sizes) are filled in
-    by make_config. A subcommand's options leave the namespace alone when not given, so that
-    options written before the subcommand apply (`main.py --lr 4e-6 run`); the window's are
-    None when not given."""
-    d = (lambda value: argparse.SUPPRESS) if defaults else (lambda value: None)
-    g = parser.add_argument_group("run options (defaults: the tutorial's)")
-    g.add_argument("--n", type=_whole_number, default=d(64), help="batch size N (64)")
-    g.add_argument("--d-in", type=_whole_number, default=d(1024), help="input size D_in (1024)")
-    g.add_argument("--hidden", type=_whole_number, default=d(100), help="hidden units H (100)")
-    g.add_argument("--d-out", type=_whole_number, default=d(10), help="output size D_out (10)")
-    g.add_argument("--lr", type=_number, default=d(1e-6), help="learning rate (1e-6)")
-    g.add_argument("--iterations", type=_whole_number, default=d(500), help="iterations (500)")
-    g.add_argument("--device", choices=DEVICES, default=d("cpu"), help="cpu or gpu")
-    g.add_argument("--dtype", choices=DTYPES, default=d("float64"),
-                   help="float64, float32, or tf32: float32 arrays with TensorFloat-32 "
-                   "tensor-core products (GPU only) (float64)")
-    g.add_argument("--seed", type=_whole_number, default=d(0), help="random seed (0)")
-    g.add_argument("--threads", type=_threads, default=d("auto"),
-                   help="CPU BLAS threads: auto or a count")
-    g.add_argument("--train", choices=TRAINED_LAYERS, default=d("both"),
-                   help="the layers SGD trains; the other is frozen, its gradient neither "
-                   "computed nor applied (both)")
-    g.add_argument("--diagnostics", action="store_true", default=d(False),
-                   help="record dead hidden units, norms and the sharpness λ_max every "
-                   "iteration, and explain the run from them")
-    g.add_argument("--gpu-path", choices=GPU_PATHS, default=d("graph"),
-                   help="how a GPU run issues its iterations: port (the tutorial's lines on "
-                   "CuPy), fused (one prepared step, no synchronising), graph (the fused step "
-                   "captured as a CUDA graph and replayed; fused where capture is unavailable) "
-                   "(graph)")
+    """The options of one run, from RunConfig's declarations."""
+    add_declared_options(parser.add_argument_group("run options (defaults: the tutorial's)"),
+                         RunConfig, defaults)
+
+
+def declared_values(args: argparse.Namespace, cls) -> dict[str, Any]:
+    """The fields of `cls` given on the command line (None or absent where left out)."""
+    return {name: getattr(args, name, None) for name in settings_of(cls)}
 
 
 def config_values(args: argparse.Namespace) -> dict[str, Any]:
     """RunConfig fields given on the command line (None where an option was left out)."""
-    dests = {"learning_rate": "lr"}
-    return {name: getattr(args, dests.get(name, name), None) for name in OPTION_OF_FIELD}
+    return declared_values(args, RunConfig)
+
+
+def make_settings(args: argparse.Namespace, cls):
+    """An instance of a declared settings class from the options given; an error names the
+    option (`--factor: must be a number above 1, got 0.5`)."""
+    from engine.config import ConfigError
+
+    given = {k: v for k, v in declared_values(args, cls).items() if v is not None}
+    try:
+        return cls(**given)
+    except ConfigError as exc:
+        option = settings_of(cls)[exc.field].option if exc.field in settings_of(cls) \
+            else exc.field
+        raise CliError(f"{option}: {exc.reason}") from None
 
 
 def make_config(args: argparse.Namespace):
-    from engine.config import ConfigError, RunConfig
     from engine.threads import oversubscription
 
-    given = {name: value for name, value in config_values(args).items() if value is not None}
-    try:
-        config = RunConfig(**given)
-    except ConfigError as exc:
-        raise CliError(f"{OPTION_OF_FIELD.get(exc.field, exc.field)}: {exc.reason}") from None
+    config = make_settings(args, RunConfig)
     warning = oversubscription(config.threads)
     if warning:
         print(f"main.py: warning: --threads: {warning}", file=sys.stderr)
@@ -192,25 +194,14 @@ def build_parser() -> argparse.ArgumentParser:
     sizes = commands.add_parser("sweep-size", help="seconds per iteration against problem size, "
                                 "per device, with the CPU/GPU crossover")
     add_run_options(sizes)
-    sizes.add_argument("--steps", type=_whole_number, default=6, help="sizes in the sweep (6)")
-    sizes.add_argument("--factor", type=_number, default=2.0,
-                       help="growth of each scaled size per step (2)")
-    sizes.add_argument("--scale", default="n,d_in,hidden",
-                       help="the sizes that grow, from n,d_in,hidden,d_out (n,d_in,hidden)")
-    sizes.add_argument("--budget", type=_number, default=1.0,
-                       help="seconds of training per point and device (1)")
+    add_declared_options(sizes.add_argument_group("sweep options"), SizeSweepSettings, True)
     add_output(sizes, "--json", "write the points as JSON")
     add_output(sizes, "--csv", "write the points as CSV")
 
     rates = commands.add_parser("sweep-lr", help="final loss against learning rate, with the "
                                 "largest stable rate and the bound 2/λ_max")
     add_run_options(rates)
-    rates.add_argument("--lr-min", type=_number, default=1e-8, help="smallest rate (1e-8)")
-    rates.add_argument("--lr-max", type=_number, default=1e-4, help="largest rate (1e-4)")
-    rates.add_argument("--count", type=_whole_number, default=9, help="log-spaced rates (9)")
-    rates.add_argument("--tolerance", type=_number, default=0.01,
-                       help="bisection stops when the largest converged rate and the next one "
-                       "that did not converge are within this relative distance (0.01)")
+    add_declared_options(rates.add_argument_group("sweep options"), RateSweepSettings, True)
     add_output(rates, "--json", "write the sweep as JSON")
     add_output(rates, "--csv", "write the points as CSV")
 
@@ -233,6 +224,7 @@ def write_losses_csv(path: Path, losses) -> None:
 
 def summary_lines(result) -> list[str]:
     """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
+    from engine.devices import describe_gpu_path
     from engine.explain import explain_run
     from engine.measure import Spread
     from engine.result import Outcome, Status
@@ -251,6 +243,9 @@ def summary_lines(result) -> list[str]:
         lines.append(f"over {len(spread.samples)} repeats: median {spread.format()}")
     if result.timing_note:
         lines.append(f"note: {result.timing_note}")
+    path = describe_gpu_path(result.device_info)
+    if path:
+        lines.append(path)
     lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
     lines.append(f"GFLOP/s: {result.gflops:.1f}")
     if result.outcome == Outcome.DIVERGED:
@@ -464,19 +459,10 @@ def command_race(args: argparse.Namespace) -> int:
 
 
 def command_sweep_size(args: argparse.Namespace) -> int:
-    from engine.sweep import SCALED_FIELDS, PointStatus, sweep_sizes
+    from engine.sweep import PointStatus, sweep_sizes
 
     config = make_config(args)
-    fields = tuple(f.strip() for f in args.scale.split(",") if f.strip())
-    unknown = [f for f in fields if f not in SCALED_FIELDS]
-    if unknown or not fields:
-        raise CliError(f"--scale: choose from {','.join(SCALED_FIELDS)}, got {args.scale!r}")
-    if args.steps < 1:
-        raise CliError(f"--steps: must be at least 1, got {args.steps}")
-    if args.factor <= 1:
-        raise CliError(f"--factor: must be above 1, got {args.factor}")
-    if args.budget <= 0:
-        raise CliError(f"--budget: must be positive, got {args.budget}")
+    settings = make_settings(args, SizeSweepSettings)
     print(f"{'step':>4} {'device':<6}{'N':>7}{'D_in':>8}{'H':>7}{'D_out':>7}{'MFLOP/it':>12}"
           f"  {'ms/it: median (low–high)':<28}{'GFLOP/s':>9}  note", flush=True)
 
@@ -493,8 +479,7 @@ def command_sweep_size(args: argparse.Namespace) -> int:
                  else f"{'-':>7}{'-':>8}{'-':>7}{'-':>7}{'-':>12}")
         print(f"{p.step:>4} {p.device:<6}{sizes}{figures}", flush=True)
 
-    result = sweep_sizes(config, steps=args.steps, factor=args.factor, fields=fields,
-                         budget_seconds=args.budget, on_point=show)
+    result = sweep_sizes(config, settings, on_point=show)
     crossover, best = result.crossover, result.largest_speedup
     if result.speedups():
         print("crossover: the GPU is faster from "
@@ -515,13 +500,7 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
     from engine.sweep import sweep_learning_rates
 
     config = make_config(args)
-    if not 0 < args.lr_min < args.lr_max:
-        raise CliError(f"--lr-min/--lr-max: need 0 < min < max, got {args.lr_min:g} and "
-                       f"{args.lr_max:g}")
-    if args.count < 2:
-        raise CliError(f"--count: must be at least 2, got {args.count}")
-    if args.tolerance <= 0:
-        raise CliError(f"--tolerance: must be positive, got {args.tolerance}")
+    settings = make_settings(args, RateSweepSettings)
     print(f"{'learning rate':>14}  {'outcome':<10}{'final loss':>14}{'diverged at':>13}",
           flush=True)
 
@@ -531,8 +510,7 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
         print(f"{p.learning_rate:>14.4g}  {p.outcome or '-':<10}{final:>14}{diverged:>13}"
               + ("  (bisection)" if p.refined else ""), flush=True)
 
-    result = sweep_learning_rates(config, args.lr_min, args.lr_max, args.count,
-                                  args.tolerance, on_point=show)
+    result = sweep_learning_rates(config, settings, on_point=show)
     stable = result.largest_stable_lr
     print(f"largest converged learning rate: {stable:.4g}" if stable else
           "no learning rate in the range converged")

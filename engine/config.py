@@ -7,6 +7,8 @@ import numbers
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from engine.settings import setting
+
 DEVICES = ("cpu", "gpu")
 # tf32: float32 storage, products on TensorFloat-32 tensor cores (a GPU's; a CPU has none)
 DTYPES = ("float64", "float32", "tf32")
@@ -82,21 +84,52 @@ def field_errors(values: dict[str, Any]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class RunConfig:
-    """One training run of the tutorial's two-layer network (defaults: the tutorial's)."""
+    """One training run of the tutorial's two-layer network (defaults: the tutorial's).
+    Each field is declared once, with its label, option and help (engine.settings)."""
 
-    n: int = 64
-    d_in: int = 1024
-    hidden: int = 100
-    d_out: int = 10
-    learning_rate: float = 1e-6
-    iterations: int = 500
-    device: str = "cpu"
-    dtype: str = "float64"
-    seed: int = 0
-    threads: int | str = "auto"
-    train: str = "both"  # both, w1 or w2: the layers SGD trains
-    diagnostics: bool = False  # record dead units, norms and sharpness every iteration
-    gpu_path: str = "graph"  # port, fused or graph (GPU runs; graph falls back to fused)
+    n: int = setting(64, "N", "--n", "batch size N: the rows of x (N×D_in) and y (N×D_out). "
+                     "Tutorial: 64", "whole", widget="n_input")
+    d_in: int = setting(1024, "D_in", "--d-in", "input size D_in: x is N×D_in and w1 is "
+                        "D_in×H. Tutorial: 1024 (32×32 pixels)", "whole", widget="d_in_input")
+    hidden: int = setting(100, "H", "--hidden", "hidden units H: w1 is D_in×H, w2 is "
+                          "H×D_out. Tutorial: 100", "whole", widget="hidden_input")
+    d_out: int = setting(10, "D_out", "--d-out", "output size D_out: y and y_pred are "
+                         "N×D_out. Tutorial: 10", "whole", widget="d_out_input")
+    learning_rate: float = setting(
+        1e-6, "Learning rate", "--lr", "learning rate of plain SGD: w ← w − lr·grad. "
+        "Tutorial: 1e-6; above about 3e-6 it diverges", "number", widget="lr_input")
+    iterations: int = setting(500, "Iterations", "--iterations", "training iterations t: "
+                              "forward pass, loss, backward pass, update. Tutorial: 500",
+                              "whole", widget="iterations_input")
+    device: str = setting("cpu", "Device", "--device", "where the same algorithm runs: NumPy "
+                          "on the CPU or CuPy on a GPU", "choice", choices=DEVICES,
+                          widget="device_combo")
+    dtype: str = setting("float64", "dtype", "--dtype", "floating-point type of x, y, w1, w2: "
+                         "float64 (the tutorial's), float32, or tf32: float32 arrays whose "
+                         "products run on a GPU's TensorFloat-32 tensor cores (10-bit "
+                         "mantissa; GPU only)", "choice", choices=DTYPES, widget="dtype_combo")
+    seed: int = setting(0, "Seed", "--seed", "seed of numpy.random.default_rng: x, y, w1, w2 "
+                        "are drawn in that order, so every device starts from the same "
+                        "numbers. Tutorial: 0", "whole", widget="seed_input")
+    threads: int | str = setting("auto", "CPU threads", "--threads", "BLAS threads for CPU "
+                                 "runs: auto picks by the work per iteration (small products "
+                                 "run faster on fewer threads), or a count", "threads",
+                                 widget="threads_input")
+    # Which layers SGD trains: a frozen layer's gradient is neither computed nor applied.
+    train: str = setting("both", "Layers", "--train", "the layers SGD trains; the other is "
+                         "frozen, its gradient neither computed nor applied, as with "
+                         "PyTorch's requires_grad=False", "choice", choices=TRAINED_LAYERS)
+    diagnostics: bool = setting(False, "Diagnostics", "--diagnostics", "record dead hidden "
+                                "units, norms and the sharpness λ_max every iteration, and "
+                                "explain the run from them (slows a run several times)", "flag",
+                                widget="diagnostics_checkbox")
+    gpu_path: str = setting("graph", "GPU path", "--gpu-path", "how a GPU run issues its "
+                            "iterations: port (the tutorial's lines on CuPy, which wait for "
+                            "the GPU every iteration), fused (one prepared step, eight "
+                            "launches, no waiting), graph (the fused step captured as a CUDA "
+                            "graph and replayed: one launch per few milliseconds; fused where "
+                            "capture is unavailable)", "choice", choices=GPU_PATHS,
+                            widget="gpu_path_combo")
 
     def __post_init__(self) -> None:
         errors = field_errors(asdict(self))

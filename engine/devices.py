@@ -124,3 +124,19 @@ def gpu_memory_available() -> int:
     free, _total = cupy.cuda.runtime.memGetInfo()
     pool = cupy.get_default_memory_pool()
     return int(free + pool.free_bytes())
+
+
+def describe_gpu_path(info: dict[str, Any]) -> str:
+    """How a GPU run issued its iterations, from its device_info ("" for a CPU run):
+    "GPU path: graph (169 iterations per replay, cuBLAS through nvmath-python)", or
+    "GPU path: fused (CUDA graph unavailable: …)"."""
+    path = info.get("gpu_path")
+    if info.get("device") != "gpu" or not path:
+        return ""
+    details = []
+    if path == "graph":
+        details.append(f"{info['replay_iterations']:,} iterations per replay, cuBLAS through "
+                       f"{info['cublas_binding']}")
+    if info.get("gpu_path_note"):
+        details.append(info["gpu_path_note"])
+    return f"GPU path: {path}" + (f" ({'; '.join(details)})" if details else "")

@@ -18,7 +18,14 @@ from engine.config import RunConfig
 from engine.devices import GpuStatus, probe_gpu
 from engine.race import RaceResult, Target, race
 from engine.result import RunResult
-from engine.sweep import LearningRateSweep, SizeSweep, sweep_learning_rates, sweep_sizes
+from engine.sweep import (
+    LearningRateSweep,
+    RateSweepSettings,
+    SizeSweep,
+    SizeSweepSettings,
+    sweep_learning_rates,
+    sweep_sizes,
+)
 
 Report = Callable[[Any], None]
 
@@ -75,18 +82,13 @@ class SizeSweepJob:
     """The size sweep; progress items are SizePoints."""
 
     config: RunConfig
-    steps: int
-    factor: float
-    fields: tuple[str, ...]
-    budget_seconds: float
+    settings: SizeSweepSettings
 
     def run(self, report: Report, stop) -> SizeSweep:
-        return sweep_sizes(self.config, steps=self.steps, factor=self.factor,
-                           fields=self.fields, budget_seconds=self.budget_seconds,
-                           on_point=report, stop=stop)
+        return sweep_sizes(self.config, self.settings, on_point=report, stop=stop)
 
     def describe(self) -> str:
-        return f"the size sweep ({self.steps} sizes)"
+        return f"the size sweep ({self.settings.steps} sizes)"
 
 
 @dataclass(frozen=True)
@@ -94,17 +96,14 @@ class RateSweepJob:
     """The learning-rate sweep; progress items are LearningRatePoints."""
 
     config: RunConfig
-    lr_min: float
-    lr_max: float
-    count: int
-    tolerance: float
+    settings: RateSweepSettings
 
     def run(self, report: Report, stop) -> LearningRateSweep:
-        return sweep_learning_rates(self.config, self.lr_min, self.lr_max, self.count,
-                                    self.tolerance, on_point=report, stop=stop)
+        return sweep_learning_rates(self.config, self.settings, on_point=report, stop=stop)
 
     def describe(self) -> str:
-        return f"the learning-rate sweep ({self.lr_min:g} to {self.lr_max:g})"
+        return (f"the learning-rate sweep ({self.settings.lr_min:g} to "
+                f"{self.settings.lr_max:g})")
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,98 @@ from typing import Any
 import numpy as np
 
 from engine.backends import open_trainer
-from engine.config import RunConfig
+from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
 from engine.hessian import stability_bound
 from engine.measure import MIN_REPEATS, Spread, repeat
 from engine.memory import InsufficientMemoryError, check_memory
 from engine.problem import draw_problem
 from engine.result import Outcome, Status
+from engine.settings import label_of, setting
 from engine.train import check_device, train
 
 # A learning rate small enough that no size in a sweep diverges: timing needs finite numbers.
 TIMING_LEARNING_RATE = 1e-14
 SCALED_FIELDS = ("n", "d_in", "hidden", "d_out")
-FIELD_NAMES = {"n": "N", "d_in": "D_in", "hidden": "H", "d_out": "D_out"}
 MAX_SIZE = 10_000_000  # per size: beyond it no machine here has the memory, and sizes print long
 POINT_SAMPLES = 5  # a point's budget is split into about this many timed repeats
+
+
+# --- the sweeps' settings: each declared once (engine.settings), checked here -------------
+
+
+def _finite_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and \
+        math.isfinite(value)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True)
+class SizeSweepSettings:
+    """What the size sweep runs, beside the run's own settings."""
+
+    steps: int = setting(6, "Steps", "--steps", "sizes in the sweep: step k multiplies the "
+                         "scaled sizes by factor^k, starting from the run's settings", "whole",
+                         widget="size_sweep_steps_input", window_range=(1, 12))
+    factor: float = setting(2.0, "Factor", "--factor", "growth of each scaled size per step",
+                            "number", widget="size_sweep_factor_input",
+                            window_range=(1.1, 10.0))
+    scale: tuple[str, ...] = setting(("n", "d_in", "hidden"), "Scale", "--scale",
+                                     "the sizes that grow, from n,d_in,hidden,d_out", "names",
+                                     choices=SCALED_FIELDS)
+    budget: float = setting(1.0, "Budget", "--budget", "seconds of training per point and "
+                            "device (at least three repeats); a point predicted to need over "
+                            "10× this is skipped", "number", widget="size_sweep_budget_input",
+                            window_range=(0.05, 60.0))
+
+    def __post_init__(self) -> None:
+        if not _whole(self.steps) or self.steps < 1:
+            raise ConfigError("steps", f"must be a whole number of at least 1, got "
+                              f"{self.steps!r}")
+        if not _finite_number(self.factor) or self.factor <= 1:
+            raise ConfigError("factor", f"must be a number above 1, got {self.factor!r}")
+        scale = tuple(self.scale)
+        if not scale or any(name not in SCALED_FIELDS for name in scale):
+            given = ",".join(map(str, scale)) or "none"
+            raise ConfigError("scale", f"choose at least one size to scale, from "
+                              f"{','.join(SCALED_FIELDS)}; got {given}")
+        object.__setattr__(self, "scale", scale)
+        if not _finite_number(self.budget) or self.budget <= 0:
+            raise ConfigError("budget", f"must be a positive number of seconds, got "
+                              f"{self.budget!r}")
+
+
+@dataclass(frozen=True)
+class RateSweepSettings:
+    """What the learning-rate sweep runs, beside the run's own settings."""
+
+    lr_min: float = setting(1e-8, "Smallest rate", "--lr-min", "smallest learning rate of the grid",
+                            "number", widget="lr_sweep_min_input")
+    lr_max: float = setting(1e-4, "Largest rate", "--lr-max", "largest learning rate of the grid",
+                            "number", widget="lr_sweep_max_input")
+    count: int = setting(9, "Rates", "--count", "log-spaced learning rates on the grid; each "
+                         "trains for the run's iterations", "whole",
+                         widget="lr_sweep_count_input", window_range=(2, 50))
+    tolerance: float = setting(0.01, "Tolerance", "--tolerance", "bisection refines the "
+                               "largest converged rate until it and the next rate that did not "
+                               "converge are this close (relative)", "number",
+                               widget="lr_sweep_tolerance_input", window_range=(0.001, 1.0))
+
+    def __post_init__(self) -> None:
+        if not _finite_number(self.lr_min) or self.lr_min <= 0:
+            raise ConfigError("lr_min", f"must be a positive number, got {self.lr_min!r}")
+        if not _finite_number(self.lr_max) or self.lr_max <= self.lr_min:
+            raise ConfigError("lr_max", f"must be a number above the smallest rate "
+                              f"({self.lr_min:g}), got {self.lr_max!r}")
+        if not _whole(self.count) or self.count < 2:
+            raise ConfigError("count", f"must be a whole number of at least 2, got "
+                              f"{self.count!r}")
+        if not _finite_number(self.tolerance) or not 0 < self.tolerance < 1:
+            raise ConfigError("tolerance", f"must be a number between 0 and 1, got "
+                              f"{self.tolerance!r}")
 
 
 # --- size sweep ---------------------------------------------------------------------------
@@ -152,19 +229,21 @@ def _measure_point(config: RunConfig, budget_seconds: float,
     return (Spread.of(samples), per_sample) if len(samples) >= MIN_REPEATS else None
 
 
-def sweep_sizes(base: RunConfig, steps: int = 6, factor: float = 2.0,
-                fields=("n", "d_in", "hidden"), devices: tuple[str, ...] | None = None,
-                budget_seconds: float = 1.0,
+def sweep_sizes(base: RunConfig, settings: SizeSweepSettings = SizeSweepSettings(),
+                devices: tuple[str, ...] | None = None,
                 on_point: Callable[[SizePoint], None] | None = None,
                 stop=None) -> SizeSweep:
-    """Seconds per iteration on each device at base sizes × factor**step, step 0..steps-1.
+    """Seconds per iteration on each device at base sizes × factor**step, step 0..steps-1
+    (settings.steps, settings.factor; the sizes in settings.scale grow).
 
-    Each point is warm and repeated (engine.measure): about `budget_seconds` of timed
+    Each point is warm and repeated (engine.measure): about settings.budget seconds of timed
     iterations, in at least three repeats of at least one iteration each, reported as a
     median with its spread. A point whose three iterations are predicted (from the device's
     last rate) to exceed the budget tenfold, whose sizes exceed MAX_SIZE, or that the memory
     check refuses, is skipped: the sweep ends in a predictable time.
     """
+    steps, factor, fields = settings.steps, settings.factor, settings.scale
+    budget_seconds = settings.budget
     if devices is None:
         devices = ("cpu", "gpu") if probe_gpu().available else ("cpu",)
     sweep = SizeSweep()
@@ -174,7 +253,7 @@ def sweep_sizes(base: RunConfig, steps: int = 6, factor: float = 2.0,
         too_large = [name for name, size in sizes.items() if size > math.log10(MAX_SIZE)]
         if too_large:
             # This step and every later one: said once, and the sweep ends here.
-            reason = (", ".join(f"{FIELD_NAMES[n]} would be {format_size(sizes[n])}"
+            reason = (", ".join(f"{label_of(RunConfig, n)} would be {format_size(sizes[n])}"
                                 for n in too_large)
                       + f" from step {step} on: above the largest size considered "
                       f"({MAX_SIZE:,}); the sweep ends here")
@@ -306,16 +385,16 @@ def size_effect(config: RunConfig) -> dict[str, float]:
     return effect
 
 
-def sweep_learning_rates(config: RunConfig, lr_min: float = 1e-8, lr_max: float = 1e-4,
-                         count: int = 9, tolerance: float = 0.01,
+def sweep_learning_rates(config: RunConfig, settings: RateSweepSettings = RateSweepSettings(),
                          on_point: Callable[[LearningRatePoint], None] | None = None,
                          stop=None, with_bound: bool = True) -> LearningRateSweep:
-    """Train at `count` log-spaced rates for config.iterations each, then bisect (in log
-    space) between the largest converged rate and the smallest one above it that did not
-    converge, until they are within `tolerance` (relative) of each other. The layers trained
-    (config.train) are trained at every rate, and the bound is that block's."""
-    if not (0 < lr_min < lr_max) or count < 2 or tolerance <= 0:
-        raise ValueError("need 0 < lr_min < lr_max, count >= 2 and tolerance > 0")
+    """Train at settings.count log-spaced rates from lr_min to lr_max for config.iterations
+    each, then bisect (in log space) between the largest converged rate and the smallest one
+    above it that did not converge, until they are within settings.tolerance (relative) of
+    each other. The layers trained (config.train) are trained at every rate, and the bound is
+    that block's."""
+    lr_min, lr_max = settings.lr_min, settings.lr_max
+    count, tolerance = settings.count, settings.tolerance
     check_device(config)
     check_memory(config)  # before the Hessian's draw, which is as large as a run's
     sweep = LearningRateSweep(config)

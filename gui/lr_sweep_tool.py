@@ -7,14 +7,22 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from engine.explain import explain_sweep
 from engine.jobs import RateSweepJob
 from engine.result import Outcome
+from engine.sweep import RateSweepSettings
 from gui.params import parse_number
 from gui.plot import COLORS, DIVERGED_COLOR, styled_plot
-from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
+from gui.tool_base import (
+    ERROR_COLOR,
+    OK_COLOR,
+    WARN_COLOR,
+    ToolPanel,
+    declared_control,
+    declared_settings,
+)
 
 BOUND_COLOR = (44, 160, 44)
 STABLE_COLOR = (255, 127, 14)
@@ -30,28 +38,10 @@ class LearningRateSweepTool(ToolPanel):
 
     def __init__(self, compute, config_source, parent=None):
         super().__init__("learning-rate sweep", compute, config_source, parent)
-        self.min_input = QLineEdit("1e-8")
-        self.min_input.setObjectName("lr_sweep_min_input")
-        self.min_input.setToolTip("Smallest learning rate of the grid")
-        self.max_input = QLineEdit("1e-4")
-        self.max_input.setObjectName("lr_sweep_max_input")
-        self.max_input.setToolTip("Largest learning rate of the grid")
-        for edit in (self.min_input, self.max_input):
-            edit.setMaximumWidth(90)
-        self.count_input = QSpinBox()
-        self.count_input.setObjectName("lr_sweep_count_input")
-        self.count_input.setRange(2, 50)
-        self.count_input.setValue(9)
-        self.count_input.setToolTip("Log-spaced learning rates on the grid; each trains for the "
-                                    "iterations set on the left")
-        self.tolerance_input = QDoubleSpinBox()
-        self.tolerance_input.setObjectName("lr_sweep_tolerance_input")
-        self.tolerance_input.setRange(0.001, 1.0)
-        self.tolerance_input.setDecimals(3)
-        self.tolerance_input.setValue(0.01)
-        self.tolerance_input.setToolTip("Bisection refines the largest converged rate until it "
-                                        "and the next rate that did not converge are this close "
-                                        "(relative)")
+        min_label, self.min_input = declared_control(RateSweepSettings, "lr_min")
+        max_label, self.max_input = declared_control(RateSweepSettings, "lr_max")
+        count_label, self.count_input = declared_control(RateSweepSettings, "count")
+        tolerance_label, self.tolerance_input = declared_control(RateSweepSettings, "tolerance")
         self.plot = styled_plot("learning rate", "final loss", True, True)
         self.plot.setObjectName("lr_sweep_plot")
         # Bottom right: large rates diverge (drawn on their own row), so no point lies there,
@@ -79,35 +69,36 @@ class LearningRateSweepTool(ToolPanel):
         explanation.setStyleSheet("font-size: 15px; color: #333;")
         explanation.setToolTip("Written from this sweep's own measurements")
         layout = QVBoxLayout(self)
-        layout.addLayout(self.button_row(QLabel("From"), self.min_input, QLabel("to"),
-                                         self.max_input, QLabel("Rates"), self.count_input,
-                                         QLabel("Tolerance"), self.tolerance_input))
+        layout.addLayout(self.button_row(min_label, self.min_input, max_label,
+                                         self.max_input, count_label, self.count_input,
+                                         tolerance_label, self.tolerance_input))
         layout.addWidget(self.diverged_row)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.summary)
         layout.addWidget(explanation)
         layout.addWidget(self.status_label)
         self.points = []
-        self._range = (1e-8, 1e-4)
+        self._range = (RateSweepSettings().lr_min, RateSweepSettings().lr_max)
         self.markers = []
 
     def prepare(self, config):
-        low, high = parse_number(self.min_input.text()), parse_number(self.max_input.text())
-        if not (isinstance(low, float) and isinstance(high, float) and math.isfinite(high)
-                and 0 < low < high):
-            self.set_status("The range needs two numbers with 0 < from < to.", ERROR_COLOR)
+        settings, refusal = declared_settings(RateSweepSettings, {
+            "lr_min": parse_number(self.min_input.text()),
+            "lr_max": parse_number(self.max_input.text()),
+            "count": self.count_input.value(), "tolerance": self.tolerance_input.value()})
+        if settings is None:
+            self.set_status(refusal, ERROR_COLOR)
             return None
-        count, tolerance = self.count_input.value(), self.tolerance_input.value()
         self.plot.getPlotItem().clear()
         self.diverged_row.getPlotItem().clear()
         self.legend.clear()
         self.summary.setText("")
         self.explanation.setText("")
         self.points, self.markers = [], []
-        self._range = (low, high)
-        self.set_status(f"Training at {count} learning rates, {config.iterations} iterations "
-                        "each, then bisecting…")
-        return RateSweepJob(config, low, high, count, tolerance)
+        self._range = (settings.lr_min, settings.lr_max)
+        self.set_status(f"Training at {settings.count} learning rates, {config.iterations} "
+                        "iterations each, then bisecting…")
+        return RateSweepJob(config, settings)
 
     def on_progress(self, point) -> None:
         self.points.append(point)

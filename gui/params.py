@@ -17,36 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.config import field_errors
+from engine.config import RunConfig, field_errors
+from engine.settings import label_of, settings_of
 from engine.threads import oversubscription
 
-# field: (label, object name, tooltip in the tutorial's terms)
-FIELDS = {
-    "n": ("N", "n_input", "N: batch size, the rows of x (N×D_in) and y (N×D_out). Tutorial: 64."),
-    "d_in": ("D_in", "d_in_input",
-             "D_in: input size; x is N×D_in and w1 is D_in×H. Tutorial: 1024 (32×32 pixels)."),
-    "hidden": ("H", "hidden_input", "H: hidden units; w1 is D_in×H, w2 is H×D_out. Tutorial: 100."),
-    "d_out": ("D_out", "d_out_input",
-              "D_out: output size; y and y_pred are N×D_out. Tutorial: 10."),
-    "learning_rate": ("Learning rate", "lr_input",
-                      "Learning rate of plain SGD: w ← w − lr·grad. Accepts 1e-6 notation; "
-                      "÷10 and ×10 move by decades. Tutorial: 1e-6; above about 3e-6 it diverges."),
-    "iterations": ("Iterations", "iterations_input",
-                   "Training iterations t: forward pass, loss, backward pass, update. "
-                   "Tutorial: 500."),
-    "device": ("Device", "device_combo",
-               "Where the same algorithm runs: NumPy on the CPU or CuPy on a GPU."),
-    "dtype": ("dtype", "dtype_combo",
-              "Floating-point type of x, y, w1, w2: float64 (the tutorial's) or float32."),
-    "seed": ("Seed", "seed_input",
-             "Seed of numpy.random.default_rng: x, y, w1, w2 are drawn in that order, so every "
-             "device starts from the same numbers. Tutorial: 0."),
-    "threads": ("CPU threads", "threads_input",
-                "BLAS threads for CPU runs: auto picks by the work per iteration (small products "
-                "run faster on fewer threads), or give a count."),
-}
-TEXT_FIELDS = ("n", "d_in", "hidden", "d_out", "learning_rate", "iterations", "seed", "threads")
-# The layer switches and the diagnostics switch: checkboxes (object name, label, tooltip).
+# Every control's label, objectName and tooltip come from RunConfig's declarations
+# (engine.settings); the panel adds only what is the window's own.
+SETTINGS = settings_of(RunConfig)
+TEXT_FIELDS = tuple(name for name, s in SETTINGS.items()
+                    if s.kind in ("whole", "number", "threads"))
+COMBO_FIELDS = ("device", "dtype", "gpu_path")
+# The window's own words for the layer switches: one checkbox per layer (object name, text,
+# tooltip); together they are the `train` setting.
 LAYER_BOXES = {
     "w1": ("train_w1_checkbox", "train w1",
            "Backpropagate into w1 (D_in×H). Unchecked, w1 is frozen: its gradient is neither "
@@ -55,18 +37,25 @@ LAYER_BOXES = {
            "Backpropagate into w2 (H×D_out). With w1 frozen the loss is a quadratic in w2, "
            "and 2/λ_max is an exact bound on the learning rate."),
 }
-DIAGNOSTICS_TIP = ("Record each iteration's dead hidden units, active fraction, ‖w1‖, ‖w2‖ and "
-                   "‖grad‖, and the sharpness λ_max (the Hessian's largest eigenvalue, by "
-                   "Lanczos) every iteration while lr·λ_max > 1 and sparsely after: shown "
-                   "under the loss plot and explained beside it. Slows a run several times.")
+WINDOW_TIPS = {  # what the window adds to a declared help text
+    "learning_rate": "Accepts 1e-6 notation; ÷10 and ×10 move by decades.",
+    "diagnostics": "Sharpness λ_max is the Hessian's largest eigenvalue, by Lanczos: every "
+                   "iteration while lr·λ_max > 1 and sparsely after; shown under the loss "
+                   "plot and explained beside it.",
+}
 INVALID_STYLE = "border: 2px solid #d62728;"
+
+
+def tooltip(field: str) -> str:
+    """A control's tooltip: the declared help, as a sentence, and the window's own words."""
+    text = SETTINGS[field].help
+    text = text[0].upper() + text[1:] + "."
+    return f"{text} {WINDOW_TIPS[field]}" if field in WINDOW_TIPS else text
 
 
 def field_label(field: str) -> str:
     """A setting as the window names it ("Learning rate", not learning_rate)."""
-    labels = {**{name: spec[0] for name, spec in FIELDS.items()}, "train": "Layers",
-              "diagnostics": "Diagnostics"}
-    return labels.get(field, field)
+    return label_of(RunConfig, field)
 
 
 def parse_whole(text: str) -> Any:
@@ -105,31 +94,38 @@ class ParameterPanel(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         self.inputs: dict[str, QWidget] = {}
-        for name, (label, object_name, tip) in FIELDS.items():
-            if name in ("device", "dtype"):
-                widget: QWidget = QComboBox()
+        for name in (n for n in SETTINGS if n in TEXT_FIELDS or n in COMBO_FIELDS):
+            declared = SETTINGS[name]
+            widget: QWidget = QComboBox() if name in COMBO_FIELDS else QLineEdit()
+            if name in COMBO_FIELDS:
+                widget.currentIndexChanged.connect(self._on_edit)
             else:
-                widget = QLineEdit()
                 widget.textChanged.connect(self._on_edit)
-            widget.setObjectName(object_name)
-            widget.setToolTip(tip)
+            widget.setObjectName(declared.widget)
+            widget.setToolTip(tooltip(name))
             self.inputs[name] = widget
-            row_label = QLabel(label)
-            row_label.setToolTip(tip)
+            row_label = QLabel(declared.label)
+            row_label.setToolTip(tooltip(name))
             if name == "learning_rate":
                 form.addRow(row_label, self._with_decade_buttons(widget))
             else:
                 form.addRow(row_label, widget)
 
         self.device_combo: QComboBox = self.inputs["device"]
+        self.device_combo.blockSignals(True)
         self.device_combo.addItem("CPU — NumPy", "cpu")
         self.device_combo.addItem("GPU — probing…", "gpu")
+        self.device_combo.blockSignals(False)
         self._set_gpu_enabled(False, "checking whether CuPy can use a GPU…")
-        self.device_combo.currentIndexChanged.connect(self._on_edit)
         self.dtype_combo: QComboBox = self.inputs["dtype"]
-        for dtype in ("float64", "float32"):
-            self.dtype_combo.addItem(dtype, dtype)
-        self.dtype_combo.currentIndexChanged.connect(self._on_edit)
+        self.gpu_path_combo: QComboBox = self.inputs["gpu_path"]
+        for name in ("dtype", "gpu_path"):
+            combo = self.inputs[name]
+            combo.blockSignals(True)
+            for choice in SETTINGS[name].choices:
+                combo.addItem(choice, choice)
+            combo.setCurrentIndex(combo.findData(getattr(RunConfig(), name)))
+            combo.blockSignals(False)
 
         self.layer_boxes: dict[str, QCheckBox] = {}
         layers = QHBoxLayout()
@@ -141,12 +137,13 @@ class ParameterPanel(QWidget):
             box.toggled.connect(self._on_edit)
             self.layer_boxes[layer] = box
             layers.addWidget(box)
-        layers_label = QLabel("Layers")
-        layers_label.setToolTip("Which weights SGD trains")
+        layers_label = QLabel(SETTINGS["train"].label)
+        layers_label.setToolTip(tooltip("train"))
         form.addRow(layers_label, layers)
-        self.diagnostics_checkbox = QCheckBox("diagnostics: sharpness, dead units")
-        self.diagnostics_checkbox.setObjectName("diagnostics_checkbox")
-        self.diagnostics_checkbox.setToolTip(DIAGNOSTICS_TIP)
+        self.diagnostics_checkbox = QCheckBox(
+            f"{SETTINGS['diagnostics'].label.lower()}: sharpness, dead units")
+        self.diagnostics_checkbox.setObjectName(SETTINGS["diagnostics"].widget)
+        self.diagnostics_checkbox.setToolTip(tooltip("diagnostics"))
         self.diagnostics_checkbox.toggled.connect(self._on_edit)
         form.addRow(self.diagnostics_checkbox)
 
@@ -184,8 +181,8 @@ class ParameterPanel(QWidget):
                 values[name] = "auto"
             else:
                 values[name] = parse_whole(text)
-        values["device"] = self.device_combo.currentData()
-        values["dtype"] = self.dtype_combo.currentData()
+        for name in COMBO_FIELDS:
+            values[name] = self.inputs[name].currentData()
         w1, w2 = (self.layer_boxes[layer].isChecked() for layer in ("w1", "w2"))
         values["train"] = "both" if w1 and w2 else "w1" if w1 else "w2" if w2 else "none"
         values["diagnostics"] = self.diagnostics_checkbox.isChecked()
@@ -220,7 +217,8 @@ class ParameterPanel(QWidget):
             for name in TEXT_FIELDS:
                 if name in values:
                     self.inputs[name].setText(format_value(name, values[name]))
-            for name, combo in (("device", self.device_combo), ("dtype", self.dtype_combo)):
+            for name in COMBO_FIELDS:
+                combo = self.inputs[name]
                 if name in values:
                     index = combo.findData(values[name])
                     if index >= 0 and self._item_enabled(combo, index):
@@ -265,18 +263,25 @@ class ParameterPanel(QWidget):
     # --- state --------------------------------------------------------------------------
 
     def set_running(self, running: bool) -> None:
+        self._running = running
         for widget in [*self.inputs.values(), *self.layer_boxes.values(),
                        self.diagnostics_checkbox]:
             widget.setEnabled(not running)
         for button in self.findChildren(QPushButton):
             button.setEnabled(not running)
+        self._show_gpu_path_applies()
+
+    def _show_gpu_path_applies(self) -> None:
+        """The GPU path applies to GPU runs only: greyed out for a CPU run."""
+        on_gpu = self.device_combo.currentData() == "gpu"
+        self.gpu_path_combo.setEnabled(on_gpu and not getattr(self, "_running", False))
 
     def _on_edit(self, *_args) -> None:
         errors = self.errors()
-        for name in TEXT_FIELDS:
-            widget = self.inputs[name]
+        for name, widget in self.inputs.items():
             widget.setStyleSheet(INVALID_STYLE if name in errors else "")
-            tip = FIELDS[name][2]
+            tip = tooltip(name)
             widget.setToolTip(f"{tip}\n\nInvalid: {errors[name]}" if name in errors else tip)
         self.error_label.setText("\n".join(f"{field_label(k)}: {v}" for k, v in errors.items()))
+        self._show_gpu_path_applies()
         self.changed.emit()

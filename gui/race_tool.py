@@ -1,4 +1,4 @@
-"""The device race tab: two targets, one draw, loss against wall-clock seconds."""
+"""The device race tab: two or three targets, one draw, loss against wall-clock seconds."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
+from engine.config import ConfigError
 from engine.jobs import RaceJob
 from engine.race import default_targets
 from gui.plot import COLORS, styled_plot
-from gui.tool_base import OK_COLOR, WARN_COLOR, ToolPanel
+from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
 
 RACE_REDRAW_SECONDS = 0.25
 
@@ -24,10 +25,12 @@ class RaceTool(ToolPanel):
         self.gpu_available = lambda: None  # the window's probe answer (None: probe here)
         self.compare_combo = QComboBox()
         self.compare_combo.setObjectName("race_compare_combo")
-        self.compare_combo.addItem("CPU vs GPU (without a GPU: 1 thread vs all)", "device")
-        self.compare_combo.addItem("float64 vs float32", "dtype")
-        self.compare_combo.setToolTip("What the two runs differ in; everything else, the random "
-                                      "draw included, is the same")
+        for text, compare in (("CPU vs GPU (without a GPU: 1 thread vs all)", "device"),
+                              ("float64 vs float32 (and tf32 on a GPU)", "dtype"),
+                              ("GPU paths: CuPy port vs fused vs CUDA graph", "gpu-path")):
+            self.compare_combo.addItem(text, compare)
+        self.compare_combo.setToolTip("What the runs differ in; everything else, the random "
+                                      "draw included, is the same. The GPU paths need a GPU.")
         self.plot = styled_plot("seconds into the training loop", "loss", False, True)
         self.plot.setObjectName("race_plot")
         self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10), labelTextSize="12pt",
@@ -46,7 +49,11 @@ class RaceTool(ToolPanel):
         layout.addWidget(self.status_label)
 
     def prepare(self, config):
-        targets = default_targets(self.compare_combo.currentData(), self.gpu_available())
+        try:
+            targets = default_targets(self.compare_combo.currentData(), self.gpu_available())
+        except ConfigError as exc:
+            self.set_status(f"Refused: {exc.reason}.", ERROR_COLOR)
+            return None
         self.plot.getPlotItem().clear()
         self.legend.clear()
         self.curves, self._points = [], []
@@ -55,7 +62,7 @@ class RaceTool(ToolPanel):
             self.curves.append(curve)
             self._points.append(([], []))
         self.readout.setText("")
-        self.set_status(f"Racing {targets[0].label} against {targets[1].label}…")
+        self.set_status(f"Racing {' against '.join(t.label for t in targets)}…")
         self.repaint()  # paint the cleared race now, before the lanes run
         self._last_draw = time.perf_counter()
         return RaceJob(config, targets)
@@ -84,8 +91,8 @@ class RaceTool(ToolPanel):
                          f"the race), {r.status}")
             if r.timing_note:
                 lines.append(f"<span style='color:{WARN_COLOR}'>{r.timing_note}</span>")
-        comparison = result.comparison
-        lines.append(f"<b>{comparison.verdict}</b>")
+        for comparison in result.comparisons:
+            lines.append(f"<b>{comparison.verdict}</b>")
         lines.append(describe_difference(result))
         self.readout.setText("<br>".join(lines))
         self.set_status("Race finished.", OK_COLOR)
@@ -94,20 +101,29 @@ class RaceTool(ToolPanel):
 
 def describe_difference(result) -> str:
     """What differs between the lanes, and what the curves show of it (from the data)."""
-    first, second = (lane.result.config for lane in result.lanes)
+    configs = [lane.result.config for lane in result.lanes]
     difference = result.largest_relative_difference
-    what = []
-    if first.device != second.device:
-        what.append(f"{first.device.upper()} against {second.device.upper()}")
-    if first.dtype != second.dtype:
-        what.append(f"{first.dtype} against {second.dtype}")
+
+    def varied(values) -> str:
+        return " against ".join(str(v) for v in values) if len(set(values)) > 1 else ""
+
     threads = [lane.result.device_info.get("threads") for lane in result.lanes]
-    if first.device == second.device == "cpu" and threads[0] != threads[1]:
-        what.append(f"{threads[0]} against {threads[1]} BLAS threads on the same CPU")
+    paths = [lane.result.device_info.get("gpu_path") for lane in result.lanes]
+    what = [text for text in (
+        varied([c.device.upper() for c in configs]),
+        varied([c.dtype for c in configs]),
+        f"{varied(threads)} BLAS threads on the same CPU"
+        if all(c.device == "cpu" for c in configs) and varied(threads) else "",
+        f"the GPU paths {varied(paths)}"
+        if all(c.device == "gpu" for c in configs) and varied(paths) else "",
+    ) if text]
     lead = f"Same draw, same algorithm; {', '.join(what) or 'the same settings'}. "
     if difference < 1e-6:
         return lead + (f"The loss curves agree to {difference:.1e} (relative): the same "
                        "arithmetic, rounded in a different order.")
+    rounding = {"float32": "float32 keeps about 7 significant digits",
+                "tf32": "TF32 products keep about 3"}
+    kept = [rounding[d] for d in dict.fromkeys(c.dtype for c in configs) if d in rounding]
     return lead + (f"The loss curves differ by up to {100 * difference:.3g} % (relative)"
-                   + (": float32 keeps about 7 significant digits, and training amplifies "
-                      "the rounding." if first.dtype != second.dtype else "."))
+                   + (f": {' and '.join(kept)} significant digits, and training amplifies the "
+                      "rounding." if kept and varied([c.dtype for c in configs]) else "."))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from engine.devices import describe_gpu_path
+
 
 def hold_size(label: QLabel, widest: str) -> None:
     """Fix the label's size to fit `widest`. Qt re-lays out the window at every setText of a
@@ -83,6 +85,13 @@ class Readout(QWidget):
                                           "timed: its time is not one to quote")
         self.timing_note_label.hide()
         layout.addWidget(self.timing_note_label)
+        self.gpu_path_label = QLabel("")
+        self.gpu_path_label.setObjectName("gpu_path_label")
+        self.gpu_path_label.setWordWrap(True)
+        self.gpu_path_label.setToolTip("How the GPU issued this run's iterations (the GPU path "
+                                       "setting), and why, where it is not the one chosen")
+        self.gpu_path_label.hide()
+        layout.addWidget(self.gpu_path_label)
         self.explanation_label = QLabel("")
         self.explanation_label.setObjectName("explanation_label")
         self.explanation_label.setWordWrap(True)
@@ -98,6 +107,7 @@ class Readout(QWidget):
     def reset(self) -> None:
         self.explanation_label.setText("")
         self.timing_note_label.hide()
+        self.gpu_path_label.hide()
         self.elapsed_label.setText(format_seconds(0))
         self.progress_bar.setValue(0)
         for label in self.stat_labels.values():
@@ -132,7 +142,8 @@ class Readout(QWidget):
         value = next(iter(self.stat_labels.values())).width()
         self.setMinimumWidth(max(round(300 * scale), captions + value + 40))
         for label, color in ((self.explanation_label, "#333"),
-                             (self.timing_note_label, "#b8860b")):
+                             (self.timing_note_label, "#b8860b"),
+                             (self.gpu_path_label, "#333")):
             label.setStyleSheet(f"font-size: {self._px('explanation')}px; color: {color};")
 
     def show_elapsed(self, seconds: float) -> None:
@@ -166,3 +177,6 @@ class Readout(QWidget):
         note = record.get("timing_note") or ""
         self.timing_note_label.setText(note)
         self.timing_note_label.setVisible(bool(note))
+        path = describe_gpu_path(record.get("device_info") or {})
+        self.gpu_path_label.setText(path)
+        self.gpu_path_label.setVisible(bool(path))

@@ -7,24 +7,23 @@ import math
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
+from engine.config import RunConfig
 from engine.jobs import SizeSweepJob
-from engine.sweep import SCALED_FIELDS, PointStatus
+from engine.settings import label_of, settings_of
+from engine.sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
 from gui.plot import COLORS, styled_plot
-from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel
+from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel, declared_control, declared_settings
 
 DEVICE_COLORS = {"cpu": COLORS[0], "gpu": COLORS[1]}
-FIELD_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H", "d_out": "D_out"}
-COLUMNS = ("N", "D_in", "H", "D_out", "device", "MFLOP/it", "ms/it (low–high)", "GFLOP/s",
-           "note")
+COLUMNS = (*(label_of(RunConfig, name) for name in SCALED_FIELDS), "device", "MFLOP/it",
+           "ms/it (low–high)", "GFLOP/s", "note")
 
 
 class SizeSweepTool(ToolPanel):
@@ -32,32 +31,20 @@ class SizeSweepTool(ToolPanel):
 
     def __init__(self, compute, config_source, parent=None):
         super().__init__("size sweep", compute, config_source, parent)
-        self.steps_input = QSpinBox()
-        self.steps_input.setObjectName("size_sweep_steps_input")
-        self.steps_input.setRange(1, 12)
-        self.steps_input.setValue(6)
-        self.steps_input.setToolTip("Sizes in the sweep: step k multiplies the chosen sizes by "
-                                    "factor^k, starting from the settings on the left")
-        self.factor_input = QDoubleSpinBox()
-        self.factor_input.setObjectName("size_sweep_factor_input")
-        self.factor_input.setRange(1.1, 10.0)
-        self.factor_input.setValue(2.0)
-        self.factor_input.setToolTip("Growth of each chosen size per step")
-        self.budget_input = QDoubleSpinBox()
-        self.budget_input.setObjectName("size_sweep_budget_input")
-        self.budget_input.setRange(0.05, 60.0)
-        self.budget_input.setValue(1.0)
+        steps_label, self.steps_input = declared_control(SizeSweepSettings, "steps")
+        factor_label, self.factor_input = declared_control(SizeSweepSettings, "factor")
+        budget_label, self.budget_input = declared_control(SizeSweepSettings, "budget")
         self.budget_input.setSuffix(" s")
-        self.budget_input.setToolTip("Training time per point and device (at least one "
-                                     "iteration); a point predicted to need over 10× this per "
-                                     "iteration is skipped")
         self.scale_boxes = {}
         scale_row = QHBoxLayout()
-        scale_row.addWidget(QLabel("Scale"))
-        for name in SCALED_FIELDS:
-            box = QCheckBox(FIELD_LABELS[name])
+        scale = settings_of(SizeSweepSettings)["scale"]
+        scale_label = QLabel(scale.label)
+        scale_label.setToolTip(scale.help[0].upper() + scale.help[1:])
+        scale_row.addWidget(scale_label)
+        for name in scale.choices:
+            box = QCheckBox(label_of(RunConfig, name))
             box.setObjectName(f"size_sweep_scale_{name}")
-            box.setChecked(name != "d_out")
+            box.setChecked(name in SizeSweepSettings().scale)
             self.scale_boxes[name] = box
             scale_row.addWidget(box)
         self.time_plot = styled_plot("work per iteration (MFLOP)", "seconds per iteration",
@@ -79,9 +66,8 @@ class SizeSweepTool(ToolPanel):
         plots.addWidget(self.time_plot, 1)
         plots.addWidget(self.rate_plot, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.button_row(QLabel("Steps"), self.steps_input, QLabel("Factor"),
-                                         self.factor_input, QLabel("Budget"),
-                                         self.budget_input))
+        layout.addLayout(self.button_row(steps_label, self.steps_input, factor_label,
+                                         self.factor_input, budget_label, self.budget_input))
         layout.addLayout(scale_row)
         layout.addLayout(plots, 3)
         layout.addWidget(self.summary)
@@ -91,9 +77,12 @@ class SizeSweepTool(ToolPanel):
         self.markers = []
 
     def prepare(self, config):
-        fields = tuple(name for name, box in self.scale_boxes.items() if box.isChecked())
-        if not fields:
-            self.set_status("Choose at least one size to scale.", ERROR_COLOR)
+        settings, refusal = declared_settings(SizeSweepSettings, {
+            "steps": self.steps_input.value(), "factor": self.factor_input.value(),
+            "budget": self.budget_input.value(),
+            "scale": tuple(name for name, box in self.scale_boxes.items() if box.isChecked())})
+        if settings is None:
+            self.set_status(refusal, ERROR_COLOR)
             return None
         for plot in (self.time_plot, self.rate_plot):
             plot.getPlotItem().clear()
@@ -101,10 +90,9 @@ class SizeSweepTool(ToolPanel):
         self.table.setRowCount(0)
         self.summary.setText("")
         self.points, self.markers = [], []
-        steps, factor = self.steps_input.value(), self.factor_input.value()
-        budget = self.budget_input.value()
-        self.set_status(f"Sweeping {steps} sizes, about {budget:g} s per point and device…")
-        return SizeSweepJob(config, steps, factor, fields, budget)
+        self.set_status(f"Sweeping {settings.steps} sizes, about {settings.budget:g} s per "
+                        "point and device…")
+        return SizeSweepJob(config, settings)
 
     def on_progress(self, point) -> None:
         self.points.append(point)

@@ -6,13 +6,57 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
-from engine.config import RunConfig
+from engine.config import ConfigError, RunConfig
+from engine.settings import defaults_of, format_default, settings_of
 from gui.compute import ComputeProcess, JobEnd, JobRunner
 from gui.export import export_tool
 
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
+
+
+def declared_control(cls, field: str) -> tuple[QLabel, QWidget]:
+    """A tool's control for a declared setting (engine.settings): its label, objectName,
+    tooltip and default; a spin box where the declaration gives a window range."""
+    declared = settings_of(cls)[field]
+    default = defaults_of(cls)[field]
+    if declared.window_range is not None and declared.kind == "whole":
+        control: QWidget = QSpinBox()
+        control.setRange(*(int(v) for v in declared.window_range))
+        control.setValue(default)
+    elif declared.window_range is not None:
+        control = QDoubleSpinBox()
+        control.setDecimals(3 if declared.window_range[0] < 0.01 else 2)
+        control.setRange(*declared.window_range)
+        control.setValue(default)
+    else:
+        control = QLineEdit(format_default(default))
+        control.setMaximumWidth(90)
+    control.setObjectName(declared.widget)
+    tip = declared.help[0].upper() + declared.help[1:]
+    control.setToolTip(tip)
+    label = QLabel(declared.label)
+    label.setToolTip(tip)
+    return label, control
+
+
+def declared_settings(cls, values: dict) -> tuple[object | None, str]:
+    """An instance of a declared settings class, or None and the refusal in the window's
+    words ("Factor: must be a number above 1, got 0.5")."""
+    try:
+        return cls(**values), ""
+    except ConfigError as exc:
+        return None, f"{settings_of(cls)[exc.field].label}: {exc.reason}"
 
 
 class ToolPanel(QWidget):

@@ -10,9 +10,19 @@ import pytest
 
 from engine import RunConfig
 from engine.compute_process import CHUNK_BYTES, MessageAssembler, send_message, serve
-from engine.jobs import ProbeJob, RateSweepJob, TrainingJob
+from engine.jobs import ProbeJob, TrainingJob
 
 SMALL = dict(n=8, d_in=16, hidden=8, d_out=2)
+
+
+class FailingJob:
+    """A job with a bug in it: the process reports the error, with its traceback."""
+
+    def run(self, report, stop):
+        raise ValueError("a bug in a job")
+
+    def describe(self) -> str:
+        return "a failing job"
 
 
 def test_a_large_message_travels_in_parts_and_arrives_whole():
@@ -107,7 +117,7 @@ def test_refusals_and_failures_come_back_as_messages(compute):
         assert field == "device" and not message.startswith("device")
     else:  # a GPU here: the run completes
         assert end[0] == "done" and end[2].status == "completed"
-    compute.connection.send(("job", 2, RateSweepJob(RunConfig(**SMALL), 1e-3, 1e-4, 3, 0.1)))
+    compute.connection.send(("job", 2, FailingJob()))
     (kind, _, message, details), _ = compute.until_end(2)
     assert kind == "failed" and "ValueError" in message and "Traceback" in details
 

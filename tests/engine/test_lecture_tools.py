@@ -10,7 +10,12 @@ import main
 from engine import RunConfig
 from engine.hessian import dense_hessian, stability_bound
 from engine.race import Target, race
-from engine.sweep import sweep_learning_rates, sweep_sizes
+from engine.sweep import (
+    RateSweepSettings,
+    SizeSweepSettings,
+    sweep_learning_rates,
+    sweep_sizes,
+)
 
 TINY = dict(n=6, d_in=5, hidden=4, d_out=3)
 
@@ -74,7 +79,7 @@ def test_tutorial_bound_matches_the_measured_anchor():
 
 
 def test_largest_stable_rate_lies_between_the_bound_and_ten_times_it():
-    sweep = sweep_learning_rates(RunConfig(), count=5)
+    sweep = sweep_learning_rates(RunConfig(), RateSweepSettings(count=5))
     bound = sweep.predicted_bound
     assert bound < sweep.largest_stable_lr < 10 * bound  # the catapult: above the bound
     assert sweep.largest_stable_lr < sweep.smallest_unstable_lr
@@ -91,7 +96,8 @@ def test_largest_stable_rate_lies_between_the_bound_and_ten_times_it():
 def test_with_w1_frozen_the_bound_is_exact():
     """The loss is a quadratic in w2: the largest converged rate is the bound, to within the
     bisection's tolerance, on both sides."""
-    sweep = sweep_learning_rates(RunConfig(train="w2"), count=5, tolerance=0.01)
+    sweep = sweep_learning_rates(RunConfig(train="w2"),
+                                 RateSweepSettings(count=5, tolerance=0.01))
     ratio = sweep.largest_stable_lr / sweep.predicted_bound
     assert 0.98 < ratio <= 1.0 + 1e-9
     assert sweep.smallest_unstable_lr / sweep.predicted_bound >= 1.0
@@ -147,7 +153,8 @@ def test_race_refuses_to_compare_lanes_that_did_different_work():
 def test_size_sweep_keeps_to_its_budget():
     budget, steps = 0.2, 4
     started = time.perf_counter()
-    sweep = sweep_sizes(RunConfig(), steps=steps, budget_seconds=budget, devices=("cpu",))
+    sweep = sweep_sizes(RunConfig(), SizeSweepSettings(steps=steps, budget=budget),
+                        devices=("cpu",))
     elapsed = time.perf_counter() - started
     measured = sweep.measured("cpu")
     assert len(sweep.points) == steps and measured
@@ -160,8 +167,9 @@ def test_size_sweep_keeps_to_its_budget():
 
 
 def test_size_sweep_skips_what_cannot_fit_or_would_take_too_long():
-    sweep = sweep_sizes(RunConfig(n=8, d_in=16, hidden=8), steps=3, factor=1000.0,
-                        budget_seconds=0.05, devices=("cpu",))
+    sweep = sweep_sizes(RunConfig(n=8, d_in=16, hidden=8),
+                        SizeSweepSettings(steps=3, factor=1000.0, budget=0.05),
+                        devices=("cpu",))
     statuses = [p.status for p in sweep.points]
     assert statuses[0] == "measured" and "skipped" in statuses
     assert all(p.reason for p in sweep.points if p.status == "skipped")
@@ -205,8 +213,8 @@ def test_tool_options_are_checked(argv, capsys):
 
 
 def test_every_size_point_is_warm_repeated_and_has_a_spread():
-    sweep = sweep_sizes(RunConfig(n=16, d_in=64, hidden=16), steps=2, budget_seconds=0.1,
-                        devices=("cpu",))
+    sweep = sweep_sizes(RunConfig(n=16, d_in=64, hidden=16),
+                        SizeSweepSettings(steps=2, budget=0.1), devices=("cpu",))
     for p in sweep.measured("cpu"):
         assert p.repeats >= 3 and p.iterations >= 3
         assert p.low <= p.seconds_per_iteration <= p.high
@@ -214,7 +222,7 @@ def test_every_size_point_is_warm_repeated_and_has_a_spread():
 
 
 def test_sizes_are_capped_before_any_arithmetic_overflows():
-    sweep = sweep_sizes(RunConfig(), steps=40, factor=1e300, budget_seconds=0.05,
+    sweep = sweep_sizes(RunConfig(), SizeSweepSettings(steps=40, factor=1e300, budget=0.05),
                         devices=("cpu",))
     assert [p.status for p in sweep.points] == ["measured", "skipped"]
     assert "above the largest size considered" in sweep.points[-1].reason
