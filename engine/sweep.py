@@ -81,9 +81,9 @@ class SizeSweepSettings:
 class RateSweepSettings:
     """What the learning-rate sweep runs, beside the run's own settings."""
 
-    lr_min: float = setting(1e-8, "Smallest rate", "--lr-min", "smallest learning rate of the grid",
+    lr_min: float = setting(1e-8, "From", "--lr-min", "smallest learning rate of the grid",
                             "number", widget="lr_sweep_min_input")
-    lr_max: float = setting(1e-4, "Largest rate", "--lr-max", "largest learning rate of the grid",
+    lr_max: float = setting(1e-4, "To", "--lr-max", "largest learning rate of the grid",
                             "number", widget="lr_sweep_max_input")
     count: int = setting(9, "Rates", "--count", "log-spaced learning rates on the grid; each "
                          "trains for the run's iterations", "whole",

@@ -47,6 +47,7 @@ class SizeSweepTool(ToolPanel):
             box.setChecked(name in SizeSweepSettings().scale)
             self.scale_boxes[name] = box
             scale_row.addWidget(box)
+        scale_row.addStretch(1)
         self.time_plot = styled_plot("work per iteration (MFLOP)", "seconds per iteration",
                                      True, True)
         self.time_plot.setObjectName("size_sweep_time_plot")

@@ -41,6 +41,8 @@ def declared_control(cls, field: str) -> tuple[QLabel, QWidget]:
         control.setValue(default)
     else:
         control = QLineEdit(format_default(default))
+        # Room for a value such as 1e-08 at any window size; the row squeezes the rest first.
+        control.setMinimumWidth(control.fontMetrics().horizontalAdvance("1.25e-08") + 16)
         control.setMaximumWidth(90)
     control.setObjectName(declared.widget)
     tip = declared.help[0].upper() + declared.help[1:]
@@ -97,6 +99,8 @@ class ToolPanel(QWidget):
 
     def button_row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
+        for button in (self.run_button, self.stop_button, self.export_button):
+            button.setMinimumWidth(button.sizeHint().width())  # never cut to "un learning-…"
         for widget in widgets:
             row.addWidget(widget)
         row.addStretch(1)

@@ -98,3 +98,17 @@ def test_at_the_minimum_size_the_device_entry_and_the_legend_fit(window, qtbot):
     view_area = view.sceneBoundingRect().width() * view.sceneBoundingRect().height()
     assert len(legend.items) == 3
     assert legend_area < 0.25 * view_area, (legend_area, view_area)
+
+
+def test_at_the_minimum_size_the_tools_rows_are_not_cut(window, qtbot):
+    window.resize(window.minimumSize())
+    window.show()
+    qtbot.waitExposed(window)
+    for tool in (window.race_tool, window.size_sweep_tool, window.lr_sweep_tool):
+        window.tabs.setCurrentWidget(tool)
+        qtbot.wait(20)
+        for button in (tool.run_button, tool.stop_button, tool.export_button):
+            assert button.width() >= button.sizeHint().width(), button.text()
+    for edit in (window.lr_sweep_tool.min_input, window.lr_sweep_tool.max_input):
+        text = edit.fontMetrics().horizontalAdvance(edit.text())
+        assert text <= edit.width() - 8, (edit.text(), text, edit.width())

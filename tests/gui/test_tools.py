@@ -127,7 +127,7 @@ def test_learning_rate_sweep_refuses_a_bad_range(window):
     assert tool.start() is False
     # In the window's words: the control's label, not --lr-max or lr_max.
     assert tool.status_label.text().startswith(
-        "Largest rate: must be a number above the smallest rate (0.001), got 1e-05")
+        "To: must be a number above the smallest rate (0.001), got 1e-05")
 
 
 def test_tools_refuse_invalid_settings(window):
