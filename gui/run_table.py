@@ -22,7 +22,8 @@ COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "device", "dtype", "threads",
            "status", "loop time", "final loss", "speedup")
 # The fields the legend may name, in this order, when they differ between the shown runs.
 LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("device", "{}"), ("dtype", "{}"),
-                 ("threads", "{} threads"), ("seed", "seed {}"), ("train", "train {}"),
+                 ("gpu_path", "{}"), ("threads", "{} threads"), ("seed", "seed {}"),
+                 ("train", "train {}"),
                  ("n", "N={}"), ("d_in", "D_in={}"), ("hidden", "H={}"), ("d_out", "D_out={}"),
                  ("iterations", "{} it"))
 
@@ -53,15 +54,23 @@ def speedup(record: dict, baseline: dict) -> str:
     return f"{ratio:.3g}×"
 
 
+def run_value(record: dict, name: str):
+    """A run's setting; for gpu_path, the path the GPU actually ran (None on a CPU)."""
+    if name == "gpu_path":
+        return (record.get("device_info") or {}).get("gpu_path")
+    return record["config"].get(name)
+
+
 def legend_labels(records: list[dict]) -> dict[int, str]:
     """Short legend entries: the run number, the fields that differ between these runs, the
     loop time and how it ended."""
     varying = [(name, fmt) for name, fmt in LEGEND_FIELDS
-               if len({str(r["config"].get(name)) for r in records}) > 1]
+               if len({str(run_value(r, name)) for r in records}) > 1]
     labels = {}
     for record in records:
         parts = [f"#{record['run']}"]
-        parts += [fmt.format(record["config"].get(name)) for name, fmt in varying]
+        parts += [fmt.format(run_value(record, name)) for name, fmt in varying
+                  if run_value(record, name) is not None]
         parts.append(loop_time(record).format())
         if record["status"] != "completed":
             parts.append(ending(record))
@@ -150,7 +159,9 @@ class RunTable(QWidget):
             for row, record in enumerate(self.records):
                 c = record["config"]
                 cells = ("", f"{record['run']}", f"{c['n']}×{c['d_in']}×{c['hidden']}×{c['d_out']}",
-                         f"{c['learning_rate']:g}", c["device"], c["dtype"],
+                         f"{c['learning_rate']:g}",
+                         " ".join(filter(None, (c["device"], run_value(record, "gpu_path")))),
+                         c["dtype"],
                          str(record.get("device_info", {}).get("threads", c["threads"])),
                          str(c["seed"]), c.get("train", "both"), ending(record),
                          loop_time(record).format(),

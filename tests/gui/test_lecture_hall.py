@@ -130,3 +130,21 @@ def test_presentation_mode_enlarges_and_restores(window, qtbot, settings):
     assert window.panel.inputs["n"].fontInfo().pointSizeF() == panel_before
     assert window.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() \
         == tick_before
+
+
+def test_the_legend_and_table_name_the_gpu_path_a_run_actually_took():
+    from gui.run_table import legend_labels, run_value
+
+    def record(run, device_info, device="gpu"):
+        return {"run": run, "config": {"learning_rate": 1e-6, "device": device,
+                                       "dtype": "float64", "gpu_path": "graph"},
+                "device_info": device_info, "loop_seconds": 0.01, "status": "completed"}
+
+    graph = record(1, {"device": "gpu", "gpu_path": "graph"})
+    fused = record(2, {"device": "gpu", "gpu_path": "fused", "gpu_path_note": "CUDA graph "
+                                                                             "unavailable"})
+    cpu = record(3, {"device": "cpu", "threads": 2}, device="cpu")
+    assert run_value(fused, "gpu_path") == "fused" and run_value(cpu, "gpu_path") is None
+    labels = legend_labels([graph, fused])
+    assert labels[1].startswith("#1, graph") and labels[2].startswith("#2, fused")
+    assert "graph" not in legend_labels([cpu, record(4, {"device": "cpu"}, "cpu")])[3]
