@@ -4,11 +4,11 @@ The window (gui.compute) starts one persistent process with the spawn method and
 over a pipe. A crash in here (a native abort, a fatal CUDA error, os._exit) ends this process,
 not the window, and a job stuck inside an iteration can be ended by ending the process.
 
-Protocol. Window → here: ("job", id, job), ("stop", id), ("quit",). Here → window:
-("ready", pid) once warmed up, ("progress", id, item), ("done", id, result),
-("refused", id, reason, field) and ("failed", id, message, traceback), as pickled messages of at
-most CHUNK_BYTES each: a larger message (a tool's result with millions of losses) is sent in
-parts that MessageAssembler joins.
+Protocol (Message's kinds). Window → here: (job, id, job), (stop, id), (quit,). Here → window:
+(ready, pid) once warmed up, (progress, id, item), (done, id, result), (refused, id, reason,
+field) and (failed, id, message, traceback), as pickled messages of at most CHUNK_BYTES
+each: a larger message (a tool's result with millions of losses) is sent in parts that
+MessageAssembler joins.
 No Qt here: the process imports only the engine.
 """
 
@@ -21,11 +21,25 @@ import signal
 import threading
 import time
 import traceback
+from enum import StrEnum
 from typing import Any
 
 CHUNK_BYTES = 1 << 20
 PART, WHOLE = b"P", b"M"  # a part of a message; the last (or only) part
 PARENT_CHECK_SECONDS = 0.5
+
+
+class Message(StrEnum):
+    """The kinds of message on the pipe (the first item of each tuple)."""
+
+    JOB = "job"  # window → here
+    STOP = "stop"
+    QUIT = "quit"
+    READY = "ready"  # here → window
+    PROGRESS = "progress"
+    DONE = "done"
+    REFUSED = "refused"
+    FAILED = "failed"
 
 
 def send_message(connection, lock: threading.Lock, message: Any) -> None:
@@ -77,16 +91,16 @@ def _outcome(job, report, stop) -> tuple:
     try:
         result = job.run(report, stop)
     except ConfigError as exc:  # the window names the setting as its panel does
-        return ("refused", exc.reason, exc.field)
+        return (Message.REFUSED, exc.reason, exc.field)
     except InsufficientMemoryError as exc:
-        return ("refused", str(exc), "")
+        return (Message.REFUSED, str(exc), "")
     except MemoryError as exc:  # CuPy's OutOfMemoryError is one: the estimate fell short
-        return ("refused", f"the device ran out of memory ({exc or 'no detail'}); try smaller "
-                "sizes", "")
+        return (Message.REFUSED, f"the device ran out of memory ({exc or 'no detail'}); try "
+                "smaller sizes", "")
     except Exception as exc:
-        return ("failed", f"{type(exc).__name__}: {exc}", traceback.format_exc())
+        return (Message.FAILED, f"{type(exc).__name__}: {exc}", traceback.format_exc())
     outgoing = getattr(job, "outgoing", None)
-    return ("done", outgoing(result) if outgoing is not None else result)
+    return (Message.DONE, outgoing(result) if outgoing is not None else result)
 
 
 def serve(connection, parent_pid: int) -> None:
@@ -108,12 +122,12 @@ def serve(connection, parent_pid: int) -> None:
                 message = connection.recv()
             except (EOFError, OSError):
                 os._exit(0)  # the window is gone
-            if message[0] == "job":
+            if message[0] == Message.JOB:
                 stops[message[1]] = threading.Event()
                 jobs.put(message)
-            elif message[0] == "stop" and message[1] in stops:
+            elif message[0] == Message.STOP and message[1] in stops:
                 stops[message[1]].set()
-            elif message[0] == "quit":
+            elif message[0] == Message.QUIT:
                 jobs.put(None)
                 return
 
@@ -126,7 +140,7 @@ def serve(connection, parent_pid: int) -> None:
     threading.Thread(target=listen, name="listen", daemon=True).start()
     threading.Thread(target=watch_parent, name="watch-parent", daemon=True).start()
     warm_up()
-    send_message(connection, send_lock, ("ready", os.getpid()))
+    send_message(connection, send_lock, (Message.READY, os.getpid()))
     while True:
         message = jobs.get()
         if message is None:
@@ -134,7 +148,7 @@ def serve(connection, parent_pid: int) -> None:
         _, job_id, job = message
 
         def report(item, job_id=job_id) -> None:
-            send_message(connection, send_lock, ("progress", job_id, item))
+            send_message(connection, send_lock, (Message.PROGRESS, job_id, item))
 
         ending = _outcome(job, report, stops[job_id])
         stops.pop(job_id, None)

@@ -16,12 +16,13 @@ import os
 import signal
 import time
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from engine.compute_process import MessageAssembler, serve
+from engine.compute_process import Message, MessageAssembler, serve
 from engine.result import Progress
 from gui.params import field_label
 
@@ -32,11 +33,19 @@ SHUTDOWN_WAIT_SECONDS = 1.0
 START_ATTEMPTS = 3  # processes in a row that die before warming up: then stop trying
 
 
+class EndKind(StrEnum):
+    DONE = "done"
+    REFUSED = "refused"
+    FAILED = "failed"
+    CRASHED = "crashed"
+    FORCED = "forced"  # stopped by ending the process
+
+
 @dataclass(frozen=True)
 class JobEnd:
-    """How a job ended. kind: done, refused, failed, crashed or forced."""
+    """How a job ended."""
 
-    kind: str
+    kind: EndKind
     message: str = ""
     result: Any = None
     details: str = ""
@@ -115,7 +124,7 @@ class ComputeProcess(QObject):
         if process is None:
             return
         try:
-            connection.send(("quit",))
+            connection.send((Message.QUIT,))
         except OSError:
             pass
         process.join(SHUTDOWN_WAIT_SECONDS)
@@ -141,7 +150,7 @@ class ComputeProcess(QObject):
             QTimer.singleShot(0, lambda: self._report_unavailable(job_id))
             return job_id
         try:
-            self._connection.send(("job", job_id, job))
+            self._connection.send((Message.JOB, job_id, job))
         except OSError:
             pass  # the process has just died: its end is reported through the sentinel
         return job_id
@@ -153,7 +162,7 @@ class ComputeProcess(QObject):
 
     def request_stop(self, job_id: int) -> None:
         try:
-            self._connection.send(("stop", job_id))
+            self._connection.send((Message.STOP, job_id))
         except OSError:
             pass
 
@@ -181,14 +190,14 @@ class ComputeProcess(QObject):
                 self._dispatch(message)
 
     def _dispatch(self, message: tuple) -> None:
-        if message[0] == "ready":
+        if message[0] == Message.READY:
             self._ready, self._failed_starts = True, 0
             return
         kind, job_id, *rest = message
         runner = self._runners.get(job_id)
         if runner is None:
             return
-        if kind == "progress":
+        if kind == Message.PROGRESS:
             runner._progress(rest[0])
             return
         del self._runners[job_id]
@@ -291,18 +300,18 @@ class JobRunner(QObject):
         self.progressed.emit(item)
 
     def _finished(self, kind: str, *rest) -> None:
-        if kind == "done":
+        if kind == Message.DONE:
             result = rest[0]
             incoming = getattr(self.job, "incoming", None)
             if incoming is not None:
                 result = incoming(result, self.streamed_losses)
-            self._end(JobEnd("done", result=result))
-        elif kind == "refused":
+            self._end(JobEnd(EndKind.DONE, result=result))
+        elif kind == Message.REFUSED:
             reason, field = rest
-            self._end(JobEnd("refused", f"{field_label(field)}: {reason}" if field else reason,
-                             field=field))
+            message = f"{field_label(field)}: {reason}" if field else reason
+            self._end(JobEnd(EndKind.REFUSED, message, field=field))
         else:
-            self._end(JobEnd("failed", rest[0], details=rest[1]))
+            self._end(JobEnd(EndKind.FAILED, rest[0], details=rest[1]))
 
     def _process_ended(self, how: str, forced: bool) -> None:
         if not self.is_running():
@@ -311,7 +320,7 @@ class JobRunner(QObject):
         if forced:
             waited = (time.perf_counter() - self._stop_requested_at
                       if self._stop_requested_at is not None else 0.0)
-            self._end(JobEnd("forced", f"{what.capitalize()} did not stop by itself; the "
+            self._end(JobEnd(EndKind.FORCED, f"{what.capitalize()} did not stop by itself; the "
                                        f"compute process was ended after {waited:.1f} s and a "
                                        "fresh one started."))
             return
@@ -321,7 +330,7 @@ class JobRunner(QObject):
                      "(the last one reported)")
         elif hasattr(self.job, "incoming"):  # a training run that reported nothing yet
             where = ", before its first progress report"
-        self._end(JobEnd("crashed", f"The compute process died ({how}) during {what}{where}. "
+        self._end(JobEnd(EndKind.CRASHED, f"The compute process died ({how}) during {what}{where}. "
                                     "A fresh compute process has started; the history is "
                                     "kept."))
 
@@ -329,8 +338,8 @@ class JobRunner(QObject):
         self._grace_timer.stop()
         self._force_timer.stop()
         self.job_id = None
-        if end.kind in ("failed", "crashed"):
-            text = f"{self.title} failed" if end.kind == "failed" else f"{self.title} crashed"
+        if end.kind in (EndKind.FAILED, EndKind.CRASHED):
+            text = f"{self.title} {end.kind}"
             self.error_dialog = QMessageBox(QMessageBox.Icon.Critical, text, end.message,
                                             parent=self.parent())
             self.error_dialog.setObjectName("error_dialog")

@@ -35,7 +35,7 @@ from engine.jobs import ProbeJob, TrainingJob
 from engine.measure import Spread
 from engine.memory import InsufficientMemoryError, check_memory, format_bytes
 from engine.result import RunResult, Status
-from gui.compute import ComputeProcess, JobEnd, JobRunner
+from gui.compute import ComputeProcess, EndKind, JobEnd, JobRunner
 from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot, catapult_spans
 from gui.export import export_all, run_label
 from gui.lr_sweep_tool import LearningRateSweepTool
@@ -368,14 +368,14 @@ class MainWindow(QMainWindow):
 
     def _on_gpu_probed(self, end: JobEnd) -> None:
         status = end.result
-        if end.kind == "done" and status.available:
+        if end.kind == EndKind.DONE and status.available:
             info = status.info
             self.panel.set_gpu_status(True, f"{info.get('gpu_name', 'GPU')}, "
                                             f"{format_bytes(info.get('memory_bytes', 0))}")
             if self._wanted_device == "gpu":
                 self.panel.set_values({"device": "gpu"})
         else:
-            reason = status.reason if end.kind == "done" else f"the probe {end.kind}: " \
+            reason = status.reason if end.kind == EndKind.DONE else f"the probe {end.kind}: " \
                 f"{end.message}"
             self._gpu_reason = reason
             self.panel.set_gpu_status(False, reason)
@@ -500,17 +500,17 @@ class MainWindow(QMainWindow):
         """Every way a run can end becomes a record: the engine's, or one made here from what
         arrived before a crash or a forced stop."""
         config = self._run_config
-        if end.kind == "done":
+        if end.kind == EndKind.DONE:
             result = end.result
-        elif end.kind in ("refused", "failed"):
-            status = Status.REFUSED if end.kind == "refused" else Status.FAILED
+        elif end.kind in (EndKind.REFUSED, EndKind.FAILED):
+            status = Status.REFUSED if end.kind == EndKind.REFUSED else Status.FAILED
             result = RunResult.not_run(config, status, end.message)
         else:  # crashed or forced: keep what the run reported before its process ended
             runner = self.training_runner
             losses = (np.concatenate(runner.streamed_losses) if runner.streamed_losses
                       else np.empty(0))
             p = runner.last_progress
-            result = RunResult(config, Status.CRASHED if end.kind == "crashed" else
+            result = RunResult(config, Status.CRASHED if end.kind == EndKind.CRASHED else
                                Status.STOPPED, len(losses), None, losses, 0.0,
                                p.elapsed_seconds if p is not None else 0.0,
                                message=end.message)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from engine.config import ConfigError, RunConfig
 from engine.settings import defaults_of, format_default, settings_of
-from gui.compute import ComputeProcess, JobEnd, JobRunner
+from gui.compute import ComputeProcess, EndKind, JobEnd, JobRunner
 from gui.export import export_tool
 
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
@@ -180,14 +180,14 @@ class ToolPanel(QWidget):
             self.runner.stop()
 
     def _on_ended(self, end: JobEnd) -> None:
-        if end.kind == "done":
+        if end.kind == EndKind.DONE:
             self.result = end.result
             self.on_done(end.result)
-        elif end.kind == "refused":
+        elif end.kind == EndKind.REFUSED:
             self.set_status(f"Refused: {end.message}.", ERROR_COLOR)
-        elif end.kind == "failed":
+        elif end.kind == EndKind.FAILED:
             self.set_status(f"Error: {end.message}", ERROR_COLOR)
-        elif end.kind == "crashed":
+        elif end.kind == EndKind.CRASHED:
             self.set_status(f"Crashed: {end.message}", ERROR_COLOR)
         else:
             self.set_status(f"Stopped (forced): {end.message}", WARN_COLOR)
