@@ -17,7 +17,7 @@ from typing import Any
 from engine.config import RunConfig
 from engine.files import write_json, write_rows_csv
 from engine.race import COMPARISONS
-from engine.settings import format_default, settings_of
+from engine.settings import format_default, option_of, settings_of
 from engine.sweep import RateSweepSettings, SizeSweepSettings
 
 # A run's options, as RunConfig declares them (engine.settings), in declaration order.
@@ -126,9 +126,7 @@ def make_settings(args: argparse.Namespace, cls):
     try:
         return cls(**given)
     except ConfigError as exc:
-        option = settings_of(cls)[exc.field].option if exc.field in settings_of(cls) \
-            else exc.field
-        raise CliError(f"{option}: {exc.reason}") from None
+        raise CliError(f"{option_of(cls, exc.field)}: {exc.reason}") from None
 
 
 def make_config(args: argparse.Namespace):

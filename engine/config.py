@@ -7,7 +7,7 @@ import numbers
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from engine.settings import setting
+from engine.settings import is_whole, setting
 
 DEVICES = ("cpu", "gpu")
 # tf32: float32 storage, products on TensorFloat-32 tensor cores (a GPU's; a CPU has none)
@@ -31,16 +31,12 @@ class ConfigError(ValueError):
         self.reason = reason
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
 def field_errors(values: dict[str, Any]) -> dict[str, str]:
     """Every invalid field of a would-be RunConfig, mapped to the reason (empty when valid)."""
     errors: dict[str, str] = {}
     for name in (*SIZE_FIELDS, "iterations"):
         value = values.get(name)
-        if not _is_int(value):
+        if not is_whole(value):
             errors[name] = f"must be a whole number, got {value!r}"
         elif value < 1:
             errors[name] = f"must be at least 1, got {value}"
@@ -67,13 +63,13 @@ def field_errors(values: dict[str, Any]) -> dict[str, str]:
     if not isinstance(values.get("diagnostics", False), bool):
         errors["diagnostics"] = f"must be true or false, got {values.get('diagnostics')!r}"
     seed = values.get("seed")
-    if not _is_int(seed):
+    if not is_whole(seed):
         errors["seed"] = f"must be a whole number, got {seed!r}"
     elif seed < 0:
         errors["seed"] = f"must be zero or positive, got {seed}"
     threads = values.get("threads")
     if threads != "auto":
-        if not _is_int(threads):
+        if not is_whole(threads):
             errors["threads"] = f"must be 'auto' or a whole number, got {threads!r}"
         elif threads < 1:
             errors["threads"] = f"must be at least 1, got {threads}"

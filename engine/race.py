@@ -140,17 +140,18 @@ class RaceResult:
                        "loop_seconds_repeats": lane.loop_seconds,
                        "loop_seconds_spread": lane.timing.to_dict(),
                        **lane.result.to_dict()} for lane in self.lanes],
-            **{k: v for k, v in comparisons[0].items() if k != "lanes"},
+            **{k: v for k, v in comparisons[0].items() if k != "labels"},
             "comparisons": comparisons,
             "largest_relative_difference": self.largest_relative_difference,
         }
 
 
 def _comparison_dict(comparison: Comparison) -> dict[str, Any]:
-    return {"lanes": list(comparison.labels), "winner": comparison.winner,
-            "speedup": ({k: v for k, v in comparison.speedup.to_dict().items()
-                         if k != "samples"} if comparison.speedup else None),
-            "verdict": comparison.verdict}
+    """Comparison.to_dict without the speedup's samples (the lanes' repeats have them)."""
+    record = comparison.to_dict()
+    if record["speedup"] is not None:
+        record["speedup"] = {k: v for k, v in record["speedup"].items() if k != "samples"}
+    return record
 
 
 def _ended(result: RunResult) -> str:

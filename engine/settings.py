@@ -11,6 +11,7 @@ wrote it: `--lr` on the command line, "Learning rate" in the window.
 from __future__ import annotations
 
 import dataclasses
+import numbers
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,16 @@ class Setting:
 
     def __post_init__(self) -> None:
         assert self.kind in KINDS, self.kind
+
+    @property
+    def sentence(self) -> str:
+        """The help as a sentence, for a tooltip: "Batch size N: …"."""
+        return self.help[0].upper() + self.help[1:]
+
+
+def is_whole(value: Any) -> bool:
+    """An integer, and not a bool (True is an int to Python, not a count to a user)."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
 def setting(default: Any, label: str, option: str, help: str, kind: str, **extra: Any):

@@ -20,7 +20,7 @@ from engine.measure import MIN_REPEATS, Spread, repeat
 from engine.memory import InsufficientMemoryError, check_memory
 from engine.problem import draw_problem
 from engine.result import Outcome, Status
-from engine.settings import label_of, setting
+from engine.settings import is_whole, label_of, setting
 from engine.train import check_device, train
 
 # A learning rate small enough that no size in a sweep diverges: timing needs finite numbers.
@@ -36,10 +36,6 @@ POINT_SAMPLES = 5  # a point's budget is split into about this many timed repeat
 def _finite_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and \
         math.isfinite(value)
-
-
-def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 @dataclass(frozen=True)
@@ -61,7 +57,7 @@ class SizeSweepSettings:
                             window_range=(0.05, 60.0))
 
     def __post_init__(self) -> None:
-        if not _whole(self.steps) or self.steps < 1:
+        if not is_whole(self.steps) or self.steps < 1:
             raise ConfigError("steps", f"must be a whole number of at least 1, got "
                               f"{self.steps!r}")
         if not _finite_number(self.factor) or self.factor <= 1:
@@ -99,7 +95,7 @@ class RateSweepSettings:
         if not _finite_number(self.lr_max) or self.lr_max <= self.lr_min:
             raise ConfigError("lr_max", f"must be a number above the smallest rate "
                               f"({self.lr_min:g}), got {self.lr_max!r}")
-        if not _whole(self.count) or self.count < 2:
+        if not is_whole(self.count) or self.count < 2:
             raise ConfigError("count", f"must be a whole number of at least 2, got "
                               f"{self.count!r}")
         if not _finite_number(self.tolerance) or not 0 < self.tolerance < 1:

@@ -26,7 +26,8 @@ from engine.threads import oversubscription
 SETTINGS = settings_of(RunConfig)
 TEXT_FIELDS = tuple(name for name, s in SETTINGS.items()
                     if s.kind in ("whole", "number", "threads"))
-COMBO_FIELDS = ("device", "dtype", "gpu_path")
+# The choices with a control of their own (train's choice is two layer checkboxes).
+COMBO_FIELDS = tuple(name for name, s in SETTINGS.items() if s.kind == "choice" and s.widget)
 # The window's own words for the layer switches: one checkbox per layer (object name, text,
 # tooltip); together they are the `train` setting.
 LAYER_BOXES = {
@@ -48,8 +49,7 @@ INVALID_STYLE = "border: 2px solid #d62728;"
 
 def tooltip(field: str) -> str:
     """A control's tooltip: the declared help, as a sentence, and the window's own words."""
-    text = SETTINGS[field].help
-    text = text[0].upper() + text[1:] + "."
+    text = SETTINGS[field].sentence + "."
     return f"{text} {WINDOW_TIPS[field]}" if field in WINDOW_TIPS else text
 
 

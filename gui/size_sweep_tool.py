@@ -39,7 +39,7 @@ class SizeSweepTool(ToolPanel):
         scale_row = QHBoxLayout()
         scale = settings_of(SizeSweepSettings)["scale"]
         scale_label = QLabel(scale.label)
-        scale_label.setToolTip(scale.help[0].upper() + scale.help[1:])
+        scale_label.setToolTip(scale.sentence)
         scale_row.addWidget(scale_label)
         for name in scale.choices:
             box = QCheckBox(label_of(RunConfig, name))

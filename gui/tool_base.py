@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.config import ConfigError, RunConfig
-from engine.settings import defaults_of, format_default, settings_of
+from engine.settings import defaults_of, format_default, label_of, settings_of
 from gui.compute import ComputeProcess, EndKind, JobEnd, JobRunner
 from gui.export import export_tool
 
@@ -45,10 +45,9 @@ def declared_control(cls, field: str) -> tuple[QLabel, QWidget]:
         control.setMinimumWidth(control.fontMetrics().horizontalAdvance("1.25e-08") + 16)
         control.setMaximumWidth(90)
     control.setObjectName(declared.widget)
-    tip = declared.help[0].upper() + declared.help[1:]
-    control.setToolTip(tip)
+    control.setToolTip(declared.sentence)
     label = QLabel(declared.label)
-    label.setToolTip(tip)
+    label.setToolTip(declared.sentence)
     return label, control
 
 
@@ -58,7 +57,7 @@ def declared_settings(cls, values: dict) -> tuple[object | None, str]:
     try:
         return cls(**values), ""
     except ConfigError as exc:
-        return None, f"{settings_of(cls)[exc.field].label}: {exc.reason}"
+        return None, f"{label_of(cls, exc.field)}: {exc.reason}"
 
 
 class ToolPanel(QWidget):

@@ -12,10 +12,6 @@ from gui.readout import Readout
 NO_GPU = pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
 
 
-def sentence(help_text: str) -> str:
-    return help_text[0].upper() + help_text[1:]
-
-
 def test_every_declared_control_has_its_label_tooltip_and_default(window):
     for cls in (RunConfig, SizeSweepSettings, RateSweepSettings):
         for name, declared in settings_of(cls).items():
@@ -23,7 +19,7 @@ def test_every_declared_control_has_its_label_tooltip_and_default(window):
                 continue  # train: the two layer checkboxes
             control = window.findChild(object, declared.widget)
             assert control is not None, declared.widget
-            assert control.toolTip().startswith(sentence(declared.help)), name
+            assert control.toolTip().startswith(declared.sentence), name
     labels = {label.text() for label in window.findChildren(QLabel)}
     for cls in (RunConfig, SizeSweepSettings, RateSweepSettings):
         shown = {s.label for n, s in settings_of(cls).items() if n != "diagnostics"}
