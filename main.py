@@ -169,8 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = commands.add_parser("bench", help="the engine against the tutorial loop, side by side")
     add_run_options(bench)
-    bench.add_argument("--pairs", type=_whole_number, default=5,
-                       help="alternating engine/reference pairs (5)")
+    bench.add_argument("--pairs", type=_whole_number, default=7,
+                       help="alternating engine/reference pairs (7: fewer settle no verdict)")
     bench.add_argument("--matmul-size", type=_whole_number, default=0,
                        help="also time one S×S×S matrix product on the device and give the "
                        "engine's rate as a share of it")
@@ -183,9 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
                       help="device: CPU vs GPU (no GPU: 1 thread vs all threads); "
                       "dtype: float64 vs float32 (and tf32 on a GPU); gpu-path: the "
                       "tutorial's CuPy port vs the fused step vs the CUDA graph (device)")
-    race.add_argument("--repeats", type=_whole_number, default=3,
-                      help="runs per lane, alternated A B A B …; the verdict compares their "
-                      "medians and spreads (3)")
+    race.add_argument("--repeats", type=_whole_number, default=7,
+                      help="runs per lane at least, alternated A B A B …; more follow until "
+                      "the verdict is settled by the per-pair ratios or --max-seconds are spent (7)")
+    race.add_argument("--max-seconds", type=_number, default=30.0,
+                      help="seconds of racing after which an unsettled verdict is 'no clear "
+                      "winner' (30)")
     add_output(race, "--json", "write both runs as JSON")
     add_output(race, "--csv", "write lane,iteration,seconds,loss")
 
@@ -222,7 +225,7 @@ def write_losses_csv(path: Path, losses) -> None:
 
 def summary_lines(result) -> list[str]:
     """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
-    from engine.devices import describe_gpu_path
+    from engine.devices import describe_gpu_path, describe_threads
     from engine.explain import explain_run
     from engine.measure import Spread
     from engine.result import Outcome, Status
@@ -241,6 +244,9 @@ def summary_lines(result) -> list[str]:
         lines.append(f"over {len(spread.samples)} repeats: median {spread.format()}")
     if result.timing_note:
         lines.append(f"note: {result.timing_note}")
+    threads = describe_threads(result.device_info)
+    if threads:
+        lines.append(threads)
     path = describe_gpu_path(result.device_info)
     if path:
         lines.append(path)
@@ -293,7 +299,7 @@ def command_run(args: argparse.Namespace) -> int:
 
 def command_bench(args: argparse.Namespace) -> int:
     from engine.bench import bench, matmul_gflops
-    from engine.measure import Spread
+    from engine.measure import BUSY_CORES, Spread
 
     config = make_config(args)
     if args.pairs < 3:
@@ -319,8 +325,12 @@ def command_bench(args: argparse.Namespace) -> int:
         print(f"GPU path {path:<6} loop {Spread.of(result.path_seconds[path]).format()}  "
               + (f"{1 / ratio:.1f}× the reference" if ratio else "no ratio (unequal work)")
               + (f"  [ran {ran}]" if row["ran"] != path else ""))
+    print(f"verdict: {result.comparison.verdict}")
     for note in sorted(set(result.timing_notes)):
         print(f"note: {note}")
+    if result.load > BUSY_CORES:
+        print(f"load: other programs used {result.load:.1f} cores during the pairs: these "
+              "times are not the quiet machine's")
     if args.matmul_size > 0:
         peak = matmul_gflops(config.device, config.dtype, args.matmul_size)
         record["matmul_size"] = args.matmul_size
@@ -423,17 +433,32 @@ def race_targets(compare: str, config, threads, device, gpu_path=None):
 
 
 def command_race(args: argparse.Namespace) -> int:
+    from engine.measure import BUSY_CORES
     from engine.race import race
 
     config = make_config(args)
     if args.repeats < 1:
         raise CliError(f"--repeats: must be at least 1, got {args.repeats}")
+    if args.max_seconds <= 0:
+        raise CliError(f"--max-seconds: must be above 0, got {args.max_seconds:g}")
     targets = race_targets(args.compare, config, args.threads, args.device,
                            args.gpu_path)
     print(f"race: {' vs '.join(t.label for t in targets)}, N={config.n} D_in={config.d_in} "
           f"H={config.hidden} D_out={config.d_out}, {config.iterations} iterations, "
-          f"{args.repeats} repeats each, alternated", flush=True)
-    result = race(config, targets, repeats=args.repeats)
+          f"at least {args.repeats} rounds, alternated, until the verdict is settled or "
+          f"{args.max_seconds:g} s are spent", flush=True)
+    from engine.config import ConfigError
+    from engine.race import check_targets
+
+    try:
+        check_targets(config, targets)
+    except ConfigError as exc:
+        raise CliError(f"--compare {args.compare}: {exc.reason}") from None
+    with interrupt_sets(threading.Event()) as stop:
+        result = race(config, targets, repeats=args.repeats, budget_seconds=args.max_seconds,
+                      stop=stop)
+    if result.stopped:
+        print("status: stopped (Ctrl+C); what was measured so far follows")
     width = max(len(lane.label) for lane in result.lanes) + 2
     print(f"{'target':<{width}}{'status':<12}{'setup s':>9}  {'loop s: median (low–high)':<28}"
           f"{'final loss':>12}")
@@ -445,8 +470,12 @@ def command_race(args: argparse.Namespace) -> int:
     for comparison in result.comparisons:
         print(f"verdict: {comparison.verdict}")
     for lane in result.lanes:
-        if lane.result.timing_note:
-            print(f"note ({lane.label}): {lane.result.timing_note}")
+        choice = lane.result.device_info.get("threads_choice")
+        if choice:
+            print(f"threads ({lane.label}): {choice['sentence']}")
+    if result.load > BUSY_CORES:
+        print(f"load: other programs used {result.load:.1f} cores during the race: its times "
+              "are not the quiet machine's")
     print(f"largest relative difference between the loss curves: "
           f"{result.largest_relative_difference:.3g}")
     if args.json:

@@ -22,7 +22,7 @@ from engine.config import RunConfig
 from engine.devices import cpu_info
 from engine.problem import Problem, to_device
 from engine.step import Workspace, sgd_step
-from engine.threads import calibrate
+from engine.threads import Governor, choose
 
 WARM_UP_ITERATIONS = 2
 WARM_UP_SECONDS = 0.03
@@ -44,10 +44,17 @@ class CpuTrainer:
         self.train = config.train
         self._losses = np.empty(config.iterations, dtype=np.float64)
         self.device_info: dict[str, Any] = {}
+        self.governor: Governor | None = None  # `auto` threads: watches for a busy machine
 
     def advance(self, t: int) -> tuple[int, bool]:
         loss = float(sgd_step(self.problem, self.workspace, self.learning_rate, np, self.train))
         self._losses[t] = loss
+        if self.governor is not None:
+            self.governor.tick(t)
+            if self.governor.changed is not None:
+                self.device_info["threads_changed"] = self.governor.changed
+                self.device_info["threads"] = self.governor.threads
+                self.governor = None
         return 1, math.isfinite(loss)
 
     def trained_gradients(self) -> list:
@@ -81,28 +88,22 @@ def open_trainer(config: RunConfig, problem: Problem) -> Iterator[Any]:
     if config.device == "cpu":
         trainer = CpuTrainer(config, problem)
         warm_step = trainer.scratch_step()
-        calibration = {}
-        if config.threads == "auto":
-            with np.errstate(all="ignore"):
-                threads, calibration = calibrate(config, warm_step)
-        else:
-            threads = config.threads
         # threadpoolctl limits are per process and meant for the thread that calls BLAS:
-        # set here, in the thread that trains.
-        with threadpool_limits(limits=threads, user_api="blas"):
-            with np.errstate(all="ignore"):
-                # Untimed: the pool's threads awake, the caches and pages warm. At least a few
-                # iterations, and at least WARM_UP_SECONDS: a pool that slept while another
-                # lane ran one-threaded takes a while to spin up again.
-                started, done = time.perf_counter(), 0
-                while done < WARM_UP_ITERATIONS or \
-                        time.perf_counter() - started < WARM_UP_SECONDS:
-                    warm_step()
-                    done += 1
-            trainer.device_info = cpu_info(threads_used=threads)
-            if calibration:
-                trainer.device_info["threads_calibration"] = {
-                    str(count): spread.median for count, spread in calibration.items()}
+        # set here, in the thread that trains, and restored when the run ends.
+        with threadpool_limits(limits=None, user_api="blas"), np.errstate(all="ignore"):
+            choice = choose(config, warm_step)
+            # Untimed: the pool's threads awake, the caches and pages warm. At least a few
+            # iterations, and at least WARM_UP_SECONDS: a pool that slept while another
+            # lane ran one-threaded takes a while to spin up again.
+            started, done = time.perf_counter(), 0
+            while done < WARM_UP_ITERATIONS or time.perf_counter() - started < WARM_UP_SECONDS:
+                warm_step()
+                done += 1
+            trainer.device_info = cpu_info(threads_used=choice.threads)
+            trainer.device_info["threads_choice"] = choice.to_dict()
+            if config.threads == "auto" and choice.threads > 1 and choice.seconds \
+                    and not config.diagnostics:  # diagnostics slow iterations on purpose
+                trainer.governor = Governor(choice, config)
             yield trainer
         return
     import cupy

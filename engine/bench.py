@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from engine.config import GPU_PATHS, RunConfig
-from engine.measure import MIN_REPEATS, Comparison, Spread, compare
+from engine.measure import MIN_REPEATS, Comparison, LoadMonitor, Spread, compare
 from engine.problem import draw_problem, to_device
 from engine.reference import tutorial_loop
 from engine.train import check_device, train
@@ -42,19 +42,26 @@ def _synchronize(xp) -> None:
 
 
 def reference_loop_seconds(config: RunConfig) -> float:
-    """Loop time of the tutorial loop on the run's device and dtype (GPU: the straight port)."""
+    """Loop time of the tutorial loop on the run's device and dtype (GPU: the straight port),
+    training the same layers as the engine."""
+    return reference_loop(config)[0]
+
+
+def reference_loop(config: RunConfig) -> tuple[float, float]:
+    """The tutorial loop's loop time and final loss, training the layers `config` trains."""
     xp = _array_module(config.device)
     p = to_device(draw_problem(config), config.storage_dtype, xp)
     _synchronize(xp)
     start = time.perf_counter()
     with np.errstate(all="ignore"), _products(config.dtype):
-        tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations, xp=xp)
+        losses = tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations,
+                               xp=xp, train=config.train)
     _synchronize(xp)
     seconds = time.perf_counter() - start
     if xp is not np:
         del p
         xp.get_default_memory_pool().free_all_blocks()
-    return seconds
+    return seconds, float(losses[-1])
 
 
 @dataclass
@@ -64,6 +71,9 @@ class BenchResult:
     reference_seconds: list[float] = field(default_factory=list)
     engine_status: str = ""
     engine_iterations: int = 0  # completed by the engine (the reference always runs them all)
+    engine_final_loss: float | None = None  # both train the same layers: these agree
+    reference_final_loss: float | None = None
+    load: float = 0.0  # other processes' cores during the pairs
     diverged_at: int | None = None
     timing_notes: list[str] = field(default_factory=list)
     device_info: dict[str, Any] = field(default_factory=dict)
@@ -128,6 +138,9 @@ class BenchResult:
             "median_ratio": self.median_ratio,
             "comparison": self.comparison.to_dict(),
             "engine_gflops": self.engine_gflops,
+            "engine_final_loss": self.engine_final_loss,
+            "reference_final_loss": self.reference_final_loss,
+            "load": self.load,
             "timing_notes": self.timing_notes,
             "device_info": self.device_info,
             "gpu_paths": self.paths(),
@@ -148,8 +161,16 @@ def bench(config: RunConfig, pairs: int = 5, warm_up: bool = True) -> BenchResul
             train(each)
         reference_loop_seconds(config)
     result = BenchResult(config)
+    with LoadMonitor() as load:
+        _pairs(config, others, pairs, result)
+    result.load = load.other_cores
+    return result
+
+
+def _pairs(config: RunConfig, others: list[RunConfig], pairs: int, result: BenchResult) -> None:
     for _ in range(pairs):
         run = train(config)
+        result.engine_final_loss = run.final_loss
         result.engine_seconds.append(run.loop_seconds)
         result.engine_status, result.engine_iterations = run.status, run.iterations_completed
         result.diverged_at = run.diverged_at
@@ -163,8 +184,8 @@ def bench(config: RunConfig, pairs: int = 5, warm_up: bool = True) -> BenchResul
                     "ran": path_run.device_info.get("gpu_path"),
                     "note": path_run.device_info.get("gpu_path_note", ""),
                     "status": path_run.status, "iterations": path_run.iterations_completed}
-        result.reference_seconds.append(reference_loop_seconds(config))
-    return result
+        seconds, result.reference_final_loss = reference_loop(config)
+        result.reference_seconds.append(seconds)
 
 
 def matmul_gflops(device: str, dtype: str, size: int, repeats: int = 3) -> float:

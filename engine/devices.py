@@ -46,6 +46,20 @@ def cpu_info(threads_used: int | None = None) -> dict[str, Any]:
     }
 
 
+def describe_threads(device_info: dict[str, Any]) -> str:
+    """'threads: 2 (calibrated, …)', and the switch to one thread where the run made one
+    ("" for a GPU run)."""
+    choice = device_info.get("threads_choice")
+    if not choice:
+        return ""
+    text = f"threads: {choice['sentence']}"
+    changed = device_info.get("threads_changed")
+    if changed:
+        text += (f"; from iteration {changed['at_iteration']} on, {changed['to']} thread "
+                 f"({changed['why']})")
+    return text
+
+
 def host_memory_available() -> int:
     return int(psutil.virtual_memory().available)
 

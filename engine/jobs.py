@@ -16,6 +16,7 @@ import numpy as np
 
 from engine.config import RunConfig
 from engine.devices import GpuStatus, probe_gpu
+from engine.measure import MIN_PAIRS
 from engine.race import RaceResult, Target, race
 from engine.result import RunResult
 from engine.sweep import (
@@ -66,8 +67,8 @@ class RaceJob:
     """The device race; progress items are (lane index, Progress)."""
 
     config: RunConfig
-    targets: tuple[Target, Target]
-    repeats: int = 3
+    targets: tuple[Target, ...]
+    repeats: int = MIN_PAIRS  # rounds at least; more until the verdict is settled
 
     def run(self, report: Report, stop) -> RaceResult:
         return race(self.config, self.targets, repeats=self.repeats,

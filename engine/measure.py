@@ -1,15 +1,19 @@
 """The one measuring rule of every comparison in the product (bench, race, size sweep, the
-window's repeats): warm up untimed, repeat until a time budget is spent (at least three
-times), report the median with its spread (lowest–highest), and compare two things only when
-they did the same work, naming a winner only where their spreads do not overlap.
+window's repeats and the run table's speedup): warm up untimed, repeat (at least three times),
+report the median with its spread (lowest–highest), and compare two things only when they did
+the same work, from alternated pairs: the per-pair ratios' median with its sign-test interval,
+a winner only where that interval excludes 1 (engine.measure.settle), so that one slow repeat
+cannot turn a verdict. Comparisons go on pair after pair until settled or out of budget.
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 import psutil
 
@@ -64,14 +68,84 @@ def repeat(sample: Callable[[], float], budget_seconds: float,
     return samples
 
 
+MARGIN = 0.05  # an interval around 1 and inside ±5 % settles "no clear winner, within 5 %"
+MIN_PAIRS = 7  # fewer alternated pairs settle nothing
+MAX_PAIRS = 21  # a comparison still undecided after these is "no clear winner"
+CONFIDENCE = 0.95
+
+
+def ratio_interval(ratios: Sequence[float],
+                   confidence: float = CONFIDENCE) -> tuple[float, float] | None:
+    """The distribution-free interval of the median of paired ratios (the sign test's): the
+    order statistics [r_(k+1), r_(n-k)] with the largest k whose two tails of Binomial(n, ½)
+    hold at most 1 − confidence. It assumes nothing of the noise's shape, and a single
+    outlying pair moves it by one rank at most: from nine pairs on, one outlier is outside it.
+    None where the pairs are too few for any interval at this confidence (n < 6 at 95 %)."""
+    values = sorted(float(r) for r in ratios)
+    n, k, tails = len(values), -1, 0.0
+    for j in range(n):
+        tails += 2 * math.comb(n, j) / 2**n
+        if tails > 1 - confidence:
+            break
+        k = j
+    if k < 0:
+        return None
+    return values[k], values[n - 1 - k]
+
+
+class Settled(StrEnum):
+    """Where a comparison stands after its pairs."""
+
+    FIRST_SLOWER = "second faster"
+    SECOND_SLOWER = "first faster"
+    EQUAL = "within noise"  # the interval lies inside ±MARGIN
+    UNDECIDED = "undecided"
+
+
+def settle(ratios: Sequence[float], margin: float = MARGIN,
+           min_pairs: int = MIN_PAIRS) -> Settled:
+    """The rule: per-pair ratios first/second; a winner where the sign-test interval of their
+    median excludes 1; equal where it includes 1 and lies within the margin; otherwise
+    undecided (more pairs may settle it)."""
+    interval = ratio_interval(ratios)
+    if len(ratios) < min_pairs or interval is None:
+        return Settled.UNDECIDED
+    low, high = interval
+    if low > 1:
+        return Settled.FIRST_SLOWER
+    if high < 1:
+        return Settled.SECOND_SLOWER
+    if low >= 1 / (1 + margin) and high <= 1 + margin:
+        return Settled.EQUAL
+    return Settled.UNDECIDED
+
+
 @dataclass(frozen=True)
 class Comparison:
-    """Two lanes' times: `speedup` is first/second (above 1: the second is faster)."""
+    """Two lanes' times, taken in alternated pairs: `speedup` is first/second per pair (above
+    1: the second is faster), `interval` the 95 % interval of its median (None: too few)."""
 
     labels: tuple[str, str]
     speedup: Spread | None  # None: not compared (see `reason`)
     winner: str | None  # None: no clear winner, or not compared
     reason: str = ""
+    interval: tuple[float, float] | None = None
+    settled: Settled = Settled.UNDECIDED
+
+    @property
+    def pairs(self) -> int:
+        return len(self.speedup.samples) if self.speedup else 0
+
+    def factor(self) -> str:
+        """'1.35× (1.30–1.41, 7 of 7 pairs)': the winner's speedup, the interval of its
+        median, and how many pairs agree."""
+        ratios = list(self.speedup.samples)
+        low, high = self.interval
+        if self.winner == self.labels[0]:
+            ratios, low, high = [1 / r for r in ratios], 1 / high, 1 / low
+        agree = sum(r > 1 for r in ratios)
+        return (f"{statistics.median(ratios):.3g}× ({low:.3g}–{high:.3g}, {agree} of "
+                f"{len(ratios)} pairs)")
 
     @property
     def verdict(self) -> str:
@@ -79,19 +153,21 @@ class Comparison:
             return f"not compared: {self.reason}"
         if self.winner is None:
             return f"no clear winner: {self.reason}"
-        factor = self.speedup if self.winner == self.labels[1] else Spread.of(
-            [1 / s for s in self.speedup.samples])
-        return f"{self.winner} is faster: {factor.format('×')}"
+        return f"{self.winner} is faster: {self.factor()}" + (
+            f"; {self.reason}" if self.reason else "")
 
     def to_dict(self) -> dict:
         return {"labels": list(self.labels), "winner": self.winner,
                 "speedup": self.speedup.to_dict() if self.speedup else None,
+                "interval": list(self.interval) if self.interval else None,
+                "settled": self.settled.value, "pairs": self.pairs,
                 "verdict": self.verdict}
 
 
 def compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[float],
-            unequal_work: str = "") -> Comparison:
-    """Compare two lanes' samples, taken alternately (pair i: first[i], second[i]).
+            unequal_work: str = "", margin: float = MARGIN) -> Comparison:
+    """Compare two lanes' samples, taken alternately (pair i: first[i], second[i]), by the
+    per-pair ratios (engine.measure.settle).
 
     `unequal_work` says why the lanes did not do the same work (for example "the engine
     diverged at iteration 8"); then there is no ratio at all."""
@@ -100,11 +176,49 @@ def compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[fl
     pairs = min(len(first), len(second))
     if pairs == 0:
         return Comparison(labels, None, None, "nothing was measured")
-    speedup = Spread.of([a / b for a, b in zip(first[:pairs], second[:pairs], strict=True)])
-    a, b = Spread.of(first), Spread.of(second)
-    if a.overlaps(b):
-        return Comparison(labels, speedup, None, "the two spreads of times overlap")
-    return Comparison(labels, speedup, labels[1] if b.median < a.median else labels[0])
+    ratios = [a / b for a, b in zip(first[:pairs], second[:pairs], strict=True)]
+    speedup, interval = Spread.of(ratios), ratio_interval(ratios)
+    state = settle(ratios, margin)
+    if state == Settled.FIRST_SLOWER:
+        return Comparison(labels, speedup, labels[1], "", interval, state)
+    if state == Settled.SECOND_SLOWER:
+        return Comparison(labels, speedup, labels[0], "", interval, state)
+    if state == Settled.EQUAL:
+        why = f"the times agree within {100 * margin:.0f} % over {pairs} pairs"
+    elif pairs < MIN_PAIRS or interval is None:
+        why = f"{pairs} pair{'s' if pairs != 1 else ''} settle nothing (at least {MIN_PAIRS})"
+    else:
+        low, high = interval
+        why = (f"the median ratio's interval {low:.3g}–{high:.3g} over {pairs} pairs "
+               "includes no difference")
+    return Comparison(labels, speedup, None, why, interval, state)
+
+
+def alternate(lanes: Sequence[Callable[[], float]], min_pairs: int = MIN_PAIRS,
+              max_pairs: int = MAX_PAIRS, budget_seconds: float = 30.0,
+              clock: Callable[[], float] = time.perf_counter, stop=None,
+              settled: Callable[[list[list[float]]], bool] | None = None) -> list[list[float]]:
+    """Time the lanes in turn (A B A B …), pair after pair, until the first lane's comparison
+    with every other is settled (after `min_pairs`), the budget is spent or `max_pairs` are
+    done. Each lane is a callable returning its timed seconds; returns each lane's samples."""
+    samples: list[list[float]] = [[] for _ in lanes]
+
+    def all_settled() -> bool:
+        if settled is not None:
+            return settled(samples)
+        return all(settle([a / b for a, b in zip(samples[0], other, strict=True)])
+                   != Settled.UNDECIDED for other in samples[1:])
+
+    started = clock()
+    while len(samples[0]) < max_pairs:
+        if stop is not None and stop.is_set():
+            break
+        if len(samples[0]) >= min_pairs and (all_settled() or
+                                             clock() - started >= budget_seconds):
+            break
+        for lane, into in zip(lanes, samples, strict=True):
+            into.append(lane())
+    return samples
 
 
 class LoadMonitor:
@@ -112,6 +226,8 @@ class LoadMonitor:
 
     /proc/stat-style counters: the machine's busy time (steal included, a hypervisor's other
     guests) less this process's own. Used as a context manager around a measurement."""
+
+    other_cores = 0.0
 
     def __enter__(self) -> LoadMonitor:
         self._start = self._read()

@@ -10,8 +10,9 @@ import numpy as np
 
 from engine.config import GPU_PATHS, ConfigError, RunConfig
 from engine.devices import probe_gpu
-from engine.measure import Comparison, Spread, compare
-from engine.result import Progress, RunResult, Status
+from engine.measure import BUSY_CORES, MAX_PAIRS, MIN_PAIRS, Comparison, Spread, alternate, compare
+from engine.result import STOPPED, Progress, RunResult, Status
+from engine.threads import physical_cores
 from engine.train import train
 
 
@@ -57,39 +58,66 @@ def default_targets(compare: str = "device",
         return tuple(Target(f"{name} {dtype}", device, dtype) for dtype in dtypes)
     if gpu:
         return Target("CPU (NumPy)", "cpu"), Target("GPU (CuPy)", "gpu")
-    # "All threads" is the calibrated best (engine.threads), not the core count blindly.
-    return Target("CPU, 1 thread", threads=1), Target("CPU, best threads", threads="auto")
+    # One thread against every physical core, both counts named: what two BLAS threads gain,
+    # or lose where another program holds a core (the verdict then says so).
+    cores = physical_cores()
+    if cores == 1:
+        raise ConfigError("compare", "this machine has one physical core and no GPU: there "
+                          "are no two CPU configurations to race")
+    return (Target("CPU, 1 thread", threads=1),
+            Target(f"CPU, {cores} threads (all physical cores)", threads=cores))
 
 
 @dataclass
 class Lane:
-    """One target: its first repeat's run (the curve) and every repeat's loop time."""
+    """One target: every round's run, in race order. The curve is the median round's."""
 
     target: Target
-    result: RunResult
-    seconds: np.ndarray  # wall-clock seconds into the loop, one per loss (first repeat)
-    loop_seconds: list[float] = field(default_factory=list)  # every repeat, in race order
+    runs: list[RunResult] = field(default_factory=list)
+
+    @property
+    def loop_seconds(self) -> list[float]:
+        return [run.loop_seconds for run in self.runs]
+
+    @property
+    def result(self) -> RunResult:
+        """The round whose loop time is the median (the lower one of an even count): the
+        curve drawn and the record kept, not the first round, which may be an outlier."""
+        order = sorted(range(len(self.runs)), key=lambda i: self.runs[i].loop_seconds)
+        return self.runs[order[(len(order) - 1) // 2]]
+
+    @property
+    def seconds(self) -> np.ndarray:
+        """Wall-clock seconds into the loop, one per loss, of the median round."""
+        return self.result.iteration_seconds()
 
     @property
     def label(self) -> str:
-        """The target's label; "best threads" says which count the calibration chose."""
+        """The target's label; an `auto` lane says which count it trained with."""
         threads = self.result.device_info.get("threads")
         if self.target.threads == "auto" and self.target.device == "cpu" and threads:
-            return f"{self.target.label} ({threads}, calibrated)"
+            return f"{self.target.label} ({threads})"
         return self.target.label
 
     @property
     def timing(self) -> Spread:
         return Spread.of(self.loop_seconds)
 
+    @property
+    def load(self) -> float:
+        """Other processes' cores during this lane's loops: the median over its rounds."""
+        loads = [run.load for run in self.runs if run.load is not None]
+        return float(np.median(loads)) if loads else 0.0
+
 
 @dataclass
 class RaceResult:
     lanes: list[Lane] = field(default_factory=list)
+    stopped: bool = False
 
     @property
     def comparisons(self) -> list[Comparison]:
-        """The first lane's loop time over each other lane's, repeat by repeat (alternated)."""
+        """The first lane's loop time over each other lane's, pair by pair (alternated)."""
         return [self._compare(self.lanes[0], lane) for lane in self.lanes[1:]]
 
     def _compare(self, first: Lane, second: Lane) -> Comparison:
@@ -97,8 +125,14 @@ class RaceResult:
         if first.result.iterations_completed != second.result.iterations_completed:
             why = "; ".join(f"{lane.label} {_ended(lane.result)}" for lane in (first, second))
             why = f"the lanes did not complete the same iterations ({why})"
-        return compare((first.label, second.label), first.loop_seconds, second.loop_seconds,
-                       why)
+        comparison = compare((first.label, second.label), first.loop_seconds,
+                             second.loop_seconds, why)
+        return _with_load_reason(comparison, first, second)
+
+    @property
+    def load(self) -> float:
+        """Other processes' cores during the race: the busiest lane's median."""
+        return max((lane.load for lane in self.lanes), default=0.0)
 
     @property
     def comparison(self) -> Comparison:
@@ -107,7 +141,7 @@ class RaceResult:
 
     @property
     def speedup(self) -> float:
-        """The median of first/second per repeat: above 1, the second is faster."""
+        """The median of first/second per pair: above 1, the second is faster."""
         comparison = self.comparison
         return comparison.speedup.median if comparison.speedup else float("nan")
 
@@ -139,7 +173,9 @@ class RaceResult:
             "lanes": [{"label": lane.label, "seconds": lane.seconds.tolist(),
                        "loop_seconds_repeats": lane.loop_seconds,
                        "loop_seconds_spread": lane.timing.to_dict(),
-                       **lane.result.to_dict()} for lane in self.lanes],
+                       **lane.result.to_dict(), "load": lane.load} for lane in self.lanes],
+            "load": self.load,
+            "stopped": self.stopped,
             **{k: v for k, v in comparisons[0].items() if k != "labels"},
             "comparisons": comparisons,
             "largest_relative_difference": self.largest_relative_difference,
@@ -160,28 +196,77 @@ def _ended(result: RunResult) -> str:
     return f"{result.status} after {result.iterations_completed} iterations"
 
 
-def race(config: RunConfig, targets: tuple[Target, ...] | None = None, repeats: int = 3,
+def _with_load_reason(comparison: Comparison, first: Lane, second: Lane) -> Comparison:
+    """Where the lane with more CPU threads lost while other programs held cores, the verdict
+    names that as the reason: a real effect, worth showing, as long as it is named."""
+    threads = {lane.label: lane.result.device_info.get("threads") for lane in (first, second)}
+    loser = next((lane for lane in (first, second)
+                  if comparison.winner is not None and lane.label != comparison.winner), None)
+    if loser is None or any(lane.target.device != "cpu" for lane in (first, second)):
+        return comparison
+    winner = first if loser is second else second
+    if (threads[loser.label] or 0) <= (threads[winner.label] or 0) or loser.load <= BUSY_CORES:
+        return comparison
+    cores = physical_cores()
+    return replace(comparison, reason=(
+        f"other programs used {loser.load:.1f} of {cores} cores while it ran, so "
+        f"{threads[loser.label]} BLAS threads waited for a core at every product"))
+
+
+def check_targets(config: RunConfig, targets: tuple[Target, ...]) -> None:
+    """A race never puts a configuration against itself: refused, naming the two lanes."""
+    applied = [target.apply(config) for target in targets]
+    for i, one in enumerate(applied):
+        for j in range(i + 1, len(applied)):
+            if one == applied[j]:
+                raise ConfigError("compare", (
+                    f"{targets[i].label!r} and {targets[j].label!r} would train the same "
+                    "configuration: a race of a configuration against itself says nothing"))
+
+
+def race(config: RunConfig, targets: tuple[Target, ...] | None = None,
+         repeats: int = MIN_PAIRS, budget_seconds: float = 30.0, max_rounds: int = MAX_PAIRS,
          on_progress: Callable[[int, Progress], None] | None = None, stop=None) -> RaceResult:
-    """Every target trains `config` (same seed, so the same draw), in turn, `repeats`
-    times each: A B A B A B. The first round's progress is reported (tagged by lane) and
-    gives the curves; every round's loop times give the lanes' medians and spreads."""
+    """Every target trains `config` (same seed, so the same draw), in turn: A B A B …, at
+    least `repeats` rounds, then on until every verdict is settled (engine.measure's rule),
+    `budget_seconds` of racing are spent or `max_rounds` are done. The first round's progress
+    is reported (tagged by lane); the median round gives each lane's curve."""
     if repeats < 1:
         raise ValueError("repeats must be at least 1")
-    result = RaceResult()
-    for round_number in range(repeats):
-        for index, target in enumerate(targets or default_targets()):
-            if stop is not None and stop.is_set() and round_number:
-                return result
-            def progress(p: Progress, index=index) -> None:
+    targets = targets or default_targets()
+    check_targets(config, targets)
+    result = RaceResult([Lane(target) for target in targets])
+
+    def runner(index: int) -> Callable[[], float]:
+        def one() -> float:
+            lane = result.lanes[index]
+            first = not lane.runs
+            def progress(p: Progress) -> None:
                 if on_progress is not None:
                     on_progress(index, p)
 
-            first = round_number == 0
-            run = train(target.apply(config), on_progress=progress if first else None,
+            run = train(lane.target.apply(config), on_progress=progress if first else None,
                         stop=stop)
             if first:
-                result.lanes.append(Lane(target, run, run.iteration_seconds(),
-                                         [run.loop_seconds]))
-            elif run.iterations_completed == result.lanes[index].result.iterations_completed:
-                result.lanes[index].loop_seconds.append(run.loop_seconds)
+                lane.runs.append(run)
+            elif run.status == STOPPED:
+                result.stopped = True
+            elif run.iterations_completed == lane.runs[0].iterations_completed:
+                if np.array_equal(run.losses, lane.runs[0].losses):
+                    run = replace(run, losses=lane.runs[0].losses)  # one copy in memory
+                lane.runs.append(run)
+            return run.loop_seconds
+        return one
+
+    def settled(_samples) -> bool:
+        rounds = min(len(lane.runs) for lane in result.lanes)
+        return rounds >= repeats and all(c.winner is not None or c.speedup is None or
+                                         c.settled.value != "undecided"
+                                         for c in result.comparisons)
+
+    alternate([runner(i) for i in range(len(targets))], min_pairs=repeats,
+              max_pairs=max(repeats, max_rounds), budget_seconds=budget_seconds, stop=stop,
+              settled=settled)
+    if stop is not None and stop.is_set():
+        result.stopped = True
     return result

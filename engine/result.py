@@ -66,6 +66,7 @@ class RunResult:
     repeat_seconds: list[float] = field(default_factory=list)  # every repeat's loop time
     # (iterations done, loop seconds) at each progress batch: when each loss was known
     checkpoints: list[tuple[int, float]] = field(default_factory=list)
+    load: float | None = None  # other processes' CPU (cores) during the loop; None: too short
 
     def iteration_seconds(self) -> np.ndarray:
         """Seconds into the loop at which each iteration ended, interpolated between the
@@ -118,6 +119,7 @@ class RunResult:
             "device_info": dict(self.device_info),
             "message": self.message,
             "timing_note": self.timing_note,
+            "load": self.load,
             "repeat_seconds": list(self.repeat_seconds),
             "checkpoints": [list(c) for c in self.checkpoints],
             **({"diagnostics": self.diagnostics} if self.diagnostics is not None else {}),
@@ -137,6 +139,7 @@ class RunResult:
             message=str(record.get("message", "")),
             diagnostics=record.get("diagnostics"),
             timing_note=str(record.get("timing_note", "")),
+            load=record.get("load"),
             repeat_seconds=[float(v) for v in record.get("repeat_seconds", [])],
             checkpoints=[(int(d), float(e)) for d, e in record.get("checkpoints", [])],
         )

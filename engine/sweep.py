@@ -16,7 +16,7 @@ from engine.backends import open_trainer
 from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
 from engine.hessian import stability_bound
-from engine.measure import MIN_REPEATS, Spread, repeat
+from engine.measure import BUSY_CORES, MIN_REPEATS, LoadMonitor, Spread, repeat
 from engine.memory import InsufficientMemoryError, check_memory
 from engine.problem import draw_problem
 from engine.result import Outcome, Status
@@ -125,6 +125,7 @@ class SizePoint:
     iterations: int = 0  # timed iterations, all repeats together
     reason: str = ""
     sizes_shown: bool = True  # False: the config holds the base sizes (the step's overflow)
+    load: float | None = None  # other processes' cores while this point was timed
 
     def to_dict(self) -> dict[str, Any]:
         shown = self.sizes_shown
@@ -137,12 +138,24 @@ class SizePoint:
                 "seconds_per_iteration":
                 self.seconds_per_iteration, "low": self.low, "high": self.high,
                 "repeats": self.repeats, "gflops": self.gflops,
-                "iterations": self.iterations, "reason": self.reason}
+                "iterations": self.iterations, "reason": self.reason, "load": self.load}
 
 
 @dataclass
 class SizeSweep:
     points: list[SizePoint] = field(default_factory=list)
+
+    @property
+    def load(self) -> float:
+        """Other processes' cores during the busiest measured point."""
+        return max((p.load for p in self.points if p.load is not None), default=0.0)
+
+    def load_note(self) -> str:
+        """What the readout says when other programs used the CPU ("" when they did not)."""
+        if self.load <= BUSY_CORES:
+            return ""
+        return (f"other processes used up to {self.load:.1f} cores while points were timed: "
+                "these times are not the quiet machine's")
 
     def measured(self, device: str) -> list[SizePoint]:
         return [p for p in self.points if p.device == device
@@ -178,6 +191,7 @@ class SizeSweep:
     def to_dict(self) -> dict[str, Any]:
         crossover, best = self.crossover, self.largest_speedup
         return {"points": [p.to_dict() for p in self.points],
+                "load": self.load,
                 "crossover_flops_per_iteration":
                 crossover.config.flops_per_iteration if crossover else None,
                 "largest_speedup": ({"median": best[1].median, "low": best[1].low,
@@ -288,7 +302,9 @@ def _sweep_point(step: int, config: RunConfig, budget_seconds: float,
         return point
     try:
         check_memory(config)
-        measured = _measure_point(config, budget_seconds, stop)
+        with LoadMonitor() as load:
+            measured = _measure_point(config, budget_seconds, stop)
+        point.load = load.other_cores
     except InsufficientMemoryError as exc:
         point.reason = str(exc)
         return point

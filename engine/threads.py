@@ -1,34 +1,52 @@
-"""`auto` CPU threads, measured: a short calibration per size class, kept for the process.
+"""`auto` CPU threads, measured where the run will train, and adapted when the machine is busy.
 
-Small products lose more to thread start-up than they gain from extra cores, and how much
-depends on the machine: so each count from 1, 2, 4, … up to the physical cores times a few
-steps on the run's own arrays (scratch copies of its weights), and the fastest median wins;
-a count whose spread overlaps a smaller count's, or that is not 5 % faster, loses to it.
-More threads than physical cores are never tried: oversubscribed OpenBLAS threads spin
-(12-33 s instead of 0.3 s were seen at the tutorial's sizes on 2 cores).
+A lecture laptop is never quiet. Two BLAS threads meet once per product, five products an
+iteration, and each meeting waits for a thread that another program has pushed off its core:
+on 2 cores with one busy program, `--threads 2` runs took 3-17 s where one thread took 0.9 s.
+So `auto`:
+
+- warms every candidate pool before timing anything (a cold first step also times the pool's
+  start-up, which is slowest exactly when the machine is busy);
+- measures how many cores other programs use meanwhile (engine.measure.LoadMonitor), and
+  offers the run only the idle ones;
+- times 1, 2, 4, … threads up to those cores on the run's own arrays, alternately, and keeps
+  the fastest median (a larger count must be clearly faster);
+- keeps a quiet machine's calibration for the process, per size class;
+- and, during the run, drops to one thread when its iterations turn far slower than calibrated
+  (`Governor`): the calibration is then forgotten, so that the next run measures again.
+
+More threads than physical cores are never tried, and refused as a setting (`oversubscription`).
 """
 
 from __future__ import annotations
 
 import math
 import os
+import statistics
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 import psutil
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from engine.config import RunConfig
-from engine.measure import Spread, repeat
+from engine.measure import BUSY_CORES, LoadMonitor, Spread
 
-SAMPLE_SECONDS = 0.01  # each timed sample runs at least this long
-BUDGET_SECONDS = 0.04  # per candidate count (at least three samples)
+WARM_SECONDS = 0.015  # untimed steps per candidate count before anything is timed
+SAMPLE_SECONDS = 0.008  # each timed sample runs at least this long
+ROUNDS = 3  # alternated rounds of samples over the candidate counts (at least)
+BUDGET_SECONDS = 0.08  # the timed rounds go on to this, at most 7 rounds
 CLEARLY_FASTER = 0.95  # a larger count must be this much faster (median ratio) to win
-LARGE_ITERATION_SECONDS = 0.02  # one iteration this slow: all the cores, no calibration
+LARGE_ITERATION_SECONDS = 0.02  # one warm iteration this slow: every idle core, untimed
+SLOWER_THAN_CALIBRATED = 2.0  # a run's iterations this much slower: drop to one thread
+GOVERNOR_WINDOW = 16  # iterations per check of the governor
 
-_calibrated: dict[tuple, int] = {}
+_calibrated: dict[tuple, ThreadChoice] = {}
 _lock = threading.Lock()
+_controller: ThreadpoolController | None = None
 
 
 def physical_cores() -> int:
@@ -36,7 +54,7 @@ def physical_cores() -> int:
 
 
 def oversubscription(threads: int | str) -> str:
-    """Why a thread count above the physical cores is a bad idea ("" when it is not above)."""
+    """Why a thread count above the physical cores is refused ("" when it is not above)."""
     cores = physical_cores()
     if threads == "auto" or int(threads) <= cores:
         return ""
@@ -47,7 +65,8 @@ def oversubscription(threads: int | str) -> str:
 
 def size_class(config: RunConfig) -> tuple:
     """Runs whose work per iteration is within a factor √2 share a calibration."""
-    return (config.dtype, config.train, round(2 * math.log2(max(config.flops_per_iteration, 1))))
+    return (config.dtype, config.trains_w1, config.trains_w2,
+            round(2 * math.log2(max(config.flops_per_iteration, 1))))
 
 
 def candidates(cores: int) -> list[int]:
@@ -58,45 +77,196 @@ def candidates(cores: int) -> list[int]:
     return [*counts, cores]
 
 
-def calibrate(config: RunConfig, step: Callable[[], None]) -> tuple[int, dict[int, Spread]]:
-    """The thread count for `config` (cached per size class) and what was measured.
+def idle_cores(cores: int, other_cores: float) -> int:
+    """The cores other programs leave free: a program using more than BUSY_CORES of a core
+    takes it (a BLAS thread that waits on a shared core waits for the whole time slice)."""
+    return max(1, cores - max(0, math.ceil(other_cores - BUSY_CORES)))
 
-    `step` runs one iteration on scratch weights (not the run's own first iterations)."""
-    key = size_class(config)
-    with _lock:
-        if key in _calibrated:
-            return _calibrated[key], {}
-    counts = candidates(physical_cores())
-    measured: dict[int, Spread] = {}
-    with threadpool_limits(limits=counts[-1], user_api="blas"):
-        started = time.perf_counter()
-        step()  # also warms the largest pool up
-        if time.perf_counter() - started > LARGE_ITERATION_SECONDS:
-            best = counts[-1]  # products this large use every core well
-            with _lock:
-                _calibrated[key] = best
-            return best, measured
-    for count in counts:
-        with threadpool_limits(limits=count, user_api="blas"):
-            step()  # untimed: the pool at this size
-            per_sample = _iterations_per_sample(step)
-            measured[count] = Spread.of(repeat(lambda n=per_sample: _timed(step, n),
-                                               BUDGET_SECONDS))
+
+def best_count(measured: dict[int, Spread], allowed: int | None = None) -> int:
+    """The fewest threads whose median no larger count beats by CLEARLY_FASTER, among the
+    counts up to `allowed`."""
+    counts = sorted(c for c in measured if allowed is None or c <= allowed) or [1]
     best = counts[0]
     for count in counts[1:]:
-        here, there = measured[count], measured[best]
-        if here.median < CLEARLY_FASTER * there.median and not here.overlaps(there):
+        if measured[count].median < CLEARLY_FASTER * measured[best].median:
             best = count
+    return best
+
+
+def blas_limit(threads: int) -> None:
+    """Set the BLAS pools' size for this thread's calls (kept until changed or restored)."""
+    global _controller
+    if _controller is None:
+        _controller = ThreadpoolController()
+    _controller.limit(limits=threads, user_api="blas")
+
+
+class Reason:
+    """Why `auto` chose its count (ThreadChoice.reason; plain words in JSON)."""
+
+    SET = "set"  # --threads K: not auto
+    ONE_CORE = "one core"
+    CALIBRATED = "calibrated"
+    CACHED = "calibrated earlier"
+    LOAD = "other programs"
+    LARGE = "large products"
+
+
+@dataclass(frozen=True)
+class ThreadChoice:
+    """How many BLAS threads a CPU run trains with, and why."""
+
+    threads: int
+    reason: str
+    cores: int = 1
+    other_cores: float = 0.0  # other programs' CPU (cores) while `auto` measured
+    seconds: dict[int, float] = field(default_factory=dict)  # median s/iteration per count
+    iteration_seconds: float = 0.0  # one warm iteration at the chosen count (where measured)
+
+    def sentence(self) -> str:
+        """'2 threads (calibrated: 1 → 0.41 ms, 2 → 0.29 ms)', or '1 thread: other programs
+        are using 1.0 of 2 cores' — the readout's line."""
+        count = f"{self.threads} thread{'s' if self.threads != 1 else ''}"
+        measured = ", ".join(f"{k} → {1000 * s:.3g} ms" for k, s in sorted(self.seconds.items()))
+        if self.reason == Reason.SET:
+            return f"{count} (set)"
+        if self.reason == Reason.ONE_CORE:
+            return f"{count}: this machine has one physical core"
+        if self.reason == Reason.LOAD:
+            text = (f"{count}: other programs are using {self.other_cores:.1f} of "
+                    f"{self.cores} cores")
+            return text + (f" (calibrated per iteration: {measured})" if measured else "")
+        if self.reason == Reason.LARGE:
+            return (f"{count}: one iteration takes {1000 * self.iteration_seconds:.3g} ms, "
+                    "products large enough for every idle core")
+        lead = "calibrated earlier" if self.reason == Reason.CACHED else "calibrated"
+        return f"{count} ({lead}, per iteration: {measured})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"threads": self.threads, "reason": self.reason, "cores": self.cores,
+                "other_cores": round(self.other_cores, 3),
+                "seconds_per_iteration": {str(k): v for k, v in sorted(self.seconds.items())},
+                "sentence": self.sentence()}
+
+
+def choose(config: RunConfig, step: Callable[[], None]) -> ThreadChoice:
+    """The thread count for `config`. `step` runs one iteration on scratch weights (not the
+    run's own first iterations). Called in the thread that trains (threadpoolctl's limits are
+    per process, meant for the calling thread); leaves the limit at the chosen count."""
+    if config.threads != "auto":
+        blas_limit(int(config.threads))
+        return ThreadChoice(int(config.threads), Reason.SET, physical_cores())
+    cores = physical_cores()
+    if cores == 1:
+        blas_limit(1)
+        return ThreadChoice(1, Reason.ONE_CORE, 1)
+    key = size_class(config)
     with _lock:
-        _calibrated[key] = best
-    return best, measured
+        cached = _calibrated.get(key)
+    counts = candidates(cores)
+    measured: dict[int, Spread] = {}
+    with LoadMonitor() as load:
+        for count in counts:  # every pool started and warm before anything is timed
+            blas_limit(count)
+            _run_for(step, WARM_SECONDS)
+        once = _timed(step, 1)
+        if cached is None and once <= LARGE_ITERATION_SECONDS:
+            measured = measure_counts(step, counts)
+    idle = idle_cores(cores, load.other_cores)
+    seconds = {k: v.median for k, v in measured.items()}
+    if cached is not None and cached.threads <= idle:
+        choice = ThreadChoice(cached.threads, Reason.CACHED, cores, load.other_cores,
+                              cached.seconds, cached.iteration_seconds)
+    elif once > LARGE_ITERATION_SECONDS and cached is None:
+        choice = ThreadChoice(idle, Reason.LOAD if idle < cores else Reason.LARGE, cores,
+                              load.other_cores, {}, once)
+    elif idle < cores:
+        allowed = best_count(measured, idle) if measured else min(idle, cached.threads)
+        choice = ThreadChoice(allowed, Reason.LOAD, cores, load.other_cores,
+                              seconds or cached.seconds)
+    else:
+        threads = best_count(measured)
+        choice = ThreadChoice(threads, Reason.CALIBRATED, cores, load.other_cores, seconds,
+                              seconds[threads])
+        with _lock:  # a quiet machine's calibration is kept for the process
+            _calibrated[key] = choice
+    blas_limit(choice.threads)
+    return choice
 
 
-def _iterations_per_sample(step: Callable[[], None]) -> int:
-    started = time.perf_counter()
-    step()
-    once = max(time.perf_counter() - started, 1e-6)
-    return max(1, math.ceil(SAMPLE_SECONDS / once))
+def measure_counts(step: Callable[[], None], counts: list[int],
+                   clock: Callable[[], float] = time.perf_counter) -> dict[int, Spread]:
+    """Seconds per iteration at each count, sampled in alternated rounds (1, 2, 4, 1, 2, 4, …)
+    so that a slow moment of the machine hits every count alike: at least ROUNDS rounds, until
+    BUDGET_SECONDS."""
+    per_sample = {}
+    for count in counts:
+        blas_limit(count)
+        once = max(_timed(step, 1), 1e-6)
+        per_sample[count] = max(1, math.ceil(SAMPLE_SECONDS / once))
+    samples: dict[int, list[float]] = {count: [] for count in counts}
+    started = clock()
+    rounds = 0
+    while rounds < ROUNDS or (clock() - started < BUDGET_SECONDS and rounds < 7):
+        for count in counts:
+            blas_limit(count)
+            samples[count].append(_timed(step, per_sample[count]))
+        rounds += 1
+    return {count: Spread.of(values) for count, values in samples.items()}
+
+
+class Governor:
+    """Watches a run's iterations and drops to one BLAS thread when they turn far slower than
+    calibrated (another program took a core mid-run). Checked every GOVERNOR_WINDOW iterations;
+    costs two clock readings per window."""
+
+    def __init__(self, choice: ThreadChoice, config: RunConfig,
+                 clock: Callable[[], float] = time.perf_counter):
+        self.choice = choice
+        self.key = size_class(config)
+        self.expected = choice.seconds.get(choice.threads, 0.0)
+        self.clock = clock
+        self.threads = choice.threads
+        self.changed: dict[str, Any] | None = None
+        self._window_start = clock()
+        self._count = 0
+        self._windows: list[float] = []
+        self._load = LoadMonitor().__enter__()
+
+    @property
+    def active(self) -> bool:
+        return self.threads > 1 and self.expected > 0
+
+    def tick(self, t: int) -> None:
+        """After iteration t."""
+        if self.changed is not None:
+            return
+        self._count += 1
+        if self._count < GOVERNOR_WINDOW:
+            return
+        now = self.clock()
+        per_iteration = (now - self._window_start) / self._count
+        self._window_start, self._count = now, 0
+        self._windows.append(per_iteration)
+        recent = statistics.median(self._windows[-3:])
+        if len(self._windows) >= 2 and recent > SLOWER_THAN_CALIBRATED * self.expected:
+            self._load.__exit__(None, None, None)
+            self.changed = {
+                "at_iteration": t + 1, "from": self.threads, "to": 1,
+                "why": (f"iterations took {recent / self.expected:.1f}× the calibrated "
+                        f"{1000 * self.expected:.3g} ms; other programs used "
+                        f"{self._load.other_cores:.1f} of {self.choice.cores} cores")}
+            self.threads = 1
+            blas_limit(1)
+            forget(self.key)
+
+
+def _run_for(step: Callable[[], None], seconds: float) -> None:
+    started, done = time.perf_counter(), 0
+    while done < 2 or time.perf_counter() - started < seconds:
+        step()
+        done += 1
 
 
 def _timed(step: Callable[[], None], iterations: int) -> float:
@@ -106,7 +276,10 @@ def _timed(step: Callable[[], None], iterations: int) -> float:
     return (time.perf_counter() - started) / iterations
 
 
-def forget() -> None:
-    """Drop every calibration (tests)."""
+def forget(key: tuple | None = None) -> None:
+    """Drop one size class's calibration, or every one (tests)."""
     with _lock:
-        _calibrated.clear()
+        if key is None:
+            _calibrated.clear()
+        else:
+            _calibrated.pop(key, None)

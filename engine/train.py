@@ -124,6 +124,7 @@ def train(
         diagnostics=record,
         checkpoints=checkpoints,
         timing_note=load.note() if loop_seconds >= MONITORED_SECONDS else "",
+        load=load.other_cores if loop_seconds >= MONITORED_SECONDS else None,
     )
 
 
@@ -138,11 +139,15 @@ def train_repeated(config: RunConfig, repeats: int = 1,
     first = train(config, on_progress=on_progress, stop=stop)
     if repeats == 1:
         return first
-    seconds = [first.loop_seconds]
+    seconds, worst = [first.loop_seconds], first
     while len(seconds) < repeats and first.status != STOPPED:
         again = train(config, stop=stop)
         if again.status != first.status or again.iterations_completed != \
                 first.iterations_completed:
             break  # stopped midway: not the same work
         seconds.append(again.loop_seconds)
-    return replace(first, loop_seconds=Spread.of(seconds).median, repeat_seconds=seconds)
+        if (again.load or 0.0) > (worst.load or 0.0):
+            worst = again
+    # The busiest repeat's load and note: one busy repeat makes the spread one not to quote.
+    return replace(first, loop_seconds=Spread.of(seconds).median, repeat_seconds=seconds,
+                   load=worst.load, timing_note=worst.timing_note)

@@ -535,12 +535,15 @@ class MainWindow(QMainWindow):
         else:
             self.plot.discard_run()
             self.readout.reset()
+        busy = ", while other programs used the CPU" if result.timing_note else ""
         if status == Status.COMPLETED and len(result.repeat_seconds) > 1:
             spread = Spread.of(result.repeat_seconds)
             self.readout.set_status(f"Completed in {spread.format()}: the median of "
-                                    f"{len(spread.samples)} repeats", OK_COLOR)
+                                    f"{len(spread.samples)} repeats" + busy,
+                                    WARN_COLOR if busy else OK_COLOR)
         elif status == Status.COMPLETED:
-            self.readout.set_status(f"Completed in {result.loop_seconds:.3f} s", OK_COLOR)
+            self.readout.set_status(f"Completed in {result.loop_seconds:.3f} s" + busy,
+                                    WARN_COLOR if busy else OK_COLOR)
         elif status == Status.DIVERGED:
             self.readout.set_status(
                 f"Diverged at iteration {result.diverged_at}: the loss became non-finite. "

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
 from engine.config import ConfigError
 from engine.jobs import RaceJob
-from engine.race import default_targets
+from engine.measure import BUSY_CORES
+from engine.race import check_targets, default_targets
 from gui.plot import COLORS, styled_plot
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
 
@@ -51,6 +52,7 @@ class RaceTool(ToolPanel):
     def prepare(self, config):
         try:
             targets = default_targets(self.compare_combo.currentData(), self.gpu_available())
+            check_targets(config, targets)
         except ConfigError as exc:
             self.set_status(f"Refused: {exc.reason}.", ERROR_COLOR)
             return None
@@ -88,14 +90,17 @@ class RaceTool(ToolPanel):
             r = lane.result
             lines.append(f"<b>{lane.label}</b>: loop {lane.timing.format()} over "
                          f"{len(lane.loop_seconds)} runs (setup {r.setup_seconds:.3f} s, not in "
-                         f"the race), {r.status}")
-            if r.timing_note:
-                lines.append(f"<span style='color:{WARN_COLOR}'>{r.timing_note}</span>")
+                         f"the race; the curve is the median run), {r.status}")
         for comparison in result.comparisons:
             lines.append(f"<b>{comparison.verdict}</b>")
+        if result.load > BUSY_CORES:
+            lines.append(f"<b style='color:{WARN_COLOR}'>CPU busy: other programs used "
+                         f"{result.load:.1f} cores during the race; these times are not the "
+                         "quiet machine's.</b>")
         lines.append(describe_difference(result))
         self.readout.setText("<br>".join(lines))
-        self.set_status("Race finished.", OK_COLOR)
+        self.set_status("Race stopped: the rounds measured so far." if result.stopped
+                        else "Race finished.", WARN_COLOR if result.stopped else OK_COLOR)
 
 
 

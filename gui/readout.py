@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from engine.devices import describe_gpu_path
+from engine.devices import describe_gpu_path, describe_threads
 
 
 def hold_size(label: QLabel, widest: str) -> None:
@@ -30,6 +30,7 @@ def format_seconds(seconds: float) -> str:
 SIZES = {"caption": 14, "clock": 52, "status": 18, "stat": 16, "explanation": 15}
 CLOCK_EXTRA = 1.3  # the wall clock grows this much more than the rest in presentation mode
 STAT_SAMPLE = "2,000,000 / 2,000,000"  # the widest value a stat label is sized for
+BUSY_COLOR = "#b8860b"  # amber: the tools' warning colour
 
 
 class Readout(QWidget):
@@ -78,6 +79,14 @@ class Readout(QWidget):
             stats.addRow(name, label)
             self.stat_labels[key] = label
         layout.addLayout(stats)
+        # A busy machine is said in the clock's own size and colour: a small line under a big
+        # green time was easy to miss.
+        self.busy_label = QLabel("CPU busy")
+        self.busy_label.setObjectName("busy_label")
+        self.busy_label.setToolTip("Other programs used the CPU while this run was timed: its "
+                                   "time is not the quiet machine's, and not one to quote")
+        self.busy_label.hide()
+        layout.insertWidget(layout.indexOf(self.elapsed_label) + 1, self.busy_label)
         self.timing_note_label = QLabel("")
         self.timing_note_label.setObjectName("timing_note_label")
         self.timing_note_label.setWordWrap(True)
@@ -92,6 +101,14 @@ class Readout(QWidget):
                                        "setting), and why, where it is not the one chosen")
         self.gpu_path_label.hide()
         layout.addWidget(self.gpu_path_label)
+        self.threads_label = QLabel("")
+        self.threads_label.setObjectName("threads_label")
+        self.threads_label.setWordWrap(True)
+        self.threads_label.setToolTip("How many BLAS threads this CPU run trained with, and why: "
+                                      "`auto` measures the counts on the run's own arrays and "
+                                      "leaves the cores other programs use alone")
+        self.threads_label.hide()
+        layout.addWidget(self.threads_label)
         self.explanation_label = QLabel("")
         self.explanation_label.setObjectName("explanation_label")
         self.explanation_label.setWordWrap(True)
@@ -107,7 +124,9 @@ class Readout(QWidget):
     def reset(self) -> None:
         self.explanation_label.setText("")
         self.timing_note_label.hide()
+        self.set_busy(False)
         self.gpu_path_label.hide()
+        self.threads_label.hide()
         self.elapsed_label.setText(format_seconds(0))
         self.progress_bar.setValue(0)
         for label in self.stat_labels.values():
@@ -126,8 +145,9 @@ class Readout(QWidget):
         """Every font of the readout × scale (presentation mode), the clock more still."""
         self.scale = scale
         self.caption.setStyleSheet(f"color: #666; font-size: {self._px('caption')}px;")
-        self.elapsed_label.setStyleSheet(f"font-size: {self._px('clock')}px; font-weight: bold;")
+        self._style_clock()
         hold_size(self.elapsed_label, "00 min 00.0 s")
+        hold_size(self.busy_label, self.busy_label.text())
         self.status_label.setStyleSheet(f"font-size: {self._px('status')}px; "
                                         f"color: {self._status_color};")
         for label in self.stat_labels.values():
@@ -143,8 +163,20 @@ class Readout(QWidget):
         self.setMinimumWidth(max(round(300 * scale), captions + value + 40))
         for label, color in ((self.explanation_label, "#333"),
                              (self.timing_note_label, "#b8860b"),
-                             (self.gpu_path_label, "#333")):
+                             (self.gpu_path_label, "#333"), (self.threads_label, "#333")):
             label.setStyleSheet(f"font-size: {self._px('explanation')}px; color: {color};")
+
+    def _style_clock(self) -> None:
+        color = BUSY_COLOR if self.busy_label.isVisibleTo(self) else "#000"
+        for label in (self.elapsed_label, self.busy_label):
+            label.setStyleSheet(f"font-size: {self._px('clock')}px; font-weight: bold; "
+                                f"color: {color};")
+
+    def set_busy(self, busy: bool) -> None:
+        """The clock amber, and 'CPU busy' under it in the same size, when other programs
+        used the CPU during the measurement."""
+        self.busy_label.setVisible(busy)
+        self._style_clock()
 
     def show_elapsed(self, seconds: float) -> None:
         self.elapsed_label.setText(format_seconds(seconds))
@@ -177,6 +209,10 @@ class Readout(QWidget):
         note = record.get("timing_note") or ""
         self.timing_note_label.setText(note)
         self.timing_note_label.setVisible(bool(note))
+        self.set_busy(bool(note))
+        threads = describe_threads(record.get("device_info") or {})
+        self.threads_label.setText(threads)
+        self.threads_label.setVisible(bool(threads))
         path = describe_gpu_path(record.get("device_info") or {})
         self.gpu_path_label.setText(path)
         self.gpu_path_label.setVisible(bool(path))

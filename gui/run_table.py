@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.measure import Spread
+from engine.measure import MIN_PAIRS, Spread, compare
 from engine.result import Status
 
 COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "device", "dtype", "threads", "seed", "layers",
@@ -42,16 +42,24 @@ def ending(record: dict) -> str:
 
 
 def speedup(record: dict, baseline: dict) -> str:
-    """Baseline loop time over this run's: above 1, this run is faster. Only for equal work."""
+    """Baseline loop time over this run's (above 1, this run is faster), by the one measuring
+    rule (engine.measure.compare): repeat i of one against repeat i of the other, shown only
+    where the verdict is settled. Only for equal work."""
     if record is baseline:
         return "baseline"
     if record["iterations_completed"] != baseline["iterations_completed"]:
         return "— (other work)"
-    ratio = loop_time(baseline).median / loop_time(record).median
-    base, this = loop_time(baseline), loop_time(record)
-    if len(base.samples) > 1 or len(this.samples) > 1:
-        return f"{ratio:.3g}× ({base.low / this.high:.3g}–{base.high / this.low:.3g})"
-    return f"{ratio:.3g}×"
+    base, this = loop_time(baseline).samples, loop_time(record).samples
+    if min(len(base), len(this)) < MIN_PAIRS:
+        return f"— (Repeat ×{MIN_PAIRS} both to compare)"
+    comparison = compare(("baseline", "this"), base, this)
+    if comparison.winner is None:
+        return "—, within noise"
+    ratios = comparison.speedup.samples
+    low, high = comparison.interval
+    agree = sum((r > 1) == (comparison.winner == "this") for r in ratios)
+    return (f"{comparison.speedup.median:.3g}× ({low:.3g}–{high:.3g}, {agree} of {len(ratios)} "
+            "pairs)")
 
 
 def run_value(record: dict, name: str):

@@ -19,7 +19,14 @@ from engine.jobs import SizeSweepJob
 from engine.settings import label_of, settings_of
 from engine.sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
 from gui.plot import COLORS, styled_plot
-from gui.tool_base import ERROR_COLOR, OK_COLOR, ToolPanel, declared_control, declared_settings
+from gui.tool_base import (
+    ERROR_COLOR,
+    OK_COLOR,
+    WARN_COLOR,
+    ToolPanel,
+    declared_control,
+    declared_settings,
+)
 
 DEVICE_COLORS = {"cpu": COLORS[0], "gpu": COLORS[1]}
 COLUMNS = (*(label_of(RunConfig, name) for name in SCALED_FIELDS), "device", "MFLOP/it",
@@ -158,6 +165,8 @@ class SizeSweepTool(ToolPanel):
                          f"{point.config.flops_per_iteration / 1e6:,.0f} MFLOP per iteration.")
         elif not any(p.device == "gpu" for p in sweep.points):
             lines.append("CPU only here: no GPU to compare with.")
+        if sweep.load_note():
+            lines.append(f"<b style='color:{WARN_COLOR}'>CPU busy: {sweep.load_note()}.</b>")
         skipped = sum(p.status == PointStatus.SKIPPED for p in sweep.points)
         if skipped:
             lines.append(f"{skipped} point(s) skipped (see the table).")

@@ -1,6 +1,7 @@
 """Device race, size sweep and learning-rate sweep, with the stability bound."""
 
 import json
+import statistics
 import time
 
 import numpy as np
@@ -9,7 +10,9 @@ import pytest
 import main
 from engine import RunConfig
 from engine.hessian import dense_hessian, stability_bound
-from engine.race import Target, race
+from engine.config import ConfigError
+from engine.measure import MIN_PAIRS
+from engine.race import Target, default_targets, race
 from engine.sweep import (
     RateSweepSettings,
     SizeSweepSettings,
@@ -111,24 +114,68 @@ def test_threshold_falls_as_the_network_grows():
 
 def test_race_on_cpu_targets_agrees_to_rounding():
     targets = (Target("one thread", threads=1), Target("two threads", threads=2))
-    result = race(RunConfig(iterations=300), targets)
+    result = race(RunConfig(iterations=300), targets, budget_seconds=5.0)
     assert [lane.target.label for lane in result.lanes] == ["one thread", "two threads"]
     assert result.largest_relative_difference < 1e-8
     first, second = result.lanes
-    # Alternated repeats, three each by default; the speedup is the median per-pair ratio.
-    assert len(first.loop_seconds) == len(second.loop_seconds) == 3
-    ratios = sorted(a / b for a, b in zip(first.loop_seconds, second.loop_seconds,
-                                          strict=True))
-    assert result.speedup == pytest.approx(ratios[1])
+    # Alternated pairs, at least MIN_PAIRS; the speedup is the median per-pair ratio.
+    assert len(first.loop_seconds) == len(second.loop_seconds) >= MIN_PAIRS
+    ratios = [a / b for a, b in zip(first.loop_seconds, second.loop_seconds, strict=True)]
+    assert result.speedup == pytest.approx(statistics.median(ratios))
     record = result.to_dict()
-    assert record["speedup"]["low"] == pytest.approx(ratios[0])
-    assert record["winner"] in (None, "one thread", "two threads")
-    assert record["verdict"]
+    assert record["speedup"]["low"] == pytest.approx(min(ratios))
+    low, high = record["interval"]
+    assert low <= result.speedup <= high
+    assert record["settled"] in ("second faster", "first faster", "within noise", "undecided")
+    assert (record["winner"] is None) == (record["settled"] in ("within noise", "undecided"))
+    assert record["load"] >= 0 and all("load" in lane for lane in record["lanes"])
     for lane in result.lanes:
         assert len(lane.seconds) == 300
         assert np.all(np.diff(lane.seconds) >= 0)
         assert lane.seconds[-1] == pytest.approx(lane.result.loop_seconds)
         assert lane.result.setup_seconds > 0
+        # The curve is the median round's, not the first's.
+        assert lane.result.loop_seconds == sorted(lane.loop_seconds)[
+            (len(lane.loop_seconds) - 1) // 2]
+
+
+def test_a_race_of_a_configuration_against_itself_is_refused():
+    with pytest.raises(ConfigError, match="against itself"):
+        race(RunConfig(iterations=20), (Target("A", threads=1), Target("B", threads=1)))
+    with pytest.raises(ConfigError, match="against itself"):
+        race(RunConfig(iterations=20, dtype="float32"),
+             (Target("f32", dtype="float32"), Target("default")))
+
+
+def test_the_cpu_race_names_both_thread_counts():
+    from engine.threads import physical_cores
+
+    if physical_cores() < 2:
+        pytest.skip("one physical core: no two CPU lanes")
+    one, every = default_targets("device", gpu_available=False)
+    assert (one.threads, every.threads) == (1, physical_cores())
+    assert "1 thread" in one.label and f"{physical_cores()} threads" in every.label
+
+
+def test_a_lost_all_cores_lane_under_load_names_the_reason():
+    from dataclasses import replace as copy
+
+    from engine.race import Lane, RaceResult
+    from engine.result import RunResult, Status
+
+    def run(threads, seconds, load):
+        return RunResult(RunConfig(iterations=10, threads=threads), Status.COMPLETED, 10, None,
+                         np.ones(10), 0.01, seconds, {"threads": threads}, load=load)
+
+    one = Lane(Target("CPU, 1 thread", threads=1), [run(1, 0.4, 1.0) for _ in range(7)])
+    two = Lane(Target("CPU, 2 threads", threads=2),
+               [run(2, s, 1.0) for s in (3.0, 2.7, 3.9, 3.1, 2.9, 3.3, 3.0)])
+    verdict = RaceResult([one, two]).comparison.verdict
+    assert verdict.startswith("CPU, 1 thread is faster")
+    assert "other programs used 1.0 of" in verdict and "2 BLAS threads waited" in verdict
+    quiet = RaceResult([Lane(one.target, [copy(r, load=0.0) for r in one.runs]),
+                        Lane(two.target, [copy(r, load=0.0) for r in two.runs])])
+    assert "other programs" not in quiet.comparison.verdict
 
 
 def test_race_compares_dtypes():

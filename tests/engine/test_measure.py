@@ -1,8 +1,21 @@
 """The one measuring rule, on a fake clock: repeats, median, spread, verdicts, refusals."""
 
+import statistics
+
+import numpy as np
 import pytest
 
-from engine.measure import MIN_REPEATS, LoadMonitor, Spread, compare, repeat
+from engine.measure import (
+    MIN_PAIRS,
+    MIN_REPEATS,
+    LoadMonitor,
+    Settled,
+    Spread,
+    alternate,
+    compare,
+    repeat,
+    settle,
+)
 
 
 class FakeClock:
@@ -56,18 +69,93 @@ def test_median_and_spread():
         Spread.of([])
 
 
-def test_a_clear_winner_needs_spreads_that_do_not_overlap():
-    slow, fast = [0.33, 0.34, 0.33], [0.23, 0.24, 0.23]
+def test_a_clear_winner_is_settled_by_paired_ratios():
+    slow = [0.33, 0.34, 0.33, 0.335, 0.33, 0.331, 0.332]
+    fast = [0.23, 0.24, 0.23, 0.232, 0.231, 0.23, 0.231]
     clear = compare(("one thread", "two threads"), slow, fast)
-    assert clear.winner == "two threads"
-    assert clear.speedup.median == pytest.approx(0.33 / 0.23)
+    assert clear.winner == "two threads" and clear.settled == Settled.FIRST_SLOWER
+    assert clear.speedup.median == pytest.approx(statistics.median(
+        [a / b for a, b in zip(slow, fast, strict=True)]))
     assert clear.verdict.startswith("two threads is faster: 1.43×")
+    assert clear.verdict.endswith("7 of 7 pairs)")
+    low, high = clear.interval
+    assert 1 < low <= clear.speedup.median <= high
     reversed_order = compare(("two threads", "one thread"), fast, slow)
     assert reversed_order.winner == "two threads"
     assert reversed_order.verdict.startswith("two threads is faster: 1.43×")
-    overlapping = compare(("a", "b"), [0.30, 0.25, 0.27], [0.26, 0.28, 0.31])
-    assert overlapping.winner is None and overlapping.speedup is not None
-    assert overlapping.verdict.startswith("no clear winner")
+    too_few = compare(("a", "b"), slow[:5], fast[:5])
+    assert too_few.winner is None and "settle nothing" in too_few.verdict
+
+
+def _fake_lanes(seconds_first, seconds_second):
+    """Two lanes on a fake clock: each call returns the next time and advances the clock."""
+    now = [0.0]
+
+    def lane(times):
+        queue = iter(times)
+
+        def one():
+            value = next(queue)
+            now[0] += value
+            return value
+        return one
+
+    return lane(seconds_first), lane(seconds_second), (lambda: now[0])
+
+
+def test_one_outlier_in_seven_pairs_leaves_the_verdict_unchanged():
+    rng = np.random.default_rng(3)
+    slow = list(0.40 * (1 + 0.02 * rng.standard_normal(30)))
+    fast = list(0.30 * (1 + 0.02 * rng.standard_normal(30)))
+    a, b, clock = _fake_lanes(slow, fast)
+    clean = compare(("1 thread", "2 threads"), *alternate([a, b], clock=clock))
+    assert clean.winner == "2 threads" and clean.pairs == MIN_PAIRS
+    for index in range(7):  # a 17 s repeat of the faster lane, anywhere in the first seven
+        spoiled = list(fast)
+        spoiled[index] = 17.0
+        a, b, clock = _fake_lanes(slow, spoiled)
+        samples = alternate([a, b], clock=clock, budget_seconds=1e9)
+        verdict = compare(("1 thread", "2 threads"), *samples)
+        assert verdict.winner == clean.winner, index
+        assert verdict.speedup.median == pytest.approx(clean.speedup.median, rel=0.05)
+        assert f"{verdict.pairs - 1} of {verdict.pairs} pairs" in verdict.verdict
+        assert verdict.interval[0] > 1
+    # On seven pairs alone the outlier keeps the interval open: more pairs are taken, not a
+    # different verdict given.
+    assert compare(("1 thread", "2 threads"), slow[:7], spoiled[:7]).winner is None
+
+
+def test_equal_lanes_end_in_no_clear_winner_within_the_budget():
+    rng = np.random.default_rng(5)
+    first = list(0.3 * (1 + 0.04 * rng.standard_normal(100)))
+    second = list(0.3 * (1 + 0.04 * rng.standard_normal(100)))
+    a, b, clock = _fake_lanes(first, second)
+    samples = alternate([a, b], max_pairs=40, budget_seconds=20.0, clock=clock)
+    assert clock() <= 20.0 + 2 * max(first + second)  # the budget, and one pair past it
+    verdict = compare(("A", "B"), *samples)
+    assert verdict.winner is None and verdict.verdict.startswith("no clear winner")
+
+
+def test_a_difference_of_1_3_is_found_and_stops_early():
+    rng = np.random.default_rng(7)
+    first = list(0.39 * (1 + 0.05 * rng.standard_normal(100)))
+    second = list(0.30 * (1 + 0.05 * rng.standard_normal(100)))
+    a, b, clock = _fake_lanes(first, second)
+    samples = alternate([a, b], max_pairs=40, budget_seconds=60.0, clock=clock)
+    assert len(samples[0]) < 40  # settled before the pairs ran out
+    verdict = compare(("1 thread", "2 threads"), *samples)
+    assert verdict.winner == "2 threads"
+    assert verdict.speedup.median == pytest.approx(1.3, rel=0.06)
+
+
+def test_settle_needs_enough_pairs_and_an_interval_beyond_the_margin():
+    assert settle([1.3] * (MIN_PAIRS - 1)) == Settled.UNDECIDED
+    assert settle([1.3] * MIN_PAIRS) == Settled.FIRST_SLOWER
+    assert settle([0.7] * MIN_PAIRS) == Settled.SECOND_SLOWER
+    assert settle([1.0, 1.01, 0.99, 1.0, 1.02, 0.995, 1.005]) == Settled.EQUAL
+    # A small difference, consistent in every pair, is a difference: the interval excludes 1.
+    assert settle([1.02, 1.03, 1.04, 1.03, 1.02, 1.03, 1.025]) == Settled.FIRST_SLOWER
+    assert settle([0.8, 1.3, 0.9, 1.25, 1.0, 0.85, 1.2]) == Settled.UNDECIDED
 
 
 def test_unequal_work_is_never_compared():
@@ -92,4 +180,4 @@ def test_load_monitor_says_when_others_used_the_cpu():
     # The real counters: others' load over a busy-wait of our own is small.
     with LoadMonitor() as real:
         sum(i * i for i in range(200_000))
-    assert real.other_cores >= 0
+    assert real.other_cores < 2.0  # our own busy-wait is not counted as others' load
