@@ -185,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "tutorial's CuPy port vs the fused step vs the CUDA graph (device)")
     race.add_argument("--repeats", type=_whole_number, default=7,
                       help="runs per lane at least, alternated A B A B …; more follow until "
-                      "the verdict is settled by the per-pair ratios or --max-seconds are spent (7)")
+                      "the per-pair ratios settle the verdict or --max-seconds are spent (7)")
     race.add_argument("--max-seconds", type=_number, default=30.0,
                       help="seconds of racing after which an unsettled verdict is 'no clear "
                       "winner' (30)")
@@ -459,7 +459,7 @@ def command_race(args: argparse.Namespace) -> int:
                       stop=stop)
     if result.stopped:
         print("status: stopped (Ctrl+C); what was measured so far follows")
-    width = max(len(lane.label) for lane in result.lanes) + 2
+    width = max((len(lane.label) for lane in result.lanes), default=6) + 2
     print(f"{'target':<{width}}{'status':<12}{'setup s':>9}  {'loop s: median (low–high)':<28}"
           f"{'final loss':>12}")
     for lane in result.lanes:
@@ -467,7 +467,7 @@ def command_race(args: argparse.Namespace) -> int:
         final = f"{r.final_loss:.4g}" if r.final_loss is not None else "-"
         print(f"{lane.label:<{width}}{r.status:<12}{r.setup_seconds:>9.3f}  "
               f"{lane.timing.format(''):<28}{final:>12}")
-    for comparison in result.comparisons:
+    for comparison in result.comparisons or [result.comparison]:
         print(f"verdict: {comparison.verdict}")
     for lane in result.lanes:
         choice = lane.result.device_info.get("threads_choice")

@@ -137,6 +137,10 @@ class RaceResult:
     @property
     def comparison(self) -> Comparison:
         """The first lane against the second."""
+        if len(self.lanes) < 2:
+            labels = tuple(lane.label for lane in self.lanes) + ("", "")
+            return Comparison(labels[:2], None, None, "the race was stopped before every lane "
+                              "had run")
         return self.comparisons[0]
 
     @property
@@ -149,6 +153,8 @@ class RaceResult:
     def largest_relative_difference(self) -> float:
         """Between the first lane's loss curve and each other's, over the iterations both
         completed: the largest."""
+        if not self.lanes:
+            return 0.0
         first = self.lanes[0].result.losses
         differences = [0.0]
         for lane in self.lanes[1:]:
@@ -168,7 +174,8 @@ class RaceResult:
     def to_dict(self) -> dict[str, Any]:
         """winner, speedup and verdict: the first lane against the second; `comparisons`:
         the first against each other lane."""
-        comparisons = [_comparison_dict(c) for c in self.comparisons]
+        comparisons = [_comparison_dict(c) for c in self.comparisons] or \
+            [_comparison_dict(self.comparison)]
         return {
             "lanes": [{"label": lane.label, "seconds": lane.seconds.tolist(),
                        "loop_seconds_repeats": lane.loop_seconds,
@@ -269,4 +276,5 @@ def race(config: RunConfig, targets: tuple[Target, ...] | None = None,
               settled=settled)
     if stop is not None and stop.is_set():
         result.stopped = True
+    result.lanes = [lane for lane in result.lanes if lane.runs]  # stopped before they ran
     return result

@@ -85,13 +85,13 @@ class RaceTool(ToolPanel):
 
     def on_done(self, result) -> None:
         lines = []
-        for curve, lane in zip(self.curves, result.lanes, strict=True):
+        for curve, lane in zip(self.curves, result.lanes, strict=False):  # stopped: fewer
             curve.setData(lane.seconds, lane.result.losses)
             r = lane.result
             lines.append(f"<b>{lane.label}</b>: loop {lane.timing.format()} over "
                          f"{len(lane.loop_seconds)} runs (setup {r.setup_seconds:.3f} s, not in "
                          f"the race; the curve is the median run), {r.status}")
-        for comparison in result.comparisons:
+        for comparison in result.comparisons or [result.comparison]:
             lines.append(f"<b>{comparison.verdict}</b>")
         if result.load > BUSY_CORES:
             lines.append(f"<b style='color:{WARN_COLOR}'>CPU busy: other programs used "

@@ -9,8 +9,8 @@ import pytest
 
 import main
 from engine import RunConfig
-from engine.hessian import dense_hessian, stability_bound
 from engine.config import ConfigError
+from engine.hessian import dense_hessian, stability_bound
 from engine.measure import MIN_PAIRS
 from engine.race import Target, default_targets, race
 from engine.sweep import (

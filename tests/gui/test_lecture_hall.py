@@ -2,11 +2,13 @@
 
 import csv
 import json
+import statistics
 
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from engine.measure import MIN_PAIRS
 from gui.plot import smooth
 from tests.gui.conftest import SMALL, run_and_wait
 
@@ -50,8 +52,8 @@ def test_delete_baseline_and_export_of_the_tables_runs(window, qtbot, tmp_path):
     column = header.index("speedup")
     assert not table.table.isColumnHidden(column)
     assert table.table.item(0, column).text() == "baseline"
-    expected = records[0]["loop_seconds"] / records[1]["loop_seconds"]
-    assert table.table.item(1, column).text() == f"{expected:.3g}×"
+    # One run each settles nothing: the table asks for repeats instead of quoting noise.
+    assert table.table.item(1, column).text() == f"— (Repeat ×{MIN_PAIRS} both to compare)"
     assert table.table.item(2, column).text() == "— (other work)"  # it diverged
     table.table.selectRow(1)
     qtbot.mouseClick(table.delete_button, Qt.MouseButton.LeftButton)
@@ -65,6 +67,22 @@ def test_delete_baseline_and_export_of_the_tables_runs(window, qtbot, tmp_path):
         rows = list(csv.DictReader(f))
     assert sorted({row["run"] for row in rows}) == ["1", "3"]  # the session's numbers
     assert [float(r["loss"]) for r in rows if r["run"] == "3"] == records[2]["losses"]
+
+
+def test_the_baseline_speedup_is_shown_only_where_the_verdict_is_settled():
+    from gui.run_table import speedup
+
+    def record(seconds):
+        return {"iterations_completed": 500, "loop_seconds": statistics.median(seconds),
+                "repeat_seconds": seconds}
+
+    base = record([0.40, 0.41, 0.40, 0.42, 0.40, 0.41, 0.40])
+    faster = record([0.30, 0.31, 0.30, 0.30, 0.31, 0.30, 0.30])
+    assert speedup(faster, base) == "1.33× (1.29–1.4, 7 of 7 pairs)"  # 7 pairs: min–max
+    assert speedup(base, faster).startswith("0.75× (")
+    same = record([0.40, 0.41, 0.41, 0.41, 0.40, 0.42, 0.40])
+    assert speedup(same, base) == "—, within noise"
+    assert speedup(base, base) == "baseline"
 
 
 def test_the_x_axis_switches_to_seconds_into_the_loop(window, qtbot):
