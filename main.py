@@ -206,6 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_output(rates, "--json", "write the sweep as JSON")
     add_output(rates, "--csv", "write the points as CSV")
 
+    profile = commands.add_parser(
+        "profile", help="one iteration of the tutorial taken apart: every statement timed on "
+        "its own, on the CPU and the GPU, at the run's sizes and scaled up")
+    add_run_options(profile)
+    profile.add_argument("--scale-by", type=_number, default=8.0,
+                         help="the second column multiplies N, D_in and H by this (8)")
+    add_output(profile, "--json", "write the profile as JSON")
+    add_output(profile, "--csv", "write one row per size, device and statement")
+
     window_bench = commands.add_parser(
         "bench-window", help="a run in the window against the same run headless, alternately")
     add_run_options(window_bench)
@@ -553,6 +562,61 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_profile(args: argparse.Namespace) -> int:
+    from engine.config import ConfigError
+    from engine.measure import BUSY_CORES
+    from engine.profile import profile
+
+    config = make_config(args)
+    if not math.isfinite(args.scale_by) or args.scale_by <= 0:
+        raise CliError(f"--scale-by: must be a number above 0, got {args.scale_by:g}")
+
+    def show(column) -> None:
+        c = column.config
+        print(f"\nN={c.n} D_in={c.d_in} H={c.hidden} D_out={c.d_out} ({column.scale:g}×), "
+              f"{c.dtype}", flush=True)
+        print(f"{'statement':<38}{'device':<7}{'MFLOP':>9}{'µs: median (low–high)':>28}"
+              f"{'GFLOP/s':>9}{'GB/s':>8}{'issue µs':>10}")
+        for device, device_profile in column.devices.items():
+            for line in device_profile.lines:
+                s = line.seconds
+                timing = f"{1e6 * s.median:.4g} ({1e6 * s.low:.4g}–{1e6 * s.high:.4g})"
+                issue = (f"{1e6 * line.host_seconds.median:.3g}" if line.host_seconds
+                         else "-")
+                print(f"{line.code:<38}{device:<7}{line.flops / 1e6:>9.3g}{timing:>28}"
+                      f"{line.gflops:>9.1f}{line.gbytes_per_second:>8.1f}{issue:>10}")
+            print(f"  {device}: lines add up to {1e6 * device_profile.lines_sum:.4g} µs; the "
+                  f"tutorial's iteration {device_profile.iteration.format(' s')}; Python "
+                  f"between the lines {1e6 * device_profile.between_lines:.4g} µs; the "
+                  f"engine's iteration {device_profile.engine_iteration.format(' s')}"
+                  + (f"; launch floor {1e6 * device_profile.launch_floor.median:.3g} µs"
+                     if device_profile.launch_floor else "")
+                  + (f"; {device_profile.threads} BLAS thread(s)" if device_profile.threads
+                     else ""), flush=True)
+
+    try:
+        with interrupt_sets(threading.Event()) as stop:
+            result = profile(config, args.scale_by, stop=stop, on_column=show)
+    except ConfigError as exc:
+        raise CliError(f"{OPTION_OF_FIELD.get(exc.field, '--' + exc.field.replace('_', '-'))}: "
+                       f"{exc.reason}") from None
+    record = result.to_dict()
+    print()
+    if result.stopped:
+        print("status: stopped (Ctrl+C); what was measured so far follows")
+    if result.gpu_reason:
+        print(f"no GPU column: {result.gpu_reason}")
+    if result.load > BUSY_CORES:
+        print(f"load: other programs used {result.load:.1f} cores during the profile: these "
+              "times are not the quiet machine's")
+    print(record["explanation"])
+    if args.json:
+        write_json(args.json, record)
+    if args.csv:
+        write_rows_csv(args.csv, *result.table())
+    return 0
+
+
 def refuse_without_window() -> None:
     """One line naming the fix, instead of Qt's abort (exit 134), before Qt loads."""
     from gui.display import window_problem
@@ -573,6 +637,7 @@ def command_window(args: argparse.Namespace) -> int:
 COMMANDS = {
     "run": command_run, "bench": command_bench, "bench-window": command_bench_window,
     "race": command_race, "sweep-size": command_sweep_size, "sweep-lr": command_sweep_lr,
+    "profile": command_profile,
 }
 
 

@@ -149,3 +149,70 @@ def explain_sweep(sweep) -> str:
                          "inputs, and the output sums H hidden units)")
         sentences.append(sentence + ".")
     return " ".join(sentences)
+
+
+def _duration(seconds: float) -> str:
+    if abs(seconds) < 1e-3:
+        return f"{seconds * 1e6:.3g} µs"
+    if abs(seconds) < 1:
+        return f"{seconds * 1e3:.3g} ms"
+    return f"{seconds:.3g} s"
+
+
+def explain_profile(profile) -> str:
+    """Where the iteration's time went, per device and size, from the profile's own medians:
+    the costliest line and the products' share on the CPU; on a GPU, the lines' range against
+    the launch floor (launch-bound where the lines sit near it, compute-bound where the
+    products rise far above it)."""
+    from engine.profile import PRODUCTS, largest_line, products_share
+
+    sentences = []
+    for column in profile.columns:
+        where = "" if column.scale == 1 else f"At {column.scale:g}× N, D_in and H, "
+        cpu = column.devices.get("cpu")
+        if cpu is not None:
+            top = largest_line(cpu)
+            lead = f"{where}on the CPU" if where else "On the CPU"
+            sentences.append(
+                f"{lead} `{top.code}` took {100 * top.seconds.median / cpu.iteration.median:.0f} %"
+                f" of the iteration, and the {len(PRODUCTS)} matrix products together "
+                f"{100 * products_share(cpu):.0f} %.")
+            sentences.append(_between_lines(cpu))
+            sentences.append(f"The engine's iteration takes "
+                             f"{_duration(cpu.engine_iteration.median)}.")
+        gpu = column.devices.get("gpu")
+        if gpu is not None and gpu.launch_floor is not None:
+            medians = [line.seconds.median for line in gpu.lines]
+            floor = gpu.launch_floor.median
+            top = largest_line(gpu)
+            lead = f"{where}on the GPU" if where else "On the GPU"
+            if top.seconds.median < 3 * floor:
+                sentences.append(
+                    f"{lead} every line took {_duration(min(medians))}–"
+                    f"{_duration(max(medians))} whatever its FLOPs: the launch floor is "
+                    f"{_duration(floor)}, so launching a line costs more than computing it.")
+            else:
+                sentences.append(
+                    f"{lead} `{top.code}` took {_duration(top.seconds.median)}, "
+                    f"{top.seconds.median / floor:.0f}× the launch floor of {_duration(floor)}: "
+                    "the arithmetic, not the launch, sets its cost.")
+    if not any(c.devices.get("gpu") for c in profile.columns) and profile.gpu_reason:
+        sentences.append(f"No GPU column: {profile.gpu_reason}.")
+    return " ".join(sentences)
+
+
+def _between_lines(device) -> str:
+    """The sum of the lines against the iteration measured as one piece, and what the
+    difference is, as far as the two measurements say."""
+    total, whole = device.lines_sum, device.iteration
+    text = (f"The lines, timed one by one inside the loop, add up to {_duration(total)}; the "
+            f"iteration measured as one piece took {_duration(whole.median)}")
+    if whole.low <= total <= whole.high:
+        return text + (", and the sum lies within the spread of the iteration's own repeats "
+                       f"({_duration(whole.low)}–{_duration(whole.high)}).")
+    difference = whole.median - total
+    if difference > 0:
+        return text + (f", {_duration(difference)} more: Python and the interpreter between "
+                       "the lines.")
+    return text + (f", {_duration(-difference)} less than the lines' sum (the lines were "
+                   "timed in other iterations than the whole).")

@@ -24,7 +24,7 @@ from engine.measure import LoadMonitor, Spread, repeat
 from engine.problem import draw_problem, to_device
 
 SAMPLE_SECONDS = 0.002  # one timed sample runs a statement this long at least
-LINE_BUDGET_SECONDS = 0.06  # per statement and device (at least three samples)
+LINE_BUDGET_SECONDS = 0.03  # per statement and device
 DEFAULT_SCALE_BY = 8
 SCALED_FIELDS = ("n", "d_in", "hidden")  # what --scale-by multiplies (as the size sweep does)
 ENGINE_ITERATIONS = 200  # the engine's iteration: a run this long (at least), repeated
@@ -242,6 +242,48 @@ def _bounded(sample: Callable[[], float], budget: float, stop) -> Spread | None:
     return Spread.of(samples) if len(samples) >= 3 else None
 
 
+def instrumented() -> Any:
+    """The tutorial's loop body with a clock reading between its statements: each statement is
+    timed on its own, where it runs in the loop (its caches and thread pool as the line before
+    left them), not in a loop of its own that keeps them warmer than the tutorial does."""
+    body = ["_mark(0)"]
+    for index, statement in enumerate(STATEMENTS, start=1):
+        body += [statement.code, f"_mark({index})"]
+    return compile("\n".join(body), "<tutorial, timed line by line>", "exec")
+
+
+def time_lines_in_sequence(ns: dict, budget: float, stop, min_iterations: int = 5,
+                           max_iterations: int = 5000) -> list[Spread] | None:
+    """Per statement, the spread of its time over iterations of the instrumented loop body,
+    less the clock reading's own cost (measured the same way, with nothing between)."""
+    stamps = [0.0] * (len(STATEMENTS) + 1)
+    clock = time.perf_counter
+
+    def mark(index: int) -> None:
+        stamps[index] = clock()
+
+    ns["_mark"] = mark
+    empty = compile("\n".join(f"_mark({i})" for i in range(len(stamps))), "<marks>", "exec")
+    overhead = []
+    for _ in range(200):
+        exec(empty, ns)
+        overhead.append((stamps[-1] - stamps[0]) / (len(stamps) - 1))
+    cost = statistics.median(overhead)
+    body = instrumented()
+    exec(body, ns)  # warm
+    durations: list[list[float]] = [[] for _ in STATEMENTS]
+    started = clock()
+    while len(durations[0]) < max_iterations:
+        if stop is not None and stop.is_set():
+            return None
+        if len(durations[0]) >= min_iterations and clock() - started >= budget:
+            break
+        exec(body, ns)
+        for index, into in enumerate(durations):
+            into.append(max(stamps[index + 1] - stamps[index] - cost, 0.0))
+    return [Spread.of(values) for values in durations]
+
+
 def profile_cpu(config: RunConfig, stop=None, budget: float = LINE_BUDGET_SECONDS
                 ) -> DeviceProfile | None:
     """Every statement with NumPy, at the run's threads (`auto`: as a run would choose)."""
@@ -255,14 +297,14 @@ def profile_cpu(config: RunConfig, stop=None, budget: float = LINE_BUDGET_SECOND
     trainer = CpuTrainer(cpu, draw_problem(cpu))
     with threadpool_limits(limits=None, user_api="blas"), np.errstate(all="ignore"):
         threads = choose(cpu, trainer.scratch_step()).threads
-        lines = []
-        for code, flops, nbytes in statement_costs(cpu):
-            spread = _bounded(_sampler(_statement(code, ns)), budget, stop)
-            if spread is None:
-                return None
-            lines.append(LineTime(code, "cpu", flops, nbytes, spread))
-        iteration = _bounded(_sampler(_statement(ITERATION, ns)), budget * 2, stop)
-        engine = _bounded(_sampler(trainer.scratch_step()), budget * 2, stop)
+        spreads = time_lines_in_sequence(ns, budget * len(STATEMENTS), stop)
+        if spreads is None:
+            return None
+        lines = [LineTime(code, "cpu", flops, nbytes, spread)
+                 for (code, flops, nbytes), spread in zip(statement_costs(cpu), spreads,
+                                                          strict=True)]
+        iteration = _bounded(_sampler(_statement(ITERATION, ns)), budget * 4, stop)
+        engine = _bounded(_sampler(trainer.scratch_step()), budget * 4, stop)
     if iteration is None or engine is None:
         return None
     return DeviceProfile("cpu", lines, iteration, engine, threads=threads)
