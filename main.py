@@ -16,6 +16,7 @@ from typing import Any
 
 from engine.config import RunConfig
 from engine.files import write_json, write_rows_csv
+from engine.profile import ProfileSettings
 from engine.race import COMPARISONS
 from engine.settings import format_default, option_of, settings_of
 from engine.sweep import RateSweepSettings, SizeSweepSettings
@@ -148,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(parser, defaults=False)
     window = parser.add_argument_group("window options")
     window.add_argument("--preset", help="start from a preset (Tutorial, Divergence, ...)")
-    window.add_argument("--tool", choices=("race", "sweep-size", "sweep-lr"),
+    window.add_argument("--tool", choices=("race", "sweep-size", "sweep-lr", "profile"),
                         help="open a lecture tool's tab (with --autorun, run the tool)")
     window.add_argument("--autorun", action="store_true", help="start the run at once")
     window.add_argument("--presentation", action="store_true",
@@ -210,8 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         "profile", help="one iteration of the tutorial taken apart: every statement timed on "
         "its own, on the CPU and the GPU, at the run's sizes and scaled up")
     add_run_options(profile)
-    profile.add_argument("--scale-by", type=_number, default=8.0,
-                         help="the second column multiplies N, D_in and H by this (8)")
+    add_declared_options(profile.add_argument_group("profile options"), ProfileSettings, True)
     add_output(profile, "--json", "write the profile as JSON")
     add_output(profile, "--csv", "write one row per size, device and statement")
 
@@ -568,8 +568,7 @@ def command_profile(args: argparse.Namespace) -> int:
     from engine.profile import profile
 
     config = make_config(args)
-    if not math.isfinite(args.scale_by) or args.scale_by <= 0:
-        raise CliError(f"--scale-by: must be a number above 0, got {args.scale_by:g}")
+    settings = make_settings(args, ProfileSettings)
 
     def show(column) -> None:
         c = column.config
@@ -596,7 +595,7 @@ def command_profile(args: argparse.Namespace) -> int:
 
     try:
         with interrupt_sets(threading.Event()) as stop:
-            result = profile(config, args.scale_by, stop=stop, on_column=show)
+            result = profile(config, settings, stop=stop, on_column=show)
     except ConfigError as exc:
         raise CliError(f"{OPTION_OF_FIELD.get(exc.field, '--' + exc.field.replace('_', '-'))}: "
                        f"{exc.reason}") from None
@@ -606,6 +605,8 @@ def command_profile(args: argparse.Namespace) -> int:
         print("status: stopped (Ctrl+C); what was measured so far follows")
     if result.gpu_reason:
         print(f"no GPU column: {result.gpu_reason}")
+    if record["note"]:
+        print(f"note: {record['note']}")
     if result.load > BUSY_CORES:
         print(f"load: other programs used {result.load:.1f} cores during the profile: these "
               "times are not the quiet machine's")

@@ -17,6 +17,7 @@ import numpy as np
 from engine.config import RunConfig
 from engine.devices import GpuStatus, probe_gpu
 from engine.measure import MIN_PAIRS
+from engine.profile import Profile, ProfileSettings, profile
 from engine.race import RaceResult, Target, race
 from engine.result import RunResult
 from engine.sweep import (
@@ -105,6 +106,20 @@ class RateSweepJob:
     def describe(self) -> str:
         return (f"the learning-rate sweep ({self.settings.lr_min:g} to "
                 f"{self.settings.lr_max:g})")
+
+
+@dataclass(frozen=True)
+class ProfileJob:
+    """The profile; progress items are ProfileColumns (the run's size, then the scaled one)."""
+
+    config: RunConfig
+    settings: ProfileSettings
+
+    def run(self, report: Report, stop) -> Profile:
+        return profile(self.config, self.settings, stop=stop, on_column=report)
+
+    def describe(self) -> str:
+        return f"the profile (the run's sizes and {self.settings.scale_by:g}× them)"
 
 
 @dataclass(frozen=True)

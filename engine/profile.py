@@ -10,6 +10,7 @@ to issue it, and an empty kernel gives the launch floor.
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
 from engine.measure import LoadMonitor, Spread, repeat
 from engine.problem import draw_problem, to_device
+from engine.settings import setting
 
 SAMPLE_SECONDS = 0.002  # one timed sample runs a statement this long at least
 LINE_BUDGET_SECONDS = 0.03  # per statement and device
@@ -29,6 +31,22 @@ DEFAULT_SCALE_BY = 8
 SCALED_FIELDS = ("n", "d_in", "hidden")  # what --scale-by multiplies (as the size sweep does)
 ENGINE_ITERATIONS = 200  # the engine's iteration: a run this long (at least), repeated
 LOSS_TO_HOST = "loss_list.append(float(loss))"
+
+
+@dataclass(frozen=True)
+class ProfileSettings:
+    """What the profile measures, beside the run's own settings."""
+
+    scale_by: float = setting(float(DEFAULT_SCALE_BY), "Scale by", "--scale-by",
+                              "the second column multiplies N, D_in and H by this: where the "
+                              "GPU turns from launch-bound to compute-bound", "number",
+                              widget="profile_scale_input", window_range=(1.0, 64.0))
+
+    def __post_init__(self) -> None:
+        value = self.scale_by
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not math.isfinite(value) or value <= 0:
+            raise ConfigError("scale_by", f"must be a number above 0, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -178,7 +196,9 @@ class Profile:
         from engine.explain import explain_profile
 
         base = self.base.to_dict() if self.columns else {"lines": [], "iteration_seconds": {}}
-        return {"config": self.config.to_dict(),
+        note = ("" if self.config.train == "both" else "the tutorial's loop, as written, "
+                "trains both layers: the layer switch is not applied to its lines")
+        return {"config": self.config.to_dict(), "note": note,
                 "lines": base["lines"], "iteration_seconds": base["iteration_seconds"],
                 "columns": [column.to_dict() for column in self.columns],
                 "gpu_reason": self.gpu_reason, "load": self.load, "stopped": self.stopped,
@@ -392,14 +412,13 @@ def launch_floor(cupy, stream, budget: float, stop) -> Spread | None:
     return Spread.of(samples) if len(samples) >= 3 else None
 
 
-def profile(config: RunConfig, scale_by: float = DEFAULT_SCALE_BY, devices=None,
+def profile(config: RunConfig, settings: ProfileSettings = ProfileSettings(), devices=None,
             stop=None, on_column: Callable[[ProfileColumn], None] | None = None) -> Profile:
-    """The tutorial's statements at the run's sizes and at `scale_by` times them (N, D_in and
-    H), on the CPU and, where CuPy can use one, the GPU."""
+    """The tutorial's statements at the run's sizes and at settings.scale_by times them (N,
+    D_in and H), on the CPU and, where CuPy can use one, the GPU."""
     from engine.memory import check_memory
 
-    if scale_by <= 0:
-        raise ConfigError("scale_by", f"must be above 0, got {scale_by:g}")
+    scale_by = settings.scale_by
     gpu = probe_gpu()
     if devices is None:
         devices = ("cpu", "gpu") if gpu.available else ("cpu",)

@@ -83,7 +83,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
     tool = None
     if args.tool:
         tool = {"race": window.race_tool, "sweep-size": window.size_sweep_tool,
-                "sweep-lr": window.lr_sweep_tool}[args.tool]
+                "sweep-lr": window.lr_sweep_tool, "profile": window.profile_tool}[args.tool]
         window.tabs.setCurrentWidget(tool)
         tool.ended.connect(on_tool_ended)
     else:

@@ -42,6 +42,7 @@ from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
 from gui.plot import VISIBLE_LIMIT, LossPlot, scale_plot_fonts
 from gui.presets import load_presets, preset_values
+from gui.profile_tool import ProfileTool
 from gui.race_tool import RaceTool
 from gui.readout import Readout
 from gui.run_table import RunTable, legend_labels
@@ -225,7 +226,8 @@ class MainWindow(QMainWindow):
                                              lambda: self.tool_config(self.size_sweep_tool))
         self.lr_sweep_tool = LearningRateSweepTool(self.compute,
                                                    lambda: self.tool_config(self.lr_sweep_tool))
-        self.tools = (self.race_tool, self.size_sweep_tool, self.lr_sweep_tool)
+        self.profile_tool = ProfileTool(self.compute, lambda: self.tool_config(self.profile_tool))
+        self.tools = (self.race_tool, self.size_sweep_tool, self.lr_sweep_tool, self.profile_tool)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(training, "Training")
@@ -234,6 +236,8 @@ class MainWindow(QMainWindow):
             (self.size_sweep_tool, "Size sweep", "Cost against problem size: where the GPU wins"),
             (self.lr_sweep_tool, "Learning-rate sweep",
              "Final loss against learning rate, beside the bound 2/λ_max"),
+            (self.profile_tool, "Profile",
+             "One iteration of the tutorial taken apart: where the time goes, line by line"),
         ):
             tool.busy_changed.connect(self._on_tool_busy_changed)
             self.tabs.addTab(tool, title)

@@ -18,6 +18,7 @@ from engine.profile import (
     LineTime,
     Profile,
     ProfileColumn,
+    ProfileSettings,
     profile,
     statement_costs,
 )
@@ -58,7 +59,7 @@ def test_flops_are_the_sizes_arithmetic():
 
 
 def test_profile_times_every_line_and_the_whole_iteration():
-    result = profile(SMALL, scale_by=2)
+    result = profile(SMALL, ProfileSettings(scale_by=2))
     record = json.loads(json.dumps(result.to_dict()))
     assert [line["code"] for line in record["lines"]] == [s.code for s in STATEMENTS]
     for line in record["lines"]:
@@ -84,7 +85,7 @@ def test_profile_times_every_line_and_the_whole_iteration():
 
 
 def test_the_explanation_quotes_the_measured_lines():
-    result = profile(SMALL, scale_by=2)
+    result = profile(SMALL, ProfileSettings(scale_by=2))
     cpu = result.base.devices["cpu"]
     top = max(cpu.lines, key=lambda line: line.seconds.median)
     text = result.to_dict()["explanation"]
@@ -134,5 +135,9 @@ def test_a_stopped_profile_says_so():
 
 
 def test_the_scale_must_be_above_zero():
-    with pytest.raises(ConfigError, match="above 0"):
-        profile(SMALL, scale_by=0)
+    for bad in (0, -1.0, float("nan"), "8"):
+        with pytest.raises(ConfigError, match="above 0"):
+            ProfileSettings(scale_by=bad)
+    done = subprocess.run([sys.executable, "main.py", "profile", "--scale-by", "0"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "--scale-by: must be a number above 0" in done.stderr

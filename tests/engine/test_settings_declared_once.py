@@ -7,10 +7,11 @@ import pytest
 import main
 from engine import RunConfig
 from engine.config import ConfigError
+from engine.profile import ProfileSettings
 from engine.settings import defaults_of, format_default, settings_of
 from engine.sweep import RateSweepSettings, SizeSweepSettings
 
-DECLARED = (RunConfig, SizeSweepSettings, RateSweepSettings)
+DECLARED = (RunConfig, SizeSweepSettings, RateSweepSettings, ProfileSettings)
 
 
 def options_of(parser):

@@ -17,7 +17,7 @@ def run_tool(tool, qtbot, timeout=120_000):
 
 def test_tools_are_tabs_of_the_window(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Training", "Device race", "Size sweep", "Learning-rate sweep"]
+    assert titles == ["Training", "Device race", "Size sweep", "Learning-rate sweep", "Profile"]
     assert all(tool.run_button.isEnabled() for tool in window.tools)
 
 
@@ -170,3 +170,34 @@ def test_each_tool_exports_its_chart_table_and_result(window, qtbot, tmp_path):
     assert json.loads(paths[2].read_text())["points"][0]["repeats"] == sweep.points[0].repeats
     assert tool.export_to(tmp_path / "missing") is None
     assert "Export failed" in tool.status_label.text()
+
+
+def test_the_profile_tab_draws_every_statement_and_explains_it(window, qtbot, tmp_path):
+    import json
+
+    from engine.profile import STATEMENTS
+
+    window.set_values(SMALL)
+    tool = window.findChild(type(window.profile_tool), "profile_tab")
+    assert tool is window.profile_tool
+    window.tabs.setCurrentWidget(tool)
+    tool.scale_input.setValue(2.0)
+    result = run_tool(tool, qtbot)
+    devices = len(result.base.devices)
+    assert [c.scale for c in result.columns] == [1, 2]
+    assert tool.table.rowCount() == 2 * devices * len(STATEMENTS)
+    codes = {tool.table.item(row, 1).text() for row in range(tool.table.rowCount())}
+    assert codes == {s.code for s in STATEMENTS}
+    for plot in tool.plots:  # one bar item per device, and a value label per bar
+        items = plot.getPlotItem().items
+        assert sum(type(i).__name__ == "BarGraphItem" for i in items) == devices
+    ticks = tool.plots[0].getPlotItem().getAxis("left")._tickLevels[0]
+    assert [label for _, label in ticks][:len(STATEMENTS)] == [s.code for s in STATEMENTS]
+    assert tool.explanation.text() == result.to_dict()["explanation"] or \
+        tool.explanation.text().startswith(result.to_dict()["explanation"])
+    assert "On the CPU" in tool.explanation.text()
+    if not probe_gpu().available:
+        assert "CPU only" in tool.status_label.text()
+    paths = tool.export_to(tmp_path)
+    assert [p.name for p in paths] == ["profile.png", "profile.csv", "profile.json"]
+    assert json.loads(paths[2].read_text())["columns"][1]["scale"] == 2
