@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import json
 import math
-import os
 import re
 import signal
 import sys
@@ -62,9 +61,34 @@ def _output_path(text: str) -> Path:
         raise argparse.ArgumentTypeError(f"{text!r} is a folder, not a file")
     if not folder.is_dir():
         raise argparse.ArgumentTypeError(f"folder {str(folder)!r} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise argparse.ArgumentTypeError(f"folder {str(folder)!r} is not writable")
     return path
+
+
+OUTPUTS = ("json", "csv", "screenshot")
+
+
+def claim_outputs(args: argparse.Namespace) -> list[Path]:
+    """Create every output file before any work starts: `os.access` says yes to root for
+    /proc, and a 15 s run must not be lost to a path that cannot be written. Returns the files
+    this created (removed again if the command then fails)."""
+    created = []
+    for name in OUTPUTS:
+        path = getattr(args, name, None)
+        if path is None:
+            continue
+        existed = path.exists()
+        try:
+            with path.open("a", encoding="utf-8"):
+                pass
+        except OSError as exc:
+            for made in created:
+                made.unlink(missing_ok=True)
+            option = "--" + name
+            raise CliError(f"{option}: cannot write {str(path)!r}: "
+                           f"{exc.strerror or exc}") from None
+        if not existed:
+            created.append(path)
+    return created
 
 
 def add_output(parser: argparse.ArgumentParser, option: str, help_text: str) -> None:
@@ -131,12 +155,13 @@ def make_settings(args: argparse.Namespace, cls):
 
 
 def make_config(args: argparse.Namespace):
+    """The run's settings; more threads than physical cores are refused, as in the window."""
     from engine.threads import oversubscription
 
     config = make_settings(args, RunConfig)
-    warning = oversubscription(config.threads)
-    if warning:
-        print(f"main.py: warning: --threads: {warning}", file=sys.stderr)
+    refusal = oversubscription(config.threads)
+    if refusal:
+        raise CliError(f"--threads: {refusal}")
     return config
 
 
@@ -515,7 +540,13 @@ def command_sweep_size(args: argparse.Namespace) -> int:
                  else f"{'-':>7}{'-':>8}{'-':>7}{'-':>7}{'-':>12}")
         print(f"{p.step:>4} {p.device:<6}{sizes}{figures}", flush=True)
 
-    result = sweep_sizes(config, settings, on_point=show)
+    with interrupt_sets(threading.Event()) as stop:
+        result = sweep_sizes(config, settings, on_point=show, stop=stop)
+    if stop.is_set():
+        result.stopped = True
+        print("status: stopped (Ctrl+C); the points measured so far follow")
+    if result.load_note():
+        print(f"load: {result.load_note()}")
     crossover, best = result.crossover, result.largest_speedup
     if result.speedups():
         print("crossover: the GPU is faster from "
@@ -546,7 +577,11 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
         print(f"{p.learning_rate:>14.4g}  {p.outcome or '-':<10}{final:>14}{diverged:>13}"
               + ("  (bisection)" if p.refined else ""), flush=True)
 
-    result = sweep_learning_rates(config, settings, on_point=show)
+    with interrupt_sets(threading.Event()) as stop:
+        result = sweep_learning_rates(config, settings, on_point=show, stop=stop)
+    if stop.is_set():
+        result.stopped = True
+        print("status: stopped (Ctrl+C); the rates measured so far follow")
     stable = result.largest_stable_lr
     print(f"largest converged learning rate: {stable:.4g}" if stable else
           "no learning rate in the range converged")
@@ -628,10 +663,26 @@ def refuse_without_window() -> None:
 
 
 def command_window(args: argparse.Namespace) -> int:
+    """The window. Bad values given on the command line are refused before it opens, naming
+    the option as the subcommands do; a scripted run's --json then holds the refusal."""
+    from engine.config import field_errors
+
+    given = {name: value for name, value in config_values(args).items() if value is not None}
+    errors = field_errors({**RunConfig().to_dict(), **given})
+    from engine.threads import oversubscription
+
+    if "threads" in given and oversubscription(given["threads"]):
+        errors["threads"] = oversubscription(given["threads"])
+    if errors:
+        message = "; ".join(f"{OPTION_OF_FIELD.get(field, field)}: {reason}"
+                            for field, reason in errors.items())
+        if args.json:
+            write_json(args.json, {"status": "refused", "message": message,
+                                   "given": {OPTION_OF_FIELD[k]: v for k, v in given.items()}})
+        raise CliError(message)
     refuse_without_window()
     from gui.app import run_app
 
-    given = {name: value for name, value in config_values(args).items() if value is not None}
     return run_app(args, given)
 
 
@@ -687,21 +738,33 @@ def main(argv: list[str] | None = None) -> int:
                   f"'{args.command}' (see {parser.prog} --help)", file=sys.stderr)
             return 2
 
+    created: list[Path] = []
+    status = 1
     try:
-        return COMMANDS.get(args.command, command_window)(args)
+        created = claim_outputs(args)
+        status = COMMANDS.get(args.command, command_window)(args)
+        return status
     except CliError as exc:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        status = 2
         return 2
     except ConfigError as exc:
         option = OPTION_OF_FIELD.get(exc.field, exc.field)
         print(f"{parser.prog}: error: {option}: {exc.reason}", file=sys.stderr)
+        status = 2
         return 2
     except (InsufficientMemoryError, MemoryError) as exc:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        status = 2
         return 2
     except OSError as exc:
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if status != 0:  # nothing was written: the files claimed for it go again
+            for path in created:
+                if path.exists() and path.stat().st_size == 0:
+                    path.unlink()
 
 
 if __name__ == "__main__":

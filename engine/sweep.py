@@ -144,6 +144,7 @@ class SizePoint:
 @dataclass
 class SizeSweep:
     points: list[SizePoint] = field(default_factory=list)
+    stopped: bool = False
 
     @property
     def load(self) -> float:
@@ -191,7 +192,7 @@ class SizeSweep:
     def to_dict(self) -> dict[str, Any]:
         crossover, best = self.crossover, self.largest_speedup
         return {"points": [p.to_dict() for p in self.points],
-                "load": self.load,
+                "load": self.load, "stopped": self.stopped,
                 "crossover_flops_per_iteration":
                 crossover.config.flops_per_iteration if crossover else None,
                 "largest_speedup": ({"median": best[1].median, "low": best[1].low,

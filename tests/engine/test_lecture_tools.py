@@ -276,10 +276,10 @@ def test_sizes_are_capped_before_any_arithmetic_overflows():
     assert sweep.points[-1].to_dict()["n"] is None  # not the base sizes, passed off as the step's
 
 
-def test_more_threads_than_cores_are_warned_about_on_the_command_line(capsys):
+def test_more_threads_than_cores_are_refused_on_the_command_line_as_in_the_window(capsys):
     from engine.threads import physical_cores
 
     assert main.main(["run", "--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2",
-                      "--iterations", "3", "--threads", str(physical_cores() + 1)]) == 0
+                      "--iterations", "3", "--threads", str(physical_cores() + 1)]) == 2
     err = capsys.readouterr().err
-    assert "warning: --threads" in err and "physical cores" in err
+    assert err.count("\n") == 1 and "error: --threads" in err and "physical cores" in err
