@@ -52,7 +52,7 @@ def describe_threads(device_info: dict[str, Any]) -> str:
     choice = device_info.get("threads_choice")
     if not choice:
         return ""
-    text = f"threads: {choice['sentence']}"
+    text = f"Trained with {choice['sentence']}"
     changed = device_info.get("threads_changed")
     if changed:
         text += (f"; from iteration {changed['at_iteration']} on, {changed['to']} thread "
