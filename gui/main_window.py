@@ -615,6 +615,8 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(self._base_font.pointSizeF() * scale)
         self.setFont(font)
         self.readout.set_scale(scale)
+        for tool in self.tools:
+            tool.set_scale(scale)
         for plot in self.findChildren(pg.PlotWidget):
             scale_plot_fonts(plot, scale)
         self.diagnostics_plot.set_axis_scale(self.loss_plot, scale)

@@ -6,19 +6,23 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from engine.jobs import ProfileJob
 from engine.measure import BUSY_CORES
 from engine.profile import STATEMENTS, DeviceProfile, ProfileColumn, ProfileSettings
-from gui.plot import COLORS, styled_plot
+from gui.plot import COLORS, TICK_POINTS, styled_plot
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,
@@ -34,6 +38,7 @@ WHOLE_ROWS = ("Σ lines", "iteration, as one piece", "Python between lines (iter
 COLUMNS = ("×", "statement", "device", "MFLOP", "µs: median (low–high)", "GFLOP/s", "GB/s",
            "issue µs")
 BAR = 0.38  # bar height, in rows
+VALUE_POINTS = 9  # the bars' value labels at scale 1
 
 
 def micro(seconds: float) -> str:
@@ -72,7 +77,8 @@ class ProfileTool(ToolPanel):
         titles = QHBoxLayout()
         for index, title in enumerate(self.titles):
             title.setObjectName(f"profile_title_{index}")
-            title.setStyleSheet("font-size: 16px; font-weight: bold;")
+            title.setWordWrap(True)
+            self.style_label(title, 16, "font-weight: bold;")
             titles.addWidget(title, 3 if index == 0 else 2)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("profile_table")
@@ -82,16 +88,29 @@ class ProfileTool(ToolPanel):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.explanation = QLabel("")
         self.explanation.setObjectName("profile_explanation")
-        self.explanation.setStyleSheet("font-size: 17px;")
+        self.style_label(self.explanation, 17)
         self.explanation.setWordWrap(True)
         self.explanation.setToolTip("Written from this profile's medians: every number in it "
                                     "was measured here")
+        # The chart with its explanation on one page, the table on another: at a projector's
+        # size the three do not fit one above the other.
+        chart = QWidget()
+        chart_scroll = QScrollArea()  # a projector's 1280×720 scrolls instead of overlapping
+        chart_scroll.setObjectName("profile_chart_scroll")
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setWidget(chart)
+        chart_layout = QVBoxLayout(chart)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addLayout(titles)
+        chart_layout.addLayout(plots, 1)
+        chart_layout.addWidget(self.explanation)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("profile_pages")
+        self.pages.addTab(chart_scroll, "Chart")
+        self.pages.addTab(self.table, "Table")
         layout = QVBoxLayout(self)
         layout.addLayout(self.button_row(scale_label, self.scale_input))
-        layout.addLayout(titles)
-        layout.addLayout(plots, 4)
-        layout.addWidget(self.explanation)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.status_label)
         self.columns: list[ProfileColumn] = []
 
@@ -139,6 +158,8 @@ class ProfileTool(ToolPanel):
         """Horizontal bars on a log time axis, one row per statement (CPU above GPU), the
         whole iteration's rows under them, and the GPU's launch floor as a vertical line."""
         item = plot.getPlotItem()
+        font = QFont()
+        font.setPointSizeF(VALUE_POINTS * self.scale)
         devices = list(column.devices.items())
         values = [abs(v) for _, d in devices for _, v in rows_of(d) if v]
         if not values:
@@ -159,6 +180,7 @@ class ProfileTool(ToolPanel):
                 lead = f"{device.upper()} " if len(devices) > 1 else ""
                 text = pg.TextItem(f"{lead}{sign}{micro(abs(value))}",
                                    color=(30, 30, 30), anchor=(0, 0.5))
+                text.setFont(font)
                 text.setPos(end, y)
                 item.addItem(text)
             if profile.launch_floor is not None:
@@ -171,10 +193,24 @@ class ProfileTool(ToolPanel):
         item.addItem(pg.InfiniteLine(pos=-len(STATEMENTS) + 0.5, angle=0,
                                      pen=pg.mkPen((150, 150, 150), width=1)))
         item.getAxis("left").setTicks([[(-i, label) for i, label in enumerate(labels)]])
+        # Tall enough for every row's code to be read, at this scale: the table gives way.
+        tick = QFont()
+        tick.setPointSizeF(TICK_POINTS * self.scale)
+        metrics = QFontMetrics(tick)
+        plot.setMinimumHeight(round((len(labels) + 2) * metrics.height()))
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
+        shown = plot is self.plots[0]  # the first chart writes the rows' code
+        plot.setMinimumWidth(round((widest if shown else 0) + 260 * self.scale))
         # Room on the right for the value labels.
         top = max(math.log10(v) for v in values)
         item.setXRange(floor, top + 0.6 * (top - floor), padding=0)
         item.setYRange(-len(labels) + 0.4, 0.6, padding=0)
+
+    def set_scale(self, scale: float) -> None:
+        super().set_scale(scale)
+        for plot, column in zip(self.plots, self.columns, strict=False):  # the labels' fonts
+            plot.getPlotItem().clear()
+            self._draw(plot, column)
 
     def on_done(self, result) -> None:
         text = result.to_dict()["explanation"]

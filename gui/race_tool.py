@@ -41,7 +41,7 @@ class RaceTool(ToolPanel):
         self._last_draw = 0.0
         self.readout = QLabel("")
         self.readout.setObjectName("race_readout")
-        self.readout.setStyleSheet("font-size: 20px;")
+        self.style_label(self.readout, 20)
         self.readout.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(self.button_row(QLabel("Compare"), self.compare_combo))

@@ -68,7 +68,7 @@ class SizeSweepTool(ToolPanel):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel("")
         self.summary.setObjectName("size_sweep_summary")
-        self.summary.setStyleSheet("font-size: 20px;")
+        self.style_label(self.summary, 20)
         self.summary.setWordWrap(True)
         plots = QHBoxLayout()
         plots.addWidget(self.time_plot, 1)

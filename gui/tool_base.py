@@ -94,7 +94,10 @@ class ToolPanel(QWidget):
         self.status_label = QLabel("Uses the settings on the left.")
         self.status_label.setObjectName(f"{self.object_prefix}_status_label")
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("font-size: 16px;")
+        self.scale = 1.0
+        self._styled: dict[QLabel, tuple[int, str]] = {}
+        self._status_color = "#000"
+        self.style_label(self.status_label, 16)
 
     def button_row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -117,7 +120,18 @@ class ToolPanel(QWidget):
 
     def set_status(self, text: str, color: str = "#000") -> None:
         self.status_label.setText(text)
-        self.status_label.setStyleSheet(f"font-size: 16px; color: {color};")
+        self.style_label(self.status_label, 16, f"color: {color};")
+
+    def style_label(self, label: QLabel, px: int, css: str = "") -> None:
+        """A label's font size at scale 1 and its other style: presentation mode scales it."""
+        self._styled[label] = (px, css)
+        label.setStyleSheet(f"font-size: {round(px * self.scale)}px; {css}")
+
+    def set_scale(self, scale: float) -> None:
+        """Every text of the tab × scale (presentation mode); plots scale their own fonts."""
+        self.scale = scale
+        for label, (px, css) in self._styled.items():
+            label.setStyleSheet(f"font-size: {round(px * scale)}px; {css}")
 
     # --- to be provided by each tool ---------------------------------------------------
 
