@@ -21,17 +21,11 @@ from threadpoolctl import threadpool_limits
 from engine.config import RunConfig
 from engine.devices import cpu_info
 from engine.problem import Problem, to_device
-from engine.step import Workspace, sgd_step
+from engine.step import Workspace, sgd_step, trained_gradients
 from engine.threads import Governor, choose
 
 WARM_UP_ITERATIONS = 2
 WARM_UP_SECONDS = 0.03
-
-
-def trained_gradients(workspace: Workspace, train: str) -> list:
-    """The gradients the last step computed (scaled by the learning rate): trained layers only."""
-    return [g for g, layer in ((workspace.grad_w1, "w1"), (workspace.grad_w2, "w2"))
-            if train in ("both", layer)]
 
 
 class CpuTrainer:
@@ -41,13 +35,13 @@ class CpuTrainer:
         self.problem = to_device(problem, config.storage_dtype, np)
         self.workspace = Workspace.allocate(self.problem, np)
         self.learning_rate = config.learning_rate
-        self.train = config.train
+        self.layers = config.layers
         self._losses = np.empty(config.iterations, dtype=np.float64)
         self.device_info: dict[str, Any] = {}
         self.governor: Governor | None = None  # `auto` threads: watches for a busy machine
 
     def advance(self, t: int) -> tuple[int, bool]:
-        loss = float(sgd_step(self.problem, self.workspace, self.learning_rate, np, self.train))
+        loss = float(sgd_step(self.problem, self.workspace, self.learning_rate, np, self.layers))
         self._losses[t] = loss
         if self.governor is not None:
             self.governor.tick(t)
@@ -58,7 +52,7 @@ class CpuTrainer:
         return 1, math.isfinite(loss)
 
     def trained_gradients(self) -> list:
-        return trained_gradients(self.workspace, self.train)
+        return trained_gradients(self.workspace, self.layers)
 
     def rewind(self) -> None:
         """The next iteration's loss goes to index 0 again (timing loops that outrun the
@@ -77,7 +71,7 @@ class CpuTrainer:
         scratch = Problem(p.x, p.y, p.w1.copy(), p.w2.copy())
 
         def step() -> None:
-            sgd_step(scratch, self.workspace, self.learning_rate, np, self.train)
+            sgd_step(scratch, self.workspace, self.learning_rate, np, self.layers)
 
         return step
 

@@ -55,7 +55,7 @@ def reference_loop(config: RunConfig) -> tuple[float, float]:
     start = time.perf_counter()
     with np.errstate(all="ignore"), _products(config.dtype):
         losses = tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations,
-                               xp=xp, train=config.train)
+                               xp=xp, layers=config.layers)
     _synchronize(xp)
     seconds = time.perf_counter() - start
     if xp is not np:

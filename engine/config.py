@@ -22,6 +22,46 @@ SIZE_FIELDS = ("n", "d_in", "hidden", "d_out")
 MAX_THREADS = 1024  # BLAS libraries take a C int; more threads than this is a typo
 
 
+@dataclass(frozen=True)
+class Layers:
+    """Which layers SGD trains: the one reading of the `train` setting's words ("both", "w1",
+    "w2"). A frozen layer's gradient is neither computed nor applied."""
+
+    w1: bool = True
+    w2: bool = True
+
+    @classmethod
+    def of(cls, train: str) -> Layers:
+        """From the setting's word; "none" (both boxes unticked in the window) trains nothing,
+        which RunConfig refuses."""
+        if train not in (*TRAINED_LAYERS, "none"):
+            raise ValueError(f"train must be one of {', '.join(TRAINED_LAYERS)}, got {train!r}")
+        return cls(train in ("both", "w1"), train in ("both", "w2"))
+
+    @property
+    def both(self) -> bool:
+        return self.w1 and self.w2
+
+    @property
+    def frozen(self) -> str | None:
+        """The frozen layer's name ("w1" or "w2"), None when both train."""
+        return None if self.both else ("w2" if self.w1 else "w1")
+
+    @property
+    def word(self) -> str:
+        """The setting's word for these layers: "both", "w1" or "w2" ("none": nothing)."""
+        return {(True, True): "both", (True, False): "w1", (False, True): "w2"}.get(
+            (self.w1, self.w2), "none")
+
+    @property
+    def block(self) -> str:
+        """The trained block in words: 'both layers', 'the w1 block' or 'the w2 block'."""
+        return "both layers" if self.both else f"the {self.word} block"
+
+
+BOTH = Layers()  # both layers trained: the tutorial's
+
+
 class ConfigError(ValueError):
     """An invalid run setting; `field` names the RunConfig field at fault."""
 
@@ -150,12 +190,16 @@ class RunConfig:
         return forward + w2_gradient + w1_gradient
 
     @property
+    def layers(self) -> Layers:
+        return Layers.of(self.train)
+
+    @property
     def trains_w1(self) -> bool:
-        return self.train in ("both", "w1")
+        return self.layers.w1
 
     @property
     def trains_w2(self) -> bool:
-        return self.train in ("both", "w2")
+        return self.layers.w2
 
     @property
     def storage_dtype(self) -> str:

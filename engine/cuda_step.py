@@ -27,6 +27,7 @@ from cupy.cuda import device
 from cupy_backends.cuda.libs import cublas
 
 from engine.capture_blas import DEFAULT_MATH, OP_N, OP_T, TF32_TENSOR_OP_MATH, OwnHandle
+from engine.config import BOTH, Layers
 from engine.problem import Problem
 from engine.step import Workspace
 
@@ -210,7 +211,8 @@ class FusedCupyStep:
     goes to losses[t], t counted on the device from `reset(t)`), syncing nothing."""
 
     def __init__(self, p: Problem, ws: Workspace, learning_rate: float, losses: cupy.ndarray,
-                 train: str = "both", blas: CupyHandle | CapturableHandle | None = None):
+                 layers: Layers = BOTH,
+                 blas: CupyHandle | CapturableHandle | None = None):
         dtype = p.x.dtype
         module = _module("double" if dtype == np.float64 else "float")
         self.blas = blas = blas if blas is not None else CupyHandle()
@@ -247,7 +249,7 @@ class FusedCupyStep:
                       (ws.h, ws.grad_h, np.int64(nh)))
         self._update_w1 = _row_major_gemm(gemm, handle, p.x, True, ws.grad_h, False, p.w1,
                                           minus_lr, one)
-        self._trains_w1, self._trains_w2 = train != "w2", train != "w1"
+        self._trains_w1, self._trains_w2 = layers.w1, layers.w2
 
     def __enter__(self) -> FusedCupyStep:
         self.blas.__enter__()

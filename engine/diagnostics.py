@@ -89,9 +89,9 @@ class Diagnostics:
         return value if np.isfinite(value) else float("nan")
 
     def _lanczos(self, problem) -> float:
-        p, train = problem, self.config.train
+        p, layers = problem, self.config.layers
         if self.xp is np:
-            curvature = Curvature(p.x, p.y, p.w1, p.w2, train)
+            curvature = Curvature(p.x, p.y, p.w1, p.w2, layers)
             probe = curvature(np.ones(curvature.size))
             if not np.isfinite(probe).all():  # weights so large that products overflow
                 return float("nan")
@@ -101,19 +101,19 @@ class Diagnostics:
             timings = {}
             for backend in ("device", "host"):
                 started = time.perf_counter()
-                value, vector = self._sharpness_on(backend, p, train, None)
+                value, vector = self._sharpness_on(backend, p, layers, None)
                 timings[backend] = time.perf_counter() - started
             self.sharpness_backend = min(timings, key=timings.get)
             self._vector = None
-            value, self._vector = self._sharpness_on(self.sharpness_backend, p, train, None)
+            value, self._vector = self._sharpness_on(self.sharpness_backend, p, layers, None)
             return value
-        value, self._vector = self._sharpness_on(self.sharpness_backend, p, train, self._vector)
+        value, self._vector = self._sharpness_on(self.sharpness_backend, p, layers, self._vector)
         return value
 
-    def _sharpness_on(self, backend: str, p, train: str, start):
+    def _sharpness_on(self, backend: str, p, layers, start):
         xp = self.xp if backend == "device" else np
         arrays = [a if backend == "device" else a.get() for a in (p.x, p.y, p.w1, p.w2)]
-        return largest_eigenvalue(Curvature(*arrays, train, xp=xp), start)
+        return largest_eigenvalue(Curvature(*arrays, layers, xp=xp), start)
 
     # --- out -------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.config import Layers
 from engine.result import Outcome
 
 STALL_SHARE = 0.2  # the last fifth of the run...
@@ -16,8 +17,8 @@ SIZE_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H"}
 STALLED_FACTOR = 10  # a converged run's final loss this far above the best: it stalled
 
 
-def _block(train: str) -> str:
-    return "" if train == "both" else f" of the {train} block"
+def _block(layers: Layers) -> str:
+    return "" if layers.both else f" of {layers.block}"
 
 
 def explain_run(record: dict[str, Any]) -> str:
@@ -27,7 +28,8 @@ def explain_run(record: dict[str, Any]) -> str:
     if not diagnostics or not diagnostics.get("sharpness") or not len(losses):
         return ""
     config = record["config"]
-    lr, hidden, train = config["learning_rate"], config["hidden"], config.get("train", "both")
+    lr, hidden = config["learning_rate"], config["hidden"]
+    layers = Layers.of(config.get("train", "both"))
     measured = np.isfinite(np.asarray(diagnostics["sharpness"], dtype=np.float64))
     times = np.asarray(diagnostics["sharpness_iterations"])[measured]
     ratios = lr * np.asarray(diagnostics["sharpness"], dtype=np.float64)[measured]
@@ -35,7 +37,7 @@ def explain_run(record: dict[str, Any]) -> str:
         return ""
     clauses = []
     if ratios[0] > 2:
-        opening = (f"lr·λ_max{_block(train)} started at {ratios[0]:.3g} > 2, so the first steps "
+        opening = (f"lr·λ_max{_block(layers)} started at {ratios[0]:.3g} > 2, so the first steps "
                    "overshoot along the sharpest direction")
         above = np.flatnonzero(ratios <= 2)
         horizon = int(times[above[0]]) + 1 if above.size else len(losses)
@@ -56,9 +58,9 @@ def explain_run(record: dict[str, Any]) -> str:
         elif record["status"] != "diverged":
             clauses.append(f"lr·λ_max was still {ratios[-1]:.3g} at t = {int(times[-1])}")
     else:
-        clauses.append(f"lr·λ_max{_block(train)} started at {ratios[0]:.3g}, below 2: every "
+        clauses.append(f"lr·λ_max{_block(layers)} started at {ratios[0]:.3g}, below 2: every "
                        "step is stable along the sharpest direction")
-        if train == "w2" and np.ptp(ratios) <= 1e-6 * ratios[0]:
+        if layers.frozen == "w1" and np.ptp(ratios) <= 1e-6 * ratios[0]:
             clauses.append("with w1 frozen the loss is a quadratic in w2 and its curvature "
                            "never changed, so 2/lr is the exact limit")
     if record["status"] == "diverged":
@@ -91,7 +93,7 @@ def explain_sweep(sweep) -> str:
     if sweep.stopped:
         sentences.append(f"Stopped after {len(sweep.points)} rates: what follows covers only "
                          "those.")
-    block = "both layers" if config.train == "both" else f"the {config.train} block"
+    block = config.layers.block
     if sweep.predicted_bound:
         sentences.append(f"The bound 2/λ_max = {sweep.predicted_bound:.3g}, with λ_max = "
                          f"{sweep.lambda_max:.3g} the largest eigenvalue of the Hessian of "
@@ -99,7 +101,7 @@ def explain_sweep(sweep) -> str:
     stable, bound = sweep.largest_stable_lr, sweep.predicted_bound
     if stable and bound:
         ratio = stable / bound
-        if config.train == "w2":
+        if config.layers.frozen == "w1":
             sentences.append(f"With w1 frozen the loss is a quadratic in w2, where theory makes "
                              f"the bound exact; measured: the largest converged rate, "
                              f"{stable:.4g}, is {ratio:.3f}× it.")

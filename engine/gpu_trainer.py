@@ -9,7 +9,6 @@ from collections.abc import Iterator
 import cupy
 import numpy as np
 
-from engine.backends import trained_gradients
 from engine.capture_blas import CaptureUnavailable, open_binding
 from engine.config import RunConfig
 from engine.cuda_step import (
@@ -26,7 +25,7 @@ from engine.cuda_step import (
 from engine.devices import gpu_info
 from engine.problem import Problem, to_device
 from engine.reference import tutorial_iteration
-from engine.step import Workspace, sgd_step
+from engine.step import Workspace, sgd_step, trained_gradients
 
 
 class GpuTrainer:
@@ -40,7 +39,7 @@ class GpuTrainer:
 
     def __init__(self, config: RunConfig, problem: Problem):
         self._cupy = self.xp = cupy
-        self.train = config.train
+        self.layers = config.layers
         self.learning_rate = config.learning_rate
         self.total = config.iterations
         self.stream = cupy.cuda.Stream(non_blocking=False)
@@ -71,12 +70,12 @@ class GpuTrainer:
         replay)."""
         cupy, p, ws = self._cupy, self.problem, self.workspace
         if config.diagnostics:
-            sgd_step(self._scratch(), ws, config.learning_rate, cupy, config.train)
+            sgd_step(self._scratch(), ws, config.learning_rate, cupy, config.layers)
             return "plain", "diagnostics read the weights between iterations", 0
         if config.gpu_path == "port":
             scratch = self._scratch()
             tutorial_iteration(scratch.x, scratch.y, scratch.w1, scratch.w2,
-                               config.learning_rate, cupy, config.train)
+                               config.learning_rate, cupy, config.layers)
             return "port", "", 0
         note = ""
         if config.gpu_path == "graph":
@@ -95,11 +94,11 @@ class GpuTrainer:
             self._close_graph()
         scratch_losses = cupy.empty(2, dtype=cupy.float64)
         with FusedCupyStep(self._scratch(), ws, config.learning_rate, scratch_losses,
-                           config.train, CupyHandle(self._tf32)) as warm_up:
+                           config.layers, CupyHandle(self._tf32)) as warm_up:
             warm_up.step()
             warm_up.step()
         self.fused_step = FusedCupyStep(p, ws, config.learning_rate, self._device_losses,
-                                        config.train, CupyHandle(self._tf32))
+                                        config.layers, CupyHandle(self._tf32))
         return "fused", note, 0
 
     def _prepare_graph(self, config: RunConfig) -> tuple[int, float]:
@@ -109,7 +108,7 @@ class GpuTrainer:
         self._blas = CapturableHandle(open_binding(), self.stream, self._tf32)
         scratch_losses = cupy.empty(max(2, PROBE_ITERATIONS), dtype=cupy.float64)
         warm_up = FusedCupyStep(self._scratch(), self.workspace, config.learning_rate,
-                                scratch_losses, config.train, self._blas)
+                                scratch_losses, config.layers, self._blas)
         warm_up.step()  # compiles and loads the kernels: they must exist before a capture
         warm_up.reset(0)
         seconds = replay_seconds_per_iteration(warm_up, self.stream)
@@ -118,7 +117,7 @@ class GpuTrainer:
             return 0, seconds
         block = replay_iterations(seconds, config.iterations)
         step = FusedCupyStep(self.problem, self.workspace, config.learning_rate,
-                             self._device_losses, config.train, self._blas)
+                             self._device_losses, config.layers, self._blas)
         self._graph = GraphRunner(step, self.stream, block, config.iterations)
         return block, seconds
 
@@ -148,15 +147,15 @@ class GpuTrainer:
         if self.path == "port":
             p = self.problem
             loss = tutorial_iteration(p.x, p.y, p.w1, p.w2, self.learning_rate, self._cupy,
-                                      self.train)
+                                      self.layers)
             self._host_losses[t] = loss
             return 1, math.isfinite(loss)
-        loss = sgd_step(self.problem, self.workspace, self.learning_rate, self._cupy, self.train)
+        loss = sgd_step(self.problem, self.workspace, self.learning_rate, self._cupy, self.layers)
         self._device_losses[t] = loss
         return 1, True
 
     def trained_gradients(self) -> list:
-        return trained_gradients(self.workspace, self.train)
+        return trained_gradients(self.workspace, self.layers)
 
     def rewind(self) -> None:
         """The next iteration's loss goes to index 0 again (on the run's stream)."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from engine.config import RunConfig
+from engine.config import BOTH, Layers, RunConfig
 from engine.problem import draw_problem
 
 LANCZOS_TOLERANCE = 1e-6  # relative accuracy of λ_max
@@ -30,9 +30,9 @@ DENSE_BELOW = 16  # blocks this small: the whole Hessian, then eigvalsh (ARPACK 
 
 class Curvature:
     """Hessian-vector products of the loss at fixed weights (float64, on xp's device) for the
-    trained block: a flat vector holds w1's part then w2's, as `train` has them."""
+    trained block: a flat vector holds w1's part then w2's, as `layers` has them."""
 
-    def __init__(self, x, y, w1, w2, train: str = "both", xp=np):
+    def __init__(self, x, y, w1, w2, layers: Layers = BOTH, xp=np):
         self.xp = xp
         as64 = lambda a: xp.asarray(a, dtype=xp.float64)  # noqa: E731
         self.x, self.y, self.w1, self.w2 = as64(x), as64(y), as64(w1), as64(w2)
@@ -41,7 +41,7 @@ class Curvature:
         self.mask = (h > 0).astype(xp.float64)  # the ReLU piece, held fixed
         self.h_relu = h * self.mask
         self.grad_y_pred = 2 * (self.h_relu @ self.w2 - self.y)
-        self.trains_w1, self.trains_w2 = train != "w2", train != "w1"
+        self.trains_w1, self.trains_w2 = layers.w1, layers.w2
         self.split = self.w1.size if self.trains_w1 else 0
         self.size = self.split + (self.w2.size if self.trains_w2 else 0)
         self.products = 0
@@ -131,7 +131,7 @@ class StabilityBound:
 def stability_bound(config: RunConfig) -> StabilityBound:
     """λ_max at the run's initial weights (its seed's draw), float64 on the CPU."""
     p = draw_problem(config)
-    curvature = Curvature(p.x, p.y, p.w1, p.w2, config.train)
+    curvature = Curvature(p.x, p.y, p.w1, p.w2, config.layers)
     lambda_max, _ = largest_eigenvalue(curvature)
     bound = 2.0 / lambda_max if lambda_max > 0 else float("inf")
     return StabilityBound(lambda_max, bound, curvature.products)
@@ -140,4 +140,4 @@ def stability_bound(config: RunConfig) -> StabilityBound:
 def dense_hessian(config: RunConfig) -> np.ndarray:
     """The trained block's whole Hessian at the initial weights: for tiny networks (tests)."""
     p = draw_problem(config)
-    return Curvature(p.x, p.y, p.w1, p.w2, config.train).dense()
+    return Curvature(p.x, p.y, p.w1, p.w2, config.layers).dense()

@@ -196,7 +196,7 @@ class Profile:
         from engine.explain import explain_profile
 
         base = self.base.to_dict() if self.columns else {"lines": [], "iteration_seconds": {}}
-        note = ("" if self.config.train == "both" else "the tutorial's loop, as written, "
+        note = ("" if self.config.layers.both else "the tutorial's loop, as written, "
                 "trains both layers: the layer switch is not applied to its lines")
         return {"config": self.config.to_dict(), "note": note,
                 "lines": base["lines"], "iteration_seconds": base["iteration_seconds"],

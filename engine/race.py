@@ -68,6 +68,51 @@ def default_targets(compare: str = "device",
             Target(f"CPU, {cores} threads (all physical cores)", threads=cores))
 
 
+def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_path=None,
+               gpu_available: bool | None = None) -> tuple[Target, ...]:
+    """The lanes of a race, with the settings given (None: not given) applied or refused,
+    never silently dropped: with compare="dtype" all lanes use the given device and threads;
+    with compare="device" and no GPU, threads K makes the second lane K threads (against 1);
+    device "gpu" needs a GPU; compare="gpu-path" races the three GPU paths, which gpu_path and
+    threads cannot set. The command line and the race tab share this policy; a refusal is a
+    ConfigError naming the setting."""
+    from engine.train import check_device
+
+    if device == "gpu":
+        check_device(config)  # refused in words where no GPU can be used
+    if compare == "gpu-path":
+        for name, given in (("device", device not in (None, "gpu")),
+                            ("threads", threads not in (None, "auto")),
+                            ("gpu_path", gpu_path is not None)):
+            if given:
+                raise ConfigError(name, "race --compare gpu-path runs the three GPU paths on "
+                                  "the GPU; leave it out")
+    targets = default_targets(compare, gpu_available)
+    if compare == "gpu-path":
+        return targets
+    if compare == "dtype":
+        return tuple(Target(t.label if device is None and threads is None else
+                            f"{config.device.upper()} {t.dtype}"
+                            + (f", {threads} thread{'s' if threads != 1 else ''}"
+                               if threads not in (None, "auto") else ""),
+                            config.device if device is not None else t.device, t.dtype,
+                            threads if threads is not None else t.threads) for t in targets
+                     if not (t.dtype == "tf32" and device == "cpu"))  # tf32 needs a GPU
+    if device is not None:
+        raise ConfigError("device", "race --compare device runs both CPU and GPU (or, without "
+                          "a GPU, two CPU thread counts); leave the device out, or compare "
+                          "dtypes")
+    if threads not in (None, "auto"):
+        gpu = probe_gpu().available if gpu_available is None else gpu_available
+        if gpu:
+            return (Target(f"CPU, {threads} threads", threads=threads), targets[1])
+        if threads == 1:
+            raise ConfigError("threads", "1 is the first lane's count already; give the "
+                              "second lane's, for example 2")
+        return (targets[0], Target(f"CPU, {threads} threads", threads=threads))
+    return targets
+
+
 @dataclass
 class Lane:
     """One target: every round's run, in race order. The curve is the median round's."""

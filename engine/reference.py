@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.config import BOTH, Layers
 
-def tutorial_iteration(x, y, w1, w2, learning_rate: float, xp=np, train: str = "both") -> float:
+
+def tutorial_iteration(x, y, w1, w2, learning_rate: float, xp=np,
+                       layers: Layers = BOTH) -> float:
     """One pass of the tutorial's loop body: trains w1 and w2 in place, returns the loss."""
     # Forward pass: compute predicted y
     h = x.dot(w1)
@@ -30,17 +33,17 @@ def tutorial_iteration(x, y, w1, w2, learning_rate: float, xp=np, train: str = "
     grad_w1 = x.T.dot(grad_h)
 
     # Update weights
-    if train != "w2":
+    if layers.w1:
         w1 -= learning_rate * grad_w1
-    if train != "w1":
+    if layers.w2:
         w2 -= learning_rate * grad_w2
     return loss
 
 
 def tutorial_loop(x, y, w1, w2, learning_rate: float, iterations: int, xp=np,
-                  train: str = "both") -> np.ndarray:
+                  layers: Layers = BOTH) -> np.ndarray:
     """Train w1 and w2 in place; return the loss of every iteration as a float64 host array.
-    `train` ("w1" or "w2") leaves the other layer's weights as drawn."""
-    losses = [tutorial_iteration(x, y, w1, w2, learning_rate, xp, train)
+    A frozen layer (`layers`) keeps its weights as drawn."""
+    losses = [tutorial_iteration(x, y, w1, w2, learning_rate, xp, layers)
               for _t in range(iterations)]
     return np.asarray(losses, dtype=np.float64)

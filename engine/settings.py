@@ -3,14 +3,16 @@
 RunConfig (engine.config) and the two sweeps' settings (engine.sweep) declare each field with
 `setting(...)`: its default, the name the window shows, the option the command line takes,
 one help text (the window's tooltip and the option's --help) and the kind of value. The
-checks live in the class (a ConfigError naming the field); main.py builds its options from
-these declarations and gui/ its controls, so that an error names the setting as the user
-wrote it: `--lr` on the command line, "Learning rate" in the window.
+checks live in the class (a ConfigError naming the field); cli/ builds its options from
+these declarations and gui/ its controls, and both read and write values with the one parser
+and formatter of each kind below (so that "1e3" means the same in both), so that an error names
+the setting as the user wrote it: `--lr` on the command line, "Learning rate" in the window.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import numbers
 from dataclasses import dataclass
 from typing import Any
@@ -71,6 +73,90 @@ def option_of(cls, field: str) -> str:
     """The command line's name of a field ("--lr"); the field itself if undeclared."""
     found = settings_of(cls).get(field)
     return found.option if found else field
+
+
+# --- one parser and one formatter per kind: the command line and the window use these -------
+
+SPACE = " \t\n\r"  # what a field may have around its value (int() and float() agree on it)
+
+
+def parse_whole(text: str) -> int:
+    """'1024', '1_024' or '1e3' as an int (what Python's float reads, when whole); a comma is
+    refused, since '1,024' is 1.024 in much of the world. ValueError (in words) otherwise."""
+    cleaned = str(text).strip(SPACE)
+    try:
+        return int(cleaned)
+    except ValueError:
+        pass
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"must be a whole number, got {text!r}") from None
+    if not math.isfinite(value) or not value.is_integer():
+        raise ValueError(f"must be a whole number, got {text!r}")
+    return int(value)
+
+
+def parse_number(text: str) -> float:
+    """'1e-6', '0.000001': a finite float; ValueError (in words) otherwise."""
+    try:
+        value = float(str(text).strip(SPACE))
+    except ValueError:
+        raise ValueError(f"must be a number such as 1e-6, got {text!r}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"must be finite, got {text!r}")
+    return value
+
+
+def parse_threads(text: str) -> int | str:
+    """'auto' (or nothing) or a whole number of threads."""
+    cleaned = str(text).strip(SPACE).lower()
+    return "auto" if cleaned in ("auto", "") else parse_whole(text)
+
+
+def parse_names(text: str) -> tuple[str, ...]:
+    """'n,d_in,hidden' as a tuple of names."""
+    return tuple(name.strip() for name in str(text).split(",") if name.strip())
+
+
+PARSERS = {"whole": parse_whole, "number": parse_number, "threads": parse_threads,
+           "names": parse_names}
+
+
+def parse_value(kind: str, text: str) -> Any:
+    """The value of a setting of this kind typed as `text`; ValueError says why not."""
+    return PARSERS[kind](text)
+
+
+def parse_or_keep(kind: str, text: str) -> Any:
+    """parse_value, or the text itself where it does not parse: a form keeps what was typed,
+    and the settings class words the refusal (naming the field as its front end does)."""
+    try:
+        return parse_value(kind, text)
+    except ValueError:
+        return text
+
+
+def format_value(kind: str, value: Any) -> str:
+    """How a value of this kind is written, so that parse_value gives it back."""
+    if kind == "names" or isinstance(value, tuple):
+        return ",".join(value)
+    if kind == "number" or isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def command_line_options(config) -> list[str]:
+    """The options that give `config` (any declared settings class) on the command line (a
+    flag only when it is on)."""
+    options = []
+    for name, declared in settings_of(type(config)).items():
+        value = getattr(config, name)
+        if declared.kind == "flag":
+            options += [declared.option] if value else []
+        else:
+            options += [declared.option, format_value(declared.kind, value)]
+    return options
 
 
 def format_default(value: Any) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from engine.config import BOTH, Layers
 from engine.problem import Problem
 
 
@@ -50,11 +51,11 @@ class Workspace:
         return 4 * n * hidden + 2 * n * d_out + hidden * d_out + d_in * hidden + n * d_in
 
 
-def forward_backward(p: Problem, ws: Workspace, xp, train: str = "both"):
+def forward_backward(p: Problem, ws: Workspace, xp, layers: Layers = BOTH):
     """Loss and gradients at p's weights: ws.grad_w1 and ws.grad_w2 hold them afterwards.
 
-    `train` names the layers whose gradient is wanted (both, w1 or w2): a frozen layer's is
-    not computed, as with PyTorch's requires_grad=False.
+    `layers` are those whose gradient is wanted: a frozen layer's is not computed, as with
+    PyTorch's requires_grad=False.
     """
     # Forward pass: h = x·w1, h_relu = max(h, 0), y_pred = h_relu·w2
     xp.matmul(p.x, p.w1, out=ws.h)
@@ -67,29 +68,35 @@ def forward_backward(p: Problem, ws: Workspace, xp, train: str = "both"):
     xp.multiply(ws.grad_y_pred, 2.0, out=ws.grad_y_pred)
 
     # Backward pass (grad_h_relu uses w2 before its update)
-    if train != "w1":
+    if layers.w2:
         xp.matmul(ws.h_relu.T, ws.grad_y_pred, out=ws.grad_w2)
-    if train != "w2":
+    if layers.w1:
         xp.matmul(ws.grad_y_pred, p.w2.T, out=ws.grad_h)
         xp.copyto(ws.grad_h, 0, where=xp.less(ws.h, 0, out=ws.h_negative))
         xp.matmul(ws.x_t, ws.grad_h, out=ws.grad_w1)
     return loss
 
 
-def sgd_step(p: Problem, ws: Workspace, learning_rate: float, xp, train: str = "both"):
+def sgd_step(p: Problem, ws: Workspace, learning_rate: float, xp, layers: Layers = BOTH):
     """One iteration: forward, loss, backward, update of the trained weights. Returns the loss.
 
     The loss is returned as xp computed it (a 0-d array on a GPU), so that the caller decides
     when to pay for a device-to-host copy. The workspace's gradients are scaled by the
     learning rate in place.
     """
-    loss = forward_backward(p, ws, xp, train)
+    loss = forward_backward(p, ws, xp, layers)
 
     # Update weights: w ← w − learning_rate · grad_w (the trained ones)
-    if train != "w2":
+    if layers.w1:
         xp.multiply(ws.grad_w1, learning_rate, out=ws.grad_w1)
         xp.subtract(p.w1, ws.grad_w1, out=p.w1)
-    if train != "w1":
+    if layers.w2:
         xp.multiply(ws.grad_w2, learning_rate, out=ws.grad_w2)
         xp.subtract(p.w2, ws.grad_w2, out=p.w2)
     return loss
+
+
+def trained_gradients(workspace: Workspace, layers: Layers) -> list:
+    """The gradients the last step computed (scaled by the learning rate): trained layers only."""
+    return [g for g, trained in ((workspace.grad_w1, layers.w1), (workspace.grad_w2, layers.w2))
+            if trained]

@@ -167,12 +167,15 @@ def choose(config: RunConfig, step: Callable[[], None]) -> ThreadChoice:
     counts = candidates(cores)
     measured: dict[int, Spread] = {}
     with LoadMonitor() as load:
-        for count in counts:  # every pool started and warm before anything is timed
-            blas_limit(count)
-            _run_for(step, WARM_SECONDS)
-        once = _timed(step, 1)
-        if cached is None and once <= LARGE_ITERATION_SECONDS:
-            measured = measure_counts(step, counts)
+        blas_limit(counts[-1])
+        step()  # the largest pool started (untimed: a cold step also times the start-up)
+        once = _timed(step, 1)  # one warm iteration
+        if once <= LARGE_ITERATION_SECONDS:
+            for count in counts:  # every pool warm before anything is timed
+                blas_limit(count)
+                _run_for(step, WARM_SECONDS)
+            if cached is None:
+                measured = measure_counts(step, counts)
     idle = idle_cores(cores, load.other_cores)
     seconds = {k: v.median for k, v in measured.items()}
     if cached is not None and cached.threads <= idle:

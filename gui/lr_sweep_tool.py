@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from engine.explain import explain_sweep
 from engine.jobs import RateSweepJob
 from engine.result import Outcome
+from engine.settings import parse_or_keep
 from engine.sweep import RateSweepSettings
-from gui.params import parse_number
 from gui.plot import COLORS, DIVERGED_COLOR, styled_plot
 from gui.tool_base import (
     ERROR_COLOR,
@@ -83,8 +83,8 @@ class LearningRateSweepTool(ToolPanel):
 
     def prepare(self, config):
         settings, refusal = declared_settings(RateSweepSettings, {
-            "lr_min": parse_number(self.min_input.text()),
-            "lr_max": parse_number(self.max_input.text()),
+            "lr_min": parse_or_keep("number", self.min_input.text()),
+            "lr_max": parse_or_keep("number", self.max_input.text()),
             "count": self.count_input.value(), "tolerance": self.tolerance_input.value()})
         if settings is None:
             self.set_status(refusal, ERROR_COLOR)

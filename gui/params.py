@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.config import RunConfig, field_errors
-from engine.settings import label_of, settings_of
+from engine.config import Layers, RunConfig, field_errors
+from engine.settings import format_value, label_of, parse_or_keep, settings_of
 from engine.threads import oversubscription
 
 # Every control's label, objectName and tooltip come from RunConfig's declarations
@@ -58,31 +58,14 @@ def field_label(field: str) -> str:
     return label_of(RunConfig, field)
 
 
-def parse_whole(text: str) -> Any:
-    """'1024', '1,024', '1_024' or '1e3' as an int; anything else returned as it is."""
-    cleaned = text.strip().replace(",", "").replace("_", "")
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return text
-    return int(value) if math.isfinite(value) and value.is_integer() else text
+def parse_field(name: str, text: str) -> Any:
+    """A field as typed, parsed by its kind's one parser (engine.settings); text that does not
+    parse is kept as it is, for field_errors to word."""
+    return parse_or_keep(SETTINGS[name].kind, text)
 
 
-def parse_number(text: str) -> Any:
-    try:
-        return float(text.strip())
-    except ValueError:
-        return text
-
-
-def format_value(name: str, value: Any) -> str:
-    if name == "learning_rate":
-        return f"{value:g}"
-    return str(value)
+def format_field(name: str, value: Any) -> str:
+    return format_value(SETTINGS[name].kind, value)
 
 
 class ParameterPanel(QWidget):
@@ -174,17 +157,11 @@ class ParameterPanel(QWidget):
         """The fields as typed, parsed where they parse (invalid text is kept as text)."""
         values: dict[str, Any] = {}
         for name in TEXT_FIELDS:
-            text = self.inputs[name].text()
-            if name == "learning_rate":
-                values[name] = parse_number(text)
-            elif name == "threads" and text.strip().lower() in ("auto", ""):
-                values[name] = "auto"
-            else:
-                values[name] = parse_whole(text)
+            values[name] = parse_field(name, self.inputs[name].text())
         for name in COMBO_FIELDS:
             values[name] = self.inputs[name].currentData()
         w1, w2 = (self.layer_boxes[layer].isChecked() for layer in ("w1", "w2"))
-        values["train"] = "both" if w1 and w2 else "w1" if w1 else "w2" if w2 else "none"
+        values["train"] = Layers(w1, w2).word
         values["diagnostics"] = self.diagnostics_checkbox.isChecked()
         return values
 
@@ -210,13 +187,14 @@ class ParameterPanel(QWidget):
             widget.blockSignals(True)
         try:
             if "train" in values:
-                for layer, box in self.layer_boxes.items():
-                    box.setChecked(values["train"] in ("both", layer))
+                layers = Layers.of(values["train"])
+                self.layer_boxes["w1"].setChecked(layers.w1)
+                self.layer_boxes["w2"].setChecked(layers.w2)
             if "diagnostics" in values:
                 self.diagnostics_checkbox.setChecked(bool(values["diagnostics"]))
             for name in TEXT_FIELDS:
                 if name in values:
-                    self.inputs[name].setText(format_value(name, values[name]))
+                    self.inputs[name].setText(format_field(name, values[name]))
             for name in COMBO_FIELDS:
                 combo = self.inputs[name]
                 if name in values:

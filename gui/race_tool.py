@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 from engine.config import ConfigError
 from engine.jobs import RaceJob
 from engine.measure import BUSY_CORES
-from engine.race import check_targets, default_targets
+from engine.race import check_targets, race_lanes
 from gui.plot import COLORS, styled_plot
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
 
@@ -51,7 +51,8 @@ class RaceTool(ToolPanel):
 
     def prepare(self, config):
         try:
-            targets = default_targets(self.compare_combo.currentData(), self.gpu_available())
+            targets = race_lanes(self.compare_combo.currentData(), config,
+                                 gpu_available=self.gpu_available())
             check_targets(config, targets)
         except ConfigError as exc:
             self.set_status(f"Refused: {exc.reason}.", ERROR_COLOR)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 import main
+from cli import parser
+from engine.settings import command_line_options
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
@@ -104,5 +106,5 @@ def test_a_config_round_trips_through_its_command_line_options():
 
     for config in (RunConfig(), RunConfig(learning_rate=2e-6, diagnostics=True, train="w2",
                                           threads=1, n=8)):
-        args = main.build_parser().parse_args(["run", *main.command_line_options(config)])
-        assert main.make_config(args) == config
+        args = parser.build_parser().parse_args(["run", *command_line_options(config)])
+        assert parser.make_config(args) == config

@@ -22,7 +22,7 @@ def test_a_frozen_layer_keeps_its_drawn_weights_and_the_loss_follows_the_tutoria
     p = to_device(draw_problem(config), "float64")
     frozen_w1, frozen_w2 = p.w1.copy(), p.w2.copy()
     expected = tutorial_loop(p.x, p.y, p.w1, p.w2, config.learning_rate, config.iterations,
-                             train=layers)
+                             layers=config.layers)
     np.testing.assert_allclose(result.losses, expected, rtol=1e-12)
     if layers == "w2":
         assert np.array_equal(p.w1, frozen_w1) and not np.array_equal(p.w2, frozen_w2)

@@ -45,7 +45,7 @@ def test_hessian_vector_products_are_the_derivative_of_the_engines_gradient(trai
 
     config = RunConfig(n=7, d_in=9, hidden=6, d_out=4, seed=5, train=train)
     p = draw_problem(config)
-    curvature = Curvature(p.x, p.y, p.w1, p.w2, train)
+    curvature = Curvature(p.x, p.y, p.w1, p.w2, config.layers)
     v = np.random.default_rng(0).standard_normal(curvature.size)
 
     def gradient(weights):
@@ -55,7 +55,7 @@ def test_hessian_vector_products_are_the_derivative_of_the_engines_gradient(trai
         if curvature.trains_w2:
             q.w2[...] = weights[curvature.split:].reshape(q.w2.shape)
         ws = Workspace.allocate(q, np)
-        forward_backward(q, ws, np, train)
+        forward_backward(q, ws, np, config.layers)
         parts = ([ws.grad_w1.ravel()] if curvature.trains_w1 else []) + (
             [ws.grad_w2.ravel()] if curvature.trains_w2 else [])
         return np.concatenate(parts)

@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 
 import main
+from cli import parser
 from engine import RunConfig
 from engine.config import ConfigError
 from engine.profile import ProfileSettings
@@ -40,7 +41,7 @@ def test_every_field_is_declared_with_a_distinct_option_and_label(cls):
 
 @pytest.mark.parametrize("cls", DECLARED)
 def test_the_command_line_options_come_from_the_declarations(cls):
-    options = options_of(main.build_parser())
+    options = options_of(parser.build_parser())
     for name, declared in settings_of(cls).items():
         dest, help_text = options[declared.option]
         assert dest == name
@@ -49,11 +50,11 @@ def test_the_command_line_options_come_from_the_declarations(cls):
 
 
 def test_defaults_are_the_classes_own(capsys):
-    args = main.build_parser().parse_args(["sweep-size"])
-    assert main.make_settings(args, SizeSweepSettings) == SizeSweepSettings()
-    args = main.build_parser().parse_args(["sweep-lr", "--count", "4"])
-    assert main.make_settings(args, RateSweepSettings) == RateSweepSettings(count=4)
-    assert main.make_config(main.build_parser().parse_args(["run"])) == RunConfig()
+    args = parser.build_parser().parse_args(["sweep-size"])
+    assert parser.make_settings(args, SizeSweepSettings) == SizeSweepSettings()
+    args = parser.build_parser().parse_args(["sweep-lr", "--count", "4"])
+    assert parser.make_settings(args, RateSweepSettings) == RateSweepSettings(count=4)
+    assert parser.make_config(parser.build_parser().parse_args(["run"])) == RunConfig()
 
 
 @pytest.mark.parametrize("cls, values, field", [
@@ -85,3 +86,20 @@ def test_errors_name_the_option_as_written(argv, option, capsys):
     err = capsys.readouterr().err
     assert code == 2 and err.startswith(f"main.py: error: {option}: ")
     assert "_" not in err.split(":")[2]  # never a field name such as lr_max
+
+
+def test_one_parser_per_kind_serves_both_front_ends():
+    """The window and the command line read "1e3" alike: one parser per kind."""
+    from engine.settings import parse_or_keep, parse_value
+
+    assert parse_value("whole", "1e3") == 1000 and parse_value("whole", " 1_024 ") == 1024
+    for bad in ("1,024", "1.5", "1e999", "nan", "ten", "1\x1f"):
+        with pytest.raises(ValueError, match="whole number"):
+            parse_value("whole", bad)
+    assert parse_value("number", "1e-6") == 1e-6
+    with pytest.raises(ValueError, match="finite"):
+        parse_value("number", "inf")
+    assert parse_value("threads", " AUTO ") == "auto" and parse_value("threads", "2") == 2
+    assert parse_or_keep("whole", "ten") == "ten"  # a form keeps what was typed
+    args = parser.build_parser().parse_args(["run", "--n", "1e3", "--iterations", "2_000"])
+    assert parser.make_config(args).n == 1000 and parser.make_config(args).iterations == 2000

@@ -1,0 +1,1 @@
+"""The command line: a front end over engine/, beside gui/ (neither imports the other)."""

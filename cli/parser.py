@@ -1,0 +1,270 @@
+"""The command line's parser: every option from the declarations (engine.settings), read by
+each kind's one parser, refusals in one line (exit status 2)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import Any
+
+from engine.config import ConfigError, RunConfig
+from engine.profile import ProfileSettings
+from engine.race import COMPARISONS
+from engine.settings import PARSERS, defaults_of, format_default, option_of, settings_of
+from engine.sweep import RateSweepSettings, SizeSweepSettings
+
+# A run's options, as RunConfig declares them (engine.settings), in declaration order.
+OPTION_OF_FIELD = {name: s.option for name, s in settings_of(RunConfig).items()}
+WINDOW_ONLY = ("preset", "tool", "autorun", "exit_when_done", "screenshot", "presentation")
+OUTPUTS = ("json", "csv", "screenshot")
+TOOLS = ("race", "sweep-size", "sweep-lr", "profile")
+
+
+class CliError(Exception):
+    """Bad input from the command line: reported in one line, exit status 2."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own: usage block + message; ours: one line
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+
+def _typed(kind: str):
+    """An argparse type from the kind's one parser (engine.settings)."""
+    def parse(text: str):
+        try:
+            return PARSERS[kind](text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = kind
+    return parse
+
+
+def whole_number(text: str) -> int:
+    return _typed("whole")(text)
+
+
+def number(text: str) -> float:
+    return _typed("number")(text)
+
+
+def _output_path(text: str) -> Path:
+    path = Path(text)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder, not a file")
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"folder {str(folder)!r} does not exist")
+    return path
+
+
+def claim_outputs(args: argparse.Namespace) -> list[Path]:
+    """Create every output file before any work starts: `os.access` says yes to root for
+    /proc, and a 15 s run must not be lost to a path that cannot be written. Returns the files
+    this created (removed again if the command then fails)."""
+    created = []
+    for name in OUTPUTS:
+        path = getattr(args, name, None)
+        if path is None:
+            continue
+        existed = path.exists()
+        try:
+            with path.open("a", encoding="utf-8"):
+                pass
+        except OSError as exc:
+            for made in created:
+                made.unlink(missing_ok=True)
+            option = "--" + name
+            raise CliError(f"{option}: cannot write {str(path)!r}: "
+                           f"{exc.strerror or exc}") from None
+        if not existed:
+            created.append(path)
+    return created
+
+
+def add_output(parser: argparse.ArgumentParser, option: str, help_text: str) -> None:
+    """--json / --csv: checked before any work starts; left alone when not given, so that one
+    written before the subcommand applies."""
+    parser.add_argument(option, type=_output_path, default=argparse.SUPPRESS, help=help_text)
+
+
+def add_declared_options(group, cls, defaults: bool) -> None:
+    """One option per declared setting of `cls` (engine.settings): its option, kind, choices,
+    help and default. With defaults=False an option left out is None (the window's); with
+    defaults=True it leaves the namespace alone, so that one written before the subcommand
+    applies (`main.py --lr 4e-6 run`); the class fills in the rest."""
+    for name, declared in settings_of(cls).items():
+        default = argparse.SUPPRESS if defaults else None
+        text = f"{declared.help} ({format_default(defaults_of(cls)[name])})"
+        if declared.kind == "flag":
+            group.add_argument(declared.option, dest=name, action="store_true",
+                               default=default, help=text)
+        elif declared.kind == "choice":
+            group.add_argument(declared.option, dest=name, choices=declared.choices,
+                               default=default, help=text)
+        else:
+            group.add_argument(declared.option, dest=name, type=_typed(declared.kind),
+                               default=default, help=text,
+                               metavar=declared.option.lstrip("-").replace("-", "_").upper())
+
+
+def add_run_options(parser: argparse.ArgumentParser, defaults: bool = True) -> None:
+    """The options of one run, from RunConfig's declarations."""
+    add_declared_options(parser.add_argument_group("run options (defaults: the tutorial's)"),
+                         RunConfig, defaults)
+
+
+def declared_values(args: argparse.Namespace, cls) -> dict[str, Any]:
+    """The fields of `cls` given on the command line (None or absent where left out)."""
+    return {name: getattr(args, name, None) for name in settings_of(cls)}
+
+
+def config_values(args: argparse.Namespace) -> dict[str, Any]:
+    """RunConfig fields given on the command line (None where an option was left out)."""
+    return declared_values(args, RunConfig)
+
+
+def make_settings(args: argparse.Namespace, cls):
+    """An instance of a declared settings class from the options given; an error names the
+    option (`--factor: must be a number above 1, got 0.5`)."""
+    given = {k: v for k, v in declared_values(args, cls).items() if v is not None}
+    try:
+        return cls(**given)
+    except ConfigError as exc:
+        raise CliError(f"{option_of(cls, exc.field)}: {exc.reason}") from None
+
+
+def make_config(args: argparse.Namespace):
+    """The run's settings; more threads than physical cores are refused, as in the window."""
+    from engine.threads import oversubscription
+
+    config = make_settings(args, RunConfig)
+    refusal = oversubscription(config.threads)
+    if refusal:
+        raise CliError(f"--threads: {refusal}")
+    return config
+
+
+def option_name(field: str) -> str:
+    """A refused setting as the command line names it: a run's option, --<field> for another
+    setting, and anything else (an environment variable) as it is."""
+    if field in OPTION_OF_FIELD:
+        return OPTION_OF_FIELD[field]
+    return "--" + field.replace("_", "-") if field.islower() else field
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="main.py",
+        description="Backprop Lab: train the PyTorch tutorial's two-layer network on a CPU "
+        "(NumPy) or a GPU (CuPy) and see what it costs. With no command, opens the window.",
+    )
+    add_run_options(parser, defaults=False)
+    window = parser.add_argument_group("window options")
+    window.add_argument("--preset", help="start from a preset (Tutorial, Divergence, ...)")
+    window.add_argument("--tool", choices=TOOLS,
+                        help="open a lecture tool's tab (with --autorun, run the tool)")
+    window.add_argument("--autorun", action="store_true", help="start the run at once")
+    window.add_argument("--presentation", action="store_true",
+                        help="open in presentation mode (full screen, large fonts; F11)")
+    window.add_argument("--exit-when-done", action="store_true",
+                        help="close the window when the run ends")
+    window.add_argument("--screenshot", type=_output_path, help="save the window as PNG at the end")
+    add_output(window, "--json", "save the run record as JSON")
+
+    commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
+    run = commands.add_parser("run", help="train once, headless, and print what it cost")
+    add_run_options(run)
+    run.add_argument("--repeats", type=whole_number, default=1,
+                     help="train the same configuration k times and give the median loop time "
+                     "with its spread (1)")
+    add_output(run, "--json", "write the run record as JSON")
+    add_output(run, "--csv", "write iteration,loss as CSV")
+
+    bench = commands.add_parser("bench", help="the engine against the tutorial loop, side by side")
+    add_run_options(bench)
+    bench.add_argument("--pairs", type=whole_number, default=7,
+                       help="alternating engine/reference pairs (7: fewer settle no verdict)")
+    bench.add_argument("--matmul-size", type=whole_number, default=0,
+                       help="also time one S×S×S matrix product on the device and give the "
+                       "engine's rate as a share of it")
+    add_output(bench, "--json", "write the measurements as JSON")
+
+    race = commands.add_parser("race", help="one configuration on two or more targets, "
+                               "side by side")
+    add_run_options(race)
+    race.add_argument("--compare", choices=COMPARISONS, default="device",
+                      help="device: CPU vs GPU (no GPU: 1 thread vs all threads); "
+                      "dtype: float64 vs float32 (and tf32 on a GPU); gpu-path: the "
+                      "tutorial's CuPy port vs the fused step vs the CUDA graph (device)")
+    race.add_argument("--repeats", type=whole_number, default=7,
+                      help="runs per lane at least, alternated A B A B …; more follow until "
+                      "the per-pair ratios settle the verdict or --max-seconds are spent (7)")
+    race.add_argument("--max-seconds", type=number, default=30.0,
+                      help="seconds of racing after which an unsettled verdict is 'no clear "
+                      "winner' (30)")
+    add_output(race, "--json", "write both runs as JSON")
+    add_output(race, "--csv", "write lane,iteration,seconds,loss")
+
+    sizes = commands.add_parser("sweep-size", help="seconds per iteration against problem size, "
+                                "per device, with the CPU/GPU crossover")
+    add_run_options(sizes)
+    add_declared_options(sizes.add_argument_group("sweep options"), SizeSweepSettings, True)
+    add_output(sizes, "--json", "write the points as JSON")
+    add_output(sizes, "--csv", "write the points as CSV")
+
+    rates = commands.add_parser("sweep-lr", help="final loss against learning rate, with the "
+                                "largest stable rate and the bound 2/λ_max")
+    add_run_options(rates)
+    add_declared_options(rates.add_argument_group("sweep options"), RateSweepSettings, True)
+    add_output(rates, "--json", "write the sweep as JSON")
+    add_output(rates, "--csv", "write the points as CSV")
+
+    profile = commands.add_parser(
+        "profile", help="one iteration of the tutorial taken apart: every statement timed on "
+        "its own, on the CPU and the GPU, at the run's sizes and scaled up")
+    add_run_options(profile)
+    add_declared_options(profile.add_argument_group("profile options"), ProfileSettings, True)
+    add_output(profile, "--json", "write the profile as JSON")
+    add_output(profile, "--csv", "write one row per size, device and statement")
+
+    window_bench = commands.add_parser(
+        "bench-window", help="a run in the window against the same run headless, alternately")
+    add_run_options(window_bench)
+    window_bench.add_argument("--pairs", type=whole_number, default=3,
+                              help="alternating headless/window pairs in one window (3)")
+    window_bench.add_argument("--launches", type=whole_number, default=0,
+                              help="also: fresh window launches against fresh headless "
+                              "processes, alternately, first run each (0)")
+    add_output(window_bench, "--json", "write the measurements as JSON")
+    return parser
+
+
+NEGATIVE_NUMBER = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
+
+
+
+def join_negative_values(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`--lr -1e-6` as `--lr=-1e-6`: argparse reads '-1e-6' as an option, and says the value
+    is missing; joined, the value is parsed and refused as negative, in words."""
+    parsers, takes_value = [parser], set()
+    while parsers:
+        current = parsers.pop()
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+            elif action.option_strings and action.nargs is None:
+                takes_value.update(action.option_strings)
+    joined, index = [], 0
+    while index < len(argv):
+        token = argv[index]
+        if token in takes_value and index + 1 < len(argv) \
+                and NEGATIVE_NUMBER.match(argv[index + 1]):
+            joined.append(f"{token}={argv[index + 1]}")
+            index += 2
+        else:
+            joined.append(token)
+            index += 1
+    return joined

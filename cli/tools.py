@@ -1,0 +1,182 @@
+"""The lecture tools headless: `race`, `sweep-size`, `sweep-lr` and `profile`. Ctrl+C stops
+each cleanly; what was measured is printed and written, marked stopped."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+
+from cli.output import interrupt_sets, write_outputs
+from cli.parser import CliError, make_config, make_settings, option_name
+from engine.config import ConfigError
+from engine.measure import BUSY_CORES
+from engine.profile import ProfileSettings
+from engine.sweep import RateSweepSettings, SizeSweepSettings
+
+
+def command_race(args: argparse.Namespace) -> int:
+    from engine.race import check_targets, race, race_lanes
+
+    config = make_config(args)
+    if args.repeats < 1:
+        raise CliError(f"--repeats: must be at least 1, got {args.repeats}")
+    if args.max_seconds <= 0:
+        raise CliError(f"--max-seconds: must be above 0, got {args.max_seconds:g}")
+    try:
+        targets = race_lanes(args.compare, config, args.threads, args.device, args.gpu_path)
+        check_targets(config, targets)
+    except ConfigError as exc:
+        name = f"--compare {args.compare}" if exc.field == "compare" else option_name(exc.field)
+        raise CliError(f"{name}: {exc.reason}") from None
+    print(f"race: {' vs '.join(t.label for t in targets)}, N={config.n} D_in={config.d_in} "
+          f"H={config.hidden} D_out={config.d_out}, {config.iterations} iterations, "
+          f"at least {args.repeats} rounds, alternated, until the verdict is settled or "
+          f"{args.max_seconds:g} s are spent", flush=True)
+    with interrupt_sets(threading.Event()) as stop:
+        result = race(config, targets, repeats=args.repeats, budget_seconds=args.max_seconds,
+                      stop=stop)
+    if result.stopped:
+        print("status: stopped (Ctrl+C); what was measured so far follows")
+    width = max((len(lane.label) for lane in result.lanes), default=6) + 2
+    print(f"{'target':<{width}}{'status':<12}{'setup s':>9}  {'loop s: median (low–high)':<28}"
+          f"{'final loss':>12}")
+    for lane in result.lanes:
+        r = lane.result
+        final = f"{r.final_loss:.4g}" if r.final_loss is not None else "-"
+        print(f"{lane.label:<{width}}{r.status:<12}{r.setup_seconds:>9.3f}  "
+              f"{lane.timing.format(''):<28}{final:>12}")
+    for comparison in result.comparisons or [result.comparison]:
+        print(f"verdict: {comparison.verdict}")
+    for lane in result.lanes:
+        choice = lane.result.device_info.get("threads_choice")
+        if choice:
+            print(f"threads ({lane.label}): {choice['sentence']}")
+    if result.load > BUSY_CORES:
+        print(f"load: other programs used {result.load:.1f} cores during the race: its times "
+              "are not the quiet machine's")
+    print(f"largest relative difference between the loss curves: "
+          f"{result.largest_relative_difference:.3g}")
+    write_outputs(args, result.to_dict(), result.table())
+    return 0
+
+
+def command_sweep_size(args: argparse.Namespace) -> int:
+    from engine.sweep import PointStatus, sweep_sizes
+
+    config = make_config(args)
+    settings = make_settings(args, SizeSweepSettings)
+    print(f"{'step':>4} {'device':<6}{'N':>7}{'D_in':>8}{'H':>7}{'D_out':>7}{'MFLOP/it':>12}"
+          f"  {'ms/it: median (low–high)':<28}{'GFLOP/s':>9}  note", flush=True)
+
+    def show(p) -> None:
+        c = p.config
+        if p.status == PointStatus.MEASURED:
+            ms = (f"{1000 * p.seconds_per_iteration:.4g} ({1000 * p.low:.4g}–"
+                  f"{1000 * p.high:.4g})")
+            figures = f"  {ms:<28}{p.gflops:>9.1f}  {p.repeats} repeats, {p.iterations} it"
+        else:
+            figures = f"  {'-':<28}{'-':>9}  skipped: {p.reason}"
+        sizes = (f"{c.n:>7}{c.d_in:>8}{c.hidden:>7}{c.d_out:>7}"
+                 f"{c.flops_per_iteration / 1e6:>12.4g}" if p.sizes_shown
+                 else f"{'-':>7}{'-':>8}{'-':>7}{'-':>7}{'-':>12}")
+        print(f"{p.step:>4} {p.device:<6}{sizes}{figures}", flush=True)
+
+    with interrupt_sets(threading.Event()) as stop:
+        result = sweep_sizes(config, settings, on_point=show, stop=stop)
+    if stop.is_set():
+        result.stopped = True
+        print("status: stopped (Ctrl+C); the points measured so far follow")
+    if result.load_note():
+        print(f"load: {result.load_note()}")
+    crossover, best = result.crossover, result.largest_speedup
+    if result.speedups():
+        print("crossover: the GPU is faster from "
+              + (f"{crossover.config.flops_per_iteration / 1e6:.1f} MFLOP per iteration"
+                 if crossover else "no size in this sweep"))
+        print(f"largest speedup: {best[1].format('×')} at "
+              f"{best[0].config.flops_per_iteration / 1e6:.1f} MFLOP per iteration (the ratio "
+              "of the medians; the range: the fastest and slowest repeats)")
+    write_outputs(args, result.to_dict(), result.table())
+    return 0
+
+
+def command_sweep_lr(args: argparse.Namespace) -> int:
+    from engine.explain import explain_sweep
+    from engine.sweep import sweep_learning_rates
+
+    config = make_config(args)
+    settings = make_settings(args, RateSweepSettings)
+    print(f"{'learning rate':>14}  {'outcome':<10}{'final loss':>14}{'diverged at':>13}",
+          flush=True)
+
+    def show(p) -> None:
+        final = f"{p.final_loss:.4g}" if p.final_loss is not None else "-"
+        diverged = str(p.diverged_at) if p.diverged_at is not None else "-"
+        print(f"{p.learning_rate:>14.4g}  {p.outcome or '-':<10}{final:>14}{diverged:>13}"
+              + ("  (bisection)" if p.refined else ""), flush=True)
+
+    with interrupt_sets(threading.Event()) as stop:
+        result = sweep_learning_rates(config, settings, on_point=show, stop=stop)
+    if stop.is_set():
+        result.stopped = True
+        print("status: stopped (Ctrl+C); the rates measured so far follow")
+    stable = result.largest_stable_lr
+    print(f"largest converged learning rate: {stable:.4g}" if stable else
+          "no learning rate in the range converged")
+    print(f"λ_max = {result.lambda_max:.4g}; predicted bound 2/λ_max = "
+          f"{result.predicted_bound:.4g}"
+          + (f"; the largest converged rate is {stable / result.predicted_bound:.3g}× it"
+             if stable else ""))
+    print(explain_sweep(result))
+    write_outputs(args, result.to_dict(), result.table())
+    return 0
+
+
+def command_profile(args: argparse.Namespace) -> int:
+    from engine.profile import profile
+
+    config = make_config(args)
+    settings = make_settings(args, ProfileSettings)
+
+    def show(column) -> None:
+        c = column.config
+        print(f"\nN={c.n} D_in={c.d_in} H={c.hidden} D_out={c.d_out} ({column.scale:g}×), "
+              f"{c.dtype}", flush=True)
+        print(f"{'statement':<38}{'device':<7}{'MFLOP':>9}{'µs: median (low–high)':>28}"
+              f"{'GFLOP/s':>9}{'GB/s':>8}{'issue µs':>10}")
+        for device, device_profile in column.devices.items():
+            for line in device_profile.lines:
+                s = line.seconds
+                timing = f"{1e6 * s.median:.4g} ({1e6 * s.low:.4g}–{1e6 * s.high:.4g})"
+                issue = (f"{1e6 * line.host_seconds.median:.3g}" if line.host_seconds
+                         else "-")
+                print(f"{line.code:<38}{device:<7}{line.flops / 1e6:>9.3g}{timing:>28}"
+                      f"{line.gflops:>9.1f}{line.gbytes_per_second:>8.1f}{issue:>10}")
+            print(f"  {device}: lines add up to {1e6 * device_profile.lines_sum:.4g} µs; the "
+                  f"tutorial's iteration {device_profile.iteration.format(' s')}; Python "
+                  f"between the lines {1e6 * device_profile.between_lines:.4g} µs; the "
+                  f"engine's iteration {device_profile.engine_iteration.format(' s')}"
+                  + (f"; launch floor {1e6 * device_profile.launch_floor.median:.3g} µs"
+                     if device_profile.launch_floor else "")
+                  + (f"; {device_profile.threads} BLAS thread(s)" if device_profile.threads
+                     else ""), flush=True)
+
+    try:
+        with interrupt_sets(threading.Event()) as stop:
+            result = profile(config, settings, stop=stop, on_column=show)
+    except ConfigError as exc:
+        raise CliError(f"{option_name(exc.field)}: {exc.reason}") from None
+    record = result.to_dict()
+    print()
+    if result.stopped:
+        print("status: stopped (Ctrl+C); what was measured so far follows")
+    if result.gpu_reason:
+        print(f"no GPU column: {result.gpu_reason}")
+    if record["note"]:
+        print(f"note: {record['note']}")
+    if result.load > BUSY_CORES:
+        print(f"load: other programs used {result.load:.1f} cores during the profile: these "
+              "times are not the quiet machine's")
+    print(record["explanation"])
+    write_outputs(args, record, result.table())
+    return 0

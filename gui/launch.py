@@ -1,0 +1,55 @@
+"""The window front end's entry for main.py: the window itself, and bench-window."""
+
+from __future__ import annotations
+
+import sys
+
+
+def can_open_window() -> bool:
+    """Where no window can open: one line naming the fix, instead of Qt's abort (exit 134),
+    before Qt loads."""
+    from gui.display import window_problem
+
+    problem = window_problem()
+    if problem:
+        print(f"main.py: error: {problem}", file=sys.stderr)
+        return False
+    return True
+
+
+
+def open_front(command: str, args, values) -> int:
+    """main.py's window front end: the window (values: the run options given) or bench-window
+    (values: the config)."""
+    if not can_open_window():
+        return 2
+    if command == "bench-window":
+        return bench_window_command(args, values)
+    from gui.app import run_app
+
+    return run_app(args, values)
+
+
+def bench_window_command(args, config) -> int:
+    from engine.files import write_json
+    from engine.settings import command_line_options
+    from gui.bench_window import bench_fresh_launches, bench_window
+
+    record = bench_window(config, args.pairs)
+    print_window_ratios("in one window", record)
+    if args.launches:
+        options = command_line_options(config)
+        record["fresh_launches"] = bench_fresh_launches(config, options, args.launches)
+        print_window_ratios("first run after launch", record["fresh_launches"])
+    if args.json:
+        write_json(args.json, record)
+    return 0
+
+
+def print_window_ratios(title: str, record: dict) -> None:
+    print(f"{title}: " + ", ".join(record["statuses"]))
+    print("  headless loop: " + ", ".join(f"{s:.4f}" for s in record["headless_seconds"]) + " s")
+    print("  window loop:   " + ", ".join(f"{s:.4f}" for s in record["window_seconds"]) + " s")
+    print(f"  median ratio window/headless: {record['median_ratio']:.3f}  (per pair: "
+          + ", ".join(f"{r:.3f}" for r in record["ratios"]) + "); ratio of the medians: "
+          f"{record['ratio_of_medians']:.3f}")
