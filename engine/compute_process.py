@@ -99,8 +99,7 @@ def _outcome(job, report, stop) -> tuple:
                 "smaller sizes", "")
     except Exception as exc:
         return (Message.FAILED, f"{type(exc).__name__}: {exc}", traceback.format_exc())
-    outgoing = getattr(job, "outgoing", None)
-    return (Message.DONE, outgoing(result) if outgoing is not None else result)
+    return (Message.DONE, job.outgoing(result))
 
 
 def serve(connection, parent_pid: int) -> None:

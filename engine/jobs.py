@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -19,7 +20,7 @@ from engine.devices import GpuStatus, probe_gpu
 from engine.measure import MIN_PAIRS
 from engine.profile import Profile, ProfileSettings, profile
 from engine.race import RaceResult, Target, race
-from engine.result import RunResult
+from engine.result import RunResult, Status
 from engine.sweep import (
     LearningRateSweep,
     RateSweepSettings,
@@ -32,10 +33,83 @@ from engine.sweep import (
 Report = Callable[[Any], None]
 
 
+class EndKind(StrEnum):
+    """How a job ended, as the window learns it."""
+
+    DONE = "done"
+    REFUSED = "refused"
+    FAILED = "failed"
+    CRASHED = "crashed"
+    FORCED = "forced"  # stopped by ending the process
+
+
+# A job's end as a run's status (a scripted window exits with it; the run table shows it).
+END_STATUS = {EndKind.DONE: Status.COMPLETED, EndKind.REFUSED: Status.REFUSED,
+              EndKind.FAILED: Status.FAILED, EndKind.CRASHED: Status.CRASHED,
+              EndKind.FORCED: Status.STOPPED}
+
+
 @dataclass(frozen=True)
-class TrainingJob:
+class JobEnd:
+    """How a job ended: its result when done, the reason otherwise."""
+
+    kind: EndKind
+    message: str = ""
+    result: Any = None
+    details: str = ""  # a failure's traceback
+    field: str = ""  # a refusal's setting (a RunConfig field)
+
+    @property
+    def status(self) -> Status:
+        return END_STATUS[self.kind]
+
+    @property
+    def is_error(self) -> bool:
+        """Failed or crashed: worth an error dialog, not just a status line."""
+        return self.kind in (EndKind.FAILED, EndKind.CRASHED)
+
+
+def status_sentence(status: Status, message: str) -> str:
+    """The status line's words for a job or run that ended without its result: refused,
+    failed, crashed, or stopped by force (a message says how); "" for the others."""
+    if status == Status.STOPPED and not message:
+        return ""
+    return {Status.REFUSED: f"Refused: {message}.", Status.FAILED: f"Error: {message}",
+            Status.CRASHED: f"Crashed: {message}",
+            Status.STOPPED: f"Stopped (forced): {message}"}.get(status, "")
+
+
+def end_sentence(end: JobEnd) -> str:
+    """The status line's words for a job that did not end with a result ("" when it did)."""
+    return "" if end.kind == EndKind.DONE else status_sentence(end.status, end.message)
+
+
+class Job:
+    """What every job offers the compute process and the window: `run(report, stop)` in the
+    process, `describe()` for messages, and how its result travels (by default, as it is)."""
+
+    streams_losses = False  # a training run: its losses travel as progress
+
+    def run(self, report: Report, stop) -> Any:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def outgoing(self, result: Any) -> Any:
+        """The result as sent from the compute process."""
+        return result
+
+    def incoming(self, result: Any, streamed: list[np.ndarray]) -> Any:
+        """The result as rebuilt in the window, with the losses streamed as progress."""
+        return result
+
+
+@dataclass(frozen=True)
+class TrainingJob(Job):
     """One run of the Training tab; progress items are engine.result.Progress batches."""
 
+    streams_losses = True
     config: RunConfig
     repeats: int = 1  # the same run k times: the median loop time, with its spread
 
@@ -44,13 +118,11 @@ class TrainingJob:
 
         return train_repeated(self.config, self.repeats, on_progress=report, stop=stop)
 
-    @staticmethod
-    def outgoing(result: RunResult) -> RunResult:
+    def outgoing(self, result: RunResult) -> RunResult:
         """Without the losses: every one of them has already travelled as progress."""
         return replace(result, losses=np.empty(0))
 
-    @staticmethod
-    def incoming(result: RunResult, streamed: list[np.ndarray]) -> RunResult:
+    def incoming(self, result: RunResult, streamed: list[np.ndarray]) -> RunResult:
         losses = np.concatenate(streamed) if streamed else np.empty(0)
         if len(losses) != result.iterations_completed:
             raise RuntimeError(f"{len(losses)} losses arrived for "
@@ -64,7 +136,7 @@ class TrainingJob:
 
 
 @dataclass(frozen=True)
-class RaceJob:
+class RaceJob(Job):
     """The device race; progress items are (lane index, Progress)."""
 
     config: RunConfig
@@ -80,7 +152,7 @@ class RaceJob:
 
 
 @dataclass(frozen=True)
-class SizeSweepJob:
+class SizeSweepJob(Job):
     """The size sweep; progress items are SizePoints."""
 
     config: RunConfig
@@ -94,7 +166,7 @@ class SizeSweepJob:
 
 
 @dataclass(frozen=True)
-class RateSweepJob:
+class RateSweepJob(Job):
     """The learning-rate sweep; progress items are LearningRatePoints."""
 
     config: RunConfig
@@ -109,7 +181,7 @@ class RateSweepJob:
 
 
 @dataclass(frozen=True)
-class ProfileJob:
+class ProfileJob(Job):
     """The profile; progress items are ProfileColumns (the run's size, then the scaled one)."""
 
     config: RunConfig
@@ -123,7 +195,7 @@ class ProfileJob:
 
 
 @dataclass(frozen=True)
-class ProbeJob:
+class ProbeJob(Job):
     """Can CuPy use a GPU here? (The compute process probes once, at its warm-up.)"""
 
     def run(self, report: Report, stop) -> GpuStatus:

@@ -145,6 +145,15 @@ class RunResult:
         )
 
     @classmethod
+    def cut_short(cls, config: RunConfig, status: Status, losses: np.ndarray,
+                  loop_seconds: float, message: str) -> RunResult:
+        """The record of a run whose process ended mid-run (crashed, or stopped by force): the
+        losses that had arrived, and the loop time of the last progress report."""
+        return cls(config=config, status=status, iterations_completed=len(losses),
+                   diverged_at=None, losses=losses, setup_seconds=0.0,
+                   loop_seconds=loop_seconds, message=message)
+
+    @classmethod
     def not_run(cls, config: RunConfig, status: Status, message: str) -> RunResult:
         """The record of a run that never trained (refused) or left nothing (failed)."""
         return cls(config, status, 0, None, np.empty(0), 0.0, 0.0, message=message)

@@ -10,17 +10,14 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from engine.config import RunConfig
+from engine.jobs import EndKind
 from engine.result import RunResult, Status
-from gui.compute import EndKind
 from gui.main_window import MainWindow
 from gui.presets import load_presets, preset_values
 
 # A scripted window run (--autorun --exit-when-done) exits with the status of what it ran.
 EXIT_CODES = {Status.COMPLETED: 0, Status.STOPPED: 0, Status.DIVERGED: 0, Status.REFUSED: 2,
               Status.FAILED: 3, Status.CRASHED: 3}
-TOOL_END_STATUS = {EndKind.DONE: Status.COMPLETED, EndKind.REFUSED: Status.REFUSED,
-                   EndKind.FAILED: Status.FAILED, EndKind.CRASHED: Status.CRASHED,
-                   EndKind.FORCED: Status.STOPPED}
 
 
 def application() -> QApplication:
@@ -78,7 +75,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
         if end.kind == EndKind.DONE:
             on_finished(end.result.to_dict(), Status.COMPLETED)
         else:
-            on_finished({"status": str(TOOL_END_STATUS[end.kind]), "message": end.message})
+            on_finished({"status": str(end.status), "message": end.message})
 
     tool = None
     if args.tool:

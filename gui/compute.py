@@ -15,14 +15,12 @@ import multiprocessing
 import os
 import signal
 import time
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from engine.compute_process import Message, MessageAssembler, serve
+from engine.jobs import EndKind, Job, JobEnd
 from engine.result import Progress
 from gui.params import field_label
 
@@ -31,25 +29,6 @@ STOP_GRACE_MS = 2000  # a cooperative stop gets this long before the window says
 STOP_FORCE_MS = 4000  # ...and this long before the process is ended without a second Stop
 SHUTDOWN_WAIT_SECONDS = 1.0
 START_ATTEMPTS = 3  # processes in a row that die before warming up: then stop trying
-
-
-class EndKind(StrEnum):
-    DONE = "done"
-    REFUSED = "refused"
-    FAILED = "failed"
-    CRASHED = "crashed"
-    FORCED = "forced"  # stopped by ending the process
-
-
-@dataclass(frozen=True)
-class JobEnd:
-    """How a job ended."""
-
-    kind: EndKind
-    message: str = ""
-    result: Any = None
-    details: str = ""
-    field: str = ""  # a refusal's setting (a RunConfig field), named by the window its way
 
 
 def describe_exit(exitcode: int | None) -> str:
@@ -158,7 +137,7 @@ class ComputeProcess(QObject):
     def _report_unavailable(self, job_id: int) -> None:
         runner = self._runners.pop(job_id, None)
         if runner is not None:
-            runner._process_ended(self.start_failure or "it is not running", forced=False)
+            runner.process_ended(self.start_failure or "it is not running", forced=False)
 
     def request_stop(self, job_id: int) -> None:
         try:
@@ -198,10 +177,10 @@ class ComputeProcess(QObject):
         if runner is None:
             return
         if kind == Message.PROGRESS:
-            runner._progress(rest[0])
+            runner.deliver_progress(rest[0])
             return
         del self._runners[job_id]
-        runner._finished(kind, *rest)
+        runner.deliver_end(kind, *rest)
 
     def _on_process_end(self) -> None:
         process = self._process
@@ -227,11 +206,12 @@ class ComputeProcess(QObject):
             self.start()
             self.restarted.emit(how)
         for runner in runners:
-            runner._process_ended(how, forced=on_purpose)
+            runner.process_ended(how, forced=on_purpose)
 
 
 class JobRunner(QObject):
-    """Start, progress, stop, result, failure and the error dialog of one tab's jobs."""
+    """Start, progress, stop and end of one tab's jobs. It reports; the tab that listens
+    decides what the user sees (its status line, an error dialog)."""
 
     progressed = Signal(object)
     notice = Signal(str)  # something the user should know while the job runs
@@ -245,7 +225,6 @@ class JobRunner(QObject):
         self.job_id: int | None = None
         self.last_progress: Progress | None = None
         self.streamed_losses: list = []
-        self.error_dialog: QMessageBox | None = None
         self._stop_requested_at: float | None = None
         self._grace_timer = QTimer(self, singleShot=True, interval=STOP_GRACE_MS)
         self._grace_timer.timeout.connect(self._on_grace_over)
@@ -260,7 +239,7 @@ class JobRunner(QObject):
         """A Stop was asked for this job (it may still be winding down)."""
         return self._stop_requested_at is not None
 
-    def start(self, job) -> None:
+    def start(self, job: Job) -> None:
         assert not self.is_running()
         self.job = job
         self.last_progress = None
@@ -293,19 +272,16 @@ class JobRunner(QObject):
 
     # --- from ComputeProcess -------------------------------------------------------------
 
-    def _progress(self, item) -> None:
+    def deliver_progress(self, item) -> None:
         if isinstance(item, Progress):
             self.last_progress = item
             self.streamed_losses.append(item.losses)
         self.progressed.emit(item)
 
-    def _finished(self, kind: str, *rest) -> None:
+    def deliver_end(self, kind: str, *rest) -> None:
         if kind == Message.DONE:
-            result = rest[0]
-            incoming = getattr(self.job, "incoming", None)
-            if incoming is not None:
-                result = incoming(result, self.streamed_losses)
-            self._end(JobEnd(EndKind.DONE, result=result))
+            self._end(JobEnd(EndKind.DONE, result=self.job.incoming(rest[0],
+                                                                     self.streamed_losses)))
         elif kind == Message.REFUSED:
             reason, field = rest
             message = f"{field_label(field)}: {reason}" if field else reason
@@ -313,7 +289,7 @@ class JobRunner(QObject):
         else:
             self._end(JobEnd(EndKind.FAILED, rest[0], details=rest[1]))
 
-    def _process_ended(self, how: str, forced: bool) -> None:
+    def process_ended(self, how: str, forced: bool) -> None:
         if not self.is_running():
             return
         what = self.job.describe()
@@ -328,7 +304,7 @@ class JobRunner(QObject):
         if self.last_progress is not None:
             where = (f", at about iteration {self.last_progress.iterations_completed:,} "
                      "(the last one reported)")
-        elif hasattr(self.job, "incoming"):  # a training run that reported nothing yet
+        elif self.job.streams_losses:  # a training run that reported nothing yet
             where = ", before its first progress report"
         self._end(JobEnd(EndKind.CRASHED, f"The compute process died ({how}) during {what}{where}. "
                                     "A fresh compute process has started; the history is "
@@ -338,12 +314,4 @@ class JobRunner(QObject):
         self._grace_timer.stop()
         self._force_timer.stop()
         self.job_id = None
-        if end.kind in (EndKind.FAILED, EndKind.CRASHED):
-            text = f"{self.title} {end.kind}"
-            self.error_dialog = QMessageBox(QMessageBox.Icon.Critical, text, end.message,
-                                            parent=self.parent())
-            self.error_dialog.setObjectName("error_dialog")
-            if end.details:
-                self.error_dialog.setDetailedText(end.details)
-            self.error_dialog.open()  # not exec(): the window keeps running
         self.ended.emit(end)

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 from engine.config import RunConfig
 from engine.devices import cpu_info
 from engine.explain import explain_run
-from engine.jobs import ProbeJob, TrainingJob
+from engine.jobs import EndKind, JobEnd, ProbeJob, TrainingJob, status_sentence
 from engine.measure import Spread
 from engine.memory import InsufficientMemoryError, check_memory, format_bytes
 from engine.result import RunResult, Status
-from gui.compute import ComputeProcess, EndKind, JobEnd, JobRunner
+from gui.compute import ComputeProcess, JobRunner
 from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot, catapult_spans
+from gui.dialogs import open_error_dialog
 from gui.export import export_all, run_label
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._runs_numbered = 0
         self.last_record: dict | None = None  # the latest run_finished record
         self.compute = ComputeProcess(self)
+        self._error_dialog: QMessageBox | None = None
         self.training_runner = JobRunner(self.compute, "Run", self)
         self.training_runner.progressed.connect(self._on_progress)
         self.training_runner.notice.connect(lambda text: self.readout.set_status(text,
@@ -507,17 +509,17 @@ class MainWindow(QMainWindow):
         if end.kind == EndKind.DONE:
             result = end.result
         elif end.kind in (EndKind.REFUSED, EndKind.FAILED):
-            status = Status.REFUSED if end.kind == EndKind.REFUSED else Status.FAILED
-            result = RunResult.not_run(config, status, end.message)
+            result = RunResult.not_run(config, end.status, end.message)
         else:  # crashed or forced: keep what the run reported before its process ended
             runner = self.training_runner
             losses = (np.concatenate(runner.streamed_losses) if runner.streamed_losses
                       else np.empty(0))
             p = runner.last_progress
-            result = RunResult(config, Status.CRASHED if end.kind == EndKind.CRASHED else
-                               Status.STOPPED, len(losses), None, losses, 0.0,
-                               p.elapsed_seconds if p is not None else 0.0,
-                               message=end.message)
+            result = RunResult.cut_short(config, end.status, losses,
+                                         p.elapsed_seconds if p is not None else 0.0,
+                                         end.message)
+        if end.is_error:
+            self._error_dialog = open_error_dialog(self, "Run", end)
         self._timer.stop()
         self._finish_run(result)
 
@@ -555,15 +557,9 @@ class MainWindow(QMainWindow):
         elif status == Status.STOPPED and not result.message:
             self.readout.set_status(f"Stopped after {result.iterations_completed:,} "
                                     f"iterations ({result.loop_seconds:.3f} s)", WARN_COLOR)
-        elif status == Status.STOPPED:
-            self.readout.set_status(f"Stopped (forced) after {result.iterations_completed:,} "
-                                    f"iterations. {result.message}", WARN_COLOR)
-        elif status == Status.REFUSED:
-            self.readout.set_status(f"Refused: {result.message}.", ERROR_COLOR)
-        elif status == Status.FAILED:
-            self.readout.set_status(f"Error: {result.message}", ERROR_COLOR)
-        else:
-            self.readout.set_status(f"Crashed: {result.message}", ERROR_COLOR)
+        else:  # refused, failed, crashed, or stopped by force: the one wording of such ends
+            self.readout.set_status(status_sentence(status, result.message),
+                                    WARN_COLOR if status == Status.STOPPED else ERROR_COLOR)
         self._refresh_display()
         self._update_buttons()
         self.last_record = record
@@ -587,7 +583,8 @@ class MainWindow(QMainWindow):
 
     @property
     def error_dialog(self) -> QMessageBox | None:
-        return self.training_runner.error_dialog
+        """The last run's error dialog (None until a run failed or crashed)."""
+        return self._error_dialog
 
     def _update_buttons(self) -> None:
         running, busy = self.is_running(), self.is_busy()

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from engine.config import ConfigError, RunConfig
+from engine.jobs import EndKind, JobEnd, end_sentence
 from engine.settings import defaults_of, format_default, label_of, settings_of
-from gui.compute import ComputeProcess, EndKind, JobEnd, JobRunner
+from gui.compute import ComputeProcess, JobRunner
+from gui.dialogs import open_error_dialog
 from gui.export import export_tool
 
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
@@ -74,6 +76,7 @@ class ToolPanel(QWidget):
         self.name = name
         self.config_source = config_source
         self.runner = JobRunner(compute, name.capitalize(), self)
+        self._error_dialog = None
         self.runner.progressed.connect(self.on_progress)
         self.runner.notice.connect(lambda text: self.set_status(text, WARN_COLOR))
         self.runner.ended.connect(self._on_ended)
@@ -116,7 +119,8 @@ class ToolPanel(QWidget):
 
     @property
     def error_dialog(self):
-        return self.runner.error_dialog
+        """The last job's error dialog (None until one failed or crashed)."""
+        return self._error_dialog
 
     def set_status(self, text: str, color: str = "#000") -> None:
         self.status_label.setText(text)
@@ -196,14 +200,11 @@ class ToolPanel(QWidget):
         if end.kind == EndKind.DONE:
             self.result = end.result
             self.on_done(end.result)
-        elif end.kind == EndKind.REFUSED:
-            self.set_status(f"Refused: {end.message}.", ERROR_COLOR)
-        elif end.kind == EndKind.FAILED:
-            self.set_status(f"Error: {end.message}", ERROR_COLOR)
-        elif end.kind == EndKind.CRASHED:
-            self.set_status(f"Crashed: {end.message}", ERROR_COLOR)
         else:
-            self.set_status(f"Stopped (forced): {end.message}", WARN_COLOR)
+            self.set_status(end_sentence(end),
+                            WARN_COLOR if end.kind == EndKind.FORCED else ERROR_COLOR)
+        if end.is_error:
+            self._error_dialog = open_error_dialog(self, self.name.capitalize(), end)
         self.stop_button.setEnabled(False)
         self.export_button.setEnabled(self.result is not None)
         self.busy_changed.emit(False)
