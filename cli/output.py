@@ -50,7 +50,7 @@ def summary_lines(result) -> list[str]:
     elif result.outcome is not None:
         lines.append(f"outcome: {result.outcome} (final loss {result.final_loss:.4g}, initial "
                      f"{result.losses[0]:.4g})")
-    explanation = explain_run(result.to_dict())
+    explanation = explain_run(result)
     if explanation:
         lines.append(explanation)
     return lines

@@ -11,8 +11,9 @@ from typing import Any
 from engine.config import ConfigError, RunConfig
 from engine.profile import ProfileSettings
 from engine.race import COMPARISONS
+from engine.rate_sweep import RateSweepSettings
 from engine.settings import PARSERS, defaults_of, format_default, option_of, settings_of
-from engine.sweep import RateSweepSettings, SizeSweepSettings
+from engine.size_sweep import SizeSweepSettings
 
 # A run's options, as RunConfig declares them (engine.settings), in declaration order.
 OPTION_OF_FIELD = {name: s.option for name, s in settings_of(RunConfig).items()}

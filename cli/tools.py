@@ -11,7 +11,8 @@ from cli.parser import CliError, make_config, make_settings, option_name
 from engine.config import ConfigError
 from engine.measure import BUSY_CORES
 from engine.profile import ProfileSettings
-from engine.sweep import RateSweepSettings, SizeSweepSettings
+from engine.rate_sweep import RateSweepSettings
+from engine.size_sweep import SizeSweepSettings
 
 
 def command_race(args: argparse.Namespace) -> int:
@@ -61,7 +62,7 @@ def command_race(args: argparse.Namespace) -> int:
 
 
 def command_sweep_size(args: argparse.Namespace) -> int:
-    from engine.sweep import PointStatus, sweep_sizes
+    from engine.size_sweep import PointStatus, sweep_sizes
 
     config = make_config(args)
     settings = make_settings(args, SizeSweepSettings)
@@ -102,7 +103,7 @@ def command_sweep_size(args: argparse.Namespace) -> int:
 
 def command_sweep_lr(args: argparse.Namespace) -> int:
     from engine.explain import explain_sweep
-    from engine.sweep import sweep_learning_rates
+    from engine.rate_sweep import sweep_learning_rates
 
     config = make_config(args)
     settings = make_settings(args, RateSweepSettings)

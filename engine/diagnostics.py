@@ -135,3 +135,18 @@ class Diagnostics:
         record["sharpness"] = [float(v) for v in chunk["sharpness"]]
         record["sharpness_backend"] = self.sharpness_backend
         return record
+
+
+def catapult_spans(iterations, ratios, losses) -> list[tuple[int, int]]:
+    """Runs of measured iterations t where lr·λ_max > 2 and the loss rose (loss[t+1] > loss[t]):
+    the steps that overshot. Returned as (first, last) iteration pairs."""
+    losses = np.asarray(losses, dtype=np.float64)
+    hits = [int(t) for t, r in zip(iterations, ratios, strict=True)
+            if r > 2 and t + 1 < len(losses) and losses[t + 1] > losses[t]]
+    spans: list[tuple[int, int]] = []
+    for t in hits:
+        if spans and t == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], t)
+        else:
+            spans.append((t, t))
+    return spans

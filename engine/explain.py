@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from engine.config import Layers
-from engine.result import Outcome
+from engine.result import Outcome, RunResult, Status
 
 STALL_SHARE = 0.2  # the last fifth of the run...
 STALL_CHANGE = 0.05  # ...changing the loss by less than 5 %: it stalls
@@ -21,15 +21,18 @@ def _block(layers: Layers) -> str:
     return "" if layers.both else f" of {layers.block}"
 
 
-def explain_run(record: dict[str, Any]) -> str:
-    """What the run's diagnostics show, in one paragraph ("" without diagnostics)."""
-    diagnostics = record.get("diagnostics")
-    losses = np.asarray(record.get("losses") or [], dtype=np.float64)
+def explain_run(result: RunResult | dict[str, Any]) -> str:
+    """What the run's diagnostics show, in one paragraph ("" without diagnostics). A record
+    read from a file (a dict, as RunResult.to_dict writes it) is read as a RunResult."""
+    if isinstance(result, dict):
+        result = RunResult.from_dict(result)
+    diagnostics = result.diagnostics
+    losses = np.asarray(result.losses, dtype=np.float64)
     if not diagnostics or not diagnostics.get("sharpness") or not len(losses):
         return ""
-    config = record["config"]
-    lr, hidden = config["learning_rate"], config["hidden"]
-    layers = Layers.of(config.get("train", "both"))
+    diverged = result.status == Status.DIVERGED
+    lr, hidden = result.config.learning_rate, result.config.hidden
+    layers = result.config.layers
     measured = np.isfinite(np.asarray(diagnostics["sharpness"], dtype=np.float64))
     times = np.asarray(diagnostics["sharpness_iterations"])[measured]
     ratios = lr * np.asarray(diagnostics["sharpness"], dtype=np.float64)[measured]
@@ -46,7 +49,7 @@ def explain_run(record: dict[str, Any]) -> str:
             opening += f": the loss rose {losses[peak] / losses[0]:.3g}× in {peak} iterations"
         clauses.append(opening)
         settled = [i for i in range(len(ratios)) if (ratios[i:] < 2).all()]
-        if settled and record["status"] != "diverged":
+        if settled and not diverged:
             i = settled[0]
             lowest = i + int(np.argmin(ratios[i:]))
             clause = (f"sharpness fell {ratios[0] / ratios[i]:.2g}× to lr·λ_max = "
@@ -55,16 +58,16 @@ def explain_run(record: dict[str, Any]) -> str:
             if ratios[lowest] < 0.8 * ratios[i]:
                 clause += f" (lr·λ_max {ratios[lowest]:.3g} at t = {int(times[lowest])})"
             clauses.append(clause)
-        elif record["status"] != "diverged":
+        elif not diverged:
             clauses.append(f"lr·λ_max was still {ratios[-1]:.3g} at t = {int(times[-1])}")
     else:
         clauses.append(f"lr·λ_max{_block(layers)} started at {ratios[0]:.3g}, below 2: every "
                        "step is stable along the sharpest direction")
         if layers.frozen == "w1" and np.ptp(ratios) <= 1e-6 * ratios[0]:
             clauses.append("with w1 frozen the loss is a quadratic in w2 and its curvature "
-                           "never changed, so 2/lr is the exact limit")
-    if record["status"] == "diverged":
-        clauses.append(f"the loss became non-finite at iteration {record['diverged_at']}")
+                           "never changed, so lr < 2/λ_max is the exact limit")
+    if diverged:
+        clauses.append(f"the loss became non-finite at iteration {result.diverged_at}")
     dead = diagnostics.get("dead_units") or []
     if dead:
         first, last = int(dead[0]), int(dead[-1])
@@ -76,7 +79,7 @@ def explain_run(record: dict[str, Any]) -> str:
             clauses.append(clause)
         elif last:
             clauses.append(f"{last} of {hidden} hidden units were dead from the start")
-    if record["status"] != "diverged" and len(losses) >= 10:
+    if not diverged and len(losses) >= 10:
         earlier = losses[int((1 - STALL_SHARE) * (len(losses) - 1))]
         change = (earlier - losses[-1]) / earlier
         if abs(change) < STALL_CHANGE:

@@ -20,15 +20,9 @@ from engine.devices import GpuStatus, probe_gpu
 from engine.measure import MIN_PAIRS
 from engine.profile import Profile, ProfileSettings, profile
 from engine.race import RaceResult, Target, race
+from engine.rate_sweep import LearningRateSweep, RateSweepSettings, sweep_learning_rates
 from engine.result import RunResult, Status
-from engine.sweep import (
-    LearningRateSweep,
-    RateSweepSettings,
-    SizeSweep,
-    SizeSweepSettings,
-    sweep_learning_rates,
-    sweep_sizes,
-)
+from engine.size_sweep import SizeSweep, SizeSweepSettings, sweep_sizes
 
 Report = Callable[[Any], None]
 

@@ -1,12 +1,13 @@
 """How a setting is declared, once: on its dataclass field, as metadata.
 
-RunConfig (engine.config) and the two sweeps' settings (engine.sweep) declare each field with
-`setting(...)`: its default, the name the window shows, the option the command line takes,
-one help text (the window's tooltip and the option's --help) and the kind of value. The
-checks live in the class (a ConfigError naming the field); cli/ builds its options from
-these declarations and gui/ its controls, and both read and write values with the one parser
-and formatter of each kind below (so that "1e3" means the same in both), so that an error names
-the setting as the user wrote it: `--lr` on the command line, "Learning rate" in the window.
+RunConfig (engine.config) and the tools' settings (engine.size_sweep, engine.rate_sweep,
+engine.profile) declare each field with `setting(...)`: its default, the name the window
+shows, the option the command line takes, one help text (the window's tooltip and the
+option's --help) and the kind of value. The checks live in the class (a ConfigError naming
+the field). cli/ builds its options from these declarations and gui/ its controls, and both
+read and write values with the one parser and formatter of each kind below ("1e3" means the
+same in both), so that an error names the setting as the user wrote it: `--lr` on the
+command line, "Learning rate" in the window.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ class Setting:
 def is_whole(value: Any) -> bool:
     """An integer, and not a bool (True is an int to Python, not a count to a user)."""
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def is_finite_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and \
+        math.isfinite(value)
 
 
 def setting(default: Any, label: str, option: str, help: str, kind: str, **extra: Any):

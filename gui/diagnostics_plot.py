@@ -8,28 +8,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui.plot import DIVERGED_COLOR, styled_plot
+from gui.axes import DIVERGED_COLOR, styled_plot
 
 SHARPNESS_COLOR = (148, 103, 189)
 DEAD_COLOR = (140, 86, 75)
 CATAPULT_BRUSH = (214, 39, 40, 40)
 # The loss plot and the panel's plots share their x axis pixel for pixel: same left axis width.
 LEFT_AXIS_WIDTH = 96
-
-
-def catapult_spans(iterations, ratios, losses) -> list[tuple[int, int]]:
-    """Runs of measured iterations t where lr·λ_max > 2 and the loss rose (loss[t+1] > loss[t]):
-    the steps that overshot. Returned as (first, last) iteration pairs."""
-    losses = np.asarray(losses, dtype=np.float64)
-    hits = [int(t) for t, r in zip(iterations, ratios, strict=True)
-            if r > 2 and t + 1 < len(losses) and losses[t + 1] > losses[t]]
-    spans: list[tuple[int, int]] = []
-    for t in hits:
-        if spans and t == spans[-1][1] + 1:
-            spans[-1] = (spans[-1][0], t)
-        else:
-            spans.append((t, t))
-    return spans
 
 
 class DiagnosticsPlot(QWidget):
@@ -96,10 +81,10 @@ class DiagnosticsPlot(QWidget):
         self.sharpness_curve.setData(self.sharpness_t, self.ratios)
         self.dead_curve.setData(np.arange(len(self.dead)), self.dead)
 
-    def show_record(self, record: dict) -> None:
-        """A finished run's diagnostics, whole."""
-        d = record["diagnostics"]
-        self.clear(record["config"]["learning_rate"], record["config"]["hidden"])
+    def show_result(self, result) -> None:
+        """A finished run's diagnostics, whole (an engine.result.RunResult)."""
+        d = result.diagnostics
+        self.clear(result.config.learning_rate, result.config.hidden)
         self.append({name: np.asarray(d[name]) for name in
                      ("sharpness_iterations", "sharpness", "dead_units")})
         self.redraw()

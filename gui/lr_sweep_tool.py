@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from engine.explain import explain_sweep
 from engine.jobs import RateSweepJob
+from engine.rate_sweep import RateSweepSettings
 from engine.result import Outcome
 from engine.settings import parse_or_keep
-from engine.sweep import RateSweepSettings
-from gui.plot import COLORS, DIVERGED_COLOR, styled_plot
+from gui.axes import COLORS, DIVERGED_COLOR, styled_plot
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,

@@ -30,23 +30,26 @@ from PySide6.QtWidgets import (
 
 from engine.config import RunConfig
 from engine.devices import cpu_info
+from engine.diagnostics import catapult_spans
 from engine.explain import explain_run
 from engine.jobs import EndKind, JobEnd, ProbeJob, TrainingJob, status_sentence
 from engine.measure import Spread
 from engine.memory import InsufficientMemoryError, check_memory, format_bytes
 from engine.result import RunResult, Status
+from gui.axes import scale_plot_fonts
 from gui.compute import ComputeProcess, JobRunner
-from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot, catapult_spans
+from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot
 from gui.dialogs import open_error_dialog
-from gui.export import export_all, run_label
+from gui.export import export_all
+from gui.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
+from gui.loss_plot import VISIBLE_LIMIT, LossPlot
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
-from gui.plot import VISIBLE_LIMIT, LossPlot, scale_plot_fonts
 from gui.presets import load_presets, preset_values
 from gui.profile_tool import ProfileTool
 from gui.race_tool import RaceTool
 from gui.readout import Readout
-from gui.run_table import RunTable, legend_labels
+from gui.run_table import RunTable
 from gui.size_sweep_tool import SizeSweepTool
 
 # The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
@@ -65,8 +68,6 @@ PLOT_INTERVAL_RANGE = (DISPLAY_INTERVAL_MS / 1000, 1.0)
 FIRST_PLOT_INTERVAL = 0.3
 CUSTOM = "Custom"
 PRESENTATION_SCALE = 1.6
-KEPT_LOSSES = 50_000_000  # the session's runs hold at most this many losses (400 MB)
-KEPT_RUNS = 500  # ...and this many runs (each costs ~0.2 MB of plot and table besides)
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
@@ -199,7 +200,8 @@ class MainWindow(QMainWindow):
         left_widget.setMinimumWidth(370)  # the device entry's name fits whole
         left_widget.setMaximumWidth(440)
 
-        self.plot = LossPlot()
+        self.history = RunHistory()  # the session's runs: every view below reads this one
+        self.plot = LossPlot(self.history)
         self.loss_plot = self.plot.widget
         self.readout = Readout()
         self.elapsed_label = self.readout.elapsed_label
@@ -207,8 +209,7 @@ class MainWindow(QMainWindow):
 
         self.diagnostics_plot = DiagnosticsPlot(self.loss_plot)
         self.diagnostics_plot.hide()
-        self.run_table = RunTable()
-        self.run_table.visibility_changed.connect(self._on_run_visibility)
+        self.run_table = RunTable(self.history)
         self.run_table.delete_requested.connect(self.delete_runs)
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.loss_plot)
@@ -524,20 +525,19 @@ class MainWindow(QMainWindow):
         self._finish_run(result)
 
     def _finish_run(self, result: RunResult) -> None:
-        record = result.to_dict()
-        status = result.status
+        record = result.to_dict()  # for run_finished and scripts: the edge where dicts are made
+        status, dropped = result.status, []
         if result.iterations_completed:
             self.plot.redraw()
             if status == Status.DIVERGED:
                 self.plot.mark_divergence(result.diverged_at)
-            self._show_diagnostics(record)
-            record["run"] = self.plot.current.number
-            self.plot.finish_run(run_label(record))
-            self.run_table.add(record)
-            self._keep_within_memory()
-            self._show_at_most(VISIBLE_LIMIT)
-            self._relabel()
-            self.readout.show_result(record)
+            self._show_diagnostics(result)
+            number = self.plot.current.number
+            record["run"] = number
+            self.plot.finish_run()
+            dropped = self.history.add(number, result)
+            self.history.show_at_most(VISIBLE_LIMIT)
+            self.readout.show_result(result)
         else:
             self.plot.discard_run()
             self.readout.reset()
@@ -560,23 +560,27 @@ class MainWindow(QMainWindow):
         else:  # refused, failed, crashed, or stopped by force: the one wording of such ends
             self.readout.set_status(status_sentence(status, result.message),
                                     WARN_COLOR if status == Status.STOPPED else ERROR_COLOR)
+        if result.iterations_completed and dropped:
+            self.readout.set_status(f"History full ({KEPT_RUNS} runs or {KEPT_LOSSES:,} losses "
+                                    "kept): dropped " + ", ".join(f"#{n}" for n in dropped),
+                                    WARN_COLOR)
         self._refresh_display()
         self._update_buttons()
         self.last_record = record
         self.run_finished.emit(record)
         self._close_if_requested()
 
-    def _show_diagnostics(self, record: dict) -> None:
+    def _show_diagnostics(self, result: RunResult) -> None:
         """The finished run's diagnostics panel, catapult marks and written explanation."""
-        self.readout.show_explanation(explain_run(record))
-        diagnostics = record.get("diagnostics")
+        self.readout.show_explanation(explain_run(result))
+        diagnostics = result.diagnostics
         self.diagnostics_plot.setVisible(bool(diagnostics))
         if not diagnostics:
             return
-        self.diagnostics_plot.show_record(record)
-        lr = record["config"]["learning_rate"]
+        self.diagnostics_plot.show_result(result)
+        lr = result.config.learning_rate
         spans = catapult_spans(diagnostics["sharpness_iterations"],
-                               [lr * v for v in diagnostics["sharpness"]], record["losses"])
+                               [lr * v for v in diagnostics["sharpness"]], result.losses)
         for index, (first, last) in enumerate(spans):
             self.plot.mark_span(first, last, "catapult: lr·λ_max > 2, loss rising"
                                 if index == 0 else "", CATAPULT_BRUSH)
@@ -618,9 +622,9 @@ class MainWindow(QMainWindow):
             scale_plot_fonts(plot, scale)
         self.diagnostics_plot.set_axis_scale(self.loss_plot, scale)
         self.plot.set_pen_scale(2.0 if on else 1.0)
+        self.plot.relabel()  # the legend's entries in the new size
         self.left_widget.setMinimumWidth(round(370 * scale))
         self.left_widget.setMaximumWidth(round(440 * scale))
-        self._relabel()
         if on and not self._presenting:
             self._normal_geometry = self.saveGeometry()
             self.showFullScreen()
@@ -636,51 +640,10 @@ class MainWindow(QMainWindow):
             self.settings.setValue("presentation", on)
         self._remember_presentation = True
 
-    @property
-    def records(self) -> list[dict]:
-        """Every run of the session that the run table holds, oldest first."""
-        return self.run_table.records
-
-    def _relabel(self) -> None:
-        """The legend names only what differs between the shown runs."""
-        self.plot.set_labels(legend_labels(self.run_table.shown_records()))
-
-    def _show_at_most(self, limit: int) -> None:
-        """A new run hides the oldest shown one beyond `limit`: the plot stays readable (the
-        table still lists it, and its checkbox brings it back)."""
-        shown = [record["run"] for record in self.run_table.shown_records()]
-        for number in shown[:-limit]:
-            self.run_table.set_shown(number, False)
-            self._on_run_visibility(number, False)
-
-    def _on_run_visibility(self, number: int, shown: bool) -> None:
-        for run in self.plot.history:
-            if run.number == number:
-                self.plot.set_visible(run, shown)
-        self._relabel()
-
     def delete_runs(self, numbers: list[int]) -> None:
-        for run in list(self.plot.history):
-            if run.number in numbers:
-                self.plot.remove(run)
-        self.run_table.remove(numbers)
-        self._relabel()
+        self.history.remove(numbers)
         self.readout.set_status(f"Deleted run{'s' if len(numbers) > 1 else ''} "
                                 + ", ".join(f"#{n}" for n in numbers))
-
-    def _keep_within_memory(self) -> None:
-        """The session's runs are kept until they pass KEPT_RUNS or their losses KEPT_LOSSES;
-        then the oldest go, and the status says which."""
-        dropped = []
-        while len(self.records) > KEPT_RUNS or (
-                len(self.records) > 1
-                and sum(len(r["losses"]) for r in self.records) > KEPT_LOSSES):
-            dropped.append(self.records[0]["run"])
-            self.delete_runs([self.records[0]["run"]])
-        if dropped:
-            self.readout.set_status(f"History full ({KEPT_RUNS} runs or {KEPT_LOSSES:,} losses "
-                                    "kept): dropped "
-                                    + ", ".join(f"#{n}" for n in dropped), WARN_COLOR)
 
     def _on_x_axis_changed(self) -> None:
         mode = self.x_axis_combo.currentData()
@@ -697,18 +660,18 @@ class MainWindow(QMainWindow):
     def clear_history(self) -> None:
         if self.is_running():
             return
-        self.plot.clear_history()
-        self.run_table.remove([r["run"] for r in self.records])
+        self.history.clear()
         self.readout.set_status("History cleared")
 
     def export_to(self, folder: str | Path) -> list[Path] | None:
         """Write loss_plot.png, losses.csv and runs.json; None (and the reason shown) on error."""
         try:
-            paths = export_all(Path(folder), self.records, self.loss_plot)
+            paths = export_all(Path(folder), self.history.entries, self.loss_plot)
         except OSError as exc:
             self.readout.set_status(f"Export failed: {exc}", ERROR_COLOR)
             return None
-        self.readout.set_status(f"Exported {len(self.records)} runs to {folder}", OK_COLOR)
+        self.readout.set_status(f"Exported {len(self.history.entries)} runs to {folder}",
+                                OK_COLOR)
         return paths
 
     def export_dialog(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from engine.jobs import ProfileJob
 from engine.measure import BUSY_CORES
 from engine.profile import STATEMENTS, DeviceProfile, ProfileColumn, ProfileSettings
-from gui.plot import COLORS, TICK_POINTS, styled_plot
+from gui.axes import COLORS, TICK_POINTS, styled_plot
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,

@@ -12,7 +12,7 @@ from engine.config import ConfigError
 from engine.jobs import RaceJob
 from engine.measure import BUSY_CORES
 from engine.race import check_targets, race_lanes
-from gui.plot import COLORS, styled_plot
+from gui.axes import COLORS, styled_plot
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
 
 RACE_REDRAW_SECONDS = 0.25

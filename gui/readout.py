@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from engine.devices import describe_gpu_path, describe_threads
+from engine.result import RunResult, Status
 
 
 def hold_size(label: QLabel, widest: str) -> None:
@@ -193,26 +194,26 @@ class Readout(QWidget):
         if loss is not None:
             self.stat_labels["loss"].setText(f"{loss:.4g}")
 
-    def show_result(self, record: dict) -> None:
+    def show_result(self, result: RunResult) -> None:
         """The finished run's own figures (loop time alone, as the engine measured it)."""
-        done, total = record["iterations_completed"], record["config"]["iterations"]
-        losses = record["losses"]
-        self.elapsed_label.setText(format_seconds(record["loop_seconds"]))
-        self.progress_bar.setValue(1000 if record["status"] == "completed"
+        done, total = result.iterations_completed, result.config.iterations
+        self.elapsed_label.setText(format_seconds(result.loop_seconds))
+        self.progress_bar.setValue(1000 if result.status == Status.COMPLETED
                                    else int(1000 * done / total))
         self.stat_labels["iteration"].setText(f"{done:,} / {total:,}")
-        self.stat_labels["rate"].setText(f"{record['iterations_per_second']:,.0f}")
+        self.stat_labels["rate"].setText(f"{result.iterations_per_second:,.0f}")
         self.stat_labels["eta"].setText("—")
-        self.stat_labels["gflops"].setText(f"{record['gflops']:,.1f}")
-        self.stat_labels["loss"].setText(f"{losses[-1]:.4g}" if losses else "—")
-        self.stat_labels["setup"].setText(format_seconds(record["setup_seconds"]))
-        note = record.get("timing_note") or ""
+        self.stat_labels["gflops"].setText(f"{result.gflops:,.1f}")
+        final = result.final_loss
+        self.stat_labels["loss"].setText(f"{final:.4g}" if final is not None else "—")
+        self.stat_labels["setup"].setText(format_seconds(result.setup_seconds))
+        note = result.timing_note
         self.timing_note_label.setText(note)
         self.timing_note_label.setVisible(bool(note))
         self.set_busy(bool(note))
-        threads = describe_threads(record.get("device_info") or {})
+        threads = describe_threads(result.device_info)
         self.threads_label.setText(threads)
         self.threads_label.setVisible(bool(threads))
-        path = describe_gpu_path(record.get("device_info") or {})
+        path = describe_gpu_path(result.device_info)
         self.gpu_path_label.setText(path)
         self.gpu_path_label.setVisible(bool(path))

@@ -1,5 +1,6 @@
-"""The run table: every run of the session, with what it was, how it ended and what it cost;
-show or hide it on the plot, delete it, or make it the baseline of a speedup column."""
+"""The run table, a view of the session's RunHistory: every run, with what it was, how it
+ended and what it cost; show or hide it on the plot, delete it, or make it the baseline of a
+speedup column."""
 
 from __future__ import annotations
 
@@ -15,41 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.measure import MIN_PAIRS, Spread, compare
-from engine.result import Status
+from engine.measure import MIN_PAIRS, compare
+from gui.history import Change, Entry, RunHistory
+from gui.labels import ending, loop_time, run_value
 
 COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "device", "dtype", "threads", "seed", "layers",
            "status", "loop time", "final loss", "speedup")
-# The fields the legend may name, in this order, when they differ between the shown runs.
-LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("device", "{}"), ("dtype", "{}"),
-                 ("gpu_path", "{}"), ("threads", "{} threads"), ("seed", "seed {}"),
-                 ("train", "train {}"),
-                 ("n", "N={}"), ("d_in", "D_in={}"), ("hidden", "H={}"), ("d_out", "D_out={}"),
-                 ("iterations", "{} it"))
 
 
-def loop_time(record: dict) -> Spread:
-    times = record.get("repeat_seconds") or [record["loop_seconds"]]
-    return Spread.of(times)
-
-
-def ending(record: dict) -> str:
-    status = record["status"]
-    if status == Status.DIVERGED:
-        return f"diverged at t={record['diverged_at']}"
-    outcome = record.get("outcome")
-    return f"{status}, {outcome}" if outcome and status != Status.DIVERGED else status
-
-
-def speedup(record: dict, baseline: dict) -> str:
+def speedup(entry: Entry, baseline: Entry) -> str:
     """Baseline loop time over this run's (above 1, this run is faster), by the one measuring
     rule (engine.measure.compare): repeat i of one against repeat i of the other, shown only
     where the verdict is settled. Only for equal work."""
-    if record is baseline:
+    if entry is baseline:
         return "baseline"
-    if record["iterations_completed"] != baseline["iterations_completed"]:
+    if entry.result.iterations_completed != baseline.result.iterations_completed:
         return "— (other work)"
-    base, this = loop_time(baseline).samples, loop_time(record).samples
+    base, this = loop_time(baseline.result).samples, loop_time(entry.result).samples
     if min(len(base), len(this)) < MIN_PAIRS:
         return f"— (Repeat ×{MIN_PAIRS} both to compare)"
     comparison = compare(("baseline", "this"), base, this)
@@ -62,42 +45,28 @@ def speedup(record: dict, baseline: dict) -> str:
             "pairs)")
 
 
-def run_value(record: dict, name: str):
-    """A run's setting; for gpu_path, the path the GPU actually ran (None on a CPU)."""
-    if name == "gpu_path":
-        return (record.get("device_info") or {}).get("gpu_path")
-    return record["config"].get(name)
-
-
-def legend_labels(records: list[dict]) -> dict[int, str]:
-    """Short legend entries: the run number, the fields that differ between these runs, the
-    loop time and how it ended."""
-    varying = [(name, fmt) for name, fmt in LEGEND_FIELDS
-               if len({str(run_value(r, name)) for r in records}) > 1]
-    labels = {}
-    for record in records:
-        parts = [f"#{record['run']}"]
-        parts += [fmt.format(run_value(record, name)) for name, fmt in varying
-                  if run_value(record, name) is not None]
-        parts.append(loop_time(record).format())
-        if record["status"] != "completed":
-            parts.append(ending(record))
-        labels[record["run"]] = ", ".join(parts)
-    return labels
+def cells(entry: Entry, baseline: Entry | None) -> tuple[str, ...]:
+    """A row of the table (the show column's text is empty: it is a checkbox)."""
+    result, c = entry.result, entry.result.config
+    return ("", f"{entry.number}", f"{c.n}×{c.d_in}×{c.hidden}×{c.d_out}",
+            f"{c.learning_rate:g}",
+            " ".join(filter(None, (c.device, run_value(result, "gpu_path")))), c.dtype,
+            str(result.device_info.get("threads", c.threads)), str(c.seed), c.train,
+            ending(result), loop_time(result).format(),
+            f"{result.final_loss:.4g}" if result.final_loss is not None else "—",
+            speedup(entry, baseline) if baseline is not None else "")
 
 
 class RunTable(QWidget):
-    """The table (object name run_table) and its Delete / Use as baseline buttons."""
+    """The table (object name run_table) and its Delete / Use as baseline buttons: a view of
+    the history, which it changes only through the history's own calls."""
 
-    visibility_changed = Signal(int, bool)  # run number, shown
-    delete_requested = Signal(list)  # run numbers
-    baseline_changed = Signal()
+    delete_requested = Signal(list)  # run numbers: the window deletes them (and says so)
 
-    def __init__(self, parent=None):
+    def __init__(self, history: RunHistory, parent=None):
         super().__init__(parent)
-        self.records: list[dict] = []
-        self.shown: dict[int, bool] = {}  # run number: on the plot
-        self.baseline: int | None = None
+        self.history = history
+        history.subscribe(self._on_history)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("run_table")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -138,55 +107,27 @@ class RunTable(QWidget):
 
     # --- contents ----------------------------------------------------------------------------
 
-    def add(self, record: dict, shown: bool = True) -> None:
-        self.shown[record["run"]] = shown
-        self.records.append(record)
+    def _on_history(self, _change: Change, _numbers: list[int]) -> None:
         self.refresh()
-
-    def remove(self, numbers: list[int]) -> None:
-        self.records = [r for r in self.records if r["run"] not in numbers]
-        for number in numbers:
-            self.shown.pop(number, None)
-        if self.baseline in numbers:
-            self.baseline = None
-        self.refresh()
-
-    def set_shown(self, number: int, shown: bool) -> None:
-        self.shown[number] = shown
-        self.refresh()
-
-    def shown_records(self) -> list[dict]:
-        return [r for r in self.records if self.shown.get(r["run"], True)]
 
     def refresh(self) -> None:
         self._filling = True
+        entries, baseline = self.history.entries, self.history.baseline_entry()
         try:
-            baseline = next((r for r in self.records if r["run"] == self.baseline), None)
             self.table.setColumnHidden(COLUMNS.index("speedup"), baseline is None)
-            self.table.setRowCount(len(self.records))
-            for row, record in enumerate(self.records):
-                c = record["config"]
-                cells = ("", f"{record['run']}", f"{c['n']}×{c['d_in']}×{c['hidden']}×{c['d_out']}",
-                         f"{c['learning_rate']:g}",
-                         " ".join(filter(None, (c["device"], run_value(record, "gpu_path")))),
-                         c["dtype"],
-                         str(record.get("device_info", {}).get("threads", c["threads"])),
-                         str(c["seed"]), c.get("train", "both"), ending(record),
-                         loop_time(record).format(),
-                         f"{record['losses'][-1]:.4g}" if record["losses"] else "—",
-                         speedup(record, baseline) if baseline is not None else "")
-                for column, text in enumerate(cells):
+            self.table.setRowCount(len(entries))
+            for row, entry in enumerate(entries):
+                for column, text in enumerate(cells(entry, baseline)):
                     item = QTableWidgetItem(text)
                     if column == 0:
                         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                        item.setCheckState(Qt.CheckState.Checked
-                                           if self.shown.get(record["run"], True)
+                        item.setCheckState(Qt.CheckState.Checked if entry.shown
                                            else Qt.CheckState.Unchecked)
                         item.setToolTip("Show this run on the plot")
                     self.table.setItem(row, column, item)
         finally:
             self._filling = False
-        has_rows = bool(self.records)
+        has_rows = bool(entries)
         self.delete_button.setEnabled(has_rows)
         self.baseline_button.setEnabled(has_rows)
 
@@ -195,14 +136,13 @@ class RunTable(QWidget):
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 0:
             return
-        record = self.records[item.row()]
-        shown = item.checkState() == Qt.CheckState.Checked
-        self.shown[record["run"]] = shown
-        self.visibility_changed.emit(record["run"], shown)
+        entry = self.history.entries[item.row()]
+        self.history.set_shown(entry.number, item.checkState() == Qt.CheckState.Checked)
 
     def selected_numbers(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        return [self.records[row]["run"] for row in rows if row < len(self.records)]
+        entries = self.history.entries
+        return [entries[row].number for row in rows if row < len(entries)]
 
     def delete_selected(self) -> None:
         numbers = self.selected_numbers()
@@ -212,6 +152,4 @@ class RunTable(QWidget):
     def use_selected_as_baseline(self) -> None:
         numbers = self.selected_numbers()
         if numbers:
-            self.baseline = numbers[0]
-            self.refresh()
-            self.baseline_changed.emit()
+            self.history.set_baseline(numbers[0])

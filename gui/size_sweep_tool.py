@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from engine.config import RunConfig
 from engine.jobs import SizeSweepJob
 from engine.settings import label_of, settings_of
-from engine.sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
-from gui.plot import COLORS, styled_plot
+from engine.size_sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
+from gui.axes import COLORS, styled_plot
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,

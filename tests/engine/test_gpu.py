@@ -254,7 +254,7 @@ def test_race_of_the_gpu_paths():
 
 
 def test_a_size_sweep_point_on_the_graph_path_outruns_the_run_safely():
-    from engine.sweep import _measure_point
+    from engine.size_sweep import _measure_point
 
     spread, per_sample = _measure_point(RunConfig(device="gpu", iterations=50), 0.3, None)
     assert spread.median > 0 and per_sample >= 1

@@ -13,12 +13,8 @@ from engine.config import ConfigError
 from engine.hessian import dense_hessian, stability_bound
 from engine.measure import MIN_PAIRS
 from engine.race import Target, default_targets, race
-from engine.sweep import (
-    RateSweepSettings,
-    SizeSweepSettings,
-    sweep_learning_rates,
-    sweep_sizes,
-)
+from engine.rate_sweep import RateSweepSettings, sweep_learning_rates
+from engine.size_sweep import SizeSweepSettings, sweep_sizes
 
 TINY = dict(n=6, d_in=5, hidden=4, d_out=3)
 

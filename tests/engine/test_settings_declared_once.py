@@ -9,8 +9,9 @@ from cli import parser
 from engine import RunConfig
 from engine.config import ConfigError
 from engine.profile import ProfileSettings
+from engine.rate_sweep import RateSweepSettings
 from engine.settings import defaults_of, format_default, settings_of
-from engine.sweep import RateSweepSettings, SizeSweepSettings
+from engine.size_sweep import SizeSweepSettings
 
 DECLARED = (RunConfig, SizeSweepSettings, RateSweepSettings, ProfileSettings)
 

@@ -48,3 +48,8 @@ def run_and_wait(window, qtbot, timeout=60_000) -> dict:
 
 
 from PySide6.QtCore import Qt  # noqa: E402
+
+
+def records_of(window) -> list[dict]:
+    """The window's history as records (the dicts run_finished emits, with their numbers)."""
+    return [entry.record() for entry in window.history.entries]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage, QPainter
 
-from gui.plot import styled_plot
+from gui.axes import styled_plot
 
 
 def drawn_labels(axis):

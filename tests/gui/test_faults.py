@@ -6,7 +6,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui.conftest import SMALL, open_window, run_and_wait, shut
+from tests.gui.conftest import SMALL, open_window, records_of, run_and_wait, shut
 
 FAULTY_SEED = 13
 
@@ -20,15 +20,15 @@ def faulty_window(qtbot, settings, monkeypatch, request):
     w.set_values({**SMALL, "iterations": 100, "learning_rate": 1e-3, "seed": 0})
     run_and_wait(w, qtbot)
     run_and_wait(w, qtbot)
-    assert len(w.records) == 2
+    assert len(records_of(w)) == 2
     yield w
     shut(w, qtbot)
 
 
 def still_usable(window, qtbot, records_before):
     """The earlier runs are kept, and a seed-0 run right after completes."""
-    assert window.records[:len(records_before)] == records_before
-    assert len(window.plot.history) == len(window.records) >= len(records_before)
+    assert records_of(window)[:len(records_before)] == records_before
+    assert len(window.plot.finished) == len(records_of(window)) >= len(records_before)
     assert window.run_button.isEnabled() and not window.is_busy()
     window.set_values({"seed": 0, "iterations": 100})
     record = run_and_wait(window, qtbot)
@@ -43,7 +43,7 @@ def faulty_run(window, qtbot, iterations=100, timeout=30_000) -> dict:
 @pytest.mark.parametrize("faulty_window", ["abort@10"], indirect=True)
 def test_a_crash_of_the_compute_process_ends_the_run_as_crashed(faulty_window, qtbot):
     window = faulty_window
-    before = list(window.records)
+    before = list(records_of(window))
     pid = window.compute.pid
     record = faulty_run(window, qtbot)
     assert record["status"] == "crashed"
@@ -58,7 +58,7 @@ def test_a_crash_of_the_compute_process_ends_the_run_as_crashed(faulty_window, q
 @pytest.mark.parametrize("faulty_window", ["hang@10"], indirect=True)
 def test_a_hung_run_is_forced_to_stop_within_five_seconds(faulty_window, qtbot):
     window = faulty_window
-    before = list(window.records)
+    before = list(records_of(window))
     pid = window.compute.pid
     window.set_values({"seed": FAULTY_SEED, "iterations": 5_000_000})
     qtbot.mouseClick(window.run_button, Qt.MouseButton.LeftButton)
@@ -91,7 +91,7 @@ def test_a_second_stop_after_the_grace_period_forces_at_once(faulty_window, qtbo
 @pytest.mark.parametrize("faulty_window", ["raise@10"], indirect=True)
 def test_an_exception_inside_the_training_step_fails_the_run(faulty_window, qtbot):
     window = faulty_window
-    before = list(window.records)
+    before = list(records_of(window))
     record = faulty_run(window, qtbot)
     assert record["status"] == "failed"
     assert "simulated fault in the training step" in record["message"]
@@ -105,7 +105,7 @@ def test_an_exception_inside_the_training_step_fails_the_run(faulty_window, qtbo
 @pytest.mark.parametrize("faulty_window", ["oom@10"], indirect=True)
 def test_out_of_memory_during_a_run_is_refused_in_words(faulty_window, qtbot):
     window = faulty_window
-    before = list(window.records)
+    before = list(records_of(window))
     record = faulty_run(window, qtbot)
     assert record["status"] == "refused"
     text = window.status_label.text()
@@ -118,7 +118,7 @@ def test_gpu_gone_between_probe_and_run(window, qtbot):
     """The panel believes in a GPU; the compute process finds none and refuses the run."""
     window.set_values({**SMALL, "iterations": 100, "learning_rate": 1e-3})
     run_and_wait(window, qtbot)
-    before = list(window.records)
+    before = list(records_of(window))
     window.panel.set_gpu_status(True, "Simulated GPU, 80.0 GB")
     window.set_values({"device": "gpu"})
     assert window.panel.values()["device"] == "gpu"
@@ -135,7 +135,7 @@ def test_gpu_gone_between_probe_and_run(window, qtbot):
 def test_export_to_a_folder_that_cannot_be_written(window, qtbot, tmp_path):
     window.set_values({**SMALL, "iterations": 100, "learning_rate": 1e-3})
     run_and_wait(window, qtbot)
-    before = list(window.records)
+    before = list(records_of(window))
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)

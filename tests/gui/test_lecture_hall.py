@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from engine.measure import MIN_PAIRS
-from gui.plot import smooth
-from tests.gui.conftest import SMALL, run_and_wait
+from gui.series import smooth
+from tests.gui.conftest import SMALL, records_of, run_and_wait
 
 
 def three_runs(window, qtbot):
@@ -35,7 +35,7 @@ def test_the_table_lists_every_run_and_shows_or_hides_it(window, qtbot):
     assert table.item(2, header.index("status")).text().startswith("diverged at t=")
     # Untick run 2: its curve leaves the plot and the legend.
     table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
-    run2 = window.plot.history[1]
+    run2 = window.plot.finished[1]
     assert not run2.visible and not run2.curve.isVisible()
     assert [item[1].text.split(",")[0] for item in window.plot.legend.items] == ["#1", "#3"]
     table.item(1, 0).setCheckState(Qt.CheckState.Checked)
@@ -57,8 +57,8 @@ def test_delete_baseline_and_export_of_the_tables_runs(window, qtbot, tmp_path):
     assert table.table.item(2, column).text() == "— (other work)"  # it diverged
     table.table.selectRow(1)
     qtbot.mouseClick(table.delete_button, Qt.MouseButton.LeftButton)
-    assert [r["run"] for r in window.records] == [1, 3]
-    assert [run.number for run in window.plot.history] == [1, 3]
+    assert [r["run"] for r in records_of(window)] == [1, 3]
+    assert [run.number for run in window.plot.finished] == [1, 3]
     paths = window.export_to(tmp_path)
     exported = json.loads(paths[2].read_text())
     assert [r["run"] for r in exported] == [1, 3]
@@ -70,17 +70,23 @@ def test_delete_baseline_and_export_of_the_tables_runs(window, qtbot, tmp_path):
 
 
 def test_the_baseline_speedup_is_shown_only_where_the_verdict_is_settled():
+    import numpy as np
+
+    from engine.config import RunConfig
+    from engine.result import RunResult, Status
+    from gui.history import Entry
     from gui.run_table import speedup
 
-    def record(seconds):
-        return {"iterations_completed": 500, "loop_seconds": statistics.median(seconds),
-                "repeat_seconds": seconds}
+    def entry(number, seconds):
+        result = RunResult(RunConfig(), Status.COMPLETED, 500, None, np.ones(500), 0.1,
+                           statistics.median(seconds), repeat_seconds=seconds)
+        return Entry(number, result)
 
-    base = record([0.40, 0.41, 0.40, 0.42, 0.40, 0.41, 0.40])
-    faster = record([0.30, 0.31, 0.30, 0.30, 0.31, 0.30, 0.30])
+    base = entry(1, [0.40, 0.41, 0.40, 0.42, 0.40, 0.41, 0.40])
+    faster = entry(2, [0.30, 0.31, 0.30, 0.30, 0.31, 0.30, 0.30])
     assert speedup(faster, base) == "1.33× (1.29–1.4, 7 of 7 pairs)"  # 7 pairs: min–max
     assert speedup(base, faster).startswith("0.75× (")
-    same = record([0.40, 0.41, 0.41, 0.41, 0.40, 0.42, 0.40])
+    same = entry(3, [0.40, 0.41, 0.41, 0.41, 0.40, 0.42, 0.40])
     assert speedup(same, base) == "—, within noise"
     assert speedup(base, base) == "baseline"
 
@@ -90,12 +96,12 @@ def test_the_x_axis_switches_to_seconds_into_the_loop(window, qtbot):
     record = run_and_wait(window, qtbot)
     combo = window.findChild(type(window.x_axis_combo), "x_axis_combo")
     combo.setCurrentIndex(combo.findData("seconds"))
-    x = window.plot.history[-1].curve.xData
+    x = window.plot.finished[-1].curve.xData
     assert x[-1] == pytest.approx(record["loop_seconds"], rel=0.05)
     assert np.all(np.diff(x) >= 0)
     assert "seconds" in window.loss_plot.getPlotItem().getAxis("bottom").labelText
     combo.setCurrentIndex(combo.findData("iteration"))
-    assert window.plot.history[-1].curve.xData[-1] == 9_999
+    assert window.plot.finished[-1].curve.xData[-1] == 9_999
 
 
 def test_smoothing_is_tensorboards_debiased_ema_and_changes_only_the_drawing(window, qtbot):
@@ -113,10 +119,10 @@ def test_smoothing_is_tensorboards_debiased_ema_and_changes_only_the_drawing(win
     window.set_values({**SMALL, "iterations": 300, "learning_rate": 1e-3})
     record = run_and_wait(window, qtbot)
     window.smoothing_slider.setValue(90)
-    run = window.plot.history[-1]
+    run = window.plot.finished[-1]
     np.testing.assert_allclose(run.curve.yData, smooth(np.array(record["losses"]), 0.9))
     assert run.raw_curve is not None and np.array_equal(run.raw_curve.yData, record["losses"])
-    assert window.records[-1]["losses"] == record["losses"]  # the record is untouched
+    assert records_of(window)[-1]["losses"] == record["losses"]  # the record is untouched
     window.smoothing_slider.setValue(0)
     assert run.raw_curve is None and np.array_equal(run.curve.yData, record["losses"])
 
@@ -151,18 +157,24 @@ def test_presentation_mode_enlarges_and_restores(window, qtbot, settings):
 
 
 def test_the_legend_and_table_name_the_gpu_path_a_run_actually_took():
-    from gui.run_table import legend_labels, run_value
+    import numpy as np
+
+    from engine.config import RunConfig
+    from engine.result import RunResult, Status
+    from gui.history import Entry
+    from gui.labels import legend_labels, run_value
 
     def record(run, device_info, device="gpu"):
-        return {"run": run, "config": {"learning_rate": 1e-6, "device": device,
-                                       "dtype": "float64", "gpu_path": "graph"},
-                "device_info": device_info, "loop_seconds": 0.01, "status": "completed"}
+        config = RunConfig(device=device, gpu_path="graph")
+        return Entry(run, RunResult(config, Status.COMPLETED, 10, None, np.ones(10), 0.0, 0.01,
+                                    device_info))
 
     graph = record(1, {"device": "gpu", "gpu_path": "graph"})
     fused = record(2, {"device": "gpu", "gpu_path": "fused", "gpu_path_note": "CUDA graph "
                                                                              "unavailable"})
     cpu = record(3, {"device": "cpu", "threads": 2}, device="cpu")
-    assert run_value(fused, "gpu_path") == "fused" and run_value(cpu, "gpu_path") is None
+    assert run_value(fused.result, "gpu_path") == "fused"
+    assert run_value(cpu.result, "gpu_path") is None
     labels = legend_labels([graph, fused])
     assert labels[1].startswith("#1, graph") and labels[2].startswith("#2, fused")
     assert "graph" not in legend_labels([cpu, record(4, {"device": "cpu"}, "cpu")])[3]

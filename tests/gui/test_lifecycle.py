@@ -61,7 +61,7 @@ def test_two_million_iterations_keep_the_window_responsive(window, qtbot):
                                f"{ticks[worst] - ticks[0]:.2f} s of {ticks[-1] - ticks[0]:.2f} s")
     x, y = window.plot.current_points()
     assert len(x) == 2_000_000 and x[-1] == 1_999_999
-    curve = window.plot.history[-1].curve
+    curve = window.plot.finished[-1].curve
     assert curve.opts["autoDownsample"] and curve.opts["clipToView"]
     assert curve.opts["downsampleMethod"] == "peak"
 

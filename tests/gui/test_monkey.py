@@ -9,10 +9,10 @@ import random
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.plot import VISIBLE_LIMIT
+from gui.loss_plot import VISIBLE_LIMIT
 from gui.presets import load_presets
 from gui.readout import format_seconds
-from tests.gui.conftest import SMALL
+from tests.gui.conftest import SMALL, records_of
 
 ACTIONS_COUNT = 1000
 SEED = int(os.environ.get("MONKEY_SEED", "20261126"))
@@ -93,11 +93,11 @@ def check_consistent(window):
         assert tool.stop_button.isEnabled() == tool.is_running()
     assert window.panel.inputs["n"].isEnabled() == (not busy)
     # Every run of the session is in the table and on the plot; at most VISIBLE_LIMIT shown.
-    assert [run.number for run in window.plot.history] == [r["run"] for r in window.records]
-    shown = sum(run.visible for run in window.plot.history)
+    assert [run.number for run in window.plot.finished] == [r["run"] for r in records_of(window)]
+    shown = sum(run.visible for run in window.plot.finished)
     assert shown <= VISIBLE_LIMIT
     assert len(window.plot.legend.items) == shown + (window.plot.current is not None)
-    assert window.run_table.table.rowCount() == len(window.records)
+    assert window.run_table.table.rowCount() == len(records_of(window))
     assert window.compute.is_alive()
 
 

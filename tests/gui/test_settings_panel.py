@@ -5,8 +5,9 @@ from PySide6.QtWidgets import QLabel
 
 from engine import RunConfig
 from engine.devices import probe_gpu
+from engine.rate_sweep import RateSweepSettings
 from engine.settings import defaults_of, settings_of
-from engine.sweep import RateSweepSettings, SizeSweepSettings
+from engine.size_sweep import SizeSweepSettings
 from gui.readout import Readout
 
 NO_GPU = pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
@@ -58,17 +59,20 @@ def test_racing_the_gpu_paths_without_a_gpu_says_why(window):
 def test_the_readout_names_the_gpu_path_and_why(qtbot):
     readout = Readout()
     qtbot.addWidget(readout)
-    record = {"iterations_completed": 5, "config": RunConfig(iterations=5).to_dict(),
-              "losses": [1.0] * 5, "loop_seconds": 0.01, "status": "completed",
-              "iterations_per_second": 500.0, "gflops": 1.0, "setup_seconds": 0.1,
-              "device_info": {"device": "gpu", "gpu_path": "fused",
-                              "gpu_path_note": "CUDA graph unavailable: no libcublas"}}
-    readout.show_result(record)
+    from dataclasses import replace
+
+    import numpy as np
+
+    from engine.result import RunResult, Status
+
+    result = RunResult(RunConfig(iterations=5), Status.COMPLETED, 5, None, np.ones(5), 0.1, 0.01,
+                       {"device": "gpu", "gpu_path": "fused",
+                        "gpu_path_note": "CUDA graph unavailable: no libcublas"})
+    readout.show_result(result)
     assert not readout.gpu_path_label.isHidden()
     assert readout.gpu_path_label.text() == \
         "GPU path: fused (CUDA graph unavailable: no libcublas)"
-    record["device_info"] = {"device": "cpu", "threads": 2}
-    readout.show_result(record)
+    readout.show_result(replace(result, device_info={"device": "cpu", "threads": 2}))
     assert readout.gpu_path_label.isHidden()
 
 

@@ -6,8 +6,8 @@ import psutil
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThread
 
-from gui.plot import VISIBLE_LIMIT
-from tests.gui.conftest import SMALL
+from gui.loss_plot import VISIBLE_LIMIT
+from tests.gui.conftest import SMALL, records_of
 
 
 def run_once(window, qtbot):
@@ -49,11 +49,11 @@ def test_two_hundred_runs(window, qtbot):
     assert children[10] == children[200] == [window.compute.pid]
     assert window.findChildren(QThread) == []
     # The whole session is kept (its losses are far below the memory bound), 8 runs shown.
-    assert len(window.plot.history) == len(window.records) == 200
-    assert sum(run.visible for run in window.plot.history) == VISIBLE_LIMIT
+    assert len(window.plot.finished) == len(records_of(window)) == 200
+    assert sum(run.visible for run in window.plot.finished) == VISIBLE_LIMIT
     # The plot holds the history's curves and their own markers (a diverged run's end mark),
     # nothing of the runs that left it.
     items = window.loss_plot.getPlotItem().listDataItems()
-    curves = [run.curve for run in window.plot.history]
+    curves = [run.curve for run in window.plot.finished]
     assert [item for item in items if item not in window.plot.markers()] == curves
     assert len(window.plot.legend.items) == VISIBLE_LIMIT

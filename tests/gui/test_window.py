@@ -12,7 +12,7 @@ from engine import RunConfig, train
 from engine.devices import probe_gpu
 from gui.app import create_main_window
 from gui.readout import format_seconds
-from tests.gui.conftest import SMALL, run_and_wait, shut
+from tests.gui.conftest import SMALL, records_of, run_and_wait, shut
 
 OBJECT_NAMES = {
     "run_button": QPushButton, "stop_button": QPushButton, "n_input": QLineEdit,
@@ -163,13 +163,13 @@ def test_history_and_clear(window, qtbot):
     run_and_wait(window, qtbot)
     window.set_values({"learning_rate": 1e-2})
     run_and_wait(window, qtbot)
-    assert len(window.plot.history) == 2 and len(window.records) == 2
+    assert len(window.plot.finished) == 2 and len(records_of(window)) == 2
     labels = [item[1].text for item in window.plot.legend.items]
     # The legend is short: the run number and only what differs between the shown runs.
     assert labels[0].startswith("#1, lr 0.001, ") and labels[1].startswith("#2, lr 0.01, ")
     assert not any("float64" in label or "cpu" in label for label in labels)
     qtbot.mouseClick(window.clear_button, Qt.MouseButton.LeftButton)
-    assert window.plot.history == [] and window.records == []
+    assert window.plot.finished == [] and records_of(window) == []
     assert window.plot.legend.items == []
 
 
@@ -237,8 +237,8 @@ def test_a_refused_run_leaves_no_curve_or_legend_entry(window, qtbot):
     text = window.status_label.text()
     assert text.startswith("Refused: Device: a GPU was asked for")  # the panel's name for it
     assert "device:" not in text
-    assert window.plot.history == [] and window.plot.current is None
-    assert window.plot.legend.items == [] and window.records == []
+    assert window.plot.finished == [] and window.plot.current is None
+    assert window.plot.legend.items == [] and records_of(window) == []
     assert window.elapsed_label.text() == "0.00 s"  # no figures of an earlier run beside it
 
 

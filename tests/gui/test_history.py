@@ -1,0 +1,80 @@
+"""What the window's views read, tested without a window: the run history, the series a curve
+is handed, smoothing's neighbour the decimation, and the catapult's spans."""
+
+import numpy as np
+import pytest
+
+from engine.config import RunConfig
+from engine.diagnostics import catapult_spans
+from engine.result import RunResult, Status
+from gui.history import BYTES_PER_LOSS, Change, RunHistory
+from gui.labels import legend_labels
+from gui.series import DISPLAY_POINTS, GrowingSeries
+
+
+def result(losses=10, lr=1e-6, status=Status.COMPLETED):
+    return RunResult(RunConfig(learning_rate=lr), status, losses, None, np.ones(losses), 0.1,
+                     0.5)
+
+
+def test_the_history_holds_typed_results_and_tells_its_views():
+    history, heard = RunHistory(), []
+    history.subscribe(lambda change, numbers: heard.append((change, numbers)))
+    assert history.add(1, result()) == [] and history.add(2, result(lr=2e-6)) == []
+    assert heard == [(Change.ADDED, [1]), (Change.ADDED, [2])]
+    assert history.get(2).result.config.learning_rate == 2e-6
+    history.set_shown(1, False)
+    assert heard[-1] == (Change.SHOWN, [1]) and [e.number for e in history.shown()] == [2]
+    history.set_shown(1, False)  # no change, nothing heard
+    assert len(heard) == 3
+    history.set_baseline(2)
+    history.remove([2, 99])
+    assert heard[-1] == (Change.REMOVED, [2]) and history.baseline is None
+    assert history.get(1).record()["run"] == 1  # the record: the dict at the edge
+    assert legend_labels(history.entries)[1].startswith("#1")
+
+
+def test_the_history_keeps_within_its_bounds_and_says_what_it_dropped():
+    history = RunHistory(kept_runs=3, kept_losses=25)
+    for number in range(1, 4):
+        assert history.add(number, result(losses=10)) == ([] if number < 3 else [1])
+    assert history.numbers() == [2, 3]  # 30 losses passed 25: the oldest went
+    assert history.bytes == BYTES_PER_LOSS * 20
+    for number in range(4, 7):
+        history.add(number, result(losses=1))
+    assert len(history.entries) <= 3
+
+
+def test_show_at_most_hides_the_oldest_shown_runs():
+    history = RunHistory()
+    for number in range(1, 6):
+        history.add(number, result())
+    assert history.show_at_most(3) == [1, 2]
+    assert [e.number for e in history.shown()] == [3, 4, 5]
+    assert history.show_at_most(3) == []
+
+
+def test_a_long_series_is_decimated_with_every_spike_kept():
+    series = GrowingSeries(capacity=4)
+    n = 5 * DISPLAY_POINTS
+    y = np.ones(n)
+    y[12_345] = 1e6  # one spike
+    for start in range(0, n, 7_000):  # in batches, as progress arrives
+        stop = min(n, start + 7_000)
+        series.append(np.arange(start, stop, dtype=float), y[start:stop])
+    x_shown, y_shown = series.display()
+    assert len(x_shown) <= DISPLAY_POINTS + 7_000  # decimated blocks, and the newest tail
+    assert y_shown.max() == 1e6 and y_shown.min() == 1.0
+    assert np.all(np.diff(x_shown) >= 0)
+    short = GrowingSeries()
+    short.append(np.arange(3.0), np.arange(3.0))
+    assert short.display()[1].tolist() == [0.0, 1.0, 2.0]  # few points: as they are
+
+
+def test_catapult_spans_are_the_overshooting_steps():
+    losses = [10, 20, 40, 30, 20, 25, 10]
+    # lr·λ_max above 2 at t = 0, 1, 2 and 4; the loss rose after t = 0, 1 and 4.
+    assert catapult_spans([0, 1, 2, 3, 4, 5], [3, 3, 3, 1, 2.5, 1], losses) == [(0, 1), (4, 4)]
+    assert catapult_spans([0, 1], [1.0, 1.5], losses) == []
+    with pytest.raises(ValueError):
+        catapult_spans([0, 1], [3.0], losses)  # lengths must agree
