@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,44 +28,26 @@ from PySide6.QtWidgets import (
 
 from engine.config import RunConfig
 from engine.devices import cpu_info
-from engine.diagnostics import catapult_spans
-from engine.explain import explain_run
-from engine.jobs import EndKind, JobEnd, ProbeJob, TrainingJob, status_sentence
-from engine.measure import Spread
-from engine.memory import InsufficientMemoryError, check_memory, format_bytes
-from engine.result import RunResult, Status
+from engine.jobs import EndKind, JobEnd, ProbeJob
+from engine.memory import format_bytes
 from gui.axes import scale_plot_fonts
 from gui.compute import ComputeProcess, JobRunner
-from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot
-from gui.dialogs import open_error_dialog
+from gui.diagnostics_plot import DiagnosticsPlot
 from gui.export import export_all
-from gui.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
-from gui.loss_plot import VISIBLE_LIMIT, LossPlot
+from gui.history import RunHistory
+from gui.loss_plot import LossPlot
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
+from gui.presentation import PresentationMode
 from gui.presets import load_presets, preset_values
 from gui.profile_tool import ProfileTool
 from gui.race_tool import RaceTool
 from gui.readout import Readout
+from gui.run_controller import RunController
 from gui.run_table import RunTable
 from gui.size_sweep_tool import SizeSweepTool
 
-# The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
-# run takes CPU from the run itself (on 2 cores, from one of its two BLAS threads).
-DISPLAY_INTERVAL_MS = 90
-STATS_EVERY_TICKS = 3
-# The plot redraws at display rate when painting is cheap, and less often when it is not:
-# on a 2-core laptop the GUI thread's painting competes with the BLAS threads of the run, so
-# its share of one core is held near GUI_CPU_SHARE.
-GUI_CPU_SHARE = 0.03
-PLOT_INTERVAL_RANGE = (DISPLAY_INTERVAL_MS / 1000, 1.0)
-# The first run of a window starts at this interval (a redraw of the plot costs ~10 ms of CPU
-# on a 2-core laptop, so 0.3 s keeps it near GUI_CPU_SHARE); later runs start where the
-# previous one's adaptation left it, so that a short run is never drawn at the fastest rate
-# before the window has learnt what a redraw costs.
-FIRST_PLOT_INTERVAL = 0.3
 CUSTOM = "Custom"
-PRESENTATION_SCALE = 1.6
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
@@ -81,32 +61,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Backprop Lab")
         self.settings = settings if settings is not None else QSettings("BackpropLab",
                                                                         "Backprop Lab")
-        self._runs_numbered = 0
         self.last_record: dict | None = None  # the latest run_finished record
         self.compute = ComputeProcess(self)
-        self._error_dialog: QMessageBox | None = None
-        self.training_runner = JobRunner(self.compute, "Run", self)
-        self.training_runner.progressed.connect(self._on_progress)
-        self.training_runner.notice.connect(lambda text: self.readout.set_status(text,
-                                                                                 WARN_COLOR))
-        self.training_runner.ended.connect(self._on_run_ended)
         self.probe_runner = JobRunner(self.compute, "GPU probe", self)
         self.probe_runner.ended.connect(self._on_gpu_probed)
         self._close_requested = False
         self._wanted_device: str | None = None
-        self._run_started = 0.0
-        self._loop_started: float | None = None  # when the run's loop began, on this clock
-        self._last_progress = None
-        self._run_config: RunConfig | None = None
         self._gpu_reason = ""
-        self._plot_interval = FIRST_PLOT_INTERVAL
-        self._last_plot = (0.0, 0.0)
-        self._ticks = 0
         self._build()
+        self.runs = RunController(self.compute, self.history, self.plot, self.diagnostics_plot,
+                                  self.readout, self)
+        self.runs.finished.connect(self._on_run_finished)
         self._restore_settings()
-        self._timer = QTimer(self)
-        self._timer.setInterval(DISPLAY_INTERVAL_MS)
-        self._timer.timeout.connect(self._refresh_display)
         if probe_gpu:
             self.probe_runner.start(ProbeJob())
         self._update_buttons()
@@ -268,12 +234,10 @@ class MainWindow(QMainWindow):
         self.presentation_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
         self.presentation_action.setToolTip("Full screen, fonts 1.6× larger, thicker curves and "
                                             "a larger wall clock: for the back of a lecture hall")
-        self.presentation_action.toggled.connect(self.set_presentation)
         view.addAction(self.presentation_action)
         self.addAction(self.presentation_action)  # F11 works with the menu closed
-        self._base_font = QFont(self.font())
-        self._presenting = False
-        self._normal_geometry = None
+        self.presentation = PresentationMode(self, self.presentation_action, self.settings,
+                                             self._rescale)
         self.setMinimumSize(1160, 640)
         self.resize(1460, 780)
 
@@ -322,9 +286,7 @@ class MainWindow(QMainWindow):
                 values[name] = self._saved_config[name]
         self.settings.setValue("config", json.dumps(values))
         # In presentation mode, the geometry to come back to is the desktop one.
-        normal = self._normal_geometry
-        self.settings.setValue("geometry", normal if self._presenting and normal is not None
-                               else self.saveGeometry())
+        self.settings.setValue("geometry", self.presentation.desktop_geometry())
         self.settings.setValue("log_y", self.log_y_checkbox.isChecked())
         self.settings.sync()
 
@@ -425,170 +387,32 @@ class MainWindow(QMainWindow):
             self.readout.set_status("Fix the highlighted settings: "
                                     + "; ".join(errors.values()), ERROR_COLOR)
             return False
-        config = RunConfig(**self.panel.values())
-        if config.device == "cpu":
-            try:
-                check_memory(config)  # quick for the CPU; a GPU run checks in the process
-            except InsufficientMemoryError as exc:
-                self._run_config = config
-                self._finish_run(RunResult.not_run(config, Status.REFUSED, str(exc)))
-                return False
-        self._run_config = config
-        self._last_progress = None
-        self._runs_numbered += 1
-        self.plot.start_run(f"#{self._runs_numbered} running: lr {config.learning_rate:g}, "
-                            f"{config.device} {config.dtype}", config.iterations,
-                            self._runs_numbered)
-        self.readout.reset()
-        self.diagnostics_plot.clear(config.learning_rate, config.hidden)
-        self.diagnostics_plot.setVisible(config.diagnostics)
-        self.readout.set_status(f"Running {config.iterations:,} iterations on the "
-                                f"{config.device.upper()}…")
         self.save_settings()
-        self.training_runner.start(TrainingJob(config, self.repeats_input.value()))
+        started = self.runs.start(RunConfig(**self.panel.values()), self.repeats_input.value())
         self._update_buttons()
-        # Paint the "running" state now, before the run competes with the window for the
-        # cores: a full repaint during the loop would take CPU from the run.
-        self.repaint()
-        self._run_started = time.perf_counter()
-        self._loop_started = None
-        self._last_plot = (self._run_started, time.thread_time())
-        self._ticks = 0
-        self._timer.start()
-        return True
+        return started
 
     def stop_run(self) -> None:
         """Stop the training run, and any lecture tool that is running. Cooperative first; a
         job that has not stopped after a grace period is ended with its compute process."""
-        if self.is_running():
-            if not self.training_runner.stop_requested:
-                self.readout.set_status("Stopping…")
-            self.training_runner.stop()
+        self.runs.stop()
         for tool in self.tools:
             tool.stop()
 
-    def _on_progress(self, progress) -> None:
-        if self._loop_started is None:
-            self._loop_started = time.perf_counter() - progress.elapsed_seconds
-        self.plot.append(progress.iterations, progress.losses, progress.elapsed_seconds)
-        if progress.diagnostics is not None:
-            self.diagnostics_plot.append(progress.diagnostics)
-        self._last_progress = progress
-
-    def _refresh_display(self) -> None:
-        if not self.is_running():
-            self.plot.redraw()
-            return
-        now = time.perf_counter()
-        # One clock during the run and after it: the loop's. Its start is known from the first
-        # progress batch (its arrival less the loop time it reports), so the live clock never
-        # counts the setup, and the final loop time does not jump back below it.
-        self.readout.show_elapsed(now - self._loop_started if self._loop_started else 0.0)
-        last_wall, last_cpu = self._last_plot
-        if now - last_wall >= self._plot_interval:
-            cpu = time.thread_time()
-            share = (cpu - last_cpu) / (now - last_wall)
-            low, high = PLOT_INTERVAL_RANGE
-            self._plot_interval = min(high, max(low, self._plot_interval * share / GUI_CPU_SHARE))
-            self.plot.redraw()
-            if self.diagnostics_plot.isVisible():
-                self.diagnostics_plot.redraw()
-            self._last_plot = (now, cpu)
-        self._ticks += 1
-        p = self._last_progress
-        stats_due = self._ticks % STATS_EVERY_TICKS == 0
-        if p is not None and self._run_config is not None and stats_due:
-            loss = float(p.losses[-1]) if len(p.losses) else None
-            self.readout.show_progress(p.iterations_completed, p.iterations_total,
-                                       p.elapsed_seconds, loss,
-                                       self._run_config.flops_per_iteration)
-
-    def _on_run_ended(self, end: JobEnd) -> None:
-        """Every way a run can end becomes a record: the engine's, or one made here from what
-        arrived before a crash or a forced stop."""
-        config = self._run_config
-        if end.kind == EndKind.DONE:
-            result = end.result
-        elif end.kind in (EndKind.REFUSED, EndKind.FAILED):
-            result = RunResult.not_run(config, end.status, end.message)
-        else:  # crashed or forced: keep what the run reported before its process ended
-            runner = self.training_runner
-            losses = (np.concatenate(runner.streamed_losses) if runner.streamed_losses
-                      else np.empty(0))
-            p = runner.last_progress
-            result = RunResult.cut_short(config, end.status, losses,
-                                         p.elapsed_seconds if p is not None else 0.0,
-                                         end.message)
-        if end.is_error:
-            self._error_dialog = open_error_dialog(self, "Run", end)
-        self._timer.stop()
-        self._finish_run(result)
-
-    def _finish_run(self, result: RunResult) -> None:
-        record = result.to_dict()  # for run_finished and scripts: the edge where dicts are made
-        status, dropped = result.status, []
-        if result.iterations_completed:
-            self.plot.redraw()
-            if status == Status.DIVERGED:
-                self.plot.mark_divergence(result.diverged_at)
-            self._show_diagnostics(result)
-            number = self.plot.current.number
-            record["run"] = number
-            self.plot.finish_run()
-            dropped = self.history.add(number, result)
-            self.history.show_at_most(VISIBLE_LIMIT)
-            self.readout.show_result(result)
-        else:
-            self.plot.discard_run()
-            self.readout.reset()
-        busy = ", while other programs used the CPU" if result.timing_note else ""
-        if status == Status.COMPLETED and len(result.repeat_seconds) > 1:
-            spread = Spread.of(result.repeat_seconds)
-            self.readout.set_status(f"Completed in {spread.format()}: the median of "
-                                    f"{len(spread.samples)} repeats" + busy,
-                                    WARN_COLOR if busy else OK_COLOR)
-        elif status == Status.COMPLETED:
-            self.readout.set_status(f"Completed in {result.loop_seconds:.3f} s" + busy,
-                                    WARN_COLOR if busy else OK_COLOR)
-        elif status == Status.DIVERGED:
-            self.readout.set_status(
-                f"Diverged at iteration {result.diverged_at}: the loss became non-finite. "
-                "Lower the learning rate (÷10).", ERROR_COLOR)
-        elif status == Status.STOPPED and not result.message:
-            self.readout.set_status(f"Stopped after {result.iterations_completed:,} "
-                                    f"iterations ({result.loop_seconds:.3f} s)", WARN_COLOR)
-        else:  # refused, failed, crashed, or stopped by force: the one wording of such ends
-            self.readout.set_status(status_sentence(status, result.message),
-                                    WARN_COLOR if status == Status.STOPPED else ERROR_COLOR)
-        if result.iterations_completed and dropped:
-            self.readout.set_status(f"History full ({KEPT_RUNS} runs or {KEPT_LOSSES:,} losses "
-                                    "kept): dropped " + ", ".join(f"#{n}" for n in dropped),
-                                    WARN_COLOR)
-        self._refresh_display()
+    def _on_run_finished(self, record: dict) -> None:
         self._update_buttons()
         self.last_record = record
         self.run_finished.emit(record)
         self._close_if_requested()
 
-    def _show_diagnostics(self, result: RunResult) -> None:
-        """The finished run's diagnostics panel, catapult marks and written explanation."""
-        self.readout.show_explanation(explain_run(result))
-        diagnostics = result.diagnostics
-        self.diagnostics_plot.setVisible(bool(diagnostics))
-        if not diagnostics:
-            return
-        self.diagnostics_plot.show_result(result)
-        lr = result.config.learning_rate
-        spans = catapult_spans(diagnostics["sharpness_iterations"],
-                               [lr * v for v in diagnostics["sharpness"]], result.losses)
-        for index, (first, last) in enumerate(spans):
-            self.plot.mark_span(first, last, "catapult: lr·λ_max > 2, loss rising"
-                                if index == 0 else "", CATAPULT_BRUSH)
+    @property
+    def training_runner(self) -> JobRunner:
+        return self.runs.runner
 
     @property
     def error_dialog(self) -> QMessageBox | None:
         """The last run's error dialog (None until a run failed or crashed)."""
-        return self._error_dialog
+        return self.runs.error_dialog
 
     def _update_buttons(self) -> None:
         running, busy = self.is_running(), self.is_busy()
@@ -605,40 +429,21 @@ class MainWindow(QMainWindow):
     # --- history and export -------------------------------------------------------------
 
     def set_presentation(self, on: bool, remember: bool = True) -> None:
-        """Presentation mode: full screen, every font PRESENTATION_SCALE× larger, thicker
-        curves, the wall clock larger still; remembered. Off restores the desktop sizes."""
-        scale = PRESENTATION_SCALE if on else 1.0
-        if self.presentation_action.isChecked() != on:
-            self._remember_presentation = remember
-            self.presentation_action.setChecked(on)  # comes back here through `toggled`
-            return
-        font = QFont(self._base_font)
-        font.setPointSizeF(self._base_font.pointSizeF() * scale)
-        self.setFont(font)
+        """Presentation mode on or off; remember=False: for this launch only."""
+        self.presentation.set(on, remember)
+
+    def _rescale(self, scale: float) -> None:
+        """What presentation mode grows: every text, the plots' fonts, the curves' pens."""
         self.readout.set_scale(scale)
         for tool in self.tools:
             tool.set_scale(scale)
         for plot in self.findChildren(pg.PlotWidget):
             scale_plot_fonts(plot, scale)
         self.diagnostics_plot.set_axis_scale(self.loss_plot, scale)
-        self.plot.set_pen_scale(2.0 if on else 1.0)
+        self.plot.set_pen_scale(2.0 if scale > 1 else 1.0)
         self.plot.relabel()  # the legend's entries in the new size
         self.left_widget.setMinimumWidth(round(370 * scale))
         self.left_widget.setMaximumWidth(round(440 * scale))
-        if on and not self._presenting:
-            self._normal_geometry = self.saveGeometry()
-            self.showFullScreen()
-            screen = self.screen()
-            if screen is not None:  # without a window manager, full screen is only a wish
-                self.setGeometry(screen.geometry())
-        elif not on and self._presenting:
-            self.showNormal()
-            if self._normal_geometry is not None:
-                self.restoreGeometry(self._normal_geometry)
-        self._presenting = on
-        if getattr(self, "_remember_presentation", True):
-            self.settings.setValue("presentation", on)
-        self._remember_presentation = True
 
     def delete_runs(self, numbers: list[int]) -> None:
         self.history.remove(numbers)

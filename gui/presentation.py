@@ -1,0 +1,61 @@
+"""Presentation mode, for the back of a lecture hall: full screen, every font larger, thicker
+curves, the wall clock larger still; remembered between sessions unless asked for one launch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QMainWindow
+
+PRESENTATION_SCALE = 1.6
+
+
+class PresentationMode:
+    """Owns the action's state, the window's full-screen geometry and the remembered choice;
+    `rescale(scale)` is the window's own list of what grows."""
+
+    def __init__(self, window: QMainWindow, action: QAction, settings: QSettings,
+                 rescale: Callable[[float], None]):
+        self.window, self.action, self.settings, self.rescale = window, action, settings, rescale
+        self.on = False
+        self.normal_geometry = None  # the desktop geometry to come back to
+        self._remember = True
+        self._base_font = QFont(window.font())
+        action.toggled.connect(self._apply)
+
+    def set(self, on: bool, remember: bool = True) -> None:
+        """Turn it on or off; remember=False applies to this launch only."""
+        if self.action.isChecked() != on:
+            self._remember = remember
+            self.action.setChecked(on)  # comes back through `toggled`
+        else:
+            self._apply(on)
+
+    def desktop_geometry(self):
+        """The geometry to save: the desktop one, also while in full screen."""
+        if self.on and self.normal_geometry is not None:
+            return self.normal_geometry
+        return self.window.saveGeometry()
+
+    def _apply(self, on: bool) -> None:
+        scale = PRESENTATION_SCALE if on else 1.0
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * scale)
+        self.window.setFont(font)
+        self.rescale(scale)
+        if on and not self.on:
+            self.normal_geometry = self.window.saveGeometry()
+            self.window.showFullScreen()
+            screen = self.window.screen()
+            if screen is not None:  # without a window manager, full screen is only a wish
+                self.window.setGeometry(screen.geometry())
+        elif not on and self.on:
+            self.window.showNormal()
+            if self.normal_geometry is not None:
+                self.window.restoreGeometry(self.normal_geometry)
+        self.on = on
+        if self._remember:
+            self.settings.setValue("presentation", on)
+        self._remember = True

@@ -1,0 +1,235 @@
+"""The life of a training run in the window: start it in the compute process, show its progress
+at display rate, stop it, and turn every way it can end into a result kept in the history."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from engine.config import RunConfig
+from engine.diagnostics import catapult_spans
+from engine.explain import explain_run
+from engine.jobs import EndKind, JobEnd, TrainingJob, status_sentence
+from engine.measure import Spread
+from engine.memory import InsufficientMemoryError, check_memory
+from engine.result import RunResult, Status
+from gui.compute import ComputeProcess, JobRunner
+from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot
+from gui.dialogs import open_error_dialog
+from gui.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
+from gui.loss_plot import VISIBLE_LIMIT, LossPlot
+from gui.readout import Readout
+from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR
+
+# The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
+# run takes CPU from the run itself (on 2 cores, from one of its two BLAS threads).
+DISPLAY_INTERVAL_MS = 90
+STATS_EVERY_TICKS = 3
+# The plot redraws at display rate when painting is cheap, and less often when it is not:
+# on a 2-core laptop the GUI thread's painting competes with the BLAS threads of the run, so
+# its share of one core is held near GUI_CPU_SHARE.
+GUI_CPU_SHARE = 0.03
+PLOT_INTERVAL_RANGE = (DISPLAY_INTERVAL_MS / 1000, 1.0)
+# The first run of a window starts at this interval (a redraw of the plot costs ~10 ms of CPU
+# on a 2-core laptop, so 0.3 s keeps it near GUI_CPU_SHARE); later runs start where the
+# previous one's adaptation left it, so that a short run is never drawn at the fastest rate
+# before the window has learnt what a redraw costs.
+FIRST_PLOT_INTERVAL = 0.3
+
+
+class RunController(QObject):
+    """Start, progress, stop and end of the Training tab's runs."""
+
+    # The run record (a dict, as the engine writes it, with its run number where it trained)
+    # of every run that was started: completed, stopped, diverged, refused, failed, crashed.
+    finished = Signal(object)
+
+    def __init__(self, compute: ComputeProcess, history: RunHistory, plot: LossPlot,
+                 diagnostics_plot: DiagnosticsPlot, readout: Readout, parent: QWidget):
+        super().__init__(parent)
+        self.history, self.plot, self.readout = history, plot, readout
+        self.diagnostics_plot = diagnostics_plot
+        self.runner = JobRunner(compute, "Run", parent)
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.notice.connect(lambda text: self.readout.set_status(text, WARN_COLOR))
+        self.runner.ended.connect(self._on_run_ended)
+        self.error_dialog: QMessageBox | None = None  # the last run's, once one failed
+        self._parent = parent
+        self._runs_numbered = 0
+        self._run_config: RunConfig | None = None
+        self._loop_started: float | None = None  # when the run's loop began, on this clock
+        self._last_progress = None
+        self._plot_interval = FIRST_PLOT_INTERVAL
+        self._last_plot = (0.0, 0.0)
+        self._ticks = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(DISPLAY_INTERVAL_MS)
+        self._timer.timeout.connect(self.refresh_display)
+
+    def is_running(self) -> bool:
+        return self.runner.is_running()
+
+    def start(self, config: RunConfig, repeats: int) -> bool:
+        """Start a run (its settings already valid); False where the memory check refuses it
+        here (the record says so, as any refusal's does)."""
+        self._run_config = config
+        if config.device == "cpu":
+            try:
+                check_memory(config)  # quick for the CPU; a GPU run checks in the process
+            except InsufficientMemoryError as exc:
+                self._finish_run(RunResult.not_run(config, Status.REFUSED, str(exc)))
+                return False
+        self._last_progress = None
+        self._runs_numbered += 1
+        self.plot.start_run(f"#{self._runs_numbered} running: lr {config.learning_rate:g}, "
+                            f"{config.device} {config.dtype}", config.iterations,
+                            self._runs_numbered)
+        self.readout.reset()
+        self.diagnostics_plot.clear(config.learning_rate, config.hidden)
+        self.diagnostics_plot.setVisible(config.diagnostics)
+        self.readout.set_status(f"Running {config.iterations:,} iterations on the "
+                                f"{config.device.upper()}…")
+        self.runner.start(TrainingJob(config, repeats))
+        # Paint the "running" state now, before the run competes with the window for the
+        # cores: a full repaint during the loop would take CPU from the run.
+        self._parent.repaint()
+        self._loop_started = None
+        self._last_plot = (time.perf_counter(), time.thread_time())
+        self._ticks = 0
+        self._timer.start()
+        return True
+
+    def stop(self) -> None:
+        """Cooperative first; a run that has not stopped after a grace period is ended with
+        its compute process."""
+        if self.is_running():
+            if not self.runner.stop_requested:
+                self.readout.set_status("Stopping…")
+            self.runner.stop()
+
+    # --- while it runs ---------------------------------------------------------------------
+
+    def _on_progress(self, progress) -> None:
+        if self._loop_started is None:
+            self._loop_started = time.perf_counter() - progress.elapsed_seconds
+        self.plot.append(progress.iterations, progress.losses, progress.elapsed_seconds)
+        if progress.diagnostics is not None:
+            self.diagnostics_plot.append(progress.diagnostics)
+        self._last_progress = progress
+
+    def refresh_display(self) -> None:
+        if not self.is_running():
+            self.plot.redraw()
+            return
+        now = time.perf_counter()
+        # One clock during the run and after it: the loop's. Its start is known from the first
+        # progress batch (its arrival less the loop time it reports), so the live clock never
+        # counts the setup, and the final loop time does not jump back below it.
+        self.readout.show_elapsed(now - self._loop_started if self._loop_started else 0.0)
+        last_wall, last_cpu = self._last_plot
+        if now - last_wall >= self._plot_interval:
+            cpu = time.thread_time()
+            share = (cpu - last_cpu) / (now - last_wall)
+            low, high = PLOT_INTERVAL_RANGE
+            self._plot_interval = min(high, max(low, self._plot_interval * share / GUI_CPU_SHARE))
+            self.plot.redraw()
+            if self.diagnostics_plot.isVisible():
+                self.diagnostics_plot.redraw()
+            self._last_plot = (now, cpu)
+        self._ticks += 1
+        p = self._last_progress
+        stats_due = self._ticks % STATS_EVERY_TICKS == 0
+        if p is not None and self._run_config is not None and stats_due:
+            loss = float(p.losses[-1]) if len(p.losses) else None
+            self.readout.show_progress(p.iterations_completed, p.iterations_total,
+                                       p.elapsed_seconds, loss,
+                                       self._run_config.flops_per_iteration)
+
+    # --- how it ended ------------------------------------------------------------------------
+
+    def _on_run_ended(self, end: JobEnd) -> None:
+        """Every way a run can end becomes a result: the engine's, or one made here from what
+        arrived before a crash or a forced stop."""
+        config = self._run_config
+        if end.kind == EndKind.DONE:
+            result = end.result
+        elif end.kind in (EndKind.REFUSED, EndKind.FAILED):
+            result = RunResult.not_run(config, end.status, end.message)
+        else:  # crashed or forced: keep what the run reported before its process ended
+            runner = self.runner
+            losses = (np.concatenate(runner.streamed_losses) if runner.streamed_losses
+                      else np.empty(0))
+            p = runner.last_progress
+            result = RunResult.cut_short(config, end.status, losses,
+                                         p.elapsed_seconds if p is not None else 0.0,
+                                         end.message)
+        if end.is_error:
+            self.error_dialog = open_error_dialog(self._parent, "Run", end)
+        self._timer.stop()
+        self._finish_run(result)
+
+    def _finish_run(self, result: RunResult) -> None:
+        record = result.to_dict()  # for run_finished and scripts: the edge where dicts are made
+        status, dropped = result.status, []
+        if result.iterations_completed:
+            self.plot.redraw()
+            if status == Status.DIVERGED:
+                self.plot.mark_divergence(result.diverged_at)
+            self._show_diagnostics(result)
+            number = self.plot.current.number
+            record["run"] = number
+            self.plot.finish_run()
+            dropped = self.history.add(number, result)
+            self.history.show_at_most(VISIBLE_LIMIT)
+            self.readout.show_result(result)
+        else:
+            self.plot.discard_run()
+            self.readout.reset()
+        self.readout.set_status(*status_line(result))
+        if dropped:
+            self.readout.set_status(f"History full ({KEPT_RUNS} runs or {KEPT_LOSSES:,} losses "
+                                    "kept): dropped " + ", ".join(f"#{n}" for n in dropped),
+                                    WARN_COLOR)
+        self.refresh_display()
+        self.finished.emit(record)
+
+    def _show_diagnostics(self, result: RunResult) -> None:
+        """The finished run's diagnostics panel, catapult marks and written explanation."""
+        self.readout.show_explanation(explain_run(result))
+        diagnostics = result.diagnostics
+        self.diagnostics_plot.setVisible(bool(diagnostics))
+        if not diagnostics:
+            return
+        self.diagnostics_plot.show_result(result)
+        lr = result.config.learning_rate
+        spans = catapult_spans(diagnostics["sharpness_iterations"],
+                               [lr * v for v in diagnostics["sharpness"]], result.losses)
+        for index, (first, last) in enumerate(spans):
+            self.plot.mark_span(first, last, "catapult: lr·λ_max > 2, loss rising"
+                                if index == 0 else "", CATAPULT_BRUSH)
+
+
+def status_line(result: RunResult) -> tuple[str, str]:
+    """The readout's status line for a finished run, and its colour: amber where other
+    programs used the CPU while it was timed."""
+    status = result.status
+    busy = ", while other programs used the CPU" if result.timing_note else ""
+    done = WARN_COLOR if busy else OK_COLOR
+    if status == Status.COMPLETED and len(result.repeat_seconds) > 1:
+        spread = Spread.of(result.repeat_seconds)
+        return (f"Completed in {spread.format()}: the median of {len(spread.samples)} repeats"
+                + busy, done)
+    if status == Status.COMPLETED:
+        return f"Completed in {result.loop_seconds:.3f} s" + busy, done
+    if status == Status.DIVERGED:
+        return (f"Diverged at iteration {result.diverged_at}: the loss became non-finite. "
+                "Lower the learning rate (÷10).", ERROR_COLOR)
+    if status == Status.STOPPED and not result.message:
+        return (f"Stopped after {result.iterations_completed:,} iterations "
+                f"({result.loop_seconds:.3f} s)", WARN_COLOR)
+    # refused, failed, crashed, or stopped by force: the one wording of such ends
+    return (status_sentence(status, result.message),
+            WARN_COLOR if status == Status.STOPPED else ERROR_COLOR)
