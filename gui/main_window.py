@@ -10,20 +10,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSlider,
-    QSpinBox,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from engine.config import RunConfig
@@ -32,6 +23,7 @@ from engine.jobs import EndKind, JobEnd, ProbeJob
 from engine.memory import format_bytes
 from gui.axes import scale_plot_fonts
 from gui.compute import ComputeProcess, JobRunner
+from gui.controls import CUSTOM, RunControls
 from gui.diagnostics_plot import DiagnosticsPlot
 from gui.export import export_all
 from gui.history import RunHistory
@@ -39,7 +31,7 @@ from gui.loss_plot import LossPlot
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
 from gui.presentation import PresentationMode
-from gui.presets import load_presets, preset_values
+from gui.presets import load_presets, matching_preset, preset_values
 from gui.profile_tool import ProfileTool
 from gui.race_tool import RaceTool
 from gui.readout import Readout
@@ -47,7 +39,6 @@ from gui.run_controller import RunController
 from gui.run_table import RunTable
 from gui.size_sweep_tool import SizeSweepTool
 
-CUSTOM = "Custom"
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
@@ -87,84 +78,20 @@ class MainWindow(QMainWindow):
         self.panel.device_combo.setItemData(0, f"{cpu['cpu_model']}; BLAS: {cpu['blas']}",
                                             Qt.ItemDataRole.ToolTipRole)
 
-        self.preset_combo = QComboBox()
-        self.preset_combo.setObjectName("preset_combo")
-        self.preset_combo.addItem(CUSTOM)
-        for name, preset in load_presets().items():
-            self.preset_combo.addItem(name)
-            self.preset_combo.setItemData(self.preset_combo.count() - 1, preset["description"],
-                                          Qt.ItemDataRole.ToolTipRole)
-        self.preset_combo.setToolTip("Start from a preset: the tutorial, a diverging learning "
-                                     "rate, or sizes where the GPU wins")
+        self.controls = RunControls(self.panel)
+        self.left_widget = left_widget = self.controls
+        for name in ("preset_combo", "run_button", "stop_button", "clear_button", "export_button",
+                     "repeats_input", "log_y_checkbox", "x_axis_combo", "smoothing_slider",
+                     "smoothing_label"):
+            setattr(self, name, getattr(self.controls, name))
         self.preset_combo.currentTextChanged.connect(self.apply_preset)
-
-        self.run_button = self._button("Run", "run_button", "Train with these settings (Ctrl+R)",
-                                       self.start_run)
-        self.stop_button = self._button("Stop", "stop_button", "Stop the run (Esc)",
-                                        self.stop_run)
-        self.clear_button = self._button("Clear", "clear_button",
-                                         "Remove earlier runs from the plot and the history",
-                                         self.clear_history)
-        self.export_button = self._button("Export…", "export_button",
-                                          "Save the plot (PNG), all runs' losses (CSV) and the "
-                                          "run records (JSON) into a folder (Ctrl+S)",
-                                          self.export_dialog)
-        self.repeats_input = QSpinBox()
-        self.repeats_input.setObjectName("repeats_input")
-        self.repeats_input.setRange(1, 20)
-        self.repeats_input.setPrefix("Repeat ×")
-        self.repeats_input.setToolTip("Train the same configuration k times (the curve is the "
-                                      "first's) and give the median loop time with its spread: "
-                                      "a time a lecturer can quote")
-        self.log_y_checkbox = QCheckBox("log y")
-        self.log_y_checkbox.setObjectName("log_y_checkbox")
-        self.log_y_checkbox.setToolTip("Logarithmic loss axis: the tutorial's loss falls over "
-                                       "ten orders of magnitude")
-        self.log_y_checkbox.setChecked(True)
+        self.run_button.clicked.connect(self.start_run)
+        self.stop_button.clicked.connect(self.stop_run)
+        self.clear_button.clicked.connect(self.clear_history)
+        self.export_button.clicked.connect(self.export_dialog)
         self.log_y_checkbox.toggled.connect(lambda on: self.plot.set_log_y(on))
-        self.x_axis_combo = QComboBox()
-        self.x_axis_combo.setObjectName("x_axis_combo")
-        self.x_axis_combo.addItem("x: iteration", "iteration")
-        self.x_axis_combo.addItem("x: seconds", "seconds")
-        self.x_axis_combo.setToolTip("The loss plot's x axis: the iteration t, or seconds into "
-                                     "the training loop (as the race draws it)")
         self.x_axis_combo.currentIndexChanged.connect(self._on_x_axis_changed)
-        self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
-        self.smoothing_slider.setObjectName("smoothing_slider")
-        self.smoothing_slider.setRange(0, 99)
-        self.smoothing_slider.setToolTip("Smoothing of the drawn curves (TensorBoard's debiased "
-                                         "exponential moving average, 0 to 0.99), over a faint "
-                                         "raw curve; records and exports keep every loss as it "
-                                         "was")
-        self.smoothing_label = QLabel("smoothing 0.00")
         self.smoothing_slider.valueChanged.connect(self._on_smoothing_changed)
-
-        left = QVBoxLayout()
-        preset_row = QHBoxLayout()
-        preset_row.addWidget(QLabel("Preset"))
-        preset_row.addWidget(self.preset_combo, 1)
-        left.addLayout(preset_row)
-        left.addWidget(self.panel)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.repeats_input)
-        buttons.addWidget(self.stop_button)
-        left.addLayout(buttons)
-        tools = QHBoxLayout()
-        tools.addWidget(self.log_y_checkbox)
-        tools.addWidget(self.clear_button)
-        tools.addWidget(self.export_button)
-        left.addLayout(tools)
-        view = QHBoxLayout()
-        view.addWidget(self.x_axis_combo)
-        view.addWidget(self.smoothing_label)
-        view.addWidget(self.smoothing_slider, 1)
-        left.addLayout(view)
-        left.addStretch(1)
-        self.left_widget = left_widget = QWidget()
-        left_widget.setLayout(left)
-        left_widget.setMinimumWidth(370)  # the device entry's name fits whole
-        left_widget.setMaximumWidth(440)
 
         self.history = RunHistory()  # the session's runs: every view below reads this one
         self.plot = LossPlot(self.history)
@@ -241,13 +168,6 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1160, 640)
         self.resize(1460, 780)
 
-    def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
-
     # --- settings and presets -----------------------------------------------------------
 
     def _restore_settings(self) -> None:
@@ -310,19 +230,11 @@ class MainWindow(QMainWindow):
 
     def _name_matching_preset(self) -> None:
         """The preset combo names the preset the settings are, or Custom."""
-        name = self.preset_combo.currentText()
-        if name != CUSTOM and self._matches_preset(name):
-            return
-        name = next((n for n in load_presets() if self._matches_preset(n)), CUSTOM)
+        name = matching_preset(self.panel.values(), self.panel.gpu_enabled(),
+                               self.preset_combo.currentText(), CUSTOM)
         self.preset_combo.blockSignals(True)
         self.preset_combo.setCurrentText(name)
         self.preset_combo.blockSignals(False)
-
-    def _matches_preset(self, name: str) -> bool:
-        preset, values = preset_values(name), self.panel.values()
-        if not self.panel.gpu_enabled():  # a GPU preset runs on the CPU here: still that preset
-            preset = {**preset, "device": values["device"]}
-        return preset == values
 
     # --- GPU probe ---------------------------------------------------------------------
 
@@ -442,8 +354,7 @@ class MainWindow(QMainWindow):
         self.diagnostics_plot.set_axis_scale(self.loss_plot, scale)
         self.plot.set_pen_scale(2.0 if scale > 1 else 1.0)
         self.plot.relabel()  # the legend's entries in the new size
-        self.left_widget.setMinimumWidth(round(370 * scale))
-        self.left_widget.setMaximumWidth(round(440 * scale))
+        self.controls.set_scale(scale)
 
     def delete_runs(self, numbers: list[int]) -> None:
         self.history.remove(numbers)

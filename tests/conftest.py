@@ -1,12 +1,36 @@
 """Shared test set-up. No Qt here: tests/engine must run where PySide6 is absent."""
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 # Before any Qt import anywhere in the session: render offscreen, no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+# The small run most tests train: fast, and still the tutorial's algorithm.
+SMALL = {"n": 8, "d_in": 16, "hidden": 8, "d_out": 2}
+SMALL_OPTIONS = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
+
+
+def no_gpu() -> bool:
+    """True where CuPy cannot use a GPU here (the probe answers once per process)."""
+    from engine.devices import probe_gpu
+
+    return not probe_gpu().available
+
+
+def main_process(argv: list[str], tmp_path: Path, env: dict | None = None, timeout: float = 120,
+                 **options) -> subprocess.CompletedProcess:
+    """main.py in a subprocess, offscreen, with settings of its own: XDG_CONFIG_HOME points
+    into tmp_path, so that a window started there never reads or writes the user's QSettings."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                   "XDG_CONFIG_HOME": str(tmp_path / "config"), **(env or {})}
+    return subprocess.run([sys.executable, "main.py", *argv], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=timeout, **options)

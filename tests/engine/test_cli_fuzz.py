@@ -3,6 +3,7 @@
 import contextlib
 import io
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,11 +68,22 @@ def bad_command_lines(draw):
     return [command, f"{option}={value}"]
 
 
-@settings(max_examples=300, deadline=None)
-@given(bad_command_lines())
-def test_nonsense_exits_2_with_one_line(argv):
+def check_refused_in_one_line(argv: list[str]) -> None:
     code, err = call(argv)
     assert code == 2, (argv, err)
     lines = err.strip().splitlines()
     assert len(lines) == 1, (argv, err)
     assert "error" in lines[0] and "Traceback" not in err
+
+
+@settings(max_examples=40, deadline=None)
+@given(bad_command_lines())
+def test_nonsense_exits_2_with_one_line(argv):
+    check_refused_in_one_line(argv)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(bad_command_lines())
+def test_much_nonsense_exits_2_with_one_line(argv):
+    check_refused_in_one_line(argv)

@@ -85,6 +85,7 @@ app.exec()
 """
 
 
+@pytest.mark.slow  # a window in a subprocess
 @pytest.mark.parametrize("mid_run", [False, True])
 def test_the_compute_process_ends_when_the_window_process_is_killed(tmp_path, mid_run):
     code = KILLED_WINDOW.format(root=str(ROOT), ini=str(tmp_path / "s.ini"))

@@ -34,6 +34,7 @@ def test_a_missing_xcb_library_is_named_with_its_packages():
     assert "apt install libxcb-cursor0" in problem and "dnf install xcb-util-cursor" in problem
 
 
+@pytest.mark.slow  # main.py in a subprocess
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb platform is Linux's")
 @pytest.mark.parametrize("command", [[], ["bench-window"], ["--autorun", "--exit-when-done"]])
 def test_the_window_without_a_display_exits_2_with_one_line(command):

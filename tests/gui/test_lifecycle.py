@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
+from tests.conftest import SMALL_OPTIONS, main_process, no_gpu
 from tests.gui.conftest import SMALL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +29,7 @@ print("running at exit:", w.is_running())
 """
 
 
+@pytest.mark.slow  # a window in a subprocess
 @pytest.mark.parametrize(("start_ms", "close_ms"), [(0, 300), (0, 0), (200, 201)])
 def test_closing_mid_run_exits_cleanly(tmp_path, start_ms, close_ms):
     code = CLOSE_MID_RUN.format(root=str(ROOT), ini=str(tmp_path / "s.ini"),
@@ -91,6 +93,7 @@ def test_a_compute_process_that_cannot_start_is_not_restarted_forever(qtbot, set
     window.close()
 
 
+@pytest.mark.slow  # a window in a subprocess
 @pytest.mark.parametrize(("fault", "extra", "code", "status"), [
     ("abort@10", [], 3, "crashed"),
     ("raise@10", [], 3, "failed"),
@@ -100,14 +103,11 @@ def test_a_compute_process_that_cannot_start_is_not_restarted_forever(qtbot, set
 def test_scripted_window_runs_exit_with_their_status_and_write_json(tmp_path, fault, extra,
                                                                     code, status):
     import json
-    import os
 
     path = tmp_path / "r.json"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BACKPROP_LAB_FAULT": fault}
-    done = subprocess.run([sys.executable, "main.py", "--n", "8", "--d-in", "16", "--hidden",
-                           "8", "--d-out", "2", "--iterations", "100", *extra, "--autorun",
-                           "--exit-when-done", "--json", str(path)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = main_process([*SMALL_OPTIONS, "--iterations", "100", *extra, "--autorun",
+                         "--exit-when-done", "--json", str(path)], tmp_path,
+                        env={"BACKPROP_LAB_FAULT": fault})
     assert done.returncode == code, done.stderr[-2000:]
     record = json.loads(path.read_text())
     assert record["status"] == status
@@ -115,19 +115,14 @@ def test_scripted_window_runs_exit_with_their_status_and_write_json(tmp_path, fa
         assert record["message"] and status in done.stderr
 
 
+@pytest.mark.slow  # a window in a subprocess
+@pytest.mark.skipif(not no_gpu(), reason="a GPU is present here")
 def test_a_window_asked_for_a_missing_gpu_refuses_instead_of_using_the_cpu(tmp_path):
     import json
-    import os
 
-    from engine.devices import probe_gpu
-
-    if probe_gpu().available:
-        pytest.skip("a GPU is present here")
     path = tmp_path / "r.json"
-    done = subprocess.run([sys.executable, "main.py", "--device", "gpu", "--autorun",
-                           "--exit-when-done", "--json", str(path)], cwd=ROOT,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-                          capture_output=True, text=True, timeout=120)
+    done = main_process(["--device", "gpu", "--autorun", "--exit-when-done", "--json",
+                         str(path)], tmp_path)
     assert done.returncode == 2, done.stderr[-2000:]
     record = json.loads(path.read_text())
     assert record["status"] == "refused" and "no GPU can be used" in record["message"]

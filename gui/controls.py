@@ -1,0 +1,109 @@
+"""The Training tab's controls beside the parameter panel: the preset, Run and Stop, Repeat ×k,
+and how the loss plot is drawn (log y, the x axis, smoothing). The window connects them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.params import ParameterPanel
+from gui.presets import load_presets
+
+CUSTOM = "Custom"
+
+
+def button(text: str, name: str, tip: str) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    widget.setToolTip(tip)
+    return widget
+
+
+class RunControls(QWidget):
+    """The left column: the preset combo, the parameter panel, and the run's buttons."""
+
+    def __init__(self, panel: ParameterPanel, parent=None):
+        super().__init__(parent)
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("preset_combo")
+        self.preset_combo.addItem(CUSTOM)
+        for name, preset in load_presets().items():
+            self.preset_combo.addItem(name)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1, preset["description"],
+                                          Qt.ItemDataRole.ToolTipRole)
+        self.preset_combo.setToolTip("Start from a preset: the tutorial, a diverging learning "
+                                     "rate, or sizes where the GPU wins")
+
+        self.run_button = button("Run", "run_button", "Train with these settings (Ctrl+R)")
+        self.stop_button = button("Stop", "stop_button", "Stop the run (Esc)")
+        self.clear_button = button("Clear", "clear_button",
+                                   "Remove earlier runs from the plot and the history")
+        self.export_button = button("Export…", "export_button",
+                                    "Save the plot (PNG), all runs' losses (CSV) and the run "
+                                    "records (JSON) into a folder (Ctrl+S)")
+        self.repeats_input = QSpinBox()
+        self.repeats_input.setObjectName("repeats_input")
+        self.repeats_input.setRange(1, 20)
+        self.repeats_input.setPrefix("Repeat ×")
+        self.repeats_input.setToolTip("Train the same configuration k times (the curve is the "
+                                      "first's) and give the median loop time with its spread: "
+                                      "a time a lecturer can quote")
+        self.log_y_checkbox = QCheckBox("log y")
+        self.log_y_checkbox.setObjectName("log_y_checkbox")
+        self.log_y_checkbox.setToolTip("Logarithmic loss axis: the tutorial's loss falls over "
+                                       "ten orders of magnitude")
+        self.log_y_checkbox.setChecked(True)
+        self.x_axis_combo = QComboBox()
+        self.x_axis_combo.setObjectName("x_axis_combo")
+        self.x_axis_combo.addItem("x: iteration", "iteration")
+        self.x_axis_combo.addItem("x: seconds", "seconds")
+        self.x_axis_combo.setToolTip("The loss plot's x axis: the iteration t, or seconds into "
+                                     "the training loop (as the race draws it)")
+        self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
+        self.smoothing_slider.setObjectName("smoothing_slider")
+        self.smoothing_slider.setRange(0, 99)
+        self.smoothing_slider.setToolTip("Smoothing of the drawn curves (TensorBoard's debiased "
+                                         "exponential moving average, 0 to 0.99), over a faint "
+                                         "raw curve; records and exports keep every loss as it "
+                                         "was")
+        self.smoothing_label = QLabel("smoothing 0.00")
+
+        left = QVBoxLayout()
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(QLabel("Preset"))
+        preset_row.addWidget(self.preset_combo, 1)
+        left.addLayout(preset_row)
+        left.addWidget(panel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.repeats_input)
+        buttons.addWidget(self.stop_button)
+        left.addLayout(buttons)
+        tools = QHBoxLayout()
+        tools.addWidget(self.log_y_checkbox)
+        tools.addWidget(self.clear_button)
+        tools.addWidget(self.export_button)
+        left.addLayout(tools)
+        view = QHBoxLayout()
+        view.addWidget(self.x_axis_combo)
+        view.addWidget(self.smoothing_label)
+        view.addWidget(self.smoothing_slider, 1)
+        left.addLayout(view)
+        left.addStretch(1)
+        self.setLayout(left)
+        self.set_scale(1.0)
+
+    def set_scale(self, scale: float) -> None:
+        """Wide enough for the device entry's name, at any scale (presentation mode)."""
+        self.setMinimumWidth(round(370 * scale))
+        self.setMaximumWidth(round(440 * scale))
