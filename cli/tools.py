@@ -12,6 +12,7 @@ from engine.config import ConfigError
 from engine.measure import BUSY_CORES
 from engine.profile import ProfileSettings
 from engine.rate_sweep import RateSweepSettings
+from engine.result import LEARNED_SHARE
 from engine.size_sweep import SizeSweepSettings
 
 
@@ -121,12 +122,17 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
     if stop.is_set():
         result.stopped = True
         print("status: stopped (Ctrl+C); the rates measured so far follow")
-    stable = result.largest_stable_lr
-    print(f"largest converged learning rate: {stable:.4g}" if stable else
-          "no learning rate in the range converged")
-    print(f"λ_max = {result.lambda_max:.4g}; predicted bound 2/λ_max = "
+    stable, best, learned = result.largest_stable_lr, result.best(), result.largest_learned()
+    if best is not None:
+        print(f"lowest final loss: {best.final_loss:.4g} at learning rate {best.learning_rate:.4g}")
+    print(f"largest learning rate that learned (final loss below {LEARNED_SHARE:g} of the "
+          f"initial): {learned.learning_rate:.4g}" if learned else
+          "no learning rate in the range learned")
+    print(f"largest learning rate whose loss fell at all: {stable:.4g}" if stable else
+          "no learning rate in the range lowered the loss")
+    print(f"λ_max = {result.lambda_max:.4g} at the initial weights; predicted bound 2/λ_max = "
           f"{result.predicted_bound:.4g}"
-          + (f"; the largest converged rate is {stable / result.predicted_bound:.3g}× it"
+          + (f"; the largest rate whose loss fell is {stable / result.predicted_bound:.3g}× it"
              if stable else ""))
     print(explain_sweep(result))
     write_outputs(args, result.to_dict(), result.table())

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import os
 import platform
+import sys
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import psutil
@@ -76,12 +78,45 @@ class GpuStatus:
 _probe_lock = threading.Lock()
 
 
+NO_NVIDIA_GPU = "no NVIDIA GPU found on this machine"
+NO_CUPY = "CuPy is not installed (add the cuda12 or cuda13 extra)"
+
+
+def nvidia_gpu_present(root: Path = Path("/")) -> bool | None:
+    """Whether the NVIDIA driver shows a GPU: True, False, or None where this system does not
+    say (not Linux). Read from the driver's files, without CuPy or CUDA."""
+    if sys.platform != "linux":
+        return None
+    gpus = root / "proc" / "driver" / "nvidia" / "gpus"
+    if (gpus.is_dir() and any(gpus.iterdir())) or (root / "dev" / "nvidia0").exists():
+        return True
+    if (root / "dev" / "dxg").exists():  # WSL: CUDA through /dev/dxg, no NVIDIA files
+        return None
+    return False
+
+
+def missing_gpu_reason(cupy_importable: bool, gpu_present: bool | None) -> str:
+    """Why no GPU can be used, before CuPy is asked: no GPU at all comes first (installing
+    CuPy would not help), then a GPU without CuPy. "" where neither applies."""
+    if gpu_present is False:
+        return NO_NVIDIA_GPU
+    if not cupy_importable:
+        return NO_CUPY
+    return ""
+
+
 @functools.cache
 def _probe() -> GpuStatus:
+    import importlib.util
+
+    reason = missing_gpu_reason(importlib.util.find_spec("cupy") is not None,
+                                nvidia_gpu_present())
+    if reason:
+        return GpuStatus(False, reason)
     try:
         import cupy
     except ImportError:
-        return GpuStatus(False, "CuPy is not installed (add the cuda12 or cuda13 extra)")
+        return GpuStatus(False, NO_CUPY)
     except Exception as exc:  # a broken install can fail in many ways
         return GpuStatus(False, f"CuPy failed to import: {exc}")
     try:

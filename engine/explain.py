@@ -9,12 +9,9 @@ from typing import Any
 import numpy as np
 
 from engine.config import Layers
-from engine.result import Outcome, RunResult, Status
+from engine.result import FLAT_CHANGE, FLAT_SHARE, LEARNED_SHARE, Outcome, RunResult, Status
 
-STALL_SHARE = 0.2  # the last fifth of the run...
-STALL_CHANGE = 0.05  # ...changing the loss by less than 5 %: it stalls
 SIZE_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H"}
-STALLED_FACTOR = 10  # a converged run's final loss this far above the best: it stalled
 
 
 def _block(layers: Layers) -> str:
@@ -80,9 +77,9 @@ def explain_run(result: RunResult | dict[str, Any]) -> str:
         elif last:
             clauses.append(f"{last} of {hidden} hidden units were dead from the start")
     if not diverged and len(losses) >= 10:
-        earlier = losses[int((1 - STALL_SHARE) * (len(losses) - 1))]
+        earlier = losses[int((1 - FLAT_SHARE) * (len(losses) - 1))]
         change = (earlier - losses[-1]) / earlier
-        if abs(change) < STALL_CHANGE:
+        if abs(change) < FLAT_CHANGE:
             clauses.append(f"the loss stalls near {losses[-1]:.3g}")
         elif change > 0:
             clauses.append(f"the loss kept falling, to {losses[-1]:.3g}")
@@ -102,34 +99,40 @@ def explain_sweep(sweep) -> str:
                          f"{sweep.lambda_max:.3g} the largest eigenvalue of the Hessian of "
                          f"{block} at the initial weights.")
     stable, bound = sweep.largest_stable_lr, sweep.predicted_bound
+    best, learned = sweep.best(), sweep.largest_learned()
+    if best is not None and best.outcome and best.outcome.fell:
+        sentence = (f"The lowest final loss, {best.final_loss:.3g}, came at "
+                    f"{best.learning_rate:.3g}")
+        if learned is not None:
+            sentence += (f"; the largest rate that learned (its loss fell below "
+                         f"{LEARNED_SHARE:g} of the initial) is {learned.learning_rate:.3g}")
+        sentences.append(sentence + ".")
     if stable and bound:
         ratio = stable / bound
         if config.layers.frozen == "w1":
             sentences.append(f"With w1 frozen the loss is a quadratic in w2, where theory makes "
-                             f"the bound exact; measured: the largest converged rate, "
+                             f"the bound exact; measured: the largest rate whose loss fell, "
                              f"{stable:.4g}, is {ratio:.3f}× it.")
         else:
-            sentences.append(f"The largest converged rate is {stable:.3g}, {ratio:.3g}× the "
-                             "bound.")
-            best = sweep.best()
-            above = [p for p in sweep.ordered() if p.outcome == Outcome.CONVERGED
+            sentences.append(f"The largest rate whose loss fell at all is {stable:.3g}, "
+                             f"{ratio:.3g}× the bound: the bound holds for the initial weights, "
+                             "and training moves away from them.")
+            above = [p for p in sweep.ordered() if p.outcome and p.outcome.fell
                      and p.learning_rate > bound]
-            stalled = [p for p in above if best is not None
-                       and p.final_loss > STALLED_FACTOR * best.final_loss]
-            if above and best is not None:
-                sentence = (f"{len(above)} rate(s) above the bound converged, "
-                            f"{len(above) - len(stalled)} of them to within "
-                            f"{STALLED_FACTOR:g}× of the lowest final loss ({best.final_loss:.3g} "
-                            f"at {best.learning_rate:.3g})")
-                if stalled:
-                    sentence += (f"; from {stalled[0].learning_rate:.3g} to "
-                                 f"{stalled[-1].learning_rate:.3g} the final losses were "
-                                 f"{min(p.final_loss for p in stalled):.3g}–"
-                                 f"{max(p.final_loss for p in stalled):.3g}: the catapult (a "
-                                 "run with diagnostics shows what happens at such a rate)")
+            flat = [p for p in above if p.outcome == Outcome.PLATEAUED]
+            if above:
+                sentence = (f"{len(above)} rate(s) above the bound still lowered the loss, "
+                            f"{sum(p.outcome == Outcome.LEARNED for p in above)} of them to "
+                            "near zero")
+                if flat:
+                    sentence += (f"; from {flat[0].learning_rate:.3g} to "
+                                 f"{flat[-1].learning_rate:.3g} the runs plateaued at "
+                                 f"{min(p.final_loss for p in flat):.3g}–"
+                                 f"{max(p.final_loss for p in flat):.3g}: the catapult (a run "
+                                 "with diagnostics shows what happens at such a rate)")
                 sentences.append(sentence + ".")
     elif not stable and sweep.points:
-        sentences.append("No rate in the range converged.")
+        sentences.append("No rate in the range lowered the loss.")
     unstable = [p for p in sweep.points if p.outcome == Outcome.UNSTABLE]
     if unstable:
         sentences.append(f"{len(unstable)} rate(s) kept a finite loss that ended no lower than "
@@ -221,3 +224,14 @@ def _between_lines(device) -> str:
                        "the lines.")
     return text + (f", {_duration(-difference)} less than the lines' sum (the lines were "
                    "timed in other iterations than the whole).")
+
+
+def quadratic_warning(learning_rate: float, limit: float | None) -> str:
+    """Before a run with w1 frozen: the exact limit of the learning rate, and whether this rate
+    is above it ("" where there is no such limit)."""
+    if limit is None:
+        return ""
+    text = f"With w1 frozen the loss is quadratic: lr must stay below {limit:.3g}"
+    if learning_rate >= limit:
+        return text + f"; {learning_rate:g} will grow."
+    return text + "."

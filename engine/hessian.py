@@ -13,6 +13,7 @@ the w2 block is the exact bound.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -135,6 +136,25 @@ def stability_bound(config: RunConfig) -> StabilityBound:
     lambda_max, _ = largest_eigenvalue(curvature)
     bound = 2.0 / lambda_max if lambda_max > 0 else float("inf")
     return StabilityBound(lambda_max, bound, curvature.products)
+
+
+QUADRATIC_LIMIT_MAX_WORK = 2e8  # N·D_in·H beyond this: too slow to compute as a panel is edited
+
+
+def quadratic_limit(config: RunConfig) -> float | None:
+    """With w1 frozen the loss is a quadratic in w2, whose curvature never changes: 2/λ_max of
+    the w2 block at the drawn weights is then the exact limit of the learning rate, known
+    before the run starts. None where w1 trains, or where the sizes make it slow to compute."""
+    if config.layers.frozen != "w1" or \
+            config.n * config.d_in * config.hidden > QUADRATIC_LIMIT_MAX_WORK:
+        return None
+    return _quadratic_limit(config.n, config.d_in, config.hidden, config.d_out, config.seed)
+
+
+@functools.lru_cache(maxsize=32)
+def _quadratic_limit(n: int, d_in: int, hidden: int, d_out: int, seed: int) -> float:
+    config = RunConfig(n=n, d_in=d_in, hidden=hidden, d_out=d_out, seed=seed, train="w2")
+    return stability_bound(config).predicted_bound
 
 
 def dense_hessian(config: RunConfig) -> np.ndarray:

@@ -30,8 +30,8 @@ class RateSweepSettings:
                          "trains for the run's iterations", "whole",
                          widget="lr_sweep_count_input", window_range=(2, 50))
     tolerance: float = setting(0.01, "Tolerance", "--tolerance", "bisection refines the "
-                               "largest converged rate until it and the next rate that did not "
-                               "converge are this close (relative)", "number",
+                               "largest rate whose loss fell until it and the next rate whose loss "
+                               "did not are this close (relative)", "number",
                                widget="lr_sweep_tolerance_input", window_range=(0.001, 1.0))
 
     def __post_init__(self) -> None:
@@ -75,8 +75,8 @@ class LearningRatePoint:
 class LearningRateSweep:
     config: RunConfig
     points: list[LearningRatePoint] = field(default_factory=list)
-    largest_stable_lr: float | None = None  # the largest rate whose run converged
-    smallest_unstable_lr: float | None = None  # the smallest above it that did not converge
+    largest_stable_lr: float | None = None  # the largest rate whose loss fell (final < initial)
+    smallest_unstable_lr: float | None = None  # the smallest above it whose loss did not fall
     smallest_diverging_lr: float | None = None
     lambda_max: float | None = None
     predicted_bound: float | None = None
@@ -92,6 +92,11 @@ class LearningRateSweep:
                   and p.final_loss is not None]
         return min(finite, key=lambda p: p.final_loss, default=None)
 
+    def largest_learned(self) -> LearningRatePoint | None:
+        """The largest rate whose run learned (its loss fell to near zero)."""
+        learned = [p for p in self.points if p.outcome == Outcome.LEARNED]
+        return max(learned, key=lambda p: p.learning_rate, default=None)
+
     def table(self) -> tuple[list[str], list]:
         """CSV: one row per learning rate, in increasing order."""
         rows = [p.to_dict() for p in self.ordered()]
@@ -100,11 +105,11 @@ class LearningRateSweep:
     def to_dict(self) -> dict[str, Any]:
         from engine.explain import explain_sweep
 
-        best = self.best()
+        best, learned = self.best(), self.largest_learned()
         return {"config": self.config.to_dict(),
                 "points": [p.to_dict() for p in self.ordered()],
                 "largest_stable_lr": self.largest_stable_lr,
-                "largest_converged_lr": self.largest_stable_lr,
+                "largest_learned_lr": learned.learning_rate if learned else None,
                 "smallest_unstable_lr": self.smallest_unstable_lr,
                 "smallest_diverging_lr": self.smallest_diverging_lr,
                 "lowest_final_loss_lr": best.learning_rate if best else None,
@@ -127,10 +132,10 @@ def sweep_learning_rates(config: RunConfig, settings: RateSweepSettings = RateSw
                          on_point: Callable[[LearningRatePoint], None] | None = None,
                          stop=None, with_bound: bool = True) -> LearningRateSweep:
     """Train at settings.count log-spaced rates from lr_min to lr_max for config.iterations
-    each, then bisect (in log space) between the largest converged rate and the smallest one
-    above it that did not converge, until they are within settings.tolerance (relative) of
-    each other. The layers trained (config.train) are trained at every rate, and the bound is
-    that block's."""
+    each, then bisect (in log space) between the largest rate whose loss fell (final below
+    initial) and the smallest one above it whose loss did not, until they are within
+    settings.tolerance (relative) of each other. The layers trained (config.train) are trained
+    at every rate, and the bound is that block's."""
     lr_min, lr_max = settings.lr_min, settings.lr_max
     count, tolerance = settings.count, settings.tolerance
     check_device(config)
@@ -157,9 +162,10 @@ def sweep_learning_rates(config: RunConfig, settings: RateSweepSettings = RateSw
         return point
 
     def bracket() -> tuple[float | None, float | None]:
-        converged = [p.learning_rate for p in sweep.points if p.outcome == Outcome.CONVERGED]
-        low = max(converged, default=None)
-        high = min((p.learning_rate for p in sweep.points if p.outcome != Outcome.CONVERGED
+        fell = [p.learning_rate for p in sweep.points if p.outcome and p.outcome.fell]
+        low = max(fell, default=None)
+        high = min((p.learning_rate for p in sweep.points
+                    if not (p.outcome and p.outcome.fell)
                     and (low is None or p.learning_rate > low)), default=None)
         return low, high
 

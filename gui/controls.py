@@ -43,6 +43,11 @@ class RunControls(QWidget):
                                           Qt.ItemDataRole.ToolTipRole)
         self.preset_combo.setToolTip("Start from a preset: the tutorial, a diverging learning "
                                      "rate, or sizes where the GPU wins")
+        # The preset's description where a class sees it, not only as a tooltip.
+        self.preset_description = QLabel("")
+        self.preset_description.setObjectName("preset_description_label")
+        self.preset_description.setWordWrap(True)
+        self.preset_description.setStyleSheet("color: #444;")
 
         self.run_button = button("Run", "run_button", "Train with these settings (Ctrl+R)")
         self.stop_button = button("Stop", "stop_button", "Stop the run (Esc)")
@@ -83,6 +88,7 @@ class RunControls(QWidget):
         preset_row.addWidget(QLabel("Preset"))
         preset_row.addWidget(self.preset_combo, 1)
         left.addLayout(preset_row)
+        left.addWidget(self.preset_description)
         left.addWidget(panel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
@@ -102,6 +108,12 @@ class RunControls(QWidget):
         left.addStretch(1)
         self.setLayout(left)
         self.set_scale(1.0)
+
+    def describe_preset(self, name: str) -> None:
+        """The named preset's description under the combo (nothing for Custom)."""
+        text = load_presets().get(name, {}).get("description", "")
+        self.preset_description.setText(text)
+        self.preset_description.setVisible(bool(text))
 
     def set_scale(self, scale: float) -> None:
         """Wide enough for the device entry's name, at any scale (presentation mode)."""

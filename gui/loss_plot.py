@@ -29,9 +29,22 @@ class PlottedRun:
     number: int = 0  # the session's run number
     visible: bool = True
     last_elapsed: float = 0.0
+    planned: int = 0  # the iterations the run was started for
+    diverged_at: int | None = None
 
     def y_extent(self, log_y: bool) -> tuple[float, float] | None:
         return y_extent(self.series, log_y, self.diverged)
+
+    def x_extent(self, mode: str, running: bool) -> float:
+        """How far the x axis must reach for this run: while it runs, the iterations it was
+        started for; once done, those it lasted (a diverged run, to its last finite loss); in
+        seconds, the loop time so far."""
+        if mode == "seconds":
+            return self.last_elapsed
+        if self.diverged_at is not None:
+            return float(max(self.diverged_at, 1))
+        done = self.series.size
+        return float(max(self.planned if running else done, done, 1))
 
 
 def _pen(color, width: float, alpha: int = 255):
@@ -92,6 +105,7 @@ class LossPlot:
                     self.set_visible(run, entry.shown)
         self.relabel()
         self.fit_y()
+        self.fit_x()
 
     def relabel(self) -> None:
         """The legend names only what differs between the shown runs."""
@@ -134,8 +148,10 @@ class LossPlot:
         self.widget.addItem(curve)
         capacity = min(max(iterations, 1024), PREALLOCATED_POINTS)
         self.current = PlottedRun(curve, GrowingSeries(capacity), color,
-                                  seconds=GrowingSeries(capacity), number=number)
+                                  seconds=GrowingSeries(capacity), number=number,
+                                  planned=iterations)
         self._show_raw(self.current)
+        self.fit_x()
 
     def append(self, iterations: np.ndarray, losses: np.ndarray,
                elapsed: float | None = None) -> None:
@@ -154,6 +170,8 @@ class LossPlot:
             self._draw(self.current)
             self._dirty = False
             self.fit_y()
+            if self.x_mode == "seconds":
+                self.fit_x()
 
     def _draw(self, run: PlottedRun) -> None:
         series = run.seconds if self.x_mode == "seconds" and run.seconds else run.series
@@ -188,7 +206,7 @@ class LossPlot:
         self.widget.getPlotItem().setLabel(
             "bottom", "iteration t" if mode == "iteration" else "seconds into the loop",
             **{"font-size": f"{13 * self.pen_scale:.0f}pt", "color": "#333"})
-        self.widget.getPlotItem().getViewBox().enableAutoRange(x=True)
+        self.fit_x()
 
     def set_smoothing(self, weight: float) -> None:
         self.smoothing = weight
@@ -205,6 +223,15 @@ class LossPlot:
             if run.raw_curve is not None:
                 run.raw_curve.setPen(_pen(run.color, scale, alpha=60))
 
+    def fit_x(self) -> None:
+        """The x axis fits the shown runs: their iterations (or seconds), from 0 (a range set
+        once, with clipping to the view, cut a 2000-iteration run at 500)."""
+        extents = [run.x_extent(self.x_mode, run is self.current) for run in self.runs()
+                   if run.visible]
+        if extents:
+            self.widget.getPlotItem().getViewBox().enableAutoRange(x=False)
+            self.widget.setXRange(0, max(max(extents), 1e-6), padding=0.02)
+
     def set_visible(self, run: PlottedRun, visible: bool) -> None:
         run.visible = visible
         for item in (run.curve, run.raw_curve, *run.markers):
@@ -212,6 +239,7 @@ class LossPlot:
                 item.setVisible(visible and (item in (run.curve, run.raw_curve)
                                              or self.x_mode == "iteration"))
         self.fit_y()
+        self.fit_x()
 
     def set_labels(self, labels: dict[int, str]) -> None:
         """The legend: the shown runs, under the labels given (by run number)."""
@@ -239,6 +267,7 @@ class LossPlot:
         if self.current is None:
             return
         self.current.diverged = True
+        self.current.diverged_at = iteration
         _, y = self.current.series.views()
         if len(y):  # the last finite loss, where the curve ends
             end = pg.PlotDataItem([iteration - 1], [y[-1]], pen=None, symbol="x",
@@ -253,6 +282,7 @@ class LossPlot:
         )
         self.widget.addItem(line)
         self.current.markers.append(line)
+        self.fit_x()
 
     def finish_run(self) -> None:
         """The current run becomes a finished curve, fainter, under its run number: the
@@ -267,6 +297,7 @@ class LossPlot:
         run.curve.setPen(_pen(run.color, 1.5 * self.pen_scale, alpha=150))
         self._finished[run.number] = run
         self.fit_y()
+        self.fit_x()
 
     def discard_run(self) -> None:
         """Remove the current run's curve: a run that was refused or failed has no record."""

@@ -29,7 +29,7 @@ STABLE_COLOR = (255, 127, 14)
 UNSTABLE_COLOR = (188, 189, 34)
 BEST_COLOR = (23, 190, 207)
 CEILING = 1e3
-LABEL_WIDTH_PX = 190  # "largest converged = 3.13e-06" at the label font
+LABEL_WIDTH_PX = 190  # "loss fell up to 3.13e-06" at the label font
 LABEL_CLEARANCE = 0.1  # share of the chart's height kept between a label and a point
 
 
@@ -112,19 +112,23 @@ class LearningRateSweepTool(ToolPanel):
         if not ordered:
             return
         # Unstable runs can end at 1e70: they are drawn no higher than CEILING × the initial
-        # loss, so that the converged curve keeps its detail.
+        # loss, so that the curve of the rates whose loss fell keeps its detail.
         ceiling = CEILING * max(p.initial_loss for p in ordered if p.initial_loss)
+        fell = [p for p in ordered if p.outcome and p.outcome.fell and p.final_loss]
+        if fell:  # one line through every rate whose loss fell; the marks say what it learned
+            self.plot.plot([p.learning_rate for p in fell], [p.final_loss for p in fell],
+                           pen=pg.mkPen(COLORS[0], width=2))
         for outcome, color, symbol, name in (
-            ("converged", COLORS[0], "o", "converged"),
-            ("unstable", UNSTABLE_COLOR, "t1", f"unstable (final ≥ initial; drawn ≤ {CEILING:g}× "
-                                               "initial)"),
+            (Outcome.LEARNED, COLORS[0], "o", "learned (near zero)"),
+            (Outcome.STILL_FALLING, COLORS[2], "s", "still falling"),
+            (Outcome.PLATEAUED, COLORS[3], "d", "plateaued"),
+            (Outcome.UNSTABLE, UNSTABLE_COLOR, "t1", f"unstable (final ≥ initial; drawn ≤ "
+                                                     f"{CEILING:g}× initial)"),
         ):
             chosen = [p for p in ordered if p.outcome == outcome and p.final_loss]
             if chosen:
                 self.plot.plot([p.learning_rate for p in chosen],
-                               [min(p.final_loss, ceiling) for p in chosen],
-                               pen=(pg.mkPen(color, width=2) if outcome == Outcome.CONVERGED
-                                    else None),
+                               [min(p.final_loss, ceiling) for p in chosen], pen=None,
                                symbol=symbol, symbolSize=12, symbolBrush=color, symbolPen=None,
                                name=name)
         diverged = [p for p in ordered if p.outcome == Outcome.DIVERGED]
@@ -174,7 +178,7 @@ class LearningRateSweepTool(ToolPanel):
         for value, color, text, anchor in (
             (sweep.predicted_bound, BOUND_COLOR, "2/λ_max = {:.3g}",
              (1, 1) if bound_left else (0, 1)),
-            (sweep.largest_stable_lr, STABLE_COLOR, "largest converged = {:.3g}",
+            (sweep.largest_stable_lr, STABLE_COLOR, "loss fell up to {:.3g}",
              (0, 1) if bound_left else (1, 1)),
         ):
             if value:
@@ -190,13 +194,20 @@ class LearningRateSweepTool(ToolPanel):
                                                   "anchors": [anchor, anchor]})
                 self.plot.addItem(line)
                 self.markers.append(line)
+        best, learned = sweep.best(), sweep.largest_learned()
+        if best is not None and best.outcome and best.outcome.fell:
+            lines.append(f"Lowest final loss <b>{best.final_loss:.3g}</b> at "
+                         f"<b>{best.learning_rate:.3g}</b>"
+                         + (f"; largest rate that learned <b>{learned.learning_rate:.3g}</b>."
+                            if learned else "; no rate learned (fell to near zero)."))
         if sweep.largest_stable_lr and sweep.predicted_bound:
             ratio = sweep.largest_stable_lr / sweep.predicted_bound
-            lines.append(f"Largest converged learning rate <b>{sweep.largest_stable_lr:.3g}</b>, "
-                         f"{ratio:.3g}× the predicted bound 2/λ_max = "
-                         f"{sweep.predicted_bound:.3g} (λ_max = {sweep.lambda_max:.3g}).")
+            lines.append(f"The loss fell at all rates up to {sweep.largest_stable_lr:.3g}, "
+                         f"{ratio:.3g}× 2/λ_max = {sweep.predicted_bound:.3g}: a bound for the "
+                         f"initial weights (λ_max = {sweep.lambda_max:.3g}), which training "
+                         "moves away from.")
         elif sweep.predicted_bound:
-            lines.append(f"No rate converged; 2/λ_max = {sweep.predicted_bound:.3g}.")
+            lines.append(f"No rate lowered the loss; 2/λ_max = {sweep.predicted_bound:.3g}.")
         self.summary.setText(" ".join(lines))
         self.explanation.setText(explain_sweep(sweep))
         if sweep.stopped:

@@ -146,6 +146,14 @@ class MainWindow(QMainWindow):
         splitter.setSizes([380, 1080])
         self.setCentralWidget(splitter)
 
+        file_menu = self.menuBar().addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setObjectName("quit_action")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setToolTip("Close the window (a running job is stopped first)")
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+        self.addAction(self.quit_action)  # Ctrl+Q with the menu closed
         menu = self.menuBar().addMenu("&Run")
         for text, keys, slot in (("&Run", "Ctrl+R", self.start_run),
                                  ("&Export…", "Ctrl+S", self.export_dialog)):
@@ -235,6 +243,7 @@ class MainWindow(QMainWindow):
         self.preset_combo.blockSignals(True)
         self.preset_combo.setCurrentText(name)
         self.preset_combo.blockSignals(False)
+        self.controls.describe_preset(name)
 
     # --- GPU probe ---------------------------------------------------------------------
 

@@ -130,6 +130,17 @@ class ParameterPanel(QWidget):
         self.diagnostics_checkbox.toggled.connect(self._on_edit)
         form.addRow(self.diagnostics_checkbox)
 
+        # With w1 frozen, the learning rate's exact limit, before the run: the trap of the
+        # lecture note's per-layer switch (1e-6 grows to 1e78 with w1 frozen) said in advance.
+        self.limit_label = QLabel()
+        self.limit_label.setObjectName("layer_limit_label")
+        self.limit_label.setWordWrap(True)
+        self.limit_label.setToolTip("With w1 frozen the loss is a quadratic in w2 and its "
+                                    "curvature never changes: 2/λ_max of the w2 block at the "
+                                    "drawn weights is the exact limit of the learning rate")
+        self.limit_label.hide()
+        form.addRow(self.limit_label)
+
         self.error_label = QLabel()
         self.error_label.setObjectName("input_error_label")
         self.error_label.setWordWrap(True)
@@ -261,5 +272,21 @@ class ParameterPanel(QWidget):
             tip = tooltip(name)
             widget.setToolTip(f"{tip}\n\nInvalid: {errors[name]}" if name in errors else tip)
         self.error_label.setText("\n".join(f"{field_label(k)}: {v}" for k, v in errors.items()))
+        self._show_limit(None if errors else RunConfig(**self.values()))
         self._show_gpu_path_applies()
         self.changed.emit()
+
+    def _show_limit(self, config: RunConfig | None) -> None:
+        if config is None or config.layers.frozen != "w1":
+            self.limit_label.hide()
+            return
+        from engine.explain import quadratic_warning  # SciPy's Lanczos: only when w1 is frozen
+        from engine.hessian import quadratic_limit
+
+        limit = quadratic_limit(config)
+        text = quadratic_warning(config.learning_rate, limit)
+        self.limit_label.setText(text)
+        above = limit is not None and config.learning_rate >= limit
+        style = "color: #b8860b; font-weight: bold;" if above else "color: #444;"
+        self.limit_label.setStyleSheet(style)
+        self.limit_label.setVisible(bool(text))

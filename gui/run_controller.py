@@ -15,7 +15,7 @@ from engine.explain import explain_run
 from engine.jobs import EndKind, JobEnd, TrainingJob, status_sentence
 from engine.measure import Spread
 from engine.memory import InsufficientMemoryError, check_memory
-from engine.result import RunResult, Status
+from engine.result import Outcome, RunResult, Status
 from gui.compute import ComputeProcess, JobRunner
 from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot
 from gui.dialogs import open_error_dialog
@@ -222,6 +222,9 @@ def status_line(result: RunResult) -> tuple[str, str]:
         spread = Spread.of(result.repeat_seconds)
         return (f"Completed in {spread.format()}: the median of {len(spread.samples)} repeats"
                 + busy, done)
+    if status == Status.COMPLETED and result.outcome == Outcome.UNSTABLE:
+        return (f"Completed in {result.loop_seconds:.3f} s, unstable: the loss ended above "
+                "where it began. Lower the learning rate." + busy, WARN_COLOR)
     if status == Status.COMPLETED:
         return f"Completed in {result.loop_seconds:.3f} s" + busy, done
     if status == Status.DIVERGED:

@@ -74,3 +74,25 @@ def test_a_sweep_where_nothing_diverges_says_so(capsys):
     assert code == 0
     assert "No rate up to 1e-09 diverged: the threshold lies above the range" in out
     assert "0.00×" not in out and "below the observed threshold" not in out
+
+
+def test_no_gpu_at_all_is_said_before_a_missing_cupy(tmp_path):
+    """Issue 19: on a machine with no GPU the reason was "CuPy is not installed"."""
+    from engine.devices import NO_CUPY, NO_NVIDIA_GPU, missing_gpu_reason, nvidia_gpu_present
+
+    assert missing_gpu_reason(cupy_importable=False, gpu_present=False) == NO_NVIDIA_GPU
+    assert missing_gpu_reason(cupy_importable=True, gpu_present=False) == NO_NVIDIA_GPU
+    assert missing_gpu_reason(cupy_importable=False, gpu_present=True) == NO_CUPY
+    assert missing_gpu_reason(cupy_importable=False, gpu_present=None) == NO_CUPY
+    assert missing_gpu_reason(cupy_importable=True, gpu_present=True) == ""
+    import sys
+
+    if sys.platform != "linux":
+        return
+    assert nvidia_gpu_present(tmp_path) is False  # nothing of NVIDIA's here
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "dxg").touch()
+    assert nvidia_gpu_present(tmp_path) is None  # WSL: the driver's files do not say
+    gpus = tmp_path / "proc" / "driver" / "nvidia" / "gpus" / "0000:01:00.0"
+    gpus.mkdir(parents=True)
+    assert nvidia_gpu_present(tmp_path) is True

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from engine import RunConfig, train
 from engine.explain import explain_run
+from engine.result import Outcome
 from tests.gui.conftest import SMALL, run_and_wait
 
 
@@ -70,5 +71,17 @@ def test_quadratic_preset_trains_w2_only(window, qtbot):
     assert not window.panel.layer_boxes["w1"].isChecked()
     window.set_values({"iterations": 40})
     record = run_and_wait(window, qtbot)
-    assert record["outcome"] == "converged"
+    assert Outcome(record["outcome"]).fell  # 40 iterations: the loss fell (still falling)
     assert "quadratic in w2" in window.readout.explanation_label.text()
+
+
+def test_unticking_w1_warns_of_the_limit_before_the_run(window):
+    label = window.panel.limit_label
+    assert not label.isVisibleTo(window)
+    window.panel.layer_boxes["w1"].setChecked(False)  # at the tutorial's lr 1e-6
+    assert label.isVisibleTo(window) and "1e-06 will grow" in label.text()
+    assert "lr must stay below 9.18e-07" in label.text()
+    window.panel.set_values({"learning_rate": 5e-7})
+    assert label.isVisibleTo(window) and "will grow" not in label.text()
+    window.panel.layer_boxes["w1"].setChecked(True)
+    assert not label.isVisibleTo(window)

@@ -178,3 +178,29 @@ def test_the_legend_and_table_name_the_gpu_path_a_run_actually_took():
     labels = legend_labels([graph, fused])
     assert labels[1].startswith("#1, graph") and labels[2].startswith("#2, fused")
     assert "graph" not in legend_labels([cpu, record(4, {"device": "cpu"}, "cpu")])[3]
+
+
+def test_the_x_axis_fits_each_run(window, qtbot):
+    """Issue 19: a 2000-iteration run was cut at 500, seconds showed nothing, and a run that
+    diverged at t = 8 was squeezed against t = 0 of a 0–500 axis."""
+    def x_range():
+        return window.loss_plot.getPlotItem().getViewBox().viewRange()[0]
+
+    for iterations in (500, 2000):
+        window.set_values({**SMALL, "iterations": iterations, "learning_rate": 1e-3})
+        run_and_wait(window, qtbot)
+        window.history.show_at_most(1)  # the latest run alone
+        low, high = x_range()
+        assert low <= 0 < iterations - 1 <= high <= 1.1 * iterations
+    window.x_axis_combo.setCurrentIndex(window.x_axis_combo.findData("seconds"))
+    loop = window.history.entries[-1].result.loop_seconds
+    low, high = x_range()
+    assert low <= 0 and loop <= high <= 1.2 * loop + 1e-3
+    window.x_axis_combo.setCurrentIndex(window.x_axis_combo.findData("iteration"))
+    window.set_values({"n": 64, "d_in": 1024, "hidden": 100, "d_out": 10, "iterations": 500,
+                       "learning_rate": 1e-4})
+    record = run_and_wait(window, qtbot)
+    assert record["status"] == "diverged"
+    window.history.show_at_most(1)
+    low, high = x_range()
+    assert high <= 1.1 * record["diverged_at"] + 1  # the iterations it lasted, not 0–500

@@ -90,11 +90,12 @@ def test_learning_rate_sweep_marks_bound_threshold_and_best(window, qtbot):
     assert sweep.predicted_bound < sweep.largest_stable_lr < 10 * sweep.predicted_bound
     labels = [m.label.toPlainText() for m in tool.markers if hasattr(m, "label")]
     assert any("2/λ_max" in text for text in labels)
-    assert any("largest converged" in text for text in labels)
+    assert any("loss fell up to" in text for text in labels)
     best = sweep.best()
     stars = [m for m in tool.markers if not hasattr(m, "label")]
     assert len(stars) == 1 and list(stars[0].xData) == [best.learning_rate]
-    assert "predicted bound" in tool.summary.text()
+    assert "a bound for the initial weights" in tool.summary.text()
+    assert "Lowest final loss" in tool.summary.text()
     # The explanation is this sweep's, written from its numbers; no fixed paragraph.
     explanation = tool.explanation.text()
     assert f"{sweep.predicted_bound:.3g}" in explanation

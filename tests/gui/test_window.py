@@ -323,3 +323,17 @@ def test_the_wall_clock_is_the_loops_clock_and_never_runs_backwards(window, qtbo
     assert live, "the clock never moved during the run"
     assert max(live) <= record["loop_seconds"] + 0.01
     assert window.elapsed_label.text() == format_seconds(record["loop_seconds"])
+
+
+def test_the_preset_is_described_under_the_combo_and_ctrl_q_quits(window, qtbot):
+    from gui.presets import load_presets
+
+    label = window.findChild(type(window.controls.preset_description), "preset_description_label")
+    window.preset_combo.setCurrentText("Catapult")
+    assert label.text() == load_presets()["Catapult"]["description"] and label.isVisibleTo(window)
+    window.set_values({"learning_rate": 3.3e-6})  # no preset's values: Custom, no description
+    assert window.preset_combo.currentText() == "Custom" and not label.isVisibleTo(window)
+    quit_action = window.findChild(type(window.quit_action), "quit_action")
+    assert quit_action.shortcut().toString() == "Ctrl+Q"
+    quit_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
