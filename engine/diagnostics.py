@@ -4,7 +4,7 @@ Per iteration t (at the weights before its update): the dead hidden units (h ≤
 sample: they pass no gradient back, so their w1 column never changes again), the active
 fraction of h, ‖w1‖, ‖w2‖ and ‖grad‖ over the trained layers. The sharpness λ_max(t), the
 largest eigenvalue of the trained block's Hessian (engine.hessian: exact products, Lanczos
-warm-started from the previous eigenvector), is computed every iteration while lr·λ_max > 1
+warm-started from the previous eigenvector), is computed every iteration while lr·λ_max > 2
 or the loss rose in the last few iterations, and otherwise on a sparse schedule that always
 includes t = 0 and the last iteration.
 """
@@ -21,7 +21,7 @@ from engine.hessian import Curvature, largest_eigenvalue
 
 SPARSE_POINTS = 40  # sharpness at about this many evenly spaced iterations, besides the hot ones
 HOT_AFTER_RISE = 5  # iterations of dense sharpness after the loss rose
-HOT_RATIO = 1.0  # dense sharpness while lr·λ_max is above this
+HOT_RATIO = 2.0  # lr·λ_max above this (the bound): sharpness every iteration
 PER_ITERATION = ("dead_units", "active_fraction", "w1_norm", "w2_norm", "gradient_norm")
 
 
