@@ -57,6 +57,14 @@ def explain_run(result: RunResult | dict[str, Any]) -> str:
             clauses.append(clause)
         elif not diverged:
             clauses.append(f"lr·λ_max was still {ratios[-1]:.3g} at t = {int(times[-1])}")
+        if diverged and len(ratios) > 1 and ratios[-1] > ratios[0]:
+            # The contrast with the catapult: the sharpness grew instead of falling below 2.
+            steps = [f"{r:.3g}" for r in ratios[:4]]
+            if len(ratios) > 5:
+                steps.append("…")
+            steps += [f"{r:.3g}" for r in ratios[max(4, len(ratios) - 1):]]
+            clauses.append("sharpness kept growing instead of falling below 2: lr·λ_max "
+                           f"{' → '.join(steps)} by t = {int(times[-1])}")
     else:
         clauses.append(f"lr·λ_max{_block(layers)} started at {ratios[0]:.3g}, below 2: every "
                        "step is stable along the sharpest direction")

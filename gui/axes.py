@@ -34,6 +34,39 @@ def power_of_ten(exponent: int) -> str:
     return {0: "1", 1: "10"}.get(exponent, f"10{str(exponent).translate(SUPERSCRIPT)}")
 
 
+def tick_label(value: float) -> str:
+    """A log axis's label in one notation: plain between 0.001 and 1000 ("0.2", "2", "500"),
+    powers of ten beyond ("10⁸", "5×10⁸"), never "5e+08" beside "10⁸"."""
+    if 1e-3 <= value < 1e3:
+        return f"{value:g}"
+    exponent = math.floor(math.log10(value) + 1e-9)
+    mantissa = round(value / 10.0**exponent, 2)
+    if mantissa >= 10:
+        mantissa, exponent = mantissa / 10, exponent + 1
+    head = "" if mantissa == 1 else f"{mantissa:g}×"
+    return head + (f"10{str(exponent).translate(SUPERSCRIPT)}" if head else
+                   power_of_ten(exponent))
+
+
+def log_ticks(low: float, high: float, most: int = 6, keep: float | None = None
+              ) -> list[tuple[float, str]]:
+    """Ticks (log10 position, label) for values low..high: a 1-2-5 ladder over a span of under
+    2.5 decades, else every k-th decade, at most `most` of them; `keep` (lr·λ_max's 2) is
+    always among them."""
+    lo, hi = math.log10(low), math.log10(high)
+    if hi - lo <= 2.5:
+        values = [m * 10.0**e for e in range(math.floor(lo) - 1, math.ceil(hi) + 1)
+                  for m in (1, 2, 5) if lo <= math.log10(m) + e <= hi]
+        while len(values) > most:
+            values = values[::2]
+    else:
+        step = max(1, math.ceil((hi - lo) / most))
+        values = [10.0**e for e in range(math.ceil(lo), math.floor(hi) + 1) if e % step == 0]
+    if keep is not None and lo <= math.log10(keep) <= hi:
+        values = sorted({*(v for v in values if abs(math.log10(v / keep)) > 0.25), keep})
+    return [(math.log10(v), tick_label(v)) for v in values]
+
+
 class LogAxis(pg.AxisItem):
     """A log axis whose every tick has a readable label.
 
@@ -82,7 +115,7 @@ class LogAxis(pg.AxisItem):
             if abs(v - round(v)) < 1e-9:
                 labels.append(power_of_ten(int(round(v))))
             else:
-                labels.append(f"{10.0 ** v:.3g}")
+                labels.append(tick_label(10.0 ** v))
         return labels
 
 

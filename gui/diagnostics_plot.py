@@ -8,11 +8,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui.axes import DIVERGED_COLOR, styled_plot
+from gui.axes import DIVERGED_COLOR, log_ticks, styled_plot
 
 SHARPNESS_COLOR = (148, 103, 189)
 DEAD_COLOR = (140, 86, 75)
 CATAPULT_BRUSH = (214, 39, 40, 40)
+RATIO_TOP = 1e6  # the lr·λ_max axis goes no higher
 # The loss plot and the panel's plots share their x axis pixel for pixel: same left axis width.
 LEFT_AXIS_WIDTH = 96
 
@@ -33,11 +34,6 @@ class DiagnosticsPlot(QWidget):
             plot.setMinimumHeight(120)
             plot.getPlotItem().getAxis("left").setWidth(LEFT_AXIS_WIDTH)
         self.sharpness_plot.getPlotItem().hideAxis("bottom")
-        # Labels on a 1-2-5 ladder: over less than two decades pyqtgraph labels every minor
-        # tick of a log axis, and the labels pile up.
-        ladder = [m * 10.0**e for e in range(-4, 5) for m in (1, 2, 5)]
-        self.sharpness_plot.getPlotItem().getAxis("left").setTicks(
-            [[(float(np.log10(v)), f"{v:g}") for v in ladder]])
         self.limit_line = pg.InfiniteLine(
             pos=np.log10(2), angle=0, pen=pg.mkPen(DIVERGED_COLOR, width=2,
                                                     style=Qt.PenStyle.DashLine),
@@ -80,6 +76,20 @@ class DiagnosticsPlot(QWidget):
     def redraw(self) -> None:
         self.sharpness_curve.setData(self.sharpness_t, self.ratios)
         self.dead_curve.setData(np.arange(len(self.dead)), self.dead)
+        self.fit_ratio_axis()
+
+    def fit_ratio_axis(self) -> None:
+        """The lr·λ_max axis: the measured ratios and the line at 2, with room either side
+        (a constant 1.96 beside a single tick "2" looked far below it), and a few readable
+        ticks that always include 2 (eight decades of a 1-2-5 ladder piled into a blob)."""
+        ratios = [r for r in self.ratios if r > 0]
+        low = min([*ratios, 2.0]) / 3
+        # A diverging run's sharpness reaches 1e90 and beyond: the axis stops at RATIO_TOP
+        # (the curve leaves it upwards; the explanation quotes the numbers).
+        high = min(max([*ratios, 2.0]) * 3, RATIO_TOP)
+        axis = self.sharpness_plot.getPlotItem().getAxis("left")
+        axis.setTicks([log_ticks(low, high, keep=2.0)])
+        self.sharpness_plot.setYRange(np.log10(low), np.log10(high), padding=0)
 
     def show_result(self, result) -> None:
         """A finished run's diagnostics, whole (an engine.result.RunResult)."""

@@ -156,3 +156,20 @@ def test_with_w1_frozen_the_limit_is_known_before_the_run():
                                               f"stay below {limit:.3g}; 1e-06 will grow.")
     assert quadratic_warning(5e-7, limit).endswith(f"below {limit:.3g}.")
     assert train(RunConfig(learning_rate=1e-6, train="w2")).outcome == "unstable"
+
+
+def test_surviving_and_diverging_read_as_a_contrast():
+    """Issue 19: lr 3e-6 survives and 3.2e-6 diverges, and both explanations read "started
+    at … > 2 … overshoot"; what decided their fate must be said, from their own numbers."""
+    from engine.explain import explain_run
+
+    diverging = train(RunConfig(learning_rate=4e-6, diagnostics=True))
+    catapult = train(RunConfig(learning_rate=2e-6, diagnostics=True))
+    ratios = [4e-6 * v for v in diverging.diagnostics["sharpness"]]
+    text = explain_run(diverging)
+    assert f"sharpness kept growing instead of falling below 2: lr·λ_max {ratios[0]:.3g} → " \
+           f"{ratios[1]:.3g}" in text
+    assert f"→ {ratios[-1]:.3g} by t = {diverging.diagnostics['sharpness_iterations'][-1]}" \
+        in text
+    calm = explain_run(catapult)
+    assert "kept growing" not in calm and "stayed below 2, so training settled" in calm

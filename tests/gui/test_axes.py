@@ -55,3 +55,20 @@ def test_every_log_tick_has_a_readable_label_clear_of_the_title(qtbot, low, high
         assert not rect.intersects(title), f"the axis title overlaps {text!r}"
         for other, _, other_text in texts[index + 1:]:
             assert not rect.intersects(other), f"{text!r} overlaps {other_text!r}"
+
+
+def test_ratio_ticks_are_readable_around_two_and_in_one_notation():
+    """Issue 19: the Quadratic preset's lr·λ_max axis had the single tick "2"; the Divergence
+    preset's piled a 1-2-5 ladder over eight decades into a blob; "5e+08" sat beside "10⁸"."""
+    from gui.axes import log_ticks, tick_label
+
+    near = [label for _, label in log_ticks(0.98, 3.92, keep=2.0)]
+    assert near == ["1", "2"]
+    wide = log_ticks(0.05, 91_064, keep=2.0)
+    assert len(wide) <= 7 and "2" in [label for _, label in wide]
+    positions = [p for p, _ in wide]
+    assert positions == sorted(positions)
+    assert [tick_label(v) for v in (5e8, 1e8, 2.5e-5, 0.2, 999)] == \
+        ["5×10⁸", "10⁸", "2.5×10⁻⁵", "0.2", "999"]
+    assert not any("e+" in label or "e-" in label
+                   for _, label in log_ticks(1e-9, 1e12) + log_ticks(3e7, 9e8))
