@@ -94,11 +94,14 @@ def run_app(args, overrides: dict[str, Any]) -> int:
             if window.waiting_for_gpu_probe():
                 QTimer.singleShot(50, autorun)
                 return
-            if overrides.get("device") == "gpu" and not window.panel.gpu_enabled():
-                # --device gpu where none can be used: refused, not run on the CPU instead.
+            if launch.get("device") == "gpu" and not window.panel.gpu_enabled():
+                # --device gpu, or a GPU preset, where none can be used: refused, not run on
+                # the CPU instead.
+                asked = "--device gpu" if overrides.get("device") == "gpu" else \
+                    f"--preset {args.preset}"
                 config = RunConfig(**{**window.panel.values(), "device": "gpu"})
                 on_finished(RunResult.not_run(
-                    config, Status.REFUSED, "--device gpu: no GPU can be used here: "
+                    config, Status.REFUSED, f"{asked}: no GPU can be used here: "
                     f"{window.gpu_reason or 'no GPU'}").to_dict())
             elif tool is None:
                 window.start_run()  # a refusal comes back through run_finished

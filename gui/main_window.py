@@ -229,8 +229,17 @@ class MainWindow(QMainWindow):
         self.panel.set_values(values)
 
     def apply_preset(self, name: str) -> None:
-        if name in load_presets():
-            self.set_values(preset_values(name))
+        """Fill the panel from a preset. A GPU preset where the probe has said that no GPU can
+        be used is refused in words: it never runs its GPU sizes on the CPU in silence."""
+        if name not in load_presets():
+            return
+        values = preset_values(name)
+        if values.get("device") == "gpu" and self._gpu_reason:
+            self.readout.set_status(f"Preset {name} needs a GPU, and none can be used here "
+                                    f"({self._gpu_reason}): not applied.", ERROR_COLOR)
+            self._name_matching_preset()  # the combo names what the settings still are
+            return
+        self.set_values(values)
 
     def _on_parameters_changed(self) -> None:
         self._name_matching_preset()

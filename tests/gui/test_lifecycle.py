@@ -126,3 +126,17 @@ def test_a_window_asked_for_a_missing_gpu_refuses_instead_of_using_the_cpu(tmp_p
     assert done.returncode == 2, done.stderr[-2000:]
     record = json.loads(path.read_text())
     assert record["status"] == "refused" and "no GPU can be used" in record["message"]
+
+
+@pytest.mark.slow  # a window in a subprocess
+@pytest.mark.skipif(not no_gpu(), reason="a GPU is present here")
+def test_a_scripted_gpu_preset_without_a_gpu_is_refused(tmp_path):
+    """Issue 19: the GPU showcase ran its GPU sizes on the CPU for 51 s, silently."""
+    import json
+
+    path = tmp_path / "r.json"
+    done = main_process(["--preset", "GPU showcase", "--autorun", "--exit-when-done", "--json",
+                         str(path)], tmp_path)
+    assert done.returncode == 2, done.stderr[-2000:]
+    record = json.loads(path.read_text())
+    assert record["status"] == "refused" and record["message"].startswith("--preset GPU")

@@ -243,10 +243,13 @@ def test_a_refused_run_leaves_no_curve_or_legend_entry(window, qtbot):
 
 
 @pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
-def test_presets_stay_selected_after_a_gpu_preset_on_a_machine_without_gpu(window):
+def test_a_gpu_preset_is_refused_in_words_on_a_machine_without_gpu(window):
+    before = window.panel.values()
     window.preset_combo.setCurrentText("GPU showcase")
-    assert "GPU unavailable" in window.status_label.text()
-    assert window.preset_combo.currentText() == "GPU showcase"
+    assert "needs a GPU" in window.status_label.text() and "not applied" in \
+        window.status_label.text()
+    assert window.panel.values() == before  # nothing of its GPU sizes reached the panel
+    assert window.preset_combo.currentText() == "Tutorial"
     window.preset_combo.setCurrentText("Tutorial")
     assert window.preset_combo.currentText() == "Tutorial"
     assert window.panel.values()["device"] == "cpu"
