@@ -17,7 +17,8 @@ from engine.size_sweep import SizeSweepSettings
 
 # A run's options, as RunConfig declares them (engine.settings), in declaration order.
 OPTION_OF_FIELD = {name: s.option for name, s in settings_of(RunConfig).items()}
-WINDOW_ONLY = ("preset", "tool", "autorun", "exit_when_done", "screenshot", "presentation")
+WINDOW_ONLY = ("preset", "tool", "autorun", "exit_when_done", "screenshot", "presentation",
+               "import_path")
 OUTPUTS = ("json", "csv", "screenshot")
 TOOLS = ("race", "sweep-size", "sweep-lr", "profile")
 
@@ -173,6 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--exit-when-done", action="store_true",
                         help="close the window when the run ends")
     window.add_argument("--screenshot", type=_output_path, help="save the window as PNG at the end")
+    window.add_argument("--import", dest="import_path", type=Path, metavar="PATH",
+                        help="read run records (JSON written by this program, here or on "
+                        "another machine) into the run table; with --exit-when-done and no "
+                        "--autorun, exit 0 when imported and 2 when refused")
     add_output(window, "--json", "save the run record as JSON")
 
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)

@@ -45,7 +45,20 @@ def cpu_info(threads_used: int | None = None) -> dict[str, Any]:
         "cores": os.cpu_count() or 1,
         "blas": blas,
         "threads": threads_used if threads_used is not None else blas_threads,
+        # Whether this machine has a GPU the run did not use (the lecture note's point: NumPy
+        # never touches it); None where the system does not say.
+        "gpu_present": nvidia_gpu_present(),
     }
+
+
+def describe_device_facts(device_info: dict[str, Any]) -> str:
+    """'GPU present: yes; used by this run: no' for a record, where it says."""
+    used = device_info.get("device") == "gpu"
+    present = True if used else device_info.get("gpu_present")
+    if present is None:
+        return ""
+    return (f"GPU present: {'yes' if present else 'no'}; used by this run: "
+            f"{'yes' if used else 'no'}")
 
 
 def describe_threads(device_info: dict[str, Any]) -> str:

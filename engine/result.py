@@ -189,3 +189,37 @@ class RunResult:
         """The record of a run that never trained (refused) or left nothing (failed)."""
         return cls(config, status, 0, None, np.empty(0), 0.0, 0.0, message=message)
 
+
+
+class RecordError(ValueError):
+    """A file that holds no run records of this program: the reason, in one line."""
+
+
+def read_records(text: str) -> list[RunResult]:
+    """Run records from JSON as this program writes them: one record (`run --json`, a window's
+    --json) or a list of them (the window's runs.json). Anything else is refused whole."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise RecordError(f"not JSON ({exc})") from None
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise RecordError("it holds no run records")
+    results = []
+    for index, record in enumerate(records, start=1):
+        where = f"record {index}" if len(records) > 1 else "the record"
+        if not isinstance(record, dict) or not {"config", "status", "losses",
+                                                "loop_seconds"} <= set(record):
+            raise RecordError(f"{where} is not a run record of this program (it needs config, "
+                              "status, losses and loop_seconds)")
+        try:
+            result = RunResult.from_dict(record)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RecordError(f"{where} does not read as a run record: {exc}") from None
+        if len(result.losses) != result.iterations_completed:
+            raise RecordError(f"{where} has {len(result.losses)} losses for "
+                              f"{result.iterations_completed} iterations")
+        results.append(result)
+    return results

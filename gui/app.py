@@ -88,6 +88,18 @@ def run_app(args, overrides: dict[str, Any]) -> int:
     window.show()
     if getattr(args, "presentation", False):
         window.set_presentation(True, remember=False)  # for this launch only
+    import_path = getattr(args, "import_path", None)
+    if import_path is not None:
+        imported = window.import_records(import_path)
+        if not imported:
+            print(f"main.py: error: --import: {window.status_label.text()}", file=sys.stderr)
+        if not args.autorun:
+            outcome["status"] = Status.COMPLETED if imported else Status.REFUSED
+            if args.screenshot:
+                app.processEvents()
+                window.grab().save(str(args.screenshot), "PNG")
+            if args.exit_when_done:
+                QTimer.singleShot(0, window.close)
     if args.autorun:
         def autorun() -> None:
             # A preset that wants the GPU waits for the probe to answer first.

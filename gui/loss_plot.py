@@ -299,6 +299,20 @@ class LossPlot:
         self.fit_y()
         self.fit_x()
 
+    def add_finished(self, number: int, result) -> None:
+        """A finished run's curve from its record (an imported run), under its number."""
+        losses = np.asarray(result.losses, dtype=np.float64)
+        self.start_run(f"#{number}", len(losses), number)
+        run = self.current
+        iterations = np.arange(len(losses), dtype=np.float64)
+        run.series.append(iterations, losses)
+        run.seconds.append(result.iteration_seconds(), losses)
+        run.last_elapsed = result.loop_seconds
+        if result.diverged_at is not None:
+            run.diverged, run.diverged_at = True, result.diverged_at
+        self._dirty = True
+        self.finish_run()
+
     def discard_run(self) -> None:
         """Remove the current run's curve: a run that was refused or failed has no record."""
         run, self.current = self.current, None

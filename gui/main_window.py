@@ -18,16 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from engine.config import RunConfig
-from engine.devices import cpu_info
+from engine.devices import cpu_info, describe_device_facts
 from engine.jobs import EndKind, JobEnd, ProbeJob
 from engine.memory import format_bytes
+from engine.result import RecordError, read_records
 from gui.axes import scale_plot_fonts
 from gui.compute import ComputeProcess, JobRunner
 from gui.controls import CUSTOM, RunControls
 from gui.diagnostics_plot import DiagnosticsPlot
 from gui.export import export_all
 from gui.history import RunHistory
-from gui.loss_plot import LossPlot
+from gui.loss_plot import VISIBLE_LIMIT, LossPlot
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
 from gui.presentation import PresentationMode
@@ -147,6 +148,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import…", self)
+        self.import_action.setObjectName("import_action")
+        self.import_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.import_action.setToolTip("Read run records (JSON written by this program, on this "
+                                      "machine or another, such as Colab) into the run table")
+        self.import_action.triggered.connect(self.import_dialog)
+        file_menu.addAction(self.import_action)
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setObjectName("quit_action")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -407,6 +415,32 @@ class MainWindow(QMainWindow):
         self.readout.set_status(f"Exported {len(self.history.entries)} runs to {folder}",
                                 OK_COLOR)
         return paths
+
+    def import_records(self, path: str | Path) -> bool:
+        """Run records from a JSON file into the history (with new session numbers); a file
+        that holds none, or a malformed one, is refused in one line with nothing changed."""
+        try:
+            results = read_records(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, RecordError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self.readout.set_status(f"Import refused: {Path(path).name}: {reason}",
+                                    ERROR_COLOR)
+            return False
+        for result in results:
+            number = self.runs.next_number()
+            self.plot.add_finished(number, result)
+            self.history.add(number, result)
+        self.history.show_at_most(VISIBLE_LIMIT)
+        facts = sorted({describe_device_facts(r.device_info) for r in results} - {""})
+        self.readout.set_status(f"Imported {len(results)} run{'s' if len(results) > 1 else ''}"
+                                f" from {Path(path).name}"
+                                + (f" ({'; '.join(facts)})" if facts else ""), OK_COLOR)
+        return True
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import run records", "", "JSON (*.json)")
+        if path:
+            self.import_records(path)
 
     def export_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export plot, losses and records into")

@@ -72,6 +72,11 @@ class RunController(QObject):
     def is_running(self) -> bool:
         return self.runner.is_running()
 
+    def next_number(self) -> int:
+        """The session's next run number (runs and imported records share the count)."""
+        self._runs_numbered += 1
+        return self._runs_numbered
+
     def start(self, config: RunConfig, repeats: int) -> bool:
         """Start a run (its settings already valid); False where the memory check refuses it
         here (the record says so, as any refusal's does)."""
@@ -83,10 +88,9 @@ class RunController(QObject):
                 self._finish_run(RunResult.not_run(config, Status.REFUSED, str(exc)))
                 return False
         self._last_progress = None
-        self._runs_numbered += 1
-        self.plot.start_run(f"#{self._runs_numbered} running: lr {config.learning_rate:g}, "
-                            f"{config.device} {config.dtype}", config.iterations,
-                            self._runs_numbered)
+        number = self.next_number()
+        self.plot.start_run(f"#{number} running: lr {config.learning_rate:g}, "
+                            f"{config.device} {config.dtype}", config.iterations, number)
         self.readout.reset()
         self.diagnostics_plot.clear(config.learning_rate, config.hidden)
         self.diagnostics_plot.setVisible(config.diagnostics)

@@ -96,3 +96,39 @@ def test_no_gpu_at_all_is_said_before_a_missing_cupy(tmp_path):
     gpus = tmp_path / "proc" / "driver" / "nvidia" / "gpus" / "0000:01:00.0"
     gpus.mkdir(parents=True)
     assert nvidia_gpu_present(tmp_path) is True
+
+
+def test_run_records_are_read_back_and_foreign_files_refused():
+    """Issue 19's Import: our records (one, or the window's list) read back typed; anything
+    else is refused whole, in one line."""
+    import json
+
+    import pytest
+
+    from engine import RunConfig, train
+    from engine.result import RecordError, read_records
+
+    record = train(RunConfig(n=8, d_in=16, hidden=8, d_out=2, iterations=20)).to_dict()
+    (one,) = read_records(json.dumps(record))
+    assert one.config.n == 8 and list(one.losses) == record["losses"]
+    assert "gpu_present" in one.device_info
+    assert len(read_records(json.dumps([{**record, "run": 1}, {**record, "run": 2}]))) == 2
+    for text, reason in (("{", "not JSON"), ("[]", "no run records"),
+                         ('{"foo": 1}', "not a run record"),
+                         (json.dumps([record, {"status": "completed"}]), "record 2"),
+                         (json.dumps({**record, "losses": [1.0]}), "1 losses for 20"),
+                         (json.dumps({**record, "config": {**record["config"], "n": -1}}),
+                          "does not read")):
+        with pytest.raises(RecordError, match=reason):
+            read_records(text)
+
+
+def test_a_record_says_whether_a_gpu_was_there_and_used():
+    from engine.devices import describe_device_facts
+
+    assert describe_device_facts({"device": "cpu", "gpu_present": True}) == \
+        "GPU present: yes; used by this run: no"
+    assert describe_device_facts({"device": "gpu"}) == "GPU present: yes; used by this run: yes"
+    assert describe_device_facts({"device": "cpu", "gpu_present": False}).startswith(
+        "GPU present: no")
+    assert describe_device_facts({"device": "cpu"}) == ""  # an older record does not say

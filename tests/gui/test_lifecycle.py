@@ -140,3 +140,18 @@ def test_a_scripted_gpu_preset_without_a_gpu_is_refused(tmp_path):
     assert done.returncode == 2, done.stderr[-2000:]
     record = json.loads(path.read_text())
     assert record["status"] == "refused" and record["message"].startswith("--preset GPU")
+
+
+@pytest.mark.slow  # a window in a subprocess
+def test_a_scripted_import_exits_0_when_imported_and_2_when_refused(tmp_path):
+    import json
+
+    from engine import RunConfig, train
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_text(json.dumps(train(RunConfig(n=8, d_in=16, hidden=8, d_out=2,
+                                               iterations=20)).to_dict()))
+    bad.write_text("[1, 2]")
+    assert main_process(["--import", str(good), "--exit-when-done"], tmp_path).returncode == 0
+    refused = main_process(["--import", str(bad), "--exit-when-done"], tmp_path)
+    assert refused.returncode == 2 and "Import refused" in refused.stderr

@@ -340,3 +340,25 @@ def test_the_preset_is_described_under_the_combo_and_ctrl_q_quits(window, qtbot)
     assert quit_action.shortcut().toString() == "Ctrl+Q"
     quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+
+
+def test_import_reads_records_into_the_table_and_refuses_foreign_files(window, tmp_path):
+    import json
+
+    from engine import RunConfig, train
+
+    result = train(RunConfig(**SMALL, iterations=30, learning_rate=1e-3))
+    good = tmp_path / "colab.json"
+    good.write_text(json.dumps({**result.to_dict(),
+                                "device_info": {**result.device_info, "gpu_present": True}}))
+    assert window.import_records(good)
+    assert [e.number for e in window.history.entries] == [1]
+    assert list(window.history.entries[0].result.losses) == list(result.losses)
+    assert window.run_table.table.rowCount() == 1 and len(window.plot.finished) == 1
+    assert "GPU present: yes; used by this run: no" in window.status_label.text()
+    bad = tmp_path / "other.json"
+    bad.write_text('{"foo": 1}')
+    assert not window.import_records(bad)
+    assert "Import refused" in window.status_label.text()
+    assert len(window.history.entries) == 1  # nothing changed
+    assert window.findChild(type(window.import_action), "import_action") is not None
