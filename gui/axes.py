@@ -54,16 +54,19 @@ def log_ticks(low: float, high: float, most: int = 6, keep: float | None = None
     2.5 decades, else every k-th decade, at most `most` of them; `keep` (lr·λ_max's 2) is
     always among them."""
     lo, hi = math.log10(low), math.log10(high)
-    if hi - lo <= 2.5:
+    if hi - lo <= 2.5:  # a ladder: 1-2-5, or finer where the span is under a decade
+        steps = (1, 1.5, 2, 3, 5, 7) if hi - lo < 1 else (1, 2, 5)
         values = [m * 10.0**e for e in range(math.floor(lo) - 1, math.ceil(hi) + 1)
-                  for m in (1, 2, 5) if lo <= math.log10(m) + e <= hi]
+                  for m in steps if lo <= math.log10(m) + e <= hi]
         while len(values) > most:
             values = values[::2]
+        apart = 0.1
     else:
         step = max(1, math.ceil((hi - lo) / most))
         values = [10.0**e for e in range(math.ceil(lo), math.floor(hi) + 1) if e % step == 0]
+        apart = 0.45  # decades: 1 beside 2 would crowd a short axis
     if keep is not None and lo <= math.log10(keep) <= hi:
-        values = sorted({*(v for v in values if abs(math.log10(v / keep)) > 0.25), keep})
+        values = sorted({*(v for v in values if abs(math.log10(v / keep)) > apart), keep})
     return [(math.log10(v), tick_label(v)) for v in values]
 
 
@@ -166,3 +169,17 @@ def scale_plot_fonts(plot: pg.PlotWidget, scale: float) -> None:
         legend.setLabelTextSize(f"{11 * scale:.0f}pt")
 
 
+
+
+ANNOTATION_POINTS = 11  # a plot's notes ("diverged at t = 8", "2: stable below") at scale 1
+
+
+def scale_annotations(items, scale: float) -> None:
+    """Text items and line labels on a plot, in presentation mode's size."""
+    font = QFont()
+    font.setPointSizeF(ANNOTATION_POINTS * scale)
+    for item in items:
+        if isinstance(item, pg.TextItem):
+            item.setFont(font)
+        elif isinstance(item, pg.InfiniteLine) and item.label is not None:
+            item.label.setFont(font)

@@ -47,7 +47,7 @@ class RunControls(QWidget):
         self.preset_description = QLabel("")
         self.preset_description.setObjectName("preset_description_label")
         self.preset_description.setWordWrap(True)
-        self.preset_description.setStyleSheet("color: #444;")
+        self.preset_description.setStyleSheet("color: #444; font-size: 12px;")
 
         self.run_button = button("Run", "run_button", "Train with these settings (Ctrl+R)")
         self.stop_button = button("Stop", "stop_button", "Stop the run (Esc)")
@@ -119,3 +119,4 @@ class RunControls(QWidget):
         """Wide enough for the device entry's name, at any scale (presentation mode)."""
         self.setMinimumWidth(round(370 * scale))
         self.setMaximumWidth(round(440 * scale))
+        self.preset_description.setStyleSheet(f"color: #444; font-size: {round(12 * scale)}px;")

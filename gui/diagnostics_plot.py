@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui.axes import DIVERGED_COLOR, log_ticks, styled_plot
+from gui.axes import DIVERGED_COLOR, log_ticks, scale_annotations, styled_plot
 
 SHARPNESS_COLOR = (148, 103, 189)
 DEAD_COLOR = (140, 86, 75)
@@ -52,7 +52,9 @@ class DiagnosticsPlot(QWidget):
         self.clear()
 
     def set_axis_scale(self, loss_plot: pg.PlotWidget, scale: float) -> None:
-        """Wider left axes for larger fonts, on the loss plot and here alike."""
+        """Wider left axes for larger fonts, on the loss plot and here alike; the line at 2's
+        label in the same size."""
+        scale_annotations([self.limit_line], scale)
         for plot in (loss_plot, self.sharpness_plot, self.dead_plot):
             plot.getPlotItem().getAxis("left").setWidth(round(LEFT_AXIS_WIDTH * scale))
 

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from gui.axes import COLORS, DIVERGED_COLOR, limit_y_range, styled_plot
+from gui.axes import COLORS, DIVERGED_COLOR, limit_y_range, scale_annotations, styled_plot
 from gui.history import Change, RunHistory
 from gui.labels import legend_labels
 from gui.series import PREALLOCATED_POINTS, GrowingSeries, smooth, y_extent
@@ -75,6 +75,7 @@ class LossPlot:
         self.x_mode = "iteration"  # or "seconds": seconds into the loop
         self.smoothing = 0.0
         self.pen_scale = 1.0
+        self.text_scale = 1.0
         self.set_log_y(True)
         # Before the first run: the tutorial's iterations and losses, not pyqtgraph's 0..1.
         self.widget.setXRange(0, 500, padding=0.02)
@@ -214,6 +215,11 @@ class LossPlot:
             self._show_raw(run)
             self._draw(run)
 
+    def set_text_scale(self, scale: float) -> None:
+        """The plot's notes (catapult, divergence) in presentation mode's size."""
+        self.text_scale = scale
+        scale_annotations(self.markers(), scale)
+
     def set_pen_scale(self, scale: float) -> None:
         """Thicker curves for a projector (presentation mode)."""
         self.pen_scale = scale
@@ -259,6 +265,7 @@ class LossPlot:
         self.current.markers.append(region)
         if label:
             text = pg.TextItem(label, color=DIVERGED_COLOR, anchor=(0, 0))
+            scale_annotations([text], self.text_scale)
             text.setPos(last + 0.5, self._y_range[1] if self._y_range else 0)
             self.widget.addItem(text)
             self.current.markers.append(text)
@@ -280,6 +287,7 @@ class LossPlot:
             label=f"diverged at t = {iteration}",
             labelOpts={"position": 0.9, "color": DIVERGED_COLOR, "fill": (255, 255, 255, 200)},
         )
+        scale_annotations([line], self.text_scale)
         self.widget.addItem(line)
         self.current.markers.append(line)
         self.fit_x()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
 )
@@ -108,15 +109,27 @@ class MainWindow(QMainWindow):
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.diagnostics_plot)
-        plots.addWidget(self.run_table)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
-        plots.setStretchFactor(2, 1)
-        training = QSplitter()
-        training.addWidget(plots)
-        training.addWidget(self.readout)
-        training.setStretchFactor(0, 1)
-        training.setSizes([760, 320])
+        # A long explanation scrolls rather than being cut; the readout's own width is kept.
+        self.readout_scroll = readout_scroll = QScrollArea()
+        readout_scroll.setWidgetResizable(True)
+        readout_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        readout_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        readout_scroll.setWidget(self.readout)
+        self._fit_readout()
+        top = QSplitter()
+        top.addWidget(plots)
+        top.addWidget(readout_scroll)
+        top.setStretchFactor(0, 1)
+        top.setSizes([760, 320])
+        # The run table spans the plots and the readout: its columns need the width, the
+        # more so in presentation mode.
+        training = QSplitter(Qt.Orientation.Vertical)
+        training.addWidget(top)
+        training.addWidget(self.run_table)
+        training.setStretchFactor(0, 4)
+        training.setStretchFactor(1, 1)
         self.race_tool = RaceTool(self.compute, lambda: self.tool_config(self.race_tool))
         self.race_tool.gpu_available = lambda: self.panel.gpu_enabled()
         self.size_sweep_tool = SizeSweepTool(self.compute,
@@ -366,6 +379,10 @@ class MainWindow(QMainWindow):
 
     # --- history and export -------------------------------------------------------------
 
+    def _fit_readout(self) -> None:
+        scrollbar = self.readout_scroll.verticalScrollBar().sizeHint().width()
+        self.readout_scroll.setMinimumWidth(self.readout.minimumWidth() + scrollbar + 4)
+
     def set_presentation(self, on: bool, remember: bool = True) -> None:
         """Presentation mode on or off; remember=False: for this launch only."""
         self.presentation.set(on, remember)
@@ -373,14 +390,17 @@ class MainWindow(QMainWindow):
     def _rescale(self, scale: float) -> None:
         """What presentation mode grows: every text, the plots' fonts, the curves' pens."""
         self.readout.set_scale(scale)
+        self._fit_readout()
         for tool in self.tools:
             tool.set_scale(scale)
         for plot in self.findChildren(pg.PlotWidget):
             scale_plot_fonts(plot, scale)
         self.diagnostics_plot.set_axis_scale(self.loss_plot, scale)
         self.plot.set_pen_scale(2.0 if scale > 1 else 1.0)
+        self.plot.set_text_scale(scale)
         self.plot.relabel()  # the legend's entries in the new size
         self.controls.set_scale(scale)
+        self.run_table.set_scale(scale)
 
     def delete_runs(self, numbers: list[int]) -> None:
         self.history.remove(numbers)

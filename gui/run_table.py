@@ -110,6 +110,20 @@ class RunTable(QWidget):
     def _on_history(self, _change: Change, _numbers: list[int]) -> None:
         self.refresh()
 
+    def set_scale(self, scale: float) -> None:
+        """Presentation mode: at least four rows in view, and columns that share the width,
+        their text wrapped, instead of running off the right edge."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The status column ("completed, plateaued") takes what is left, and wraps.
+        header.setSectionResizeMode(COLUMNS.index("status"), QHeaderView.ResizeMode.Stretch
+                                    if scale > 1 else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(header.sizeHint().height() + 4 * rows + 8 if scale > 1
+                                    else 0)
+
     def refresh(self) -> None:
         self._filling = True
         entries, baseline = self.history.entries, self.history.baseline_entry()
@@ -127,6 +141,7 @@ class RunTable(QWidget):
                     self.table.setItem(row, column, item)
         finally:
             self._filling = False
+        self.table.resizeRowsToContents()
         has_rows = bool(entries)
         self.delete_button.setEnabled(has_rows)
         self.baseline_button.setEnabled(has_rows)

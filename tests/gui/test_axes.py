@@ -62,8 +62,8 @@ def test_ratio_ticks_are_readable_around_two_and_in_one_notation():
     preset's piled a 1-2-5 ladder over eight decades into a blob; "5e+08" sat beside "10⁸"."""
     from gui.axes import log_ticks, tick_label
 
-    near = [label for _, label in log_ticks(0.98, 3.92, keep=2.0)]
-    assert near == ["1", "2"]
+    near = [label for _, label in log_ticks(0.98 / 3, 1.96 * 3, keep=2.0)]  # the Quadratic's
+    assert "2" in near and len(near) >= 3 and near == sorted(near, key=float)
     wide = log_ticks(0.05, 91_064, keep=2.0)
     assert len(wide) <= 7 and "2" in [label for _, label in wide]
     positions = [p for p, _ in wide]
