@@ -43,7 +43,10 @@ def summary_lines(result) -> list[str]:
     if path:
         lines.append(path)
     lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
-    lines.append(f"GFLOP/s: {result.gflops:.1f}")
+    lines.append(f"GFLOP/s: {result.gflops:.1f}"
+                 + (f" (the training's own {result.training_seconds:.3f} s; the diagnostics took "
+                    f"{result.diagnostics_seconds:.3f} s of the loop)" if result.diagnostics
+                    else ""))
     if result.outcome == Outcome.DIVERGED:
         lines.append(f"outcome: diverged (the last finite loss, at iteration "
                      f"{result.diverged_at - 1}, was {result.final_loss:.4g})")

@@ -43,12 +43,20 @@ class Diagnostics:
         self.sharpness: list[float] = []
         self.sharpness_backend = "host"
         self._vector = None
+        self.seconds = 0.0  # the loop time the diagnostics took (the run's loop includes it)
         self._hot_until = -1
         self._norms = (0.0, 0.0)
 
     # --- around each step ------------------------------------------------------------------
 
     def before_step(self, t: int, problem, recent_losses: np.ndarray) -> None:
+        started = time.perf_counter()
+        try:
+            self._before_step(t, problem, recent_losses)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _before_step(self, t: int, problem, recent_losses: np.ndarray) -> None:
         xp = self.xp
         self._norms = (_host(xp.linalg.norm(problem.w1)), _host(xp.linalg.norm(problem.w2)))
         if len(recent_losses) >= 2 and recent_losses[-1] > recent_losses[-2]:
@@ -61,6 +69,13 @@ class Diagnostics:
 
     def after_step(self, workspace, trained_gradients) -> None:
         """`trained_gradients`: the trained layers' gradients, scaled by the learning rate."""
+        started = time.perf_counter()
+        try:
+            self._after_step(workspace, trained_gradients)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _after_step(self, workspace, trained_gradients) -> None:
         xp = self.xp
         active = workspace.h > 0
         hidden = workspace.h.shape[1]
@@ -134,6 +149,7 @@ class Diagnostics:
         record["sharpness_iterations"] = [int(t) for t in chunk["sharpness_iterations"]]
         record["sharpness"] = [float(v) for v in chunk["sharpness"]]
         record["sharpness_backend"] = self.sharpness_backend
+        record["seconds"] = self.seconds
         return record
 
 

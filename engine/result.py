@@ -124,11 +124,22 @@ class RunResult:
         return self.iterations_completed / self.loop_seconds
 
     @property
+    def diagnostics_seconds(self) -> float:
+        """The loop time the diagnostics took (0 without them)."""
+        return float((self.diagnostics or {}).get("seconds", 0.0))
+
+    @property
+    def training_seconds(self) -> float:
+        """The loop time less the diagnostics': the training's own arithmetic."""
+        return max(self.loop_seconds - self.diagnostics_seconds, 0.0)
+
+    @property
     def gflops(self) -> float:
-        if self.loop_seconds <= 0:
+        """The training's arithmetic per second of its own time (diagnostics' time apart)."""
+        if self.training_seconds <= 0:
             return 0.0
         work = self.config.flops_per_iteration * self.iterations_completed
-        return work / self.loop_seconds / 1e9
+        return work / self.training_seconds / 1e9
 
     @property
     def final_loss(self) -> float | None:

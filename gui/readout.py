@@ -66,10 +66,13 @@ class Readout(QWidget):
             ("iteration", "Iteration", "Iterations done of the total"),
             ("rate", "Iterations/s", "Iterations per second of loop time"),
             ("eta", "ETA", "Time left at the current rate"),
-            ("gflops", "GFLOP/s", "4·N·D_in·H + 6·N·H·D_out operations per iteration, per second"),
+            ("gflops", "GFLOP/s", "4·N·D_in·H + 6·N·H·D_out operations per iteration, per second "
+                                  "of the training's own time (diagnostics' time apart)"),
             ("loss", "Loss", "The latest loss, Σ (y_pred − y)²"),
             ("setup", "Setup", "Random draw, copy to the device and GPU warm-up, outside the "
                                "loop time"),
+            ("diagnostics", "Diagnostics", "The loop time the diagnostics took (sharpness, "
+                                           "dead units), shown apart from the training's"),
         ):
             label = QLabel("—")
             label.setObjectName(f"{key}_value_label")
@@ -190,7 +193,9 @@ class Readout(QWidget):
             rate = done / loop_seconds
             self.stat_labels["rate"].setText(f"{rate:,.0f}")
             self.stat_labels["eta"].setText(format_seconds((total - done) / rate))
-            self.stat_labels["gflops"].setText(f"{flops_per_iteration * rate / 1e9:,.1f}")
+            # 0 flops: a run with diagnostics, whose rate is known only at its end
+            self.stat_labels["gflops"].setText(f"{flops_per_iteration * rate / 1e9:,.1f}"
+                                               if flops_per_iteration else "—")
         if loss is not None:
             self.stat_labels["loss"].setText(f"{loss:.4g}")
 
@@ -207,6 +212,8 @@ class Readout(QWidget):
         final = result.final_loss
         self.stat_labels["loss"].setText(f"{final:.4g}" if final is not None else "—")
         self.stat_labels["setup"].setText(format_seconds(result.setup_seconds))
+        self.stat_labels["diagnostics"].setText(format_seconds(result.diagnostics_seconds)
+                                                if result.diagnostics else "—")
         note = result.timing_note
         self.timing_note_label.setText(note)
         self.timing_note_label.setVisible(bool(note))

@@ -148,9 +148,10 @@ class RunController(QObject):
         stats_due = self._ticks % STATS_EVERY_TICKS == 0
         if p is not None and self._run_config is not None and stats_due:
             loss = float(p.losses[-1]) if len(p.losses) else None
+            config = self._run_config
             self.readout.show_progress(p.iterations_completed, p.iterations_total,
                                        p.elapsed_seconds, loss,
-                                       self._run_config.flops_per_iteration)
+                                       0 if config.diagnostics else config.flops_per_iteration)
 
     # --- how it ended ------------------------------------------------------------------------
 

@@ -173,3 +173,15 @@ def test_surviving_and_diverging_read_as_a_contrast():
         in text
     calm = explain_run(catapult)
     assert "kept growing" not in calm and "stayed below 2, so training settled" in calm
+
+
+def test_gflops_count_the_training_apart_from_the_diagnostics():
+    """Issue 19: the readout showed 0.4 GFLOP/s during diagnostic runs."""
+    run = train(RunConfig(**SMALL, iterations=60, learning_rate=1e-3, diagnostics=True))
+    seconds = run.diagnostics_seconds
+    assert 0 < seconds < run.loop_seconds
+    assert run.training_seconds == pytest.approx(run.loop_seconds - seconds)
+    assert run.gflops == pytest.approx(RunConfig(**SMALL).flops_per_iteration * 60
+                                       / run.training_seconds / 1e9)
+    plain = train(RunConfig(**SMALL, iterations=60, learning_rate=1e-3))
+    assert plain.diagnostics_seconds == 0 and plain.training_seconds == plain.loop_seconds
