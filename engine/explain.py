@@ -59,12 +59,9 @@ def explain_run(result: RunResult | dict[str, Any]) -> str:
             clauses.append(f"lr·λ_max was still {ratios[-1]:.3g} at t = {int(times[-1])}")
         if diverged and len(ratios) > 1 and ratios[-1] > ratios[0]:
             # The contrast with the catapult: the sharpness grew instead of falling below 2.
-            steps = [f"{r:.3g}" for r in ratios[:4]]
-            if len(ratios) > 5:
-                steps.append("…")
-            steps += [f"{r:.3g}" for r in ratios[max(4, len(ratios) - 1):]]
-            clauses.append("sharpness kept growing instead of falling below 2: lr·λ_max "
-                           f"{' → '.join(steps)} by t = {int(times[-1])}")
+            lead = ("sharpness never fell below 2 and grew" if min(ratios) >= 2
+                    else "sharpness grew")
+            clauses.append(f"{lead}: lr·λ_max {_steps(list(ratios))} by t = {int(times[-1])}")
     else:
         clauses.append(f"lr·λ_max{_block(layers)} started at {ratios[0]:.3g}, below 2: every "
                        "step is stable along the sharpest direction")
@@ -141,6 +138,8 @@ def explain_sweep(sweep) -> str:
                 sentences.append(sentence + ".")
     elif not stable and sweep.points:
         sentences.append("No rate in the range lowered the loss.")
+    if {"survived", "diverged"} <= set(sweep.contrast):
+        sentences.append(_contrast(sweep.contrast["survived"], sweep.contrast["diverged"]))
     unstable = [p for p in sweep.points if p.outcome == Outcome.UNSTABLE]
     if unstable:
         sentences.append(f"{len(unstable)} rate(s) kept a finite loss that ended no lower than "
@@ -243,3 +242,32 @@ def quadratic_warning(learning_rate: float, limit: float | None) -> str:
     if learning_rate >= limit:
         return text + f"; {learning_rate:g} will grow."
     return text + "."
+
+
+def _steps(ratios: list[float]) -> str:
+    shown = [f"{r:.3g}" for r in ratios[:4]]
+    if len(ratios) > 5:
+        shown.append("…")
+    shown += [f"{r:.3g}" for r in ratios[max(4, len(ratios) - 1):]]
+    return " → ".join(shown)
+
+
+def _contrast(survived: dict, diverged: dict) -> str:
+    """What decided the fate of the largest surviving and the smallest diverging rate, from
+    their own sharpness (lr·λ_max at the measured iterations)."""
+    ratios, times = survived["ratios"], survived["sharpness_iterations"]
+    below = [i for i, r in enumerate(ratios) if r < 2]
+    if below and ratios[0] > 2:
+        fate = (f"at {survived['learning_rate']:.3g} the sharpness fell below 2 by t = "
+                f"{times[below[0]]} (lr·λ_max {ratios[0]:.3g} → {ratios[below[0]]:.3g})")
+    elif ratios[0] <= 2:
+        fate = (f"at {survived['learning_rate']:.3g} lr·λ_max started at {ratios[0]:.3g}, "
+                "below 2")
+    else:
+        fate = (f"at {survived['learning_rate']:.3g} lr·λ_max was still {ratios[-1]:.3g} at "
+                f"t = {times[-1]}")
+    grown = diverged["ratios"]
+    how = "it never fell below 2 and grew" if min(grown) >= 2 else "it grew"
+    return (f"What decided their fate: {fate}; at {diverged['learning_rate']:.3g} {how}, "
+            f"lr·λ_max {_steps(grown)} by t = {diverged['sharpness_iterations'][-1]}, until the "
+            "loss became non-finite.")

@@ -52,6 +52,9 @@ class RateSweepSettings:
 # explanation of why the bound falls with size then rests on this sweep's own numbers.
 SIZE_EFFECT_MAX_FLOPS = 200e6  # per iteration, at the doubled size
 SIZE_EFFECT_FIELDS = ("n", "d_in", "hidden")
+# The two rates either side of the edge are rerun with diagnostics where that is cheap: the
+# explanation then says what decided their fate, from their own sharpness.
+CONTRAST_MAX_FLOPS = 50e6  # per iteration (the tutorial's: 26.6 MFLOP)
 
 
 @dataclass
@@ -82,6 +85,9 @@ class LearningRateSweep:
     predicted_bound: float | None = None
     size_effect: dict[str, float] = field(default_factory=dict)  # λ_max with a size doubled
     stopped: bool = False
+    # The largest rate whose loss fell and the smallest that diverged, rerun with diagnostics:
+    # {"survived"/"diverged": {"learning_rate", "sharpness_iterations", "ratios"}}
+    contrast: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def ordered(self) -> list[LearningRatePoint]:
         return sorted(self.points, key=lambda p: p.learning_rate)
@@ -115,6 +121,7 @@ class LearningRateSweep:
                 "lowest_final_loss_lr": best.learning_rate if best else None,
                 "lambda_max": self.lambda_max, "predicted_bound": self.predicted_bound,
                 "size_effect": dict(self.size_effect), "stopped": self.stopped,
+                "contrast": self.contrast,
                 "explanation": explain_sweep(self)}
 
 
@@ -182,4 +189,16 @@ def sweep_learning_rates(config: RunConfig, settings: RateSweepSettings = RateSw
     sweep.largest_stable_lr, sweep.smallest_unstable_lr = low, high
     diverged = [p.learning_rate for p in sweep.points if p.outcome == Outcome.DIVERGED]
     sweep.smallest_diverging_lr = min(diverged, default=None)
+    if with_bound and not sweep.stopped and config.flops_per_iteration <= CONTRAST_MAX_FLOPS:
+        for name, lr in (("survived", sweep.largest_stable_lr),
+                         ("diverged", sweep.smallest_diverging_lr)):
+            if lr is None:
+                continue
+            run = train(replace(config, learning_rate=lr, diagnostics=True), stop=stop)
+            d = run.diagnostics or {}
+            if run.status == Status.STOPPED or not d.get("sharpness"):
+                break
+            sweep.contrast[name] = {
+                "learning_rate": lr, "sharpness_iterations": list(d["sharpness_iterations"]),
+                "ratios": [lr * v for v in d["sharpness"]]}
     return sweep

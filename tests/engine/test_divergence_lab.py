@@ -167,12 +167,13 @@ def test_surviving_and_diverging_read_as_a_contrast():
     catapult = train(RunConfig(learning_rate=2e-6, diagnostics=True))
     ratios = [4e-6 * v for v in diverging.diagnostics["sharpness"]]
     text = explain_run(diverging)
-    assert f"sharpness kept growing instead of falling below 2: lr·λ_max {ratios[0]:.3g} → " \
+    assert min(ratios) >= 2
+    assert f"sharpness never fell below 2 and grew: lr·λ_max {ratios[0]:.3g} → " \
            f"{ratios[1]:.3g}" in text
     assert f"→ {ratios[-1]:.3g} by t = {diverging.diagnostics['sharpness_iterations'][-1]}" \
         in text
     calm = explain_run(catapult)
-    assert "kept growing" not in calm and "stayed below 2, so training settled" in calm
+    assert "grew" not in calm and "stayed below 2, so training settled" in calm
 
 
 def test_gflops_count_the_training_apart_from_the_diagnostics():

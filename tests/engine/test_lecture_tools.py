@@ -281,3 +281,18 @@ def test_more_threads_than_cores_are_refused_on_the_command_line_as_in_the_windo
                       "--iterations", "3", "--threads", str(physical_cores() + 1)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "error: --threads" in err and "physical cores" in err
+
+
+def test_the_sweep_contrasts_the_edge_from_its_own_sharpness():
+    """Issue 19: the largest surviving and the smallest diverging rate, rerun with
+    diagnostics; the explanation says what decided their fate, from their numbers."""
+    sweep = sweep_learning_rates(RunConfig(), RateSweepSettings(count=5))
+    survived, diverged = sweep.contrast["survived"], sweep.contrast["diverged"]
+    assert survived["learning_rate"] == sweep.largest_stable_lr
+    assert diverged["learning_rate"] == sweep.smallest_diverging_lr
+    text = sweep.to_dict()["explanation"]
+    grown = diverged["ratios"]
+    assert f"at {diverged['learning_rate']:.3g} " in text
+    assert f"lr·λ_max {grown[0]:.3g} → {grown[1]:.3g}" in text
+    below = next(i for i, r in enumerate(survived["ratios"]) if r < 2)
+    assert f"fell below 2 by t = {survived['sharpness_iterations'][below]}" in text
