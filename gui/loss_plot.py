@@ -121,9 +121,12 @@ class LossPlot:
 
     def fit_y(self) -> None:
         """Set the y range from the shown runs' extents (pyqtgraph's auto-range would include
-        a diverged run's enormous tail, and hidden runs)."""
+        a diverged run's enormous tail, and hidden runs). A diverged run shown alone keeps its
+        whole curve, its last finite loss on screen; beside others its tail is left out."""
         runs = [run for run in self.runs() if run.visible]
-        extents = [e for e in (run.y_extent(self.log_y) for run in runs) if e is not None]
+        alone = len(runs) == 1
+        extents = [e for e in (y_extent(run.series, self.log_y, run.diverged and not alone)
+                               for run in runs) if e is not None]
         if not extents:
             return
         low, high = min(e[0] for e in extents), max(e[1] for e in extents)

@@ -362,3 +362,15 @@ def test_import_reads_records_into_the_table_and_refuses_foreign_files(window, t
     assert "Import refused" in window.status_label.text()
     assert len(window.history.entries) == 1  # nothing changed
     assert window.findChild(type(window.import_action), "import_action") is not None
+
+
+def test_a_diverged_run_shown_alone_keeps_its_last_finite_loss_on_screen(window, qtbot):
+    import numpy as np
+
+    window.set_values({"n": 64, "d_in": 1024, "hidden": 100, "d_out": 10, "iterations": 500,
+                       "learning_rate": 4e-6})
+    record = run_and_wait(window, qtbot)
+    assert record["status"] == "diverged"
+    low, high = window.loss_plot.getPlotItem().getViewBox().viewRange()[1]
+    last = np.log10(record["losses"][-1])
+    assert low <= last <= high
