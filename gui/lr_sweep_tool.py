@@ -14,7 +14,7 @@ from engine.jobs import RateSweepJob
 from engine.rate_sweep import RateSweepSettings
 from engine.result import Outcome
 from engine.settings import parse_or_keep
-from gui.axes import COLORS, DIVERGED_COLOR, styled_plot
+from gui.axes import COLORS, DIVERGED_COLOR, scale_annotations, styled_plot
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,
@@ -29,6 +29,7 @@ STABLE_COLOR = (255, 127, 14)
 UNSTABLE_COLOR = (188, 189, 34)
 BEST_COLOR = (23, 190, 207)
 CEILING = 1e3
+DIVERGED_ROW_HEIGHT = 100  # px at scale 1: its title, written upwards, fits whole
 LABEL_WIDTH_PX = 190  # "loss fell up to 3.13e-06" at the label font
 LABEL_CLEARANCE = 0.1  # share of the chart's height kept between a label and a point
 
@@ -52,7 +53,7 @@ class LearningRateSweepTool(ToolPanel):
         # Diverged rates have no final loss: they sit on a row of their own above the chart.
         self.diverged_row = styled_plot("", "diverged", True, False)
         self.diverged_row.setObjectName("lr_sweep_diverged_row")
-        self.diverged_row.setFixedHeight(100)
+        self.diverged_row.setFixedHeight(DIVERGED_ROW_HEIGHT)
         self.diverged_row.setXLink(self.plot)
         self.diverged_row.getPlotItem().hideAxis("bottom")
         self.diverged_row.getPlotItem().getAxis("left").setTicks([[]])
@@ -103,6 +104,12 @@ class LearningRateSweepTool(ToolPanel):
     def on_progress(self, point) -> None:
         self.points.append(point)
         self._draw()
+
+    def set_scale(self, scale: float) -> None:
+        """Presentation mode: the lines' labels grow, and the diverged row with its title."""
+        super().set_scale(scale)
+        self.diverged_row.setFixedHeight(round(DIVERGED_ROW_HEIGHT * scale))
+        scale_annotations([m for m in self.markers if isinstance(m, pg.InfiniteLine)], scale)
 
     def _draw(self) -> None:
         self.plot.getPlotItem().clear()
@@ -192,6 +199,7 @@ class LearningRateSweepTool(ToolPanel):
                                                   "color": color,
                                                   "fill": (255, 255, 255, 230),
                                                   "anchors": [anchor, anchor]})
+                scale_annotations([line], self.scale)
                 self.plot.addItem(line)
                 self.markers.append(line)
         best, learned = sweep.best(), sweep.largest_learned()

@@ -66,6 +66,7 @@ class SizeSweepTool(ToolPanel):
         self.table.setObjectName("size_sweep_table")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)  # a skipped point's reason wraps in its note, not cut
         self.summary = QLabel("")
         self.summary.setObjectName("size_sweep_summary")
         self.style_label(self.summary, 20)
@@ -118,7 +119,9 @@ class SizeSweepTool(ToolPanel):
         self.table.insertRow(row)
         for column, value in enumerate(cells):
             self.table.setItem(row, column, QTableWidgetItem(str(value)))
-        self.table.resizeColumnsToContents()
+        for column in range(len(COLUMNS) - 1):  # the note takes the rest, and wraps
+            self.table.resizeColumnToContents(column)
+        self.table.resizeRowsToContents()
         self._draw()
 
     def _draw(self) -> None:
