@@ -7,7 +7,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout
 
 from engine.explain import explain_sweep
 from engine.jobs import RateSweepJob
@@ -29,6 +29,7 @@ STABLE_COLOR = (255, 127, 14)
 UNSTABLE_COLOR = (188, 189, 34)
 BEST_COLOR = (23, 190, 207)
 CEILING = 1e3
+EXPLANATION_HEIGHT = 150  # px at scale 1 before the explanation scrolls
 DIVERGED_ROW_HEIGHT = 100  # px at scale 1: its title, written upwards, fits whole
 LABEL_WIDTH_PX = 190  # "loss fell up to 3.13e-06" at the label font
 LABEL_CLEARANCE = 0.1  # share of the chart's height kept between a label and a point
@@ -76,7 +77,13 @@ class LearningRateSweepTool(ToolPanel):
         layout.addWidget(self.diverged_row)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.summary)
-        layout.addWidget(explanation)
+        # The explanation scrolls past a few lines: the chart keeps its height on a projector.
+        self.explanation_scroll = QScrollArea()
+        self.explanation_scroll.setWidgetResizable(True)
+        self.explanation_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.explanation_scroll.setWidget(explanation)
+        self.explanation_scroll.setMaximumHeight(EXPLANATION_HEIGHT)
+        layout.addWidget(self.explanation_scroll)
         layout.addWidget(self.status_label)
         self.points = []
         self._range = (RateSweepSettings().lr_min, RateSweepSettings().lr_max)
@@ -109,6 +116,7 @@ class LearningRateSweepTool(ToolPanel):
         """Presentation mode: the lines' labels grow, and the diverged row with its title."""
         super().set_scale(scale)
         self.diverged_row.setFixedHeight(round(DIVERGED_ROW_HEIGHT * scale))
+        self.explanation_scroll.setMaximumHeight(round(EXPLANATION_HEIGHT * scale))
         scale_annotations([m for m in self.markers if isinstance(m, pg.InfiniteLine)], scale)
 
     def _draw(self) -> None:
@@ -158,10 +166,10 @@ class LearningRateSweepTool(ToolPanel):
                    for p in self.points if p.final_loss and p.final_loss > 0
                    and p.outcome != Outcome.DIVERGED
                    and left <= math.log10(p.learning_rate) <= right]
-        for height in (0.9, 0.75, 0.6, 0.45, 0.3, 0.15, 0.05):
+        for height in (0.85, 0.7, 0.55, 0.4, 0.25, 0.1):
             if all(abs(height - h) > LABEL_CLEARANCE for h in heights):
                 return height
-        return 0.9
+        return 0.85
 
     def on_done(self, sweep) -> None:
         self.points = list(sweep.points)

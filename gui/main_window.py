@@ -8,7 +8,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -195,7 +195,11 @@ class MainWindow(QMainWindow):
         self.presentation = PresentationMode(self, self.presentation_action, self.settings,
                                              self._rescale)
         self.setMinimumSize(1160, 640)
-        self.resize(1460, 780)
+        # The first size fits the screen: a 1280×720 projector gets the whole window.
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1460, room.width()) if room else 1460,
+                    min(780, room.height()) if room else 780)
 
     # --- settings and presets -----------------------------------------------------------
 
