@@ -266,8 +266,11 @@ def _contrast(survived: dict, diverged: dict) -> str:
     else:
         fate = (f"at {survived['learning_rate']:.3g} lr·λ_max was still {ratios[-1]:.3g} at "
                 f"t = {times[-1]}")
-    grown = diverged["ratios"]
+    grown, last_t = diverged["ratios"], diverged["sharpness_iterations"][-1]
+    lr = f"{diverged['learning_rate']:.3g}"
+    if max(grown) <= 1.01 * min(grown):  # a quadratic's curvature: it never changes
+        return (f"What decided their fate: {fate}; at {lr} lr·λ_max stayed at {grown[0]:.3g}, "
+                f"above 2, until the loss became non-finite at t = {last_t + 1}.")
     how = "it never fell below 2 and grew" if min(grown) >= 2 else "it grew"
-    return (f"What decided their fate: {fate}; at {diverged['learning_rate']:.3g} {how}, "
-            f"lr·λ_max {_steps(grown)} by t = {diverged['sharpness_iterations'][-1]}, until the "
-            "loss became non-finite.")
+    return (f"What decided their fate: {fate}; at {lr} {how}, lr·λ_max {_steps(grown)} by "
+            f"t = {last_t}, until the loss became non-finite.")

@@ -218,10 +218,12 @@ class LearningRateSweepTool(ToolPanel):
                             if learned else "; no rate learned (fell to near zero)."))
         if sweep.largest_stable_lr and sweep.predicted_bound:
             ratio = sweep.largest_stable_lr / sweep.predicted_bound
+            meaning = ("the exact limit of a quadratic, whose curvature never changes"
+                       if sweep.config.layers.frozen == "w1" else
+                       "a bound for the initial weights, which training moves away from")
             lines.append(f"The loss fell at all rates up to {sweep.largest_stable_lr:.3g}, "
-                         f"{ratio:.3g}× 2/λ_max = {sweep.predicted_bound:.3g}: a bound for the "
-                         f"initial weights (λ_max = {sweep.lambda_max:.3g}), which training "
-                         "moves away from.")
+                         f"{ratio:.3g}× 2/λ_max = {sweep.predicted_bound:.3g} "
+                         f"(λ_max = {sweep.lambda_max:.3g}): {meaning}.")
         elif sweep.predicted_bound:
             lines.append(f"No rate lowered the loss; 2/λ_max = {sweep.predicted_bound:.3g}.")
         self.summary.setText(" ".join(lines))

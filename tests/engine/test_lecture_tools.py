@@ -100,6 +100,11 @@ def test_with_w1_frozen_the_bound_is_exact():
     ratio = sweep.largest_stable_lr / sweep.predicted_bound
     assert 0.98 < ratio <= 1.0 + 1e-9
     assert sweep.smallest_unstable_lr / sweep.predicted_bound >= 1.0
+    # A quadratic's curvature never changes: the words say so, and never "grew".
+    text = sweep.to_dict()["explanation"]
+    if "diverged" in sweep.contrast:
+        ratios = sweep.contrast["diverged"]["ratios"]
+        assert f"lr·λ_max stayed at {ratios[0]:.3g}, above 2" in text and "grew" not in text
 
 
 def test_threshold_falls_as_the_network_grows():
