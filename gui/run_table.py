@@ -57,6 +57,13 @@ def cells(entry: Entry, baseline: Entry | None) -> tuple[str, ...]:
             speedup(entry, baseline) if baseline is not None else "")
 
 
+STATUS_TIP = ("How the run ended, and what it learned: learned (the loss fell below a millionth "
+              "of its initial value), still falling (by 5 % or more over its last fifth), "
+              "plateaued (flat, well above zero: a catapult's, or the best fit of a problem "
+              "that cannot be fitted exactly), unstable (finite, but no lower than it began), "
+              "diverged (non-finite, at iteration t)")
+
+
 class RunTable(QWidget):
     """The table (object name run_table) and its Delete / Use as baseline buttons: a view of
     the history, which it changes only through the history's own calls."""
@@ -70,6 +77,7 @@ class RunTable(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("run_table")
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.horizontalHeaderItem(COLUMNS.index("status")).setToolTip(STATUS_TIP)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

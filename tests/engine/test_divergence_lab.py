@@ -186,3 +186,12 @@ def test_gflops_count_the_training_apart_from_the_diagnostics():
                                        / run.training_seconds / 1e9)
     plain = train(RunConfig(**SMALL, iterations=60, learning_rate=1e-3))
     assert plain.diagnostics_seconds == 0 and plain.training_seconds == plain.loop_seconds
+
+
+def test_the_frozen_w1_limit_equals_the_dense_hessians():
+    """The limit shown before a run, against the whole Hessian of the w2 block (small sizes)."""
+    from engine.hessian import dense_hessian, quadratic_limit
+
+    config = RunConfig(n=6, d_in=5, hidden=4, d_out=3, seed=2, train="w2")
+    exact = 2 / np.linalg.eigvalsh(dense_hessian(config)).max()
+    assert quadratic_limit(config) == pytest.approx(exact, rel=1e-9)
