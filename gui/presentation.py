@@ -9,7 +9,16 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QMainWindow
 
-PRESENTATION_SCALE = 1.6
+PRESENTATION_SCALE = 1.6  # on a 1920×1080 screen
+SMALLEST_SCALE = 1.2  # a 1280×720 projector: fonts grow less, so that the plots keep room
+FULL_HD = (1920, 1080)
+
+
+def presentation_scale(width: int, height: int) -> float:
+    """How much larger every font is in presentation mode on a screen of this size: 1.6× at
+    1920×1080, in proportion below it (the same share of the screen), never under 1.2×."""
+    share = min(1.0, width / FULL_HD[0], height / FULL_HD[1])
+    return max(SMALLEST_SCALE, PRESENTATION_SCALE * share)
 
 
 class PresentationMode:
@@ -40,7 +49,10 @@ class PresentationMode:
         return self.window.saveGeometry()
 
     def _apply(self, on: bool) -> None:
-        scale = PRESENTATION_SCALE if on else 1.0
+        screen = self.window.screen()
+        size = screen.geometry().size() if screen is not None else None
+        scale = (presentation_scale(size.width(), size.height()) if size is not None
+                 else PRESENTATION_SCALE) if on else 1.0
         font = QFont(self._base_font)
         font.setPointSizeF(self._base_font.pointSizeF() * scale)
         self.window.setFont(font)

@@ -136,6 +136,9 @@ class ToolPanel(QWidget):
         self.scale = scale
         for label, (px, css) in self._styled.items():
             label.setStyleSheet(f"font-size: {round(px * scale)}px; {css}")
+        for button in (self.run_button, self.stop_button, self.export_button):
+            button.setMinimumWidth(0)  # its text in the new font, never cut
+            button.setMinimumWidth(button.sizeHint().width())
 
     # --- to be provided by each tool ---------------------------------------------------
 

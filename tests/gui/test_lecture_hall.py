@@ -141,11 +141,14 @@ def test_presentation_mode_enlarges_and_restores(window, qtbot, settings):
     # Full screen: the window covers the screen (without a window manager, Qt's full-screen
     # state is only a wish, so the window's own geometry is what counts).
     qtbot.waitUntil(lambda: window.geometry().size() == screen.size(), timeout=5_000)
-    assert readout.stat_labels["loss"].fontInfo().pixelSize() >= 1.5 * stat_before
-    assert readout.elapsed_label.fontInfo().pixelSize() > 1.6 * clock_before
-    assert window.panel.inputs["n"].fontInfo().pointSizeF() >= 1.5 * panel_before
+    from gui.presentation import presentation_scale
+
+    scale = presentation_scale(screen.width(), screen.height())  # 1.6 at 1920×1080
+    assert readout.stat_labels["loss"].fontInfo().pixelSize() >= (scale - 0.1) * stat_before
+    assert readout.elapsed_label.fontInfo().pixelSize() > scale * clock_before
+    assert window.panel.inputs["n"].fontInfo().pointSizeF() >= (scale - 0.1) * panel_before
     assert window.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() \
-        >= 1.5 * tick_before
+        >= (scale - 0.1) * tick_before
     assert window.plot.pen_scale == 2.0
     assert str(settings.value("presentation")).lower() == "true"
     action.trigger()
@@ -204,3 +207,13 @@ def test_the_x_axis_fits_each_run(window, qtbot):
     window.history.show_at_most(1)
     low, high = x_range()
     assert high <= 1.1 * record["diverged_at"] + 1  # the iterations it lasted, not 0–500
+
+
+def test_presentation_fonts_are_a_share_of_the_screen():
+    """1.6× on a 1920×1080 screen; a 1280×720 projector keeps room for the plots (1.2×)."""
+    from gui.presentation import presentation_scale
+
+    assert presentation_scale(1920, 1080) == pytest.approx(1.6)
+    assert presentation_scale(3840, 2160) == pytest.approx(1.6)
+    assert presentation_scale(1280, 720) == pytest.approx(1.2)
+    assert presentation_scale(1600, 900) == pytest.approx(1.6 * 1600 / 1920)
