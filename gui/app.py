@@ -29,10 +29,12 @@ def application() -> QApplication:
     return app
 
 
-def create_main_window(settings: QSettings | None = None, probe_gpu: bool = True) -> MainWindow:
-    """The main window, not yet shown. `settings` defaults to the user's QSettings."""
+def create_main_window(settings: QSettings | None = None, probe_gpu: bool = True,
+                       compute=None) -> MainWindow:
+    """The main window, not yet shown. `settings` defaults to the user's QSettings; `compute`
+    (tests) is a compute process the window uses but does not own, nor end when it closes."""
     application()
-    return MainWindow(settings=settings, probe_gpu=probe_gpu)
+    return MainWindow(settings=settings, probe_gpu=probe_gpu, compute=compute)
 
 
 def run_app(args, overrides: dict[str, Any]) -> int:

@@ -49,13 +49,15 @@ class MainWindow(QMainWindow):
     # ended completed, stopped, diverged, refused, failed or crashed.
     run_finished = Signal(object)
 
-    def __init__(self, settings: QSettings | None = None, probe_gpu: bool = True):
+    def __init__(self, settings: QSettings | None = None, probe_gpu: bool = True,
+                 compute: ComputeProcess | None = None):
         super().__init__()
         self.setWindowTitle("Backprop Lab")
         self.settings = settings if settings is not None else QSettings("BackpropLab",
                                                                         "Backprop Lab")
         self.last_record: dict | None = None  # the latest run_finished record
-        self.compute = ComputeProcess(self)
+        self._owns_compute = compute is None  # a shared one (tests) outlives the window
+        self.compute = compute if compute is not None else ComputeProcess(self)
         self.probe_runner = JobRunner(self.compute, "GPU probe", self)
         self.probe_runner.ended.connect(self._on_gpu_probed)
         self._close_requested = False
@@ -483,7 +485,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
-        self.compute.shutdown()
+        if self._owns_compute:
+            self.compute.shutdown()
         event.accept()
 
     def _close_if_requested(self) -> None:

@@ -78,6 +78,7 @@ def test_the_real_entry_point_in_a_subprocess(tmp_path):
 
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_fault_injection_on_the_command_line(tmp_path):
     """BACKPROP_LAB_FAULT reaches the headless run loop too; a seed filter spares other seeds."""
     import os

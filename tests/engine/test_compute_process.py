@@ -82,6 +82,7 @@ def compute():
     c.close()
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_a_training_job_streams_its_losses_and_returns_the_record_without_them(compute):
     job = TrainingJob(RunConfig(**SMALL, iterations=300_000, learning_rate=1e-3))
     compute.connection.send(("job", 1, job))

@@ -88,6 +88,7 @@ def test_the_catapult_measured_at_the_tutorials_sizes(catapult):
     assert 0 < d["active_fraction"][-1] < 1
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_the_explanation_follows_the_runs_own_numbers(catapult):
     record = catapult.to_dict()
     text = explain_run(record)
@@ -158,6 +159,7 @@ def test_with_w1_frozen_the_limit_is_known_before_the_run():
     assert train(RunConfig(learning_rate=1e-6, train="w2")).outcome == "unstable"
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_surviving_and_diverging_read_as_a_contrast():
     """Issue 19: lr 3e-6 survives and 3.2e-6 diverges, and both explanations read "started
     at … > 2 … overshoot"; what decided their fate must be said, from their own numbers."""

@@ -77,6 +77,7 @@ def test_tutorial_bound_matches_the_measured_anchor():
                                                                                    rel=1e-3)
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_largest_stable_rate_lies_between_the_bound_and_ten_times_it():
     sweep = sweep_learning_rates(RunConfig(), RateSweepSettings(count=5))
     bound = sweep.predicted_bound
@@ -92,6 +93,7 @@ def test_largest_stable_rate_lies_between_the_bound_and_ten_times_it():
             assert p.final_loss >= p.initial_loss
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_with_w1_frozen_the_bound_is_exact():
     """The loss is a quadratic in w2: the largest rate whose loss fell is the bound, to within the
     bisection's tolerance, on both sides."""
@@ -113,6 +115,7 @@ def test_threshold_falls_as_the_network_grows():
     assert large.predicted_bound < small.predicted_bound
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_race_on_cpu_targets_agrees_to_rounding():
     targets = (Target("one thread", threads=1), Target("two threads", threads=2))
     result = race(RunConfig(iterations=300), targets, budget_seconds=5.0)
@@ -198,6 +201,7 @@ def test_race_refuses_to_compare_lanes_that_did_different_work():
     assert "did not complete the same iterations" in result.comparison.verdict
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_size_sweep_keeps_to_its_budget():
     budget, steps = 0.2, 4
     started = time.perf_counter()
@@ -223,6 +227,7 @@ def test_size_sweep_skips_what_cannot_fit_or_would_take_too_long():
     assert all(p.reason for p in sweep.points if p.status == "skipped")
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_command_line_tools_write_json(tmp_path, capsys):
     lr_json = tmp_path / "lr.json"
     assert main.main(["sweep-lr", "--iterations", "200", "--count", "4", "--lr-min", "1e-7",
@@ -288,6 +293,7 @@ def test_more_threads_than_cores_are_refused_on_the_command_line_as_in_the_windo
     assert err.count("\n") == 1 and "error: --threads" in err and "physical cores" in err
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_the_sweep_contrasts_the_edge_from_its_own_sharpness():
     """Issue 19: the largest surviving and the smallest diverging rate, rerun with
     diagnostics; the explanation says what decided their fate, from their numbers."""

@@ -56,6 +56,7 @@ def test_a_run_too_long_to_store_names_the_iterations(capsys):
     assert code == 2 and "reduce N, D_in, H or D_out" in err
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 @NO_GPU
 def test_race_applies_or_refuses_threads(capsys):
     code, _, err = call(["race", "--threads", "1", *SMALL], capsys)

@@ -21,21 +21,35 @@ def shut(window, qtbot) -> None:
     window.stop_run()
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)
     window.close()
-    assert not window.compute.is_alive()
+    if window._owns_compute:
+        assert not window.compute.is_alive()
 
 
-def open_window(qtbot, settings):
-    """A shown window whose compute process has warmed up and answered the GPU probe."""
-    w = create_main_window(settings=settings)
+def open_window(qtbot, settings, compute=None):
+    """A shown window whose compute process has warmed up and answered the GPU probe; with
+    `compute`, the window uses that process and leaves it running when it closes."""
+    w = create_main_window(settings=settings, compute=compute)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: not w.probe_runner.is_running(), timeout=60_000)
     return w
 
 
+@pytest.fixture(scope="session")
+def shared_compute(qapp):
+    """One compute process for the plain window tests: starting one (spawn, imports, warm-up)
+    costs each window about a second. Tests of the process's own life (faults, crashes,
+    closing) open windows of their own with `open_window`."""
+    from gui.compute import ComputeProcess
+
+    compute = ComputeProcess()
+    yield compute
+    compute.shutdown()
+
+
 @pytest.fixture
-def window(qtbot, settings):
-    w = open_window(qtbot, settings)
+def window(qtbot, settings, shared_compute):
+    w = open_window(qtbot, settings, shared_compute)
     yield w
     shut(w, qtbot)
 

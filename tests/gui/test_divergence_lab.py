@@ -1,7 +1,9 @@
+
 """The divergence lab in the window: the switches, the diagnostics panel, the catapult marks
 and the explanation written from the run."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
@@ -29,6 +31,7 @@ def test_switches_are_checkboxes_that_set_the_run(window, qtbot):
     assert window.panel.values()["train"] == "w1" and window.run_button.isEnabled()
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_catapult_preset_shows_sharpness_dead_units_and_the_explanation(window, qtbot):
     window.preset_combo.setCurrentText("Catapult")
     assert window.panel.values()["diagnostics"] and window.panel.values()["learning_rate"] == 2e-6

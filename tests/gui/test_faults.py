@@ -55,6 +55,7 @@ def test_a_crash_of_the_compute_process_ends_the_run_as_crashed(faulty_window, q
     still_usable(window, qtbot, before)
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 @pytest.mark.parametrize("faulty_window", ["hang@10"], indirect=True)
 def test_a_hung_run_is_forced_to_stop_within_five_seconds(faulty_window, qtbot):
     window = faulty_window
@@ -75,6 +76,7 @@ def test_a_hung_run_is_forced_to_stop_within_five_seconds(faulty_window, qtbot):
     still_usable(window, qtbot, before)
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 @pytest.mark.parametrize("faulty_window", ["hang@10"], indirect=True)
 def test_a_second_stop_after_the_grace_period_forces_at_once(faulty_window, qtbot):
     window = faulty_window

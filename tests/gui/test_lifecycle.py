@@ -73,6 +73,7 @@ def broken_serve(connection, parent_pid):
     raise SystemExit(7)
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_a_compute_process_that_cannot_start_is_not_restarted_forever(qtbot, settings,
                                                                      monkeypatch):
     """Its start fails three times: the window stops trying and says so at the next Run."""

@@ -21,6 +21,7 @@ def test_tools_are_tabs_of_the_window(window):
     assert all(tool.run_button.isEnabled() for tool in window.tools)
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_race_draws_two_curves_against_seconds(window, qtbot):
     window.set_values({"iterations": 200})
     window.tabs.setCurrentWidget(window.race_tool)
@@ -81,6 +82,7 @@ def test_size_sweep_needs_a_size_to_scale(window, qtbot):
     assert "at least one size" in tool.status_label.text()
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_learning_rate_sweep_marks_bound_threshold_and_best(window, qtbot):
     window.set_values({"iterations": 200})
     tool = window.lr_sweep_tool
@@ -106,6 +108,7 @@ def test_learning_rate_sweep_marks_bound_threshold_and_best(window, qtbot):
     assert diverged and list(row[0].xData) == sorted(diverged)
 
 
+@pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 def test_learning_rate_sweep_stopped_midway_says_so(window, qtbot):
     tool = window.lr_sweep_tool
     window.set_values({"iterations": 3000})
