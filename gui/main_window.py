@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from gui.readout import Readout
 from gui.run_controller import RunController
 from gui.run_table import RunTable
 from gui.size_sweep_tool import SizeSweepTool
+from gui.window_settings import SavedSettings
 
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Backprop Lab")
         self.settings = settings if settings is not None else QSettings("BackpropLab",
                                                                         "Backprop Lab")
+        self.saved = SavedSettings(self.settings)
         self.last_record: dict | None = None  # the latest run_finished record
         self._owns_compute = compute is None  # a shared one (tests) outlives the window
         self.compute = compute if compute is not None else ComputeProcess(self)
@@ -206,44 +207,29 @@ class MainWindow(QMainWindow):
     # --- settings and presets -----------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        values = dict(preset_values("Tutorial"))
-        try:
-            saved = json.loads(str(self.settings.value("config", "{}")))
-            if isinstance(saved, dict):
-                values.update({k: v for k, v in saved.items() if k in values})
-        except (TypeError, ValueError):
-            pass  # a corrupted settings file: start from the tutorial
-        self.set_values(values)
+        self.set_values(self.saved.run_values())
         if self.panel.errors():  # saved values that no longer validate
             self.set_values(preset_values("Tutorial"))
-        self._saved_config = self.panel.values()
-        geometry = self.settings.value("geometry")
+        self.saved.saved = self.panel.values()
+        geometry = self.saved.geometry()
         if geometry is not None:
             try:
                 self.restoreGeometry(geometry)
             except TypeError:
                 pass
-        log_y = self.settings.value("log_y", True)
-        self.log_y_checkbox.setChecked(str(log_y).lower() not in ("false", "0"))
-        if str(self.settings.value("presentation", False)).lower() in ("true", "1"):
+        self.log_y_checkbox.setChecked(self.saved.log_y())
+        if self.saved.presentation():
             QTimer.singleShot(0, lambda: self.set_presentation(True))
 
     def apply_launch_values(self, values: dict[str, Any]) -> None:
-        """Settings given on the command line: they apply to this launch only. While a field
-        still holds its launch value, the saved settings keep what they had."""
-        self._launch_values = dict(values)
+        """Settings given on the command line: they apply to this launch only."""
+        self.saved.launch = dict(values)
         self.set_values(values)
 
     def save_settings(self) -> None:
-        values = self.panel.values()
-        for name, value in getattr(self, "_launch_values", {}).items():
-            if values.get(name) == value and name in self._saved_config:
-                values[name] = self._saved_config[name]
-        self.settings.setValue("config", json.dumps(values))
         # In presentation mode, the geometry to come back to is the desktop one.
-        self.settings.setValue("geometry", self.presentation.desktop_geometry())
-        self.settings.setValue("log_y", self.log_y_checkbox.isChecked())
-        self.settings.sync()
+        self.saved.save(self.panel.values(), self.presentation.desktop_geometry(),
+                        self.log_y_checkbox.isChecked())
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Fill the controls; a GPU asked for before the probe has answered is applied then."""

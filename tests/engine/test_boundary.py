@@ -27,3 +27,32 @@ def test_importing_every_engine_module_loads_no_qt():
     done = subprocess.run([sys.executable, "-c", code], cwd=ENGINE.parent,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_imports_run_one_way_and_never_in_a_circle():
+    """main.py → cli/ and gui/ → engine/; cli/ and gui/ never import each other, the engine
+    neither, and no module-level import cycle (backends and gpu_trainer had one)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2]
+    packages = ("engine", "gui", "cli")
+    imports = {}
+    for package in packages:
+        for path in (root / package).glob("*.py"):
+            name = package if path.stem == "__init__" else f"{package}.{path.stem}"
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            imports[name] = {node.module for node in tree.body
+                             if isinstance(node, ast.ImportFrom) and node.module
+                             and node.module.split(".")[0] in packages}
+    for module, used in imports.items():
+        for other in used:
+            assert not (module.startswith("engine") and not other.startswith("engine")), \
+                (module, other)
+            assert not (module.startswith("cli") and other.startswith("gui")), (module, other)
+            assert not (module.startswith("gui") and other.startswith("cli")), (module, other)
+
+    def reaches(start, goal, seen):
+        return any(other == goal or (other not in seen and reaches(other, goal, seen | {other}))
+                   for other in imports.get(start, ()) if other in imports)
+
+    assert not [m for m in imports if reaches(m, m, {m})]
