@@ -214,27 +214,23 @@ def build_parser() -> argparse.ArgumentParser:
     add_output(race, "--json", "write both runs as JSON")
     add_output(race, "--csv", "write lane,iteration,seconds,loss")
 
-    sizes = commands.add_parser("sweep-size", help="seconds per iteration against problem size, "
-                                "per device, with the CPU/GPU crossover")
-    add_run_options(sizes)
-    add_declared_options(sizes.add_argument_group("sweep options"), SizeSweepSettings, True)
-    add_output(sizes, "--json", "write the points as JSON")
-    add_output(sizes, "--csv", "write the points as CSV")
-
-    rates = commands.add_parser("sweep-lr", help="final loss against learning rate, with the "
-                                "largest stable rate and the bound 2/λ_max")
-    add_run_options(rates)
-    add_declared_options(rates.add_argument_group("sweep options"), RateSweepSettings, True)
-    add_output(rates, "--json", "write the sweep as JSON")
-    add_output(rates, "--csv", "write the points as CSV")
-
-    profile = commands.add_parser(
-        "profile", help="one iteration of the tutorial taken apart: every statement timed on "
-        "its own, on the CPU and the GPU, at the run's sizes and scaled up")
-    add_run_options(profile)
-    add_declared_options(profile.add_argument_group("profile options"), ProfileSettings, True)
-    add_output(profile, "--json", "write the profile as JSON")
-    add_output(profile, "--csv", "write one row per size, device and statement")
+    # The tools whose own settings are declared (engine.settings): one shape for all three.
+    for name, about, settings, group, what, rows in (
+            ("sweep-size", "seconds per iteration against problem size, per device, with the "
+             "CPU/GPU crossover", SizeSweepSettings, "sweep options", "the points",
+             "the points"),
+            ("sweep-lr", "final loss against learning rate, with the largest stable rate and "
+             "the bound 2/λ_max", RateSweepSettings, "sweep options", "the sweep",
+             "the points"),
+            ("profile", "one iteration of the tutorial taken apart: every statement timed on "
+             "its own, on the CPU and the GPU, at the run's sizes and scaled up",
+             ProfileSettings, "profile options", "the profile",
+             "one row per size, device and statement")):
+        tool = commands.add_parser(name, help=about)
+        add_run_options(tool)
+        add_declared_options(tool.add_argument_group(group), settings, True)
+        add_output(tool, "--json", f"write {what} as JSON")
+        add_output(tool, "--csv", f"write {rows} as CSV")
 
     window_bench = commands.add_parser(
         "bench-window", help="a run in the window against the same run headless, alternately")
