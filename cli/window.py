@@ -7,18 +7,16 @@ import argparse
 from collections.abc import Callable
 
 from cli.parser import OPTION_OF_FIELD, CliError, config_values, make_config
-from engine.config import RunConfig, field_errors
+from engine.config import RunConfig
 from engine.files import write_json
-from engine.threads import oversubscription
+from engine.threads import run_errors
 
 
 def given_values(args: argparse.Namespace) -> dict:
     """The run options given for the window: bad ones refused before it opens, naming the
     option as the subcommands do; a scripted run's --json then holds the refusal."""
     given = {name: value for name, value in config_values(args).items() if value is not None}
-    errors = field_errors({**RunConfig().to_dict(), **given})
-    if "threads" in given and oversubscription(given["threads"]):
-        errors["threads"] = oversubscription(given["threads"])
+    errors = run_errors({**RunConfig().to_dict(), **given})
     if errors:
         message = "; ".join(f"{OPTION_OF_FIELD.get(field, field)}: {reason}"
                             for field, reason in errors.items())

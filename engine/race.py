@@ -10,7 +10,16 @@ import numpy as np
 
 from engine.config import GPU_PATHS, ConfigError, RunConfig
 from engine.devices import probe_gpu
-from engine.measure import BUSY_CORES, MAX_PAIRS, MIN_PAIRS, Comparison, Spread, alternate, compare
+from engine.measure import (
+    BUSY_CORES,
+    MAX_PAIRS,
+    MIN_PAIRS,
+    Comparison,
+    Settled,
+    Spread,
+    alternate,
+    compare,
+)
 from engine.result import STOPPED, Progress, RunResult, Status
 from engine.threads import physical_cores
 from engine.train import train
@@ -311,9 +320,9 @@ def race(config: RunConfig, targets: tuple[Target, ...] | None = None,
         return one
 
     def settled(_samples) -> bool:
+        """The lanes' own runs decide (a round with unequal work is not among them)."""
         rounds = min(len(lane.runs) for lane in result.lanes)
-        return rounds >= repeats and all(c.winner is not None or c.speedup is None or
-                                         c.settled.value != "undecided"
+        return rounds >= repeats and all(c.speedup is None or c.settled != Settled.UNDECIDED
                                          for c in result.comparisons)
 
     alternate([runner(i) for i in range(len(targets))], min_pairs=repeats,

@@ -32,7 +32,7 @@ from typing import Any
 import psutil
 from threadpoolctl import ThreadpoolController
 
-from engine.config import RunConfig
+from engine.config import RunConfig, field_errors
 from engine.measure import BUSY_CORES, LoadMonitor, Spread
 
 WARM_SECONDS = 0.015  # untimed steps per candidate count before anything is timed
@@ -61,6 +61,17 @@ def oversubscription(threads: int | str) -> str:
     return (f"{threads} is more than the {cores} physical cores: oversubscribed BLAS threads "
             "spin, and a run can take many times longer (0.3 s took 17-33 s at the tutorial's "
             "sizes with 3 threads on 2 cores)")
+
+
+def run_errors(values: dict[str, Any]) -> dict[str, str]:
+    """Every refused field of a would-be run, by field: RunConfig's own checks, and more
+    threads than physical cores (the one rule of the window and the command line alike)."""
+    errors = field_errors(values)
+    if "threads" not in errors:
+        too_many = oversubscription(values.get("threads", "auto"))
+        if too_many:
+            errors["threads"] = too_many
+    return errors
 
 
 def size_class(config: RunConfig) -> tuple:

@@ -39,9 +39,8 @@ from gui.readout import Readout
 from gui.run_controller import RunController
 from gui.run_table import RunTable
 from gui.size_sweep_tool import SizeSweepTool
+from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR
 from gui.window_settings import SavedSettings
-
-ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
 class MainWindow(QMainWindow):

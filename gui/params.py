@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.config import Layers, RunConfig, field_errors
+from engine.config import Layers, RunConfig
 from engine.settings import format_value, label_of, parse_or_keep, settings_of
-from engine.threads import oversubscription
+from engine.threads import run_errors
 
 # Every control's label, objectName and tooltip come from RunConfig's declarations
 # (engine.settings); the panel adds only what is the window's own.
@@ -177,14 +177,9 @@ class ParameterPanel(QWidget):
         return values
 
     def errors(self) -> dict[str, str]:
-        values = self.values()
-        errors = field_errors(values)
+        errors = run_errors(self.values())
         if "train" in errors:
             errors["train"] = "train at least one layer (w1 or w2)"
-        if "threads" not in errors:  # the window refuses what the command line warns about
-            too_many = oversubscription(values["threads"])
-            if too_many:
-                errors["threads"] = too_many
         return errors
 
     def set_values(self, values: dict[str, Any]) -> None:

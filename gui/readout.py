@@ -166,7 +166,7 @@ class Readout(QWidget):
         value = next(iter(self.stat_labels.values())).width()
         self.setMinimumWidth(max(round(300 * scale), captions + value + 40))
         for label, color in ((self.explanation_label, "#333"),
-                             (self.timing_note_label, "#b8860b"),
+                             (self.timing_note_label, BUSY_COLOR),
                              (self.gpu_path_label, "#333"), (self.threads_label, "#333")):
             label.setStyleSheet(f"font-size: {self._px('explanation')}px; color: {color};")
 

@@ -104,8 +104,7 @@ class ToolPanel(QWidget):
 
     def button_row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
-        for button in (self.run_button, self.stop_button, self.export_button):
-            button.setMinimumWidth(button.sizeHint().width())  # never cut to "un learning-…"
+        self._fit_buttons()
         for widget in widgets:
             row.addWidget(widget)
         row.addStretch(1)
@@ -136,8 +135,12 @@ class ToolPanel(QWidget):
         self.scale = scale
         for label, (px, css) in self._styled.items():
             label.setStyleSheet(f"font-size: {round(px * scale)}px; {css}")
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        """Each button as wide as its text in the current font: never cut to "un learning-…"."""
         for button in (self.run_button, self.stop_button, self.export_button):
-            button.setMinimumWidth(0)  # its text in the new font, never cut
+            button.setMinimumWidth(0)
             button.setMinimumWidth(button.sizeHint().width())
 
     # --- to be provided by each tool ---------------------------------------------------
