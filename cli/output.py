@@ -17,6 +17,7 @@ def write_losses_csv(path: Path, losses) -> None:
 
 def summary_lines(result) -> list[str]:
     """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
+    from engine.codes import backward_line
     from engine.devices import describe_gpu_path, describe_threads
     from engine.explain import explain_run
     from engine.measure import Spread
@@ -42,6 +43,9 @@ def summary_lines(result) -> list[str]:
     path = describe_gpu_path(result.device_info)
     if path:
         lines.append(path)
+    backward = backward_line(result)
+    if backward:
+        lines.append(backward)
     lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
     lines.append(f"GFLOP/s: {result.gflops:.1f}"
                  + (f" (the training's own {result.training_seconds:.3f} s; the diagnostics took "

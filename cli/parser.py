@@ -139,13 +139,15 @@ def make_settings(args: argparse.Namespace, cls):
 
 
 def make_config(args: argparse.Namespace):
-    """The run's settings; more threads than physical cores are refused, as in the window."""
-    from engine.threads import oversubscription
+    """The run's settings, refused as in the window (engine.threads.run_errors): a PyTorch
+    code without PyTorch, more threads than physical cores."""
+    from engine.threads import run_errors
 
     config = make_settings(args, RunConfig)
-    refusal = oversubscription(config.threads)
-    if refusal:
-        raise CliError(f"--threads: {refusal}")
+    errors = run_errors(config.to_dict())
+    if errors:
+        field, reason = next(iter(errors.items()))
+        raise CliError(f"{OPTION_OF_FIELD[field]}: {reason}")
     return config
 
 

@@ -18,14 +18,29 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from engine.config import RunConfig
+from engine.codes import numpy_backward_products
+from engine.config import TORCH_CODES, RunConfig
+from engine.cpu_blas import CpuBlas
 from engine.devices import cpu_info
 from engine.problem import Problem, to_device
-from engine.step import Workspace, sgd_step, trained_gradients
+from engine.step import Workspace, folded_sgd_step, sgd_step, trained_gradients
 from engine.threads import Governor, choose
 
 WARM_UP_ITERATIONS = 2
 WARM_UP_SECONDS = 0.03
+
+
+def watch_threads(trainer, t: int) -> None:
+    """A CPU trainer's governor (`auto` threads) after iteration t: once it drops to one
+    thread, the record says so and the watching ends."""
+    governor = trainer.governor
+    if governor is None:
+        return
+    governor.tick(t)
+    if governor.changed is not None:
+        trainer.device_info["threads_changed"] = governor.changed
+        trainer.device_info["threads"] = governor.threads
+        trainer.governor = None
 
 
 class CpuTrainer:
@@ -36,19 +51,27 @@ class CpuTrainer:
         self.workspace = Workspace.allocate(self.problem, np)
         self.learning_rate = config.learning_rate
         self.layers = config.layers
+        # Diagnostics read each layer's gradient: the plain step keeps them. Otherwise the
+        # updates are folded into the products (engine.step.folded_sgd_step).
+        self.folded = not config.diagnostics
+        self.blas = CpuBlas(config.storage_dtype)
+        self.backward_products = numpy_backward_products(
+            self.problem, self.workspace, self.layers, self.blas if self.folded else np,
+            self.learning_rate if self.folded else None)
         self._losses = np.empty(config.iterations, dtype=np.float64)
         self.device_info: dict[str, Any] = {}
         self.governor: Governor | None = None  # `auto` threads: watches for a busy machine
 
+    def step(self, problem: Problem) -> float:
+        if self.folded:
+            return folded_sgd_step(problem, self.workspace, self.learning_rate, self.blas,
+                                   self.layers)
+        return sgd_step(problem, self.workspace, self.learning_rate, np, self.layers)
+
     def advance(self, t: int) -> tuple[int, bool]:
-        loss = float(sgd_step(self.problem, self.workspace, self.learning_rate, np, self.layers))
+        loss = float(self.step(self.problem))
         self._losses[t] = loss
-        if self.governor is not None:
-            self.governor.tick(t)
-            if self.governor.changed is not None:
-                self.device_info["threads_changed"] = self.governor.changed
-                self.device_info["threads"] = self.governor.threads
-                self.governor = None
+        watch_threads(self, t)
         return 1, math.isfinite(loss)
 
     def trained_gradients(self) -> list:
@@ -71,7 +94,7 @@ class CpuTrainer:
         scratch = Problem(p.x, p.y, p.w1.copy(), p.w2.copy())
 
         def step() -> None:
-            sgd_step(scratch, self.workspace, self.learning_rate, np, self.layers)
+            self.step(scratch)
 
         return step
 
@@ -79,25 +102,21 @@ class CpuTrainer:
 @contextlib.contextmanager
 def open_trainer(config: RunConfig, problem: Problem) -> Iterator[Any]:
     """Set up the run's trainer (timed as setup by the caller) and clean up after it."""
+    if config.code in TORCH_CODES:
+        from engine.torch_codes import TorchTrainer
+
+        trainer = TorchTrainer(config, problem)
+        if config.device == "cpu":
+            with cpu_session(config, trainer):
+                yield trainer
+        else:
+            with trainer.running():
+                yield trainer
+                trainer.synchronize()
+        return
     if config.device == "cpu":
         trainer = CpuTrainer(config, problem)
-        warm_step = trainer.scratch_step()
-        # threadpoolctl limits are per process and meant for the thread that calls BLAS:
-        # set here, in the thread that trains, and restored when the run ends.
-        with threadpool_limits(limits=None, user_api="blas"), np.errstate(all="ignore"):
-            choice = choose(config, warm_step)
-            # Untimed: the pool's threads awake, the caches and pages warm. At least a few
-            # iterations, and at least WARM_UP_SECONDS: a pool that slept while another
-            # lane ran one-threaded takes a while to spin up again.
-            started, done = time.perf_counter(), 0
-            while done < WARM_UP_ITERATIONS or time.perf_counter() - started < WARM_UP_SECONDS:
-                warm_step()
-                done += 1
-            trainer.device_info = cpu_info(threads_used=choice.threads)
-            trainer.device_info["threads_choice"] = choice.to_dict()
-            if config.threads == "auto" and choice.threads > 1 and choice.seconds \
-                    and not config.diagnostics:  # diagnostics slow iterations on purpose
-                trainer.governor = Governor(choice, config)
+        with cpu_session(config, trainer):
             yield trainer
         return
     import cupy
@@ -115,3 +134,28 @@ def open_trainer(config: RunConfig, problem: Problem) -> Iterator[Any]:
             trainer.close()
         # The pool keeps freed blocks; give them back so the next run (or app) can use them.
         cupy.get_default_memory_pool().free_all_blocks()
+
+
+@contextlib.contextmanager
+def cpu_session(config: RunConfig, trainer) -> Iterator[None]:
+    """A CPU run's threads, chosen (engine.threads) and warmed up, for any code's trainer:
+    the limit covers NumPy's BLAS and PyTorch's intra-op pool alike (engine.threads.blas_limit)
+    and is restored when the run ends."""
+    warm_step = trainer.scratch_step()
+    # threadpoolctl limits are per process and meant for the thread that calls BLAS:
+    # set here, in the thread that trains, and restored when the run ends.
+    with threadpool_limits(limits=None, user_api="blas"), np.errstate(all="ignore"):
+        choice = choose(config, warm_step)
+        # Untimed: the pool's threads awake, the caches and pages warm. At least a few
+        # iterations, and at least WARM_UP_SECONDS: a pool that slept while another
+        # lane ran one-threaded takes a while to spin up again.
+        started, done = time.perf_counter(), 0
+        while done < WARM_UP_ITERATIONS or time.perf_counter() - started < WARM_UP_SECONDS:
+            warm_step()
+            done += 1
+        trainer.device_info = {**cpu_info(threads_used=choice.threads), **trainer.device_info}
+        trainer.device_info["threads_choice"] = choice.to_dict()
+        if config.threads == "auto" and choice.threads > 1 and choice.seconds \
+                and not config.diagnostics:  # diagnostics slow iterations on purpose
+            trainer.governor = Governor(choice, config)
+        yield

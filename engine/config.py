@@ -18,6 +18,11 @@ GPU_PATHS = ("port", "fused", "graph")
 # Which layers SGD trains; a frozen layer's gradient is neither computed nor applied, as with
 # PyTorch's requires_grad=False.
 TRAINED_LAYERS = ("both", "w1", "w2")
+# The code that trains: the engine (NumPy on a CPU, CuPy on a GPU), or the tutorial's next two
+# listings on PyTorch: "PyTorch: Tensors" (hand-written gradients on torch tensors) and
+# "PyTorch: Autograd" (loss.backward()). All three start from the same draw.
+CODES = ("numpy", "torch", "autograd")
+TORCH_CODES = ("torch", "autograd")
 SIZE_FIELDS = ("n", "d_in", "hidden", "d_out")
 MAX_THREADS = 1024  # BLAS libraries take a C int; more threads than this is a typo
 
@@ -94,6 +99,8 @@ def field_errors(values: dict[str, Any]) -> dict[str, str]:
     elif values.get("dtype") == "tf32" and values.get("device") == "cpu":
         errors["dtype"] = ("tf32 runs only on a GPU: its products use TensorFloat-32 tensor "
                            "cores, which a CPU does not have; use float32 on a CPU")
+    if values.get("code", "numpy") not in CODES:
+        errors["code"] = f"must be one of {', '.join(CODES)}, got {values.get('code')!r}"
     if values.get("gpu_path", "graph") not in GPU_PATHS:
         errors["gpu_path"] = (f"must be one of {', '.join(GPU_PATHS)}, got "
                               f"{values.get('gpu_path')!r}")
@@ -140,6 +147,13 @@ class RunConfig:
     device: str = setting("cpu", "Device", "--device", "where the same algorithm runs: NumPy "
                           "on the CPU or CuPy on a GPU", "choice", choices=DEVICES,
                           widget="device_combo")
+    code: str = setting("numpy", "Code", "--code", "the code that trains: numpy (the "
+                        "engine: the tutorial's NumPy lines, CuPy on a GPU), torch (the "
+                        "tutorial's \"PyTorch: Tensors\": the same hand-written gradients on "
+                        "torch tensors) or autograd (\"PyTorch: Autograd\": loss.backward() "
+                        "computes them; a frozen layer is requires_grad=False). All start "
+                        "from the same draw; torch and autograd need the torch extra",
+                        "choice", choices=CODES, widget="code_combo")
     dtype: str = setting("float64", "dtype", "--dtype", "floating-point type of x, y, w1, w2: "
                          "float64 (the tutorial's), float32, or tf32: float32 arrays whose "
                          "products run on a GPU's TensorFloat-32 tensor cores (10-bit "

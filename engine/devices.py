@@ -93,6 +93,24 @@ _probe_lock = threading.Lock()
 
 NO_NVIDIA_GPU = "no NVIDIA GPU found on this machine"
 NO_CUPY = "CuPy is not installed (add the cuda12 or cuda13 extra)"
+TORCH_EXTRA = "uv run --extra torch main.py"
+
+
+def torch_installed() -> bool:
+    """Whether PyTorch can be imported, asked without importing it (which takes seconds)."""
+    import importlib.util
+
+    return importlib.util.find_spec("torch") is not None
+
+
+def code_refusal(code: str) -> str:
+    """Why `code` (engine.config.CODES) cannot train here, "" where it can: the PyTorch codes
+    need the torch extra."""
+    from engine.config import TORCH_CODES
+
+    if code in TORCH_CODES and not torch_installed():
+        return f"{code} needs PyTorch, an optional extra: {TORCH_EXTRA}"
+    return ""
 
 
 def nvidia_gpu_present(root: Path = Path("/")) -> bool | None:
@@ -179,8 +197,14 @@ def gpu_info() -> dict[str, Any]:
     }
 
 
-def gpu_memory_available() -> int:
-    """Free device memory now, counting blocks CuPy's pool holds but does not use."""
+def gpu_memory_available(torch: bool = False) -> int:
+    """Free device memory now, counting blocks CuPy's pool (or, for a PyTorch code, PyTorch's
+    caching allocator) holds but does not use."""
+    if torch:
+        import torch as pytorch
+
+        free, _total = pytorch.cuda.mem_get_info()
+        return int(free + pytorch.cuda.memory_reserved() - pytorch.cuda.memory_allocated())
     import cupy
 
     free, _total = cupy.cuda.runtime.memGetInfo()

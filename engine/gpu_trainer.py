@@ -10,6 +10,7 @@ import cupy
 import numpy as np
 
 from engine.capture_blas import CaptureUnavailable, open_binding
+from engine.codes import numpy_backward_products
 from engine.config import RunConfig
 from engine.cuda_step import (
     MAX_REPLAY_ITERATIONS,
@@ -48,6 +49,10 @@ class GpuTrainer:
         with self.stream, tf32_products(self._tf32):
             p = self.problem = to_device(problem, config.storage_dtype, cupy)
             self.workspace = Workspace.allocate(p, cupy)
+            # What the hand-written backward pass computes (the fused step issues the same
+            # products, the updates folded into them)
+            self.backward_products = numpy_backward_products(p, self.workspace, self.layers,
+                                                             cupy)
             self._device_losses = cupy.empty(config.iterations, dtype=cupy.float64)
             self._host_losses = np.empty(config.iterations, dtype=np.float64)
             self.path, note, block = self._prepare(config)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.capture_blas import WORKSPACE_BYTES as CUBLAS_WORKSPACE
-from engine.config import RunConfig
+from engine.config import TORCH_CODES, RunConfig
 from engine.devices import gpu_memory_available, host_memory_available
 from engine.step import Workspace
 
@@ -49,13 +49,22 @@ def estimate_memory(config: RunConfig) -> MemoryEstimate:
     workspace_elements = Workspace.element_count(n, d_in, hidden, d_out)
     drawn = 8 * problem_elements  # the float64 draw on the host
     losses = 8 * config.iterations
+    weights = d_in * hidden + hidden * d_out
+    if config.code in TORCH_CODES:
+        # The PyTorch listings allocate their intermediates each iteration (the workspace's
+        # worth), the scaled updates and, under autograd, the gradients (two weights' worth);
+        # the tensors start as a cast copy of the draw on the host.
+        arrays = config.itemsize * (problem_elements + workspace_elements + 2 * weights)
+        cast = config.itemsize * problem_elements
+        if config.device == "cpu":
+            return MemoryEstimate(host_bytes=drawn + cast + arrays + losses, device_bytes=0)
+        return MemoryEstimate(host_bytes=drawn + cast + losses, device_bytes=arrays + losses)
     if config.device == "cpu":
         cast = config.itemsize * problem_elements if config.dtype != "float64" else 0
         host = drawn + cast + config.itemsize * workspace_elements + losses
         return MemoryEstimate(host_bytes=host, device_bytes=0)
     # The GPU holds the problem, the workspace, a scratch copy of the weights for warm-up and
     # the losses; the host holds the draw and the losses copied back.
-    weights = d_in * hidden + hidden * d_out
     device = (config.itemsize * (problem_elements + workspace_elements + weights) + losses
               + CUBLAS_WORKSPACE)
     return MemoryEstimate(host_bytes=drawn + losses, device_bytes=device)
@@ -70,7 +79,7 @@ def check_memory(config: RunConfig) -> MemoryEstimate:
         raise InsufficientMemoryError("CPU", estimate.host_bytes, host_free, losses,
                                       config.iterations)
     if estimate.device_bytes:
-        device_free = gpu_memory_available()
+        device_free = gpu_memory_available(torch=config.code in TORCH_CODES)
         if estimate.device_bytes > device_free:
             raise InsufficientMemoryError("GPU", estimate.device_bytes, device_free, losses,
                                           config.iterations)

@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from engine.config import GPU_PATHS, ConfigError, RunConfig
-from engine.devices import probe_gpu
+from engine.config import CODES, GPU_PATHS, ConfigError, RunConfig
+from engine.devices import TORCH_EXTRA, code_refusal, probe_gpu
 from engine.measure import (
     BUSY_CORES,
     MAX_PAIRS,
@@ -34,16 +34,20 @@ class Target:
     dtype: str | None = None  # None: the configuration's
     threads: int | str = "auto"
     gpu_path: str | None = None  # None: the configuration's
+    code: str | None = None  # None: the configuration's
 
     def apply(self, config: RunConfig) -> RunConfig:
         """The race times the loop: diagnostics (which multiply its time) stay off."""
         return replace(config, device=self.device, dtype=self.dtype or config.dtype,
                        threads=self.threads, diagnostics=False,
-                       gpu_path=self.gpu_path or config.gpu_path)
+                       gpu_path=self.gpu_path or config.gpu_path,
+                       code=self.code or config.code)
 
 
 # What a race can compare (race --compare, the race tab's combo).
-COMPARISONS = ("device", "dtype", "gpu-path")
+COMPARISONS = ("device", "dtype", "gpu-path", "code")
+CODE_LABELS = {"numpy": "NumPy engine", "torch": "PyTorch: Tensors",
+               "autograd": "PyTorch: Autograd"}
 GPU_PATH_LABELS = {"port": "GPU, the tutorial's CuPy port", "fused": "GPU, fused step",
                    "graph": "GPU, CUDA graph"}
 
@@ -96,6 +100,8 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
             if given:
                 raise ConfigError(name, "race --compare gpu-path runs the three GPU paths on "
                                   "the GPU; leave it out")
+    if compare == "code":
+        return code_targets(config, threads, device)
     targets = default_targets(compare, gpu_available)
     if compare == "gpu-path":
         return targets
@@ -120,6 +126,22 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
                               "second lane's, for example 2")
         return (targets[0], Target(f"CPU, {threads} threads", threads=threads))
     return targets
+
+
+def code_targets(config: RunConfig, threads=None, device=None) -> tuple[Target, ...]:
+    """race --compare code: the three codes as lanes on one device with one thread setting,
+    so that the code is all that differs. PyTorch's codes need the torch extra."""
+    refusal = code_refusal("autograd")
+    if refusal:
+        raise ConfigError("compare", "racing the codes needs PyTorch, an optional extra: "
+                          f"{TORCH_EXTRA}")
+    device = device or config.device
+    threads = threads if threads is not None else config.threads
+    where = "GPU" if device == "gpu" else (
+        "CPU" + (f", {threads} thread{'s' if threads != 1 else ''}" if threads != "auto"
+                 else ""))
+    return tuple(Target(f"{CODE_LABELS[code]} ({where})", device, threads=threads, code=code)
+                 for code in CODES)
 
 
 @dataclass

@@ -101,6 +101,8 @@ class RunResult:
     # (iterations done, loop seconds) at each progress batch: when each loss was known
     checkpoints: list[tuple[int, float]] = field(default_factory=list)
     load: float | None = None  # other processes' CPU (cores) during the loop; None: too short
+    # The matrix products one backward pass ran, counted at one iteration (engine.codes)
+    backward_products: int | None = None
 
     def iteration_seconds(self) -> np.ndarray:
         """Seconds into the loop at which each iteration ended, interpolated between the
@@ -164,6 +166,7 @@ class RunResult:
             "load": self.load,
             "repeat_seconds": list(self.repeat_seconds),
             "checkpoints": [list(c) for c in self.checkpoints],
+            "backward_products": self.backward_products,
             **({"diagnostics": self.diagnostics} if self.diagnostics is not None else {}),
         }
 
@@ -184,6 +187,7 @@ class RunResult:
             load=record.get("load"),
             repeat_seconds=[float(v) for v in record.get("repeat_seconds", [])],
             checkpoints=[(int(d), float(e)) for d, e in record.get("checkpoints", [])],
+            backward_products=record.get("backward_products"),
         )
 
     @classmethod

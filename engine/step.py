@@ -57,6 +57,13 @@ def forward_backward(p: Problem, ws: Workspace, xp, layers: Layers = BOTH):
     `layers` are those whose gradient is wanted: a frozen layer's is not computed, as with
     PyTorch's requires_grad=False.
     """
+    loss = forward(p, ws, xp)
+    backward(p, ws, xp, layers)
+    return loss
+
+
+def forward(p: Problem, ws: Workspace, xp):
+    """The forward pass and the loss; ws.grad_y_pred holds 2 (y_pred − y) afterwards."""
     # Forward pass: h = x·w1, h_relu = max(h, 0), y_pred = h_relu·w2
     xp.matmul(p.x, p.w1, out=ws.h)
     xp.maximum(ws.h, 0, out=ws.h_relu)
@@ -66,15 +73,18 @@ def forward_backward(p: Problem, ws: Workspace, xp, layers: Layers = BOTH):
     xp.subtract(ws.y_pred, p.y, out=ws.grad_y_pred)
     loss = xp.vdot(ws.grad_y_pred, ws.grad_y_pred)
     xp.multiply(ws.grad_y_pred, 2.0, out=ws.grad_y_pred)
+    return loss
 
-    # Backward pass (grad_h_relu uses w2 before its update)
+
+def backward(p: Problem, ws: Workspace, xp, layers: Layers = BOTH) -> None:
+    """The backward pass, written by hand: the trained layers' gradients only (grad_h_relu
+    uses w2 before its update)."""
     if layers.w2:
         xp.matmul(ws.h_relu.T, ws.grad_y_pred, out=ws.grad_w2)
     if layers.w1:
-        xp.matmul(ws.grad_y_pred, p.w2.T, out=ws.grad_h)
+        xp.matmul(ws.grad_y_pred, p.w2.T, out=ws.grad_h)  # grad_h_relu
         xp.copyto(ws.grad_h, 0, where=xp.less(ws.h, 0, out=ws.h_negative))
         xp.matmul(ws.x_t, ws.grad_h, out=ws.grad_w1)
-    return loss
 
 
 def sgd_step(p: Problem, ws: Workspace, learning_rate: float, xp, layers: Layers = BOTH):
@@ -94,6 +104,28 @@ def sgd_step(p: Problem, ws: Workspace, learning_rate: float, xp, layers: Layers
         xp.multiply(ws.grad_w2, learning_rate, out=ws.grad_w2)
         xp.subtract(p.w2, ws.grad_w2, out=p.w2)
     return loss
+
+
+def folded_sgd_step(p: Problem, ws: Workspace, learning_rate: float, blas,
+                    layers: Layers = BOTH):
+    """One iteration on the CPU, each update folded into its gradient's product (`blas`:
+    engine.cpu_blas.CpuBlas): the same algorithm as sgd_step, with no gradient arrays and no
+    extra passes over the weights. Returns the loss."""
+    loss = forward(p, ws, blas)
+    folded_backward(p, ws, learning_rate, blas, layers)
+    return loss
+
+
+def folded_backward(p: Problem, ws: Workspace, learning_rate: float, blas,
+                    layers: Layers = BOTH) -> None:
+    """The backward pass and the update in one: w ← w − lr·(the gradient's product)."""
+    if layers.w1:  # grad_h_relu uses w2 before its update
+        blas.matmul(ws.grad_y_pred, p.w2.T, out=ws.grad_h)
+        blas.copyto(ws.grad_h, 0, where=blas.less(ws.h, 0, out=ws.h_negative))
+    if layers.w2:  # w2 −= lr·h_reluᵀ·grad_y_pred
+        blas.subtract_product(p.w2, learning_rate, ws.h_relu.T, ws.grad_y_pred)
+    if layers.w1:  # w1 −= lr·xᵀ·grad_h
+        blas.subtract_product(p.w1, learning_rate, p.x.T, ws.grad_h)
 
 
 def trained_gradients(workspace: Workspace, layers: Layers) -> list:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import os
 import statistics
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -33,6 +34,7 @@ import psutil
 from threadpoolctl import ThreadpoolController
 
 from engine.config import RunConfig, field_errors
+from engine.devices import code_refusal
 from engine.measure import BUSY_CORES, LoadMonitor, Spread
 
 WARM_SECONDS = 0.015  # untimed steps per candidate count before anything is timed
@@ -64,9 +66,12 @@ def oversubscription(threads: int | str) -> str:
 
 
 def run_errors(values: dict[str, Any]) -> dict[str, str]:
-    """Every refused field of a would-be run, by field: RunConfig's own checks, and more
-    threads than physical cores (the one rule of the window and the command line alike)."""
+    """Every refused field of a would-be run, by field: RunConfig's own checks, a PyTorch code
+    without PyTorch, and more threads than physical cores (the one rule of the window and the
+    command line alike)."""
     errors = field_errors(values)
+    if "code" not in errors and code_refusal(values.get("code", "numpy")):
+        errors["code"] = code_refusal(values["code"])
     if "threads" not in errors:
         too_many = oversubscription(values.get("threads", "auto"))
         if too_many:
@@ -106,11 +111,16 @@ def best_count(measured: dict[int, Spread], allowed: int | None = None) -> int:
 
 
 def blas_limit(threads: int) -> None:
-    """Set the BLAS pools' size for this thread's calls (kept until changed or restored)."""
+    """Set the BLAS pools' size for this thread's calls (kept until changed or restored), and
+    PyTorch's intra-op pool where a PyTorch code has imported it: a race of codes compares
+    code, not thread pools."""
     global _controller
     if _controller is None:
         _controller = ThreadpoolController()
     _controller.limit(limits=threads, user_api="blas")
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(threads)
 
 
 class Reason:

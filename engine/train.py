@@ -9,8 +9,8 @@ from dataclasses import replace
 import numpy as np
 
 from engine.backends import open_trainer
-from engine.config import ConfigError, RunConfig
-from engine.devices import probe_gpu
+from engine.config import TORCH_CODES, ConfigError, RunConfig
+from engine.devices import code_refusal, probe_gpu
 from engine.diagnostics import Diagnostics
 from engine.faults import fault_for
 from engine.measure import LoadMonitor, Spread
@@ -23,7 +23,17 @@ MONITORED_SECONDS = 0.1  # shorter loops: the load counters (10 ms ticks) say to
 
 
 def check_device(config: RunConfig) -> None:
-    if config.device == "gpu":
+    """Refuse, in words, a code or device that cannot be used here (before any allocation)."""
+    refusal = code_refusal(config.code)
+    if refusal:
+        raise ConfigError("code", refusal)
+    if config.code in TORCH_CODES:  # PyTorch's seconds of import, before the run's setup
+        from engine.torch_codes import gpu_refusal
+
+        if config.device == "gpu" and gpu_refusal():
+            raise ConfigError("device", f"a GPU was asked for but cannot be used: "
+                              f"{gpu_refusal()}")
+    elif config.device == "gpu":
         gpu = probe_gpu()
         if not gpu.available:
             raise ConfigError("device", f"a GPU was asked for but cannot be used: {gpu.reason}")
@@ -110,6 +120,7 @@ def train(
         trainer.synchronize()
         loop_seconds = time.perf_counter() - loop_start
         device_info = dict(trainer.device_info)
+        backward_products = trainer.backward_products
         record = diagnostics.to_dict(flushed) if diagnostics is not None else None
 
     return RunResult(
@@ -125,6 +136,7 @@ def train(
         checkpoints=checkpoints,
         timing_note=load.note() if loop_seconds >= MONITORED_SECONDS else "",
         load=load.other_cores if loop_seconds >= MONITORED_SECONDS else None,
+        backward_products=backward_products,
     )
 
 

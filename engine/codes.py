@@ -1,0 +1,131 @@
+"""The three codes that train (engine.config.CODES), as a lecture shows them: the source of the
+loop each one runs, and what its backward pass computed.
+
+The source is read from the files that run (engine/step.py, engine/torch_codes.py) without
+importing them, so that a front end can show PyTorch's listings where PyTorch is not
+installed, and without PyTorch's seconds of import.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.config import Layers
+
+ENGINE = Path(__file__).resolve().parent
+# The code's loop: (file, functions), as the tutorial's listings go.
+SOURCES = {
+    "numpy": ("step.py", ("folded_sgd_step", "forward", "folded_backward", "sgd_step",
+                          "forward_backward", "backward")),
+    "torch": ("torch_codes.py", ("tensors_iteration",)),
+    "autograd": ("torch_codes.py", ("autograd_iteration",)),
+}
+TITLES = {
+    "numpy": "Warm-up: numpy (the engine: NumPy on a CPU, its updates folded into the "
+             "products; sgd_step with diagnostics and on a GPU's port)",
+    "torch": "PyTorch: Tensors (gradients written by hand, on torch tensors)",
+    "autograd": "PyTorch: Autograd (loss.backward() computes the gradients)",
+}
+# The products a backward pass can need: one per trained weight's gradient, and grad_h_relu,
+# which only w1's gradient needs (the tutorial's names).
+ALL_PRODUCTS = 3
+
+
+@dataclass(frozen=True)
+class Listing:
+    code: str
+    title: str
+    path: str  # relative to the project
+    source: str
+
+
+def listing(code: str) -> Listing:
+    """The functions `code` runs each iteration, as they stand in its file (their docstrings
+    left out: the lines are the point)."""
+    name, functions = SOURCES[code]
+    path = ENGINE / name
+    text = path.read_text(encoding="utf-8")
+    found = {node.name: _without_docstring(text.splitlines(), node)
+             for node in ast.parse(text).body if isinstance(node, ast.FunctionDef)}
+    missing = [f for f in functions if f not in found]
+    if missing:
+        raise LookupError(f"{name} has no function {', '.join(missing)}")
+    return Listing(code, TITLES[code], f"engine/{name}", "\n\n\n".join(found[f]
+                                                                      for f in functions))
+
+
+def _without_docstring(lines: list[str], node: ast.FunctionDef) -> str:
+    first = node.body[0]
+    kept = lines[node.lineno - 1:node.end_lineno]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+            and isinstance(first.value.value, str):
+        start, end = first.lineno - node.lineno, first.end_lineno - node.lineno + 1
+        kept = kept[:start] + kept[end:]
+    return "\n".join(kept)
+
+
+class ProductCount:
+    """An array namespace that counts its matrix products (matmul, and the folded updates'
+    subtract_product) and passes everything to `xp`."""
+
+    def __init__(self, xp):
+        self._xp = xp
+        self.products = 0
+
+    def matmul(self, *args, **kwargs):
+        self.products += 1
+        return self._xp.matmul(*args, **kwargs)
+
+    def subtract_product(self, *args, **kwargs):
+        self.products += 1
+        return self._xp.subtract_product(*args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self._xp, name)
+
+
+def numpy_backward_products(problem, workspace, layers: Layers, xp,
+                            folded_learning_rate: float | None = None) -> int:
+    """The matrix products engine.step's backward pass runs, counted at one iteration: the
+    plain one, or with folded_learning_rate the folded one (engine.step.folded_backward, on
+    copies of the weights). The workspace is overwritten; the run's weights are not changed."""
+    from engine.problem import Problem
+    from engine.step import backward, folded_backward, forward
+
+    forward(problem, workspace, xp)
+    counter = ProductCount(xp)
+    if folded_learning_rate is None:
+        backward(problem, workspace, counter, layers)
+    else:
+        scratch = Problem(problem.x, problem.y, problem.w1.copy(), problem.w2.copy())
+        folded_backward(scratch, workspace, folded_learning_rate, counter, layers)
+    return counter.products
+
+
+def backward_sentence(code: str, products: int | None, layers: Layers) -> str:
+    """What the backward pass computed, from its measured count: "autograd ran 1 of 3
+    gradient products: w1 is frozen, so nothing needs grad_h_relu"."""
+    if products is None:
+        return ""
+    who = {"numpy": "the hand-written backward pass", "torch": "the hand-written backward "
+           "pass", "autograd": "autograd"}[code]
+    ran = f"{who} ran {products} of {ALL_PRODUCTS} gradient products"
+    if layers.both:
+        why = ("both layers are trained" if products == ALL_PRODUCTS else
+               "fewer than two trained layers need")
+    elif layers.frozen == "w1":
+        why = ("w1 is frozen, so nothing needs grad_h_relu" if products <= 1 else
+               "w1 is frozen, yet more than grad_w2 was computed")
+    else:
+        why = ("w2 is frozen, so grad_w2 is skipped" if products <= 2 else
+               "w2 is frozen, yet grad_w2 was computed")
+    return f"{ran}: {why}"
+
+
+def backward_line(result) -> str:
+    """A run's backward pass in a line, from its record: "Backward pass: autograd ran …"."""
+    sentence = backward_sentence(result.config.code, result.backward_products,
+                                 result.config.layers)
+    return f"Backward pass: {sentence}." if sentence else ""
