@@ -8,7 +8,7 @@ from engine.result import RunResult, Status
 from gui.history import Entry
 
 # The fields the legend may name, in this order, when they differ between the shown runs.
-LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("device", "{}"), ("dtype", "{}"),
+LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("code", "{}"), ("device", "{}"), ("dtype", "{}"),
                  ("gpu_path", "{}"), ("threads", "{} threads"), ("seed", "seed {}"),
                  ("train", "train {}"),
                  ("n", "N={}"), ("d_in", "D_in={}"), ("hidden", "H={}"), ("d_out", "D_out={}"),

@@ -23,6 +23,7 @@ from engine.jobs import EndKind, JobEnd, ProbeJob
 from engine.memory import format_bytes
 from engine.result import RecordError, read_records
 from gui.axes import scale_plot_fonts
+from gui.code_view import CodeView
 from gui.compute import ComputeProcess, JobRunner
 from gui.controls import CUSTOM, RunControls
 from gui.diagnostics_plot import DiagnosticsPlot
@@ -143,6 +144,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(training, "Training")
+        self.code_view = CodeView()
+        self.panel.changed.connect(
+            lambda: self.code_view.follow(self.panel.code_combo.currentData()))
+        self.tabs.addTab(self.code_view, "Code")
+        self.tabs.setTabToolTip(1, "The loop the chosen code runs, beside another code's: "
+                                "NumPy's hand-written backward pass, PyTorch's loss.backward()")
         for tool, title, tip in (
             (self.race_tool, "Device race", "The same run on two targets, from the same draw"),
             (self.size_sweep_tool, "Size sweep", "Cost against problem size: where the GPU wins"),
@@ -392,6 +399,7 @@ class MainWindow(QMainWindow):
         self.plot.relabel()  # the legend's entries in the new size
         self.controls.set_scale(scale)
         self.run_table.set_scale(scale)
+        self.code_view.set_scale(scale)
 
     def delete_runs(self, numbers: list[int]) -> None:
         self.history.remove(numbers)

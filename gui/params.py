@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.config import Layers, RunConfig
+from engine.devices import code_refusal
 from engine.settings import format_value, label_of, parse_or_keep, settings_of
 from engine.threads import run_errors
 
@@ -45,6 +46,12 @@ WINDOW_TIPS = {  # what the window adds to a declared help text
                    "plot and explained beside it.",
 }
 INVALID_STYLE = "border: 2px solid #d62728;"
+CODE_ITEMS = {"numpy": "numpy — the engine", "torch": "torch — PyTorch: Tensors",
+              "autograd": "autograd — PyTorch: Autograd"}
+CODE_TIPS = {"numpy": "The tutorial's NumPy loop (CuPy on a GPU): gradients written by hand",
+             "torch": "The same hand-written gradients on torch tensors",
+             "autograd": "loss.backward() computes the gradients; a frozen layer is a weight "
+                         "with requires_grad=False"}
 
 
 def tooltip(field: str) -> str:
@@ -96,19 +103,25 @@ class ParameterPanel(QWidget):
 
         self.device_combo: QComboBox = self.inputs["device"]
         self.device_combo.blockSignals(True)
-        self.device_combo.addItem("CPU — NumPy", "cpu")
-        self.device_combo.addItem("GPU — probing…", "gpu")
+        self.device_combo.addItem("CPU", "cpu")
+        self.device_combo.addItem("GPU (probing…)", "gpu")
         self.device_combo.blockSignals(False)
         self._set_gpu_enabled(False, "checking whether CuPy can use a GPU…")
         self.dtype_combo: QComboBox = self.inputs["dtype"]
         self.gpu_path_combo: QComboBox = self.inputs["gpu_path"]
-        for name in ("dtype", "gpu_path"):
+        self.code_combo: QComboBox = self.inputs["code"]
+        for name in ("dtype", "gpu_path", "code"):
             combo = self.inputs[name]
             combo.blockSignals(True)
             for choice in SETTINGS[name].choices:
                 combo.addItem(choice, choice)
             combo.setCurrentIndex(combo.findData(getattr(RunConfig(), name)))
             combo.blockSignals(False)
+        for index, code in enumerate(SETTINGS["code"].choices):
+            self.code_combo.setItemText(index, CODE_ITEMS[code])
+            refusal = code_refusal(code)  # PyTorch's codes without the torch extra
+            self.code_combo.model().item(index).setEnabled(not refusal)
+            self.code_combo.setItemData(index, refusal or CODE_TIPS[code], Qt.ToolTipRole)
 
         self.layer_boxes: dict[str, QCheckBox] = {}
         layers = QHBoxLayout()
@@ -220,14 +233,14 @@ class ParameterPanel(QWidget):
     # --- devices ------------------------------------------------------------------------
 
     def set_cpu_description(self, text: str) -> None:
-        self.device_combo.setItemText(0, f"CPU — NumPy ({text})")
+        self.device_combo.setItemText(0, f"CPU ({text})")
 
     def set_gpu_status(self, available: bool, text: str) -> None:
         """`text`: the GPU's name and memory, or the reason it cannot be used."""
         if available:
-            self.device_combo.setItemText(1, f"GPU — CuPy ({text})")
+            self.device_combo.setItemText(1, f"GPU ({text})")
         else:
-            self.device_combo.setItemText(1, "GPU — unavailable")
+            self.device_combo.setItemText(1, "GPU (unavailable)")
         self._set_gpu_enabled(available, text)
 
     def _set_gpu_enabled(self, enabled: bool, tooltip: str) -> None:

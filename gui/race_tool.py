@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
 from engine.config import ConfigError
+from engine.devices import code_refusal
 from engine.jobs import RaceJob
 from engine.measure import BUSY_CORES
 from engine.race import check_targets, race_lanes
@@ -28,10 +29,17 @@ class RaceTool(ToolPanel):
         self.compare_combo.setObjectName("race_compare_combo")
         for text, compare in (("CPU vs GPU (without a GPU: 1 thread vs all)", "device"),
                               ("float64 vs float32 (and tf32 on a GPU)", "dtype"),
-                              ("GPU paths: CuPy port vs fused vs CUDA graph", "gpu-path")):
+                              ("GPU paths: CuPy port vs fused vs CUDA graph", "gpu-path"),
+                              ("Codes: NumPy vs PyTorch: Tensors vs Autograd", "code")):
             self.compare_combo.addItem(text, compare)
+        refusal = code_refusal("autograd")  # racing the codes needs the torch extra
+        if refusal:
+            item = self.compare_combo.model().item(self.compare_combo.findData("code"))
+            item.setEnabled(False)
+            item.setToolTip(refusal)
         self.compare_combo.setToolTip("What the runs differ in; everything else, the random "
-                                      "draw included, is the same. The GPU paths need a GPU.")
+                                      "draw included, is the same. The GPU paths need a GPU; the "
+                                      "codes need the torch extra.")
         self.plot = styled_plot("seconds into the training loop", "loss", False, True)
         self.plot.setObjectName("race_plot")
         self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10), labelTextSize="12pt",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from engine.codes import backward_line
 from engine.devices import describe_gpu_path, describe_threads
 from engine.result import RunResult, Status
 
@@ -91,28 +92,19 @@ class Readout(QWidget):
                                    "time is not the quiet machine's, and not one to quote")
         self.busy_label.hide()
         layout.insertWidget(layout.indexOf(self.elapsed_label) + 1, self.busy_label)
-        self.timing_note_label = QLabel("")
-        self.timing_note_label.setObjectName("timing_note_label")
-        self.timing_note_label.setWordWrap(True)
-        self.timing_note_label.setToolTip("Other processes used the CPU while this run was "
-                                          "timed: its time is not one to quote")
-        self.timing_note_label.hide()
-        layout.addWidget(self.timing_note_label)
-        self.gpu_path_label = QLabel("")
-        self.gpu_path_label.setObjectName("gpu_path_label")
-        self.gpu_path_label.setWordWrap(True)
-        self.gpu_path_label.setToolTip("How the GPU issued this run's iterations (the GPU path "
-                                       "setting), and why, where it is not the one chosen")
-        self.gpu_path_label.hide()
-        layout.addWidget(self.gpu_path_label)
-        self.threads_label = QLabel("")
-        self.threads_label.setObjectName("threads_label")
-        self.threads_label.setWordWrap(True)
-        self.threads_label.setToolTip("How many BLAS threads this CPU run trained with, and why: "
-                                      "`auto` measures the counts on the run's own arrays and "
-                                      "leaves the cores other programs use alone")
-        self.threads_label.hide()
-        layout.addWidget(self.threads_label)
+        # Lines shown only when a run has something to say in them.
+        self.timing_note_label = self._note_line(layout, "timing_note_label", (
+            "Other processes used the CPU while this run was timed: its time is not one to "
+            "quote"))
+        self.gpu_path_label = self._note_line(layout, "gpu_path_label", (
+            "How the GPU issued this run's iterations (the GPU path setting), and why, where it "
+            "is not the one chosen"))
+        self.threads_label = self._note_line(layout, "threads_label", (
+            "How many BLAS threads this CPU run trained with, and why: `auto` measures the "
+            "counts on the run's own arrays and leaves the cores other programs use alone"))
+        self.backward_label = self._note_line(layout, "backward_label", (
+            "The matrix products one backward pass of this run actually ran, counted at one "
+            "iteration (for autograd, by PyTorch's dispatcher): a frozen layer's are skipped"))
         self.explanation_label = QLabel("")
         self.explanation_label.setObjectName("explanation_label")
         self.explanation_label.setWordWrap(True)
@@ -122,6 +114,16 @@ class Readout(QWidget):
         layout.addStretch(1)
         self.set_scale(1.0)  # the fonts and the fixed label sizes: declared once, there
 
+    @staticmethod
+    def _note_line(layout, name: str, tip: str) -> QLabel:
+        label = QLabel("")
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setToolTip(tip)
+        label.hide()
+        layout.addWidget(label)
+        return label
+
     def show_explanation(self, text: str) -> None:
         self.explanation_label.setText(text)
 
@@ -129,8 +131,8 @@ class Readout(QWidget):
         self.explanation_label.setText("")
         self.timing_note_label.hide()
         self.set_busy(False)
-        self.gpu_path_label.hide()
-        self.threads_label.hide()
+        for label in (self.gpu_path_label, self.threads_label, self.backward_label):
+            label.hide()
         self.elapsed_label.setText(format_seconds(0))
         self.progress_bar.setValue(0)
         for label in self.stat_labels.values():
@@ -167,7 +169,8 @@ class Readout(QWidget):
         self.setMinimumWidth(max(round(300 * scale), captions + value + 40))
         for label, color in ((self.explanation_label, "#333"),
                              (self.timing_note_label, BUSY_COLOR),
-                             (self.gpu_path_label, "#333"), (self.threads_label, "#333")):
+                             (self.gpu_path_label, "#333"), (self.threads_label, "#333"),
+                             (self.backward_label, "#333")):
             label.setStyleSheet(f"font-size: {self._px('explanation')}px; color: {color};")
 
     def _style_clock(self) -> None:
@@ -224,3 +227,6 @@ class Readout(QWidget):
         path = describe_gpu_path(result.device_info)
         self.gpu_path_label.setText(path)
         self.gpu_path_label.setVisible(bool(path))
+        backward = backward_line(result)
+        self.backward_label.setText(backward)
+        self.backward_label.setVisible(bool(backward))

@@ -20,8 +20,8 @@ from engine.measure import MIN_PAIRS, compare
 from gui.history import Change, Entry, RunHistory
 from gui.labels import ending, loop_time, run_value
 
-COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "device", "dtype", "threads", "seed", "layers",
-           "status", "loop time", "final loss", "speedup")
+COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "code", "device", "dtype", "threads", "seed",
+           "layers", "status", "loop time", "final loss", "speedup")
 
 
 def speedup(entry: Entry, baseline: Entry) -> str:
@@ -49,7 +49,7 @@ def cells(entry: Entry, baseline: Entry | None) -> tuple[str, ...]:
     """A row of the table (the show column's text is empty: it is a checkbox)."""
     result, c = entry.result, entry.result.config
     return ("", f"{entry.number}", f"{c.n}×{c.d_in}×{c.hidden}×{c.d_out}",
-            f"{c.learning_rate:g}",
+            f"{c.learning_rate:g}", c.code,
             " ".join(filter(None, (c.device, run_value(result, "gpu_path")))), c.dtype,
             str(result.device_info.get("threads", c.threads)), str(c.seed), c.train,
             ending(result), loop_time(result).format(),

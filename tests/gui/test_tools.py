@@ -17,7 +17,8 @@ def run_tool(tool, qtbot, timeout=120_000):
 
 def test_tools_are_tabs_of_the_window(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Training", "Device race", "Size sweep", "Learning-rate sweep", "Profile"]
+    assert titles == ["Training", "Code", "Device race", "Size sweep", "Learning-rate sweep",
+                      "Profile"]
     assert all(tool.run_button.isEnabled() for tool in window.tools)
 
 

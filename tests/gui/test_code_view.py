@@ -1,0 +1,72 @@
+"""The code setting in the window: the code combo, the Code tab, the run table's column and the
+readout's backward-pass line."""
+
+import importlib.util
+
+import pytest
+
+from engine import devices
+from engine.config import CODES
+from gui.code_view import shaded_lines
+from gui.params import ParameterPanel
+from gui.run_table import COLUMNS
+from tests.conftest import SMALL
+from tests.gui.conftest import run_and_wait
+
+HAS_TORCH = importlib.util.find_spec("torch") is not None
+
+
+def test_the_code_tab_shows_the_chosen_code_beside_another(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert "Code" in titles
+    view = window.code_view
+    assert "out=ws.grad_w1" in view.chosen.text.toPlainText()
+    assert "loss.backward()" in view.beside.text.toPlainText()
+    combo = window.panel.code_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == list(CODES)
+    combo.setCurrentIndex(combo.findData("autograd"))
+    assert "loss.backward()" in view.chosen.text.toPlainText()
+    assert "out=ws.grad_w1" in view.beside.text.toPlainText()  # the hand-written one beside
+    view.beside_combo.setCurrentIndex(view.beside_combo.findData("torch"))
+    assert "grad_w1 = x.t().mm(grad_h)" in view.beside.text.toPlainText()
+
+
+def test_the_shaded_lines_are_the_backward_pass():
+    from engine.codes import listing
+
+    assert shaded_lines(listing("autograd").source) == ["loss.backward()"]
+    assert shaded_lines(listing("torch").source) == [
+        "grad_w2 = h_relu.t().mm(grad_y_pred)", "grad_h_relu = grad_y_pred.mm(w2.t())",
+        "grad_w1 = x.t().mm(grad_h)"]
+    assert len(shaded_lines(listing("numpy").source)) == 6  # folded (3) and plain (3)
+
+
+def test_without_pytorch_its_codes_are_disabled_and_say_why(qtbot, monkeypatch):
+    monkeypatch.setattr(devices, "torch_installed", lambda: False)
+    panel = ParameterPanel()
+    qtbot.addWidget(panel)
+    combo = panel.code_combo
+    for code in ("torch", "autograd"):
+        index = combo.findData(code)
+        assert not combo.model().item(index).isEnabled()
+        assert "uv run --extra torch main.py" in combo.itemData(index, 3)  # ToolTipRole
+    panel.set_values({"code": "autograd"})
+    assert combo.currentData() == "numpy"
+
+
+def test_the_run_table_has_a_code_column():
+    assert "code" in COLUMNS
+
+
+@pytest.mark.torch
+@pytest.mark.skipif(not HAS_TORCH, reason="PyTorch (the torch extra) is not installed")
+def test_an_autograd_run_says_what_its_backward_pass_skipped(window, qtbot):
+    window.set_values({**SMALL, "iterations": 200, "code": "autograd", "train": "w2",
+                       "threads": 1})
+    record = run_and_wait(window, qtbot)
+    assert record["status"] == "completed" and record["backward_products"] == 1
+    assert window.readout.backward_label.text() == (
+        "Backward pass: autograd ran 1 of 3 gradient products: w1 is frozen, so nothing "
+        "needs grad_h_relu.")
+    table = window.run_table.table
+    assert table.item(table.rowCount() - 1, COLUMNS.index("code")).text() == "autograd"
