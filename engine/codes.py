@@ -109,8 +109,8 @@ def backward_sentence(code: str, products: int | None, layers: Layers) -> str:
     gradient products: w1 is frozen, so nothing needs grad_h_relu"."""
     if products is None:
         return ""
-    who = {"numpy": "the hand-written backward pass", "torch": "the hand-written backward "
-           "pass", "autograd": "autograd"}[code]
+    who = {"numpy": "the hand-written NumPy code", "torch": "the hand-written torch code",
+           "autograd": "autograd"}[code]
     ran = f"{who} ran {products} of {ALL_PRODUCTS} gradient products"
     if layers.both:
         why = ("both layers are trained" if products == ALL_PRODUCTS else

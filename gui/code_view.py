@@ -129,7 +129,7 @@ class CodeView(QWidget):
             font = pane.text.font()
             font.setPointSizeF(BASE_POINT_SIZE * scale)
             pane.text.setFont(font)
-        self.setStyleSheet(f"QLabel {{ font-size: {round(13 * scale)}px; }}")
+        self.setStyleSheet(f"QLabel, QComboBox {{ font-size: {round(13 * scale)}px; }}")
 
 
 def shaded_lines(text: str) -> list[str]:

@@ -179,3 +179,25 @@ def test_race_compare_code_races_the_three_codes(tmp_path):
     assert [lane["config"]["code"] for lane in record["lanes"]] == list(CODES)
     assert {lane["config"]["threads"] for lane in record["lanes"]} == {1}
     assert record["verdict"] and record["largest_relative_difference"] < 1e-10
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="PyTorch sees no CUDA GPU here")
+@pytest.mark.parametrize("code", ["torch", "autograd"])
+@pytest.mark.parametrize("train_layers", ["both", "w2"])
+def test_the_pytorch_codes_on_a_gpu_agree_with_the_oracle(code, train_layers):
+    config = RunConfig(**TUTORIAL, code=code, device="gpu", train=train_layers,
+                       learning_rate=1e-6 if train_layers == "both" else 1e-7)
+    result = train(config)
+    assert result.status == "completed" and result.device_info["device"] == "gpu"
+    whole, first = worst_relative(result.losses, oracle(config))
+    assert whole <= 1e-12 and first <= 1e-10
+    assert result.backward_products == (3 if train_layers == "both" else 1)
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="PyTorch sees no CUDA GPU here")
+def test_a_diverging_pytorch_gpu_run_ends_at_the_engine_s_iteration():
+    cpu = train(RunConfig(**TUTORIAL, learning_rate=4e-6, threads=1))
+    gpu = train(RunConfig(**TUTORIAL, learning_rate=4e-6, code="autograd", device="gpu"))
+    assert gpu.status == "diverged" and gpu.diverged_at == cpu.diverged_at
