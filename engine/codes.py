@@ -22,11 +22,13 @@ SOURCES = {
     "torch": ("torch_codes.py", ("tensors_iteration",)),
     "autograd": ("torch_codes.py", ("autograd_iteration",)),
 }
+# Each code's name, as the race's lanes, the window's combos and the listings' titles say it.
+NAMES = {"numpy": "NumPy engine", "torch": "PyTorch: Tensors", "autograd": "PyTorch: Autograd"}
 TITLES = {
     "numpy": "Warm-up: numpy (the engine: NumPy on a CPU, its updates folded into the "
              "products; sgd_step with diagnostics and on a GPU's port)",
-    "torch": "PyTorch: Tensors (gradients written by hand, on torch tensors)",
-    "autograd": "PyTorch: Autograd (loss.backward() computes the gradients)",
+    "torch": f"{NAMES['torch']} (gradients written by hand, on torch tensors)",
+    "autograd": f"{NAMES['autograd']} (loss.backward() computes the gradients)",
 }
 # The products a backward pass can need: one per trained weight's gradient, and grad_h_relu,
 # which only w1's gradient needs (the tutorial's names).

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.codes import NAMES
 from engine.config import CODES, GPU_PATHS, ConfigError, RunConfig
 from engine.devices import TORCH_EXTRA, code_refusal, probe_gpu
 from engine.measure import (
@@ -46,8 +47,6 @@ class Target:
 
 # What a race can compare (race --compare, the race tab's combo).
 COMPARISONS = ("device", "dtype", "gpu-path", "code")
-CODE_LABELS = {"numpy": "NumPy engine", "torch": "PyTorch: Tensors",
-               "autograd": "PyTorch: Autograd"}
 GPU_PATH_LABELS = {"port": "GPU, the tutorial's CuPy port", "fused": "GPU, fused step",
                    "graph": "GPU, CUDA graph"}
 
@@ -140,7 +139,7 @@ def code_targets(config: RunConfig, threads=None, device=None) -> tuple[Target, 
     where = "GPU" if device == "gpu" else (
         "CPU" + (f", {threads} thread{'s' if threads != 1 else ''}" if threads != "auto"
                  else ""))
-    return tuple(Target(f"{CODE_LABELS[code]} ({where})", device, threads=threads, code=code)
+    return tuple(Target(f"{NAMES[code]} ({where})", device, threads=threads, code=code)
                  for code in CODES)
 
 

@@ -30,9 +30,9 @@ def check_device(config: RunConfig) -> None:
     if config.code in TORCH_CODES:  # PyTorch's seconds of import, before the run's setup
         from engine.torch_codes import gpu_refusal
 
-        if config.device == "gpu" and gpu_refusal():
-            raise ConfigError("device", f"a GPU was asked for but cannot be used: "
-                              f"{gpu_refusal()}")
+        reason = gpu_refusal() if config.device == "gpu" else ""
+        if reason:
+            raise ConfigError("device", f"a GPU was asked for but cannot be used: {reason}")
     elif config.device == "gpu":
         gpu = probe_gpu()
         if not gpu.available:

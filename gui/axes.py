@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189), (140, 86, 75),
           (227, 119, 194), (23, 190, 207), (188, 189, 34)]
 DIVERGED_COLOR = (214, 39, 40)
+DEVICE_COLORS = {"cpu": COLORS[0], "gpu": COLORS[1]}  # a device's colour in every tool
 
 
 def limit_y_range(plot: pg.PlotWidget, log_y: bool) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.codes import listing
+from engine.codes import NAMES, listing
 from engine.config import CODES
 
 # What the backward pass computes, in each code's words: its products and autograd's call.
@@ -94,7 +94,7 @@ class CodeView(QWidget):
         self.beside_combo = QComboBox()
         self.beside_combo.setObjectName("code_beside_combo")
         for code in CODES:
-            self.beside_combo.addItem(listing(code).title.split(" (")[0], code)
+            self.beside_combo.addItem(NAMES[code], code)
         self.beside_combo.setToolTip("The code shown on the right, to compare with the one "
                                      "the Code setting chooses (on the left)")
         self.beside_combo.currentIndexChanged.connect(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.codes import NAMES
 from engine.config import Layers, RunConfig
 from engine.devices import code_refusal
 from engine.settings import format_value, label_of, parse_or_keep, settings_of
@@ -46,8 +47,6 @@ WINDOW_TIPS = {  # what the window adds to a declared help text
                    "plot and explained beside it.",
 }
 INVALID_STYLE = "border: 2px solid #d62728;"
-CODE_ITEMS = {"numpy": "numpy — the engine", "torch": "torch — PyTorch: Tensors",
-              "autograd": "autograd — PyTorch: Autograd"}
 CODE_TIPS = {"numpy": "The tutorial's NumPy loop (CuPy on a GPU): gradients written by hand",
              "torch": "The same hand-written gradients on torch tensors",
              "autograd": "loss.backward() computes the gradients; a frozen layer is a weight "
@@ -118,7 +117,7 @@ class ParameterPanel(QWidget):
             combo.setCurrentIndex(combo.findData(getattr(RunConfig(), name)))
             combo.blockSignals(False)
         for index, code in enumerate(SETTINGS["code"].choices):
-            self.code_combo.setItemText(index, CODE_ITEMS[code])
+            self.code_combo.setItemText(index, f"{code} — {NAMES[code]}")
             refusal = code_refusal(code)  # PyTorch's codes without the torch extra
             self.code_combo.model().item(index).setEnabled(not refusal)
             self.code_combo.setItemData(index, refusal or CODE_TIPS[code], Qt.ToolTipRole)

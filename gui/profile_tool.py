@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from engine.jobs import ProfileJob
 from engine.measure import BUSY_CORES
 from engine.profile import STATEMENTS, DeviceProfile, ProfileColumn, ProfileSettings
-from gui.axes import COLORS, TICK_POINTS, styled_plot
+from gui.axes import DEVICE_COLORS, TICK_POINTS, styled_plot
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,
@@ -32,7 +32,6 @@ from gui.tool_base import (
     declared_settings,
 )
 
-DEVICE_COLORS = {"cpu": COLORS[0], "gpu": COLORS[1]}
 WHOLE_ROWS = ("Σ lines", "iteration, as one piece", "Python between lines (iteration − Σ)",
               "the engine's iteration")
 COLUMNS = ("×", "statement", "device", "MFLOP", "µs: median (low–high)", "GFLOP/s", "GB/s",

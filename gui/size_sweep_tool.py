@@ -18,7 +18,7 @@ from engine.config import RunConfig
 from engine.jobs import SizeSweepJob
 from engine.settings import label_of, settings_of
 from engine.size_sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
-from gui.axes import COLORS, styled_plot
+from gui.axes import DEVICE_COLORS, styled_plot
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,
@@ -28,7 +28,6 @@ from gui.tool_base import (
     declared_settings,
 )
 
-DEVICE_COLORS = {"cpu": COLORS[0], "gpu": COLORS[1]}
 COLUMNS = (*(label_of(RunConfig, name) for name in SCALED_FIELDS), "device", "MFLOP/it",
            "ms/it (low–high)", "GFLOP/s", "note")
 

@@ -19,6 +19,18 @@ SMALL = {"n": 8, "d_in": 16, "hidden": 8, "d_out": 2}
 SMALL_OPTIONS = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
 
 
+def loss_differences(losses, reference) -> tuple[float, float]:
+    """The equality rule for two trainings of one draw: max over t of |ΔL_t| / max(L_0, |L_t|)
+    (late losses, orders of magnitude below L_0, are dominated by cancellation), and the
+    largest plain relative difference over the first 100 iterations."""
+    import numpy as np
+
+    difference = np.abs(np.asarray(losses) - reference)
+    whole = float(np.max(difference / np.maximum(reference[0], np.abs(reference))))
+    first = float(np.max(difference[:100] / np.abs(reference[:100])))
+    return whole, first
+
+
 def no_gpu() -> bool:
     """True where CuPy cannot use a GPU here (the probe answers once per process)."""
     from engine.devices import probe_gpu

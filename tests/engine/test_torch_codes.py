@@ -13,7 +13,7 @@ from engine.config import CODES, RunConfig
 from engine.problem import draw_problem, to_device
 from engine.reference import tutorial_loop
 from engine.step import Workspace, forward_backward
-from tests.conftest import SMALL, SMALL_OPTIONS
+from tests.conftest import SMALL, SMALL_OPTIONS, loss_differences
 
 torch = pytest.importorskip("torch")
 pytestmark = pytest.mark.torch
@@ -31,14 +31,6 @@ def oracle(config: RunConfig) -> np.ndarray:
                          layers=config.layers)
 
 
-def worst_relative(losses: np.ndarray, reference: np.ndarray) -> tuple[float, float]:
-    """max_t |ΔL_t| / max(L_0, |L_t|), and the largest relative difference over the first 100."""
-    scale = np.maximum(reference[0], np.abs(reference))
-    whole = float(np.max(np.abs(losses - reference) / scale))
-    first = float(np.max(np.abs(losses[:100] - reference[:100]) / np.abs(reference[:100])))
-    return whole, first
-
-
 @pytest.mark.parametrize("code", ["torch", "autograd"])
 @pytest.mark.parametrize("sizes", [TUTORIAL, OTHER], ids=["tutorial", "other"])
 @pytest.mark.parametrize("train_layers", ["both", "w1", "w2"])
@@ -48,7 +40,7 @@ def test_losses_agree_with_the_numpy_oracle_float64_cpu(code, sizes, train_layer
     result = train(config)
     reference = oracle(config)
     assert result.status == "completed"
-    whole, first = worst_relative(result.losses, reference)
+    whole, first = loss_differences(result.losses, reference)
     assert whole <= 1e-12, whole
     assert first <= 1e-10, first
 
@@ -190,7 +182,7 @@ def test_the_pytorch_codes_on_a_gpu_agree_with_the_oracle(code, train_layers):
                        learning_rate=1e-6 if train_layers == "both" else 1e-7)
     result = train(config)
     assert result.status == "completed" and result.device_info["device"] == "gpu"
-    whole, first = worst_relative(result.losses, oracle(config))
+    whole, first = loss_differences(result.losses, oracle(config))
     assert whole <= 1e-12 and first <= 1e-10
     assert result.backward_products == (3 if train_layers == "both" else 1)
 
