@@ -18,7 +18,9 @@ from cli.parser import (
 from cli.run import command_bench, command_run
 from cli.tools import command_profile, command_race, command_sweep_lr, command_sweep_size
 from cli.window import command_bench_window, command_window
+from engine import language
 from engine.config import ConfigError
+from engine.language import system_language, translate
 from engine.memory import InsufficientMemoryError
 
 COMMANDS = {
@@ -33,6 +35,7 @@ def main(argv: list[str] | None = None, window: Callable | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(join_negative_values(argv, parser))
+    language.use(args.lang or system_language())
     for name in ("json", "csv"):  # a subcommand's, when given before it, stay given
         if not hasattr(args, name):
             setattr(args, name, None)
@@ -41,8 +44,10 @@ def main(argv: list[str] | None = None, window: Callable | None = None) -> int:
         given = [name for name in WINDOW_ONLY if getattr(args, name, None) not in (None, False)]
         if given:
             option = "--" + given[0].replace("_", "-")
-            print(f"{parser.prog}: error: {option} is a window option; it does nothing for "
-                  f"'{args.command}' (see {parser.prog} --help)", file=sys.stderr)
+            print(f"{parser.prog}: error: " + translate("cli", "{option} is a window option; it "
+                                                              "does nothing for '{command}' (see "
+                                                              "{prog} --help)").format(
+                option=option, command=args.command, prog=parser.prog), file=sys.stderr)
             return 2
 
     created: list[Path] = []

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from engine.files import write_rows_csv
+from engine.language import translate
 
 
 def write_losses_csv(path: Path, losses) -> None:
@@ -21,22 +22,30 @@ def summary_lines(result) -> list[str]:
     from engine.devices import describe_gpu_path, describe_threads
     from engine.explain import explain_run
     from engine.measure import Spread
-    from engine.result import Outcome, Status
+    from engine.result import Outcome, Status, status_word
 
     lines = []
     if result.status == Status.DIVERGED:
-        lines.append(f"status: diverged at iteration {result.diverged_at} (the loss became "
-                     "non-finite); lower the learning rate")
+        lines.append(translate("cli", "status: diverged at iteration {t} (the loss became "
+                                      "non-finite); "
+                                       "lower the learning rate").format(t=result.diverged_at))
     else:
-        lines.append(f"status: {result.status} after {result.iterations_completed} iterations")
-    lead = "Completed in" if result.status == Status.COMPLETED else "Ran for"
-    lines.append(f"{lead} {result.loop_seconds:.3f} seconds"
-                 f" (setup {result.setup_seconds:.3f} s: draw, copy to device, warm-up)")
+        lines.append(translate("cli", "status: {status} after {iterations} iterations").format(
+            status=status_word(result.status), iterations=result.iterations_completed))
+    lead = (translate("cli", "Completed in {seconds:.3f} "
+                             "seconds") if result.status == Status.COMPLETED
+            else translate("cli", "Ran for {seconds:.3f} seconds"))
+    lines.append(lead.format(seconds=result.loop_seconds) + translate("cli", " (setup {setup:.3f} "
+                                                                             "s: draw, "
+                                                                       "copy to device, "
+                                                                       "warm-up)").format(
+        setup=result.setup_seconds))
     if len(result.repeat_seconds) > 1:
         spread = Spread.of(result.repeat_seconds)
-        lines.append(f"over {len(spread.samples)} repeats: median {spread.format()}")
+        lines.append(translate("cli", "over {count} repeats: median {time}").format(
+            count=len(spread.samples), time=spread.format()))
     if result.timing_note:
-        lines.append(f"note: {result.timing_note}")
+        lines.append(translate("cli", "note: {note}").format(note=result.timing_note))
     threads = describe_threads(result.device_info)
     if threads:
         lines.append(threads)
@@ -46,17 +55,22 @@ def summary_lines(result) -> list[str]:
     backward = backward_line(result)
     if backward:
         lines.append(backward)
-    lines.append(f"iterations per second: {result.iterations_per_second:,.0f}")
+    lines.append(translate("cli", "iterations per second: {rate:,.0f}").format(
+        rate=result.iterations_per_second))
     lines.append(f"GFLOP/s: {result.gflops:.1f}"
-                 + (f" (the training's own {result.training_seconds:.3f} s; the diagnostics took "
-                    f"{result.diagnostics_seconds:.3f} s of the loop)" if result.diagnostics
-                    else ""))
+                 + (translate("cli", " (the training's own {training:.3f} s; the diagnostics took "
+                                 "{diagnostics:.3f} s of the loop)").format(
+                     training=result.training_seconds, diagnostics=result.diagnostics_seconds)
+                    if result.diagnostics else ""))
     if result.outcome == Outcome.DIVERGED:
-        lines.append(f"outcome: diverged (the last finite loss, at iteration "
-                     f"{result.diverged_at - 1}, was {result.final_loss:.4g})")
+        lines.append(translate("cli", "outcome: diverged (the last finite loss, at iteration {t}, "
+                                      "was "
+                                       "{loss:.4g})").format(t=result.diverged_at - 1,
+                                                             loss=result.final_loss))
     elif result.outcome is not None:
-        lines.append(f"outcome: {result.outcome} (final loss {result.final_loss:.4g}, initial "
-                     f"{result.losses[0]:.4g})")
+        lines.append(translate("cli", "outcome: {outcome} (final loss {loss:.4g}, initial "
+                                       "{initial:.4g})").format(
+            outcome=result.outcome.word, loss=result.final_loss, initial=result.losses[0]))
     explanation = explain_run(result)
     if explanation:
         lines.append(explanation)

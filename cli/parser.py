@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.config import ConfigError, RunConfig
+from engine.language import LANGUAGES
 from engine.profile import ProfileSettings
 from engine.race import COMPARISONS
 from engine.rate_sweep import RateSweepSettings
@@ -159,6 +160,14 @@ def option_name(field: str) -> str:
     return "--" + field.replace("_", "-") if field.islower() else field
 
 
+def add_language(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """--lang, on main.py and on every command (given after the command, it wins)."""
+    parser.add_argument("--lang", choices=LANGUAGES, default=None if top else argparse.SUPPRESS,
+                        help="the language of what is printed and shown, for this launch: en or "
+                        "ko (default: the window's last choice, else the locale: LC_ALL, "
+                        "LC_MESSAGES or LANG starting with ko gives Korean)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="main.py",
@@ -182,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "--autorun, exit 0 when imported and 2 when refused")
     add_output(window, "--json", "save the run record as JSON")
 
+    add_language(parser, top=True)
     commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     run = commands.add_parser("run", help="train once, headless, and print what it cost")
     add_run_options(run)
@@ -245,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
                               help="also: fresh window launches against fresh headless "
                               "processes, alternately, first run each (0)")
     add_output(window_bench, "--json", "write the measurements as JSON")
+    for command in commands.choices.values():
+        add_language(command)
     return parser
 
 

@@ -8,6 +8,7 @@ import threading
 
 from cli.output import interrupt_sets, summary_lines, write_losses_csv, write_outputs
 from cli.parser import CliError, make_config
+from engine.language import translate
 
 
 def command_run(args: argparse.Namespace) -> int:
@@ -21,7 +22,8 @@ def command_run(args: argparse.Namespace) -> int:
                 print(t, loss, flush=True)
 
     if args.repeats < 1:
-        raise CliError(f"--repeats: must be at least 1, got {args.repeats}")
+        raise CliError(translate("cli", "--repeats: must be at least 1, got {value}").format(
+            value=args.repeats))
     with interrupt_sets(threading.Event()) as stop:
         result = train_repeated(config, args.repeats, on_progress=print_progress, stop=stop)
     print("\n".join(summary_lines(result)))
@@ -37,7 +39,8 @@ def command_bench(args: argparse.Namespace) -> int:
 
     config = make_config(args)
     if args.pairs < 3:
-        raise CliError(f"--pairs: must be at least 3 (a median needs repeats), got {args.pairs}")
+        raise CliError(translate("cli", "--pairs: must be at least 3 (a median needs repeats), got "
+                                 "{value}").format(value=args.pairs))
     baseline = "straight CuPy port" if config.device == "gpu" else "tutorial loop (NumPy)"
     print(f"bench: N={config.n} D_in={config.d_in} H={config.hidden} D_out={config.d_out}, "
           f"{config.dtype} on {config.device}, {config.iterations} iterations, "
@@ -59,12 +62,12 @@ def command_bench(args: argparse.Namespace) -> int:
         print(f"GPU path {path:<6} loop {Spread.of(result.path_seconds[path]).format()}  "
               + (f"{1 / ratio:.1f}× the reference" if ratio else "no ratio (unequal work)")
               + (f"  [ran {ran}]" if row["ran"] != path else ""))
-    print(f"verdict: {result.comparison.verdict}")
+    print(translate("cli", "verdict: {verdict}").format(verdict=result.comparison.verdict))
     for note in sorted(set(result.timing_notes)):
-        print(f"note: {note}")
+        print(translate("cli", "note: {note}").format(note=note))
     if result.load > BUSY_CORES:
-        print(f"load: other programs used {result.load:.1f} cores during the pairs: these "
-              "times are not the quiet machine's")
+        print(translate("cli", "load: other programs used {load:.1f} cores during the pairs: these "
+                        "times are not the quiet machine's").format(load=result.load))
     if args.matmul_size > 0:
         peak = matmul_gflops(config.device, config.dtype, args.matmul_size)
         record["matmul_size"] = args.matmul_size

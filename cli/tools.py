@@ -9,11 +9,13 @@ import threading
 from cli.output import interrupt_sets, write_outputs
 from cli.parser import CliError, make_config, make_settings, option_name
 from engine.config import ConfigError
+from engine.language import translate
 from engine.measure import BUSY_CORES
 from engine.profile import ProfileSettings
 from engine.rate_sweep import RateSweepSettings
 from engine.result import LEARNED_SHARE
 from engine.size_sweep import SizeSweepSettings
+from engine.threads import ThreadChoice
 
 
 def command_race(args: argparse.Namespace) -> int:
@@ -21,24 +23,29 @@ def command_race(args: argparse.Namespace) -> int:
 
     config = make_config(args)
     if args.repeats < 1:
-        raise CliError(f"--repeats: must be at least 1, got {args.repeats}")
+        raise CliError(translate("cli", "--repeats: must be at least 1, got {value}").format(
+            value=args.repeats))
     if args.max_seconds <= 0:
-        raise CliError(f"--max-seconds: must be above 0, got {args.max_seconds:g}")
+        raise CliError(translate("cli", "--max-seconds: must be above 0, got {value:g}").format(
+            value=args.max_seconds))
     try:
         targets = race_lanes(args.compare, config, args.threads, args.device, args.gpu_path)
         check_targets(config, targets)
     except ConfigError as exc:
         name = f"--compare {args.compare}" if exc.field == "compare" else option_name(exc.field)
         raise CliError(f"{name}: {exc.reason}") from None
-    print(f"race: {' vs '.join(t.label for t in targets)}, N={config.n} D_in={config.d_in} "
-          f"H={config.hidden} D_out={config.d_out}, {config.iterations} iterations, "
-          f"at least {args.repeats} rounds, alternated, until the verdict is settled or "
-          f"{args.max_seconds:g} s are spent", flush=True)
+    print(translate("cli", "race: {lanes}, N={n} D_in={d_in} H={hidden} D_out={d_out}, "
+                           "{iterations} "
+                    "iterations, at least {repeats} rounds, alternated, until the verdict is "
+                    "settled or {seconds:g} s are spent").format(
+        lanes=" vs ".join(t.label for t in targets), n=config.n, d_in=config.d_in,
+        hidden=config.hidden, d_out=config.d_out, iterations=config.iterations,
+        repeats=args.repeats, seconds=args.max_seconds), flush=True)
     with interrupt_sets(threading.Event()) as stop:
         result = race(config, targets, repeats=args.repeats, budget_seconds=args.max_seconds,
                       stop=stop)
     if result.stopped:
-        print("status: stopped (Ctrl+C); what was measured so far follows")
+        print(translate("cli", "status: stopped (Ctrl+C); what was measured so far follows"))
     width = max((len(lane.label) for lane in result.lanes), default=6) + 2
     print(f"{'target':<{width}}{'status':<12}{'setup s':>9}  {'loop s: median (low–high)':<28}"
           f"{'final loss':>12}")
@@ -48,16 +55,18 @@ def command_race(args: argparse.Namespace) -> int:
         print(f"{lane.label:<{width}}{r.status:<12}{r.setup_seconds:>9.3f}  "
               f"{lane.timing.format(''):<28}{final:>12}")
     for comparison in result.comparisons or [result.comparison]:
-        print(f"verdict: {comparison.verdict}")
+        print(translate("cli", "verdict: {verdict}").format(verdict=comparison.verdict))
     for lane in result.lanes:
         choice = lane.result.device_info.get("threads_choice")
         if choice:
-            print(f"threads ({lane.label}): {choice['sentence']}")
+            print(translate("cli", "threads ({lane}): {sentence}").format(
+                lane=lane.label, sentence=ThreadChoice.from_dict(choice).sentence()))
     if result.load > BUSY_CORES:
-        print(f"load: other programs used {result.load:.1f} cores during the race: its times "
-              "are not the quiet machine's")
-    print(f"largest relative difference between the loss curves: "
-          f"{result.largest_relative_difference:.3g}")
+        print(translate("cli", "load: other programs used {load:.1f} cores during the race: its "
+                        "times are not the quiet machine's").format(load=result.load))
+    print(translate("cli", "largest relative difference between the loss curves: "
+                           "{difference:.3g}").format(
+        difference=result.largest_relative_difference))
     write_outputs(args, result.to_dict(), result.table())
     return 0
 
@@ -87,17 +96,20 @@ def command_sweep_size(args: argparse.Namespace) -> int:
         result = sweep_sizes(config, settings, on_point=show, stop=stop)
     if stop.is_set():
         result.stopped = True
-        print("status: stopped (Ctrl+C); the points measured so far follow")
+        print(translate("cli", "status: stopped (Ctrl+C); the points measured so far follow"))
     if result.load_note():
-        print(f"load: {result.load_note()}")
+        print(translate("cli", "load: {note}").format(note=result.load_note()))
     crossover, best = result.crossover, result.largest_speedup
     if result.speedups():
-        print("crossover: the GPU is faster from "
-              + (f"{crossover.config.flops_per_iteration / 1e6:.1f} MFLOP per iteration"
-                 if crossover else "no size in this sweep"))
-        print(f"largest speedup: {best[1].format('×')} at "
-              f"{best[0].config.flops_per_iteration / 1e6:.1f} MFLOP per iteration (the ratio "
-              "of the medians; the range: the fastest and slowest repeats)")
+        print(translate("cli", "crossover: the GPU is faster from {mflop:.1f} MFLOP per "
+                        "iteration").format(mflop=crossover.config.flops_per_iteration / 1e6)
+              if crossover else translate("cli", "crossover: the GPU is faster from no size in "
+                                                 "this "
+                                               "sweep"))
+        print(translate("cli", "largest speedup: {speedup} at {mflop:.1f} MFLOP per iteration (the "
+                        "ratio of the medians; the range: the fastest and slowest "
+                        "repeats)").format(speedup=best[1].format("×"),
+                                           mflop=best[0].config.flops_per_iteration / 1e6))
     write_outputs(args, result.to_dict(), result.table())
     return 0
 
@@ -121,19 +133,23 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
         result = sweep_learning_rates(config, settings, on_point=show, stop=stop)
     if stop.is_set():
         result.stopped = True
-        print("status: stopped (Ctrl+C); the rates measured so far follow")
+        print(translate("cli", "status: stopped (Ctrl+C); the rates measured so far follow"))
     stable, best, learned = result.largest_stable_lr, result.best(), result.largest_learned()
     if best is not None:
-        print(f"lowest final loss: {best.final_loss:.4g} at learning rate {best.learning_rate:.4g}")
-    print(f"largest learning rate that learned (final loss below {LEARNED_SHARE:g} of the "
-          f"initial): {learned.learning_rate:.4g}" if learned else
-          "no learning rate in the range learned")
-    print(f"largest learning rate whose loss fell at all: {stable:.4g}" if stable else
-          "no learning rate in the range lowered the loss")
-    print(f"λ_max = {result.lambda_max:.4g} at the initial weights; predicted bound 2/λ_max = "
-          f"{result.predicted_bound:.4g}"
-          + (f"; the largest rate whose loss fell is {stable / result.predicted_bound:.3g}× it"
-             if stable else ""))
+        print(translate("cli", "lowest final loss: {loss:.4g} at learning rate {lr:.4g}").format(
+            loss=best.final_loss, lr=best.learning_rate))
+    print(translate("cli", "largest learning rate that learned (final loss below {share:g} of the "
+                    "initial): {lr:.4g}").format(share=LEARNED_SHARE, lr=learned.learning_rate)
+          if learned else translate("cli", "no learning rate in the range learned"))
+    print(translate("cli", "largest learning rate whose loss fell at all: "
+                           "{lr:.4g}").format(lr=stable)
+          if stable else translate("cli", "no learning rate in the range lowered the loss"))
+    print(translate("cli", "λ_max = {lambda_max:.4g} at the initial weights; predicted bound "
+                           "2/λ_max = "
+                    "{bound:.4g}").format(lambda_max=result.lambda_max,
+                                          bound=result.predicted_bound)
+          + (translate("cli", "; the largest rate whose loss fell is {ratio:.3g}× it").format(
+              ratio=stable / result.predicted_bound) if stable else ""))
     print(explain_sweep(result))
     write_outputs(args, result.to_dict(), result.table())
     return 0
@@ -176,14 +192,15 @@ def command_profile(args: argparse.Namespace) -> int:
     record = result.to_dict()
     print()
     if result.stopped:
-        print("status: stopped (Ctrl+C); what was measured so far follows")
+        print(translate("cli", "status: stopped (Ctrl+C); what was measured so far follows"))
     if result.gpu_reason:
-        print(f"no GPU column: {result.gpu_reason}")
+        print(translate("cli", "no GPU column: {reason}").format(reason=result.gpu_reason))
     if record["note"]:
-        print(f"note: {record['note']}")
+        print(translate("cli", "note: {note}").format(note=record["note"]))
     if result.load > BUSY_CORES:
-        print(f"load: other programs used {result.load:.1f} cores during the profile: these "
-              "times are not the quiet machine's")
+        print(translate("cli", "load: other programs used {load:.1f} cores during the profile: "
+                               "these "
+                        "times are not the quiet machine's").format(load=result.load))
     print(record["explanation"])
     write_outputs(args, record, result.table())
     return 0

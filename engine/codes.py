@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine.config import Layers
+from engine.language import QT_TRANSLATE_NOOP, translate
 
 ENGINE = Path(__file__).resolve().parent
 # The code's loop: (file, functions), as the tutorial's listings go.
@@ -23,12 +24,17 @@ SOURCES = {
     "autograd": ("torch_codes.py", ("autograd_iteration",)),
 }
 # Each code's name, as the race's lanes, the window's combos and the listings' titles say it.
-NAMES = {"numpy": "NumPy engine", "torch": "PyTorch: Tensors", "autograd": "PyTorch: Autograd"}
+# English here; translate("codes", NAMES[code]) where a user reads it.
+NAMES = {"numpy": QT_TRANSLATE_NOOP("codes", "NumPy engine"), "torch": "PyTorch: Tensors",
+         "autograd": "PyTorch: Autograd"}
 TITLES = {
-    "numpy": "Warm-up: numpy (the engine: NumPy on a CPU, its updates folded into the "
-             "products; sgd_step with diagnostics and on a GPU's port)",
-    "torch": f"{NAMES['torch']} (gradients written by hand, on torch tensors)",
-    "autograd": f"{NAMES['autograd']} (loss.backward() computes the gradients)",
+    "numpy": QT_TRANSLATE_NOOP("codes", "Warm-up: numpy (the engine: NumPy on a CPU, its "
+                                        "updates folded into the products; sgd_step with "
+                                        "diagnostics and on a GPU's port)"),
+    "torch": QT_TRANSLATE_NOOP("codes", "PyTorch: Tensors (gradients written by hand, on torch "
+                                        "tensors)"),
+    "autograd": QT_TRANSLATE_NOOP("codes", "PyTorch: Autograd (loss.backward() computes the "
+                                           "gradients)"),
 }
 # The products a backward pass can need: one per trained weight's gradient, and grad_h_relu,
 # which only w1's gradient needs (the tutorial's names).
@@ -111,23 +117,25 @@ def backward_sentence(code: str, products: int | None, layers: Layers) -> str:
     gradient products: w1 is frozen, so nothing needs grad_h_relu"."""
     if products is None:
         return ""
-    who = {"numpy": "the hand-written NumPy code", "torch": "the hand-written torch code",
-           "autograd": "autograd"}[code]
-    ran = f"{who} ran {products} of {ALL_PRODUCTS} gradient products"
+    who = {"numpy": translate("codes", "the hand-written NumPy code"),
+           "torch": translate("codes", "the hand-written torch code"), "autograd": "autograd"}[code]
     if layers.both:
-        why = ("both layers are trained" if products == ALL_PRODUCTS else
-               "fewer than two trained layers need")
+        why = (translate("codes", "both layers are trained") if products == ALL_PRODUCTS else
+               translate("codes", "both layers are trained, which needs all three"))
     elif layers.frozen == "w1":
-        why = ("w1 is frozen, so nothing needs grad_h_relu" if products <= 1 else
-               "w1 is frozen, yet more than grad_w2 was computed")
+        why = (translate("codes", "w1 is frozen, so nothing needs "
+                                  "grad_h_relu") if products <= 1 else
+               translate("codes", "w1 is frozen, yet more than grad_w2 was computed"))
     else:
-        why = ("w2 is frozen, so grad_w2 is skipped" if products <= 2 else
-               "w2 is frozen, yet grad_w2 was computed")
-    return f"{ran}: {why}"
+        why = (translate("codes", "w2 is frozen, so grad_w2 is skipped") if products <= 2 else
+               translate("codes", "w2 is frozen, yet grad_w2 was computed"))
+    return translate("codes", "{who} ran {products} of {all} gradient products: {why}").format(
+        who=who, products=products, all=ALL_PRODUCTS, why=why)
 
 
 def backward_line(result) -> str:
     """A run's backward pass in a line, from its record: "Backward pass: autograd ran …"."""
     sentence = backward_sentence(result.config.code, result.backward_products,
                                  result.config.layers)
-    return f"Backward pass: {sentence}." if sentence else ""
+    return translate("codes", "Backward pass: "
+                              "{sentence}.").format(sentence=sentence) if sentence else ""

@@ -24,6 +24,8 @@ import traceback
 from enum import StrEnum
 from typing import Any
 
+from engine import language
+
 CHUNK_BYTES = 1 << 20
 PART, WHOLE = b"P", b"M"  # a part of a message; the last (or only) part
 PARENT_CHECK_SECONDS = 0.5
@@ -144,7 +146,9 @@ def serve(connection, parent_pid: int) -> None:
         message = jobs.get()
         if message is None:
             break
-        _, job_id, job = message
+        _, job_id, job, *lang = message
+        if lang:
+            language.use(lang[0])  # the window's language when it sent the job
 
         def report(item, job_id=job_id) -> None:
             send_message(connection, send_lock, (Message.PROGRESS, job_id, item))

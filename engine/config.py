@@ -7,6 +7,7 @@ import numbers
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from engine.language import QT_TRANSLATE_NOOP, translate
 from engine.settings import is_whole, setting
 
 DEVICES = ("cpu", "gpu")
@@ -61,7 +62,8 @@ class Layers:
     @property
     def block(self) -> str:
         """The trained block in words: 'both layers', 'the w1 block' or 'the w2 block'."""
-        return "both layers" if self.both else f"the {self.word} block"
+        return (translate("config", "both layers") if self.both
+                else translate("config", "the {layer} block").format(layer=self.word))
 
 
 BOTH = Layers()  # both layers trained: the tutorial's
@@ -76,52 +78,68 @@ class ConfigError(ValueError):
         self.reason = reason
 
 
+def one_of(choices: tuple[str, ...], value: Any) -> str:
+    return translate("config", "must be one of {choices}, got {value!r}").format(
+        choices=", ".join(choices), value=value)
+
+
 def field_errors(values: dict[str, Any]) -> dict[str, str]:
     """Every invalid field of a would-be RunConfig, mapped to the reason (empty when valid)."""
     errors: dict[str, str] = {}
     for name in (*SIZE_FIELDS, "iterations"):
         value = values.get(name)
         if not is_whole(value):
-            errors[name] = f"must be a whole number, got {value!r}"
+            errors[name] = translate("config", "must be a whole number, got "
+                                               "{value!r}").format(value=value)
         elif value < 1:
-            errors[name] = f"must be at least 1, got {value}"
+            errors[name] = translate("config", "must be at least 1, got "
+                                               "{value}").format(value=value)
     lr = values.get("learning_rate")
     if not isinstance(lr, numbers.Real) or isinstance(lr, bool):
-        errors["learning_rate"] = f"must be a number, got {lr!r}"
+        errors["learning_rate"] = translate("config", "must be a number, got "
+                                                      "{value!r}").format(value=lr)
     elif not math.isfinite(lr):
-        errors["learning_rate"] = f"must be finite, got {lr}"
+        errors["learning_rate"] = translate("config", "must be finite, got "
+                                                      "{value}").format(value=lr)
     elif lr <= 0:
-        errors["learning_rate"] = f"must be positive, got {lr}"
+        errors["learning_rate"] = translate("config", "must be positive, got "
+                                                      "{value}").format(value=lr)
     if values.get("device") not in DEVICES:
-        errors["device"] = f"must be one of {', '.join(DEVICES)}, got {values.get('device')!r}"
+        errors["device"] = one_of(DEVICES, values.get("device"))
     if values.get("dtype") not in DTYPES:
-        errors["dtype"] = f"must be one of {', '.join(DTYPES)}, got {values.get('dtype')!r}"
+        errors["dtype"] = one_of(DTYPES, values.get("dtype"))
     elif values.get("dtype") == "tf32" and values.get("device") == "cpu":
-        errors["dtype"] = ("tf32 runs only on a GPU: its products use TensorFloat-32 tensor "
-                           "cores, which a CPU does not have; use float32 on a CPU")
+        errors["dtype"] = translate("config", "tf32 runs only on a GPU: its products use "
+                                              "TensorFloat-32 "
+                                    "tensor cores, which a CPU does not have; use float32 on "
+                                    "a CPU")
     if values.get("code", "numpy") not in CODES:
-        errors["code"] = f"must be one of {', '.join(CODES)}, got {values.get('code')!r}"
+        errors["code"] = one_of(CODES, values.get("code"))
     if values.get("gpu_path", "graph") not in GPU_PATHS:
-        errors["gpu_path"] = (f"must be one of {', '.join(GPU_PATHS)}, got "
-                              f"{values.get('gpu_path')!r}")
+        errors["gpu_path"] = one_of(GPU_PATHS, values.get("gpu_path"))
     if values.get("train", "both") not in TRAINED_LAYERS:
-        errors["train"] = (f"must be one of {', '.join(TRAINED_LAYERS)}, got "
-                           f"{values.get('train')!r}")
+        errors["train"] = one_of(TRAINED_LAYERS, values.get("train"))
     if not isinstance(values.get("diagnostics", False), bool):
-        errors["diagnostics"] = f"must be true or false, got {values.get('diagnostics')!r}"
+        errors["diagnostics"] = translate("config", "must be true or false, got {value!r}").format(
+            value=values.get("diagnostics"))
     seed = values.get("seed")
     if not is_whole(seed):
-        errors["seed"] = f"must be a whole number, got {seed!r}"
+        errors["seed"] = translate("config", "must be a whole number, got "
+                                             "{value!r}").format(value=seed)
     elif seed < 0:
-        errors["seed"] = f"must be zero or positive, got {seed}"
+        errors["seed"] = translate("config", "must be zero or positive, got "
+                                             "{value}").format(value=seed)
     threads = values.get("threads")
     if threads != "auto":
         if not is_whole(threads):
-            errors["threads"] = f"must be 'auto' or a whole number, got {threads!r}"
+            errors["threads"] = translate("config", "must be 'auto' or a whole number, got "
+                                          "{value!r}").format(value=threads)
         elif threads < 1:
-            errors["threads"] = f"must be at least 1, got {threads}"
+            errors["threads"] = translate("config", "must be at least 1, got "
+                                                    "{value}").format(value=threads)
         elif threads > MAX_THREADS:
-            errors["threads"] = f"must be at most {MAX_THREADS}, got {threads}"
+            errors["threads"] = translate("config", "must be at most {limit}, got {value}").format(
+                limit=MAX_THREADS, value=threads)
     return errors
 
 
@@ -130,55 +148,73 @@ class RunConfig:
     """One training run of the tutorial's two-layer network (defaults: the tutorial's).
     Each field is declared once, with its label, option and help (engine.settings)."""
 
-    n: int = setting(64, "N", "--n", "batch size N: the rows of x (N×D_in) and y (N×D_out). "
-                     "Tutorial: 64", "whole", widget="n_input")
-    d_in: int = setting(1024, "D_in", "--d-in", "input size D_in: x is N×D_in and w1 is "
-                        "D_in×H. Tutorial: 1024 (32×32 pixels)", "whole", widget="d_in_input")
-    hidden: int = setting(100, "H", "--hidden", "hidden units H: w1 is D_in×H, w2 is "
-                          "H×D_out. Tutorial: 100", "whole", widget="hidden_input")
-    d_out: int = setting(10, "D_out", "--d-out", "output size D_out: y and y_pred are "
-                         "N×D_out. Tutorial: 10", "whole", widget="d_out_input")
+    n: int = setting(64, QT_TRANSLATE_NOOP("settings", "N"), "--n",
+                     QT_TRANSLATE_NOOP("settings", "batch size N: the rows of x (N×D_in) and y "
+                                                   "(N×D_out). "
+                     "Tutorial: 64"), "whole", widget="n_input")
+    d_in: int = setting(1024, QT_TRANSLATE_NOOP("settings", "D_in"), "--d-in",
+                        QT_TRANSLATE_NOOP("settings", "input size D_in: x is N×D_in and w1 is "
+                        "D_in×H. Tutorial: 1024 (32×32 pixels)"), "whole", widget="d_in_input")
+    hidden: int = setting(100, QT_TRANSLATE_NOOP("settings", "H"), "--hidden",
+                          QT_TRANSLATE_NOOP("settings", "hidden units H: w1 is D_in×H, w2 is "
+                          "H×D_out. Tutorial: 100"), "whole", widget="hidden_input")
+    d_out: int = setting(10, QT_TRANSLATE_NOOP("settings", "D_out"), "--d-out",
+                         QT_TRANSLATE_NOOP("settings", "output size D_out: y and y_pred are "
+                         "N×D_out. Tutorial: 10"), "whole", widget="d_out_input")
     learning_rate: float = setting(
-        1e-6, "Learning rate", "--lr", "learning rate of plain SGD: w ← w − lr·grad. "
-        "Tutorial: 1e-6; above about 3e-6 it diverges", "number", widget="lr_input")
-    iterations: int = setting(500, "Iterations", "--iterations", "training iterations t: "
-                              "forward pass, loss, backward pass, update. Tutorial: 500",
+        1e-6, QT_TRANSLATE_NOOP("settings", "Learning rate"), "--lr",
+        QT_TRANSLATE_NOOP("settings", "learning rate of plain SGD: w ← w − lr·grad. "
+                                      "Tutorial: 1e-6; above about 3e-6 it diverges"),
+        "number", widget="lr_input")
+    iterations: int = setting(500, QT_TRANSLATE_NOOP("settings", "Iterations"), "--iterations",
+                              QT_TRANSLATE_NOOP("settings", "training iterations t: "
+                              "forward pass, loss, backward pass, update. Tutorial: 500"),
                               "whole", widget="iterations_input")
-    device: str = setting("cpu", "Device", "--device", "where the same algorithm runs: NumPy "
-                          "on the CPU or CuPy on a GPU", "choice", choices=DEVICES,
+    device: str = setting("cpu", QT_TRANSLATE_NOOP("settings", "Device"), "--device",
+                          QT_TRANSLATE_NOOP("settings", "where the same algorithm runs: NumPy "
+                          "on the CPU or CuPy on a GPU"), "choice", choices=DEVICES,
                           widget="device_combo")
-    code: str = setting("numpy", "Code", "--code", "the code that trains: numpy (the "
+    code: str = setting("numpy", QT_TRANSLATE_NOOP("settings", "Code"), "--code",
+                        QT_TRANSLATE_NOOP("settings", "the code that trains: numpy (the "
                         "engine: the tutorial's NumPy lines, CuPy on a GPU), torch (the "
                         "tutorial's \"PyTorch: Tensors\": the same hand-written gradients on "
                         "torch tensors) or autograd (\"PyTorch: Autograd\": loss.backward() "
                         "computes them; a frozen layer is requires_grad=False). All start "
-                        "from the same draw; torch and autograd need the torch extra",
+                        "from the same draw; torch and autograd need the torch extra"),
                         "choice", choices=CODES, widget="code_combo")
-    dtype: str = setting("float64", "dtype", "--dtype", "floating-point type of x, y, w1, w2: "
+    dtype: str = setting("float64", QT_TRANSLATE_NOOP("settings", "dtype"), "--dtype",
+                         QT_TRANSLATE_NOOP("settings", "floating-point type of x, y, w1, w2: "
                          "float64 (the tutorial's), float32, or tf32: float32 arrays whose "
                          "products run on a GPU's TensorFloat-32 tensor cores (10-bit "
-                         "mantissa; GPU only)", "choice", choices=DTYPES, widget="dtype_combo")
-    seed: int = setting(0, "Seed", "--seed", "seed of numpy.random.default_rng: x, y, w1, w2 "
+                         "mantissa; GPU only)"), "choice", choices=DTYPES, widget="dtype_combo")
+    seed: int = setting(0, QT_TRANSLATE_NOOP("settings", "Seed"), "--seed",
+                        QT_TRANSLATE_NOOP("settings", "seed of numpy.random.default_rng: x, y, w1, "
+                                                      "w2 "
                         "are drawn in that order, so every device starts from the same "
-                        "numbers. Tutorial: 0", "whole", widget="seed_input")
-    threads: int | str = setting("auto", "CPU threads", "--threads", "BLAS threads for CPU "
+                        "numbers. Tutorial: 0"), "whole", widget="seed_input")
+    threads: int | str = setting("auto", QT_TRANSLATE_NOOP("settings", "CPU threads"), "--threads",
+                                 QT_TRANSLATE_NOOP("settings", "BLAS threads for CPU "
                                  "runs: auto picks by the work per iteration (small products "
-                                 "run faster on fewer threads), or a count", "threads",
+                                 "run faster on fewer threads), or a count"), "threads",
                                  widget="threads_input")
     # Which layers SGD trains: a frozen layer's gradient is neither computed nor applied.
-    train: str = setting("both", "Layers", "--train", "the layers SGD trains; the other is "
+    train: str = setting("both", QT_TRANSLATE_NOOP("settings", "Layers"), "--train",
+                         QT_TRANSLATE_NOOP("settings", "the layers SGD trains; the other is "
                          "frozen, its gradient neither computed nor applied, as with "
-                         "PyTorch's requires_grad=False", "choice", choices=TRAINED_LAYERS)
-    diagnostics: bool = setting(False, "Diagnostics", "--diagnostics", "record dead hidden "
+                         "PyTorch's requires_grad=False"), "choice", choices=TRAINED_LAYERS)
+    diagnostics: bool = setting(False, QT_TRANSLATE_NOOP("settings", "Diagnostics"),
+                                "--diagnostics",
+                                QT_TRANSLATE_NOOP("settings", "record dead hidden "
                                 "units, norms and the sharpness λ_max every iteration, and "
-                                "explain the run from them (slows a run several times)", "flag",
+                                "explain the run from them (slows a run several times)"), "flag",
                                 widget="diagnostics_checkbox")
-    gpu_path: str = setting("graph", "GPU path", "--gpu-path", "how a GPU run issues its "
+    gpu_path: str = setting("graph", QT_TRANSLATE_NOOP("settings", "GPU path"), "--gpu-path",
+                            QT_TRANSLATE_NOOP("settings", "how a GPU run issues its "
                             "iterations: port (the tutorial's lines on CuPy, which wait for "
                             "the GPU every iteration), fused (one prepared step, eight "
                             "launches, no waiting), graph (the fused step captured as a CUDA "
                             "graph and replayed: one launch per few milliseconds; fused where "
-                            "capture is unavailable)", "choice", choices=GPU_PATHS,
+                            "capture is unavailable)"), "choice", choices=GPU_PATHS,
                             widget="gpu_path_combo")
 
     def __post_init__(self) -> None:

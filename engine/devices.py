@@ -14,6 +14,8 @@ from typing import Any
 import psutil
 from threadpoolctl import threadpool_info
 
+from engine.language import QT_TRANSLATE_NOOP, translate
+
 
 def cpu_model() -> str:
     try:
@@ -57,8 +59,9 @@ def describe_device_facts(device_info: dict[str, Any]) -> str:
     present = True if used else device_info.get("gpu_present")
     if present is None:
         return ""
-    return (f"GPU present: {'yes' if present else 'no'}; used by this run: "
-            f"{'yes' if used else 'no'}")
+    yes, no = translate("devices", "yes"), translate("devices", "no")
+    return translate("devices", "GPU present: {present}; used by this run: {used}").format(
+        present=yes if present else no, used=yes if used else no)
 
 
 def describe_threads(device_info: dict[str, Any]) -> str:
@@ -67,11 +70,18 @@ def describe_threads(device_info: dict[str, Any]) -> str:
     choice = device_info.get("threads_choice")
     if not choice:
         return ""
-    text = f"Trained with {choice['sentence']}"
+    from engine.threads import ThreadChoice, slowdown_reason, thread_count
+
+    try:  # written again from its numbers, in the current language
+        sentence = ThreadChoice.from_dict(choice).sentence()
+    except (KeyError, TypeError, ValueError):
+        sentence = choice.get("sentence", "")
+    text = translate("devices", "Trained with {sentence}").format(sentence=sentence)
     changed = device_info.get("threads_changed")
     if changed:
-        text += (f"; from iteration {changed['at_iteration']} on, {changed['to']} thread "
-                 f"({changed['why']})")
+        text += translate("devices", "; from iteration {t} on, {count} ({why})").format(
+            t=changed["at_iteration"], count=thread_count(changed["to"]),
+            why=slowdown_reason(changed))
     return text
 
 
@@ -91,8 +101,11 @@ class GpuStatus:
 _probe_lock = threading.Lock()
 
 
-NO_NVIDIA_GPU = "no NVIDIA GPU found on this machine"
-NO_CUPY = "CuPy is not installed (add the cuda12 or cuda13 extra)"
+# The probe's fixed reasons (English in records; translate("devices", reason) where shown).
+NO_NVIDIA_GPU = QT_TRANSLATE_NOOP("devices", "no NVIDIA GPU found on this machine")
+NO_CUPY = QT_TRANSLATE_NOOP("devices", "CuPy is not installed (add the cuda12 or cuda13 extra)")
+NO_CUDA_DEVICE = QT_TRANSLATE_NOOP("devices", "no CUDA device found")
+WRONG_RESULT = QT_TRANSLATE_NOOP("devices", "the GPU returned a wrong result in a self-test")
 TORCH_EXTRA = "uv run --extra torch main.py"
 
 
@@ -155,11 +168,11 @@ def _probe() -> GpuStatus:
     except Exception as exc:
         return GpuStatus(False, f"no usable CUDA driver or device ({_short(exc)})")
     if count < 1:
-        return GpuStatus(False, "no CUDA device found")
+        return GpuStatus(False, NO_CUDA_DEVICE)
     try:
         # A tiny real operation: allocation, an element-wise kernel (NVRTC) and a copy back.
         if int((cupy.arange(4) * 2).sum()) != 12:
-            return GpuStatus(False, "the GPU returned a wrong result in a self-test")
+            return GpuStatus(False, WRONG_RESULT)
         return GpuStatus(True, "", gpu_info())
     except Exception as exc:
         return GpuStatus(False, f"the GPU failed a self-test ({_short(exc)})")
@@ -221,8 +234,10 @@ def describe_gpu_path(info: dict[str, Any]) -> str:
         return ""
     details = []
     if path == "graph":
-        details.append(f"{info['replay_iterations']:,} iterations per replay, cuBLAS through "
-                       f"{info['cublas_binding']}")
+        details.append(translate("devices", "{count:,} iterations per replay, cuBLAS through "
+                                            "{binding}").format(count=info["replay_iterations"],
+                                                                binding=info["cublas_binding"]))
     if info.get("gpu_path_note"):
         details.append(info["gpu_path_note"])
-    return f"GPU path: {path}" + (f" ({'; '.join(details)})" if details else "")
+    return translate("devices", "GPU path: {path}").format(path=path) + (
+        f" ({'; '.join(details)})" if details else "")

@@ -9,18 +9,27 @@ from typing import Any
 import numpy as np
 
 from engine.config import Layers
+from engine.language import translate
 from engine.result import FLAT_CHANGE, FLAT_SHARE, LEARNED_SHARE, Outcome, RunResult, Status
 
 SIZE_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H"}
 
 
 def _block(layers: Layers) -> str:
-    return "" if layers.both else f" of {layers.block}"
+    return "" if layers.both else translate("explain", " of {block}").format(block=layers.block)
+
+
+def _sentence(clauses: list[str]) -> str:
+    """Clauses joined into one sentence: a capital first letter (unless it opens with lr, a
+    symbol) and a full stop."""
+    text = translate("explain", "; ").join(clauses)
+    return (text if text.startswith("lr") else text[0].upper() + text[1:]) + "."
 
 
 def explain_run(result: RunResult | dict[str, Any]) -> str:
-    """What the run's diagnostics show, in one paragraph ("" without diagnostics). A record
-    read from a file (a dict, as RunResult.to_dict writes it) is read as a RunResult."""
+    """What the run's diagnostics show, in one paragraph ("" without diagnostics), in the
+    current language. A record read from a file (a dict, as RunResult.to_dict writes it) is
+    read as a RunResult."""
     if isinstance(result, dict):
         result = RunResult.from_dict(result)
     diagnostics = result.diagnostics
@@ -37,132 +46,162 @@ def explain_run(result: RunResult | dict[str, Any]) -> str:
         return ""
     clauses = []
     if ratios[0] > 2:
-        opening = (f"lr·λ_max{_block(layers)} started at {ratios[0]:.3g} > 2, so the first steps "
-                   "overshoot along the sharpest direction")
+        opening = translate("explain", "lr·λ_max{block} started at {ratio:.3g} > 2, so the first "
+                                       "steps overshoot along the sharpest direction").format(
+            block=_block(layers), ratio=ratios[0])
         above = np.flatnonzero(ratios <= 2)
         horizon = int(times[above[0]]) + 1 if above.size else len(losses)
         peak = int(np.argmax(losses[:horizon]))
         if losses[peak] > losses[0]:
-            opening += f": the loss rose {losses[peak] / losses[0]:.3g}× in {peak} iterations"
+            opening += translate("explain", ": the loss rose {factor:.3g}× in {count} "
+                                            "iterations").format(
+                factor=losses[peak] / losses[0], count=peak)
         clauses.append(opening)
         settled = [i for i in range(len(ratios)) if (ratios[i:] < 2).all()]
         if settled and not diverged:
             i = settled[0]
             lowest = i + int(np.argmin(ratios[i:]))
-            clause = (f"sharpness fell {ratios[0] / ratios[i]:.2g}× to lr·λ_max = "
-                      f"{ratios[i]:.3g} by t = {int(times[i])} and stayed below 2, so "
-                      "training settled")
+            clause = translate("explain", "sharpness fell {factor:.2g}× to lr·λ_max = "
+                                          "{ratio:.3g} by t = {t} and stayed below 2, so "
+                                          "training settled").format(
+                factor=ratios[0] / ratios[i], ratio=ratios[i], t=int(times[i]))
             if ratios[lowest] < 0.8 * ratios[i]:
-                clause += f" (lr·λ_max {ratios[lowest]:.3g} at t = {int(times[lowest])})"
+                clause += translate("explain", " (lr·λ_max {ratio:.3g} at t = {t})").format(
+                    ratio=ratios[lowest], t=int(times[lowest]))
             clauses.append(clause)
         elif not diverged:
-            clauses.append(f"lr·λ_max was still {ratios[-1]:.3g} at t = {int(times[-1])}")
+            clauses.append(translate("explain", "lr·λ_max was still {ratio:.3g} at t = "
+                                                "{t}").format(ratio=ratios[-1], t=int(times[-1])))
         if diverged and len(ratios) > 1 and ratios[-1] > ratios[0]:
             # The contrast with the catapult: the sharpness grew instead of falling below 2.
-            lead = ("sharpness never fell below 2 and grew" if min(ratios) >= 2
-                    else "sharpness grew")
-            clauses.append(f"{lead}: lr·λ_max {_steps(list(ratios))} by t = {int(times[-1])}")
+            lead = (translate("explain", "sharpness never fell below 2 and grew")
+                    if min(ratios) >= 2 else translate("explain", "sharpness grew"))
+            clauses.append(translate("explain", "{lead}: lr·λ_max {steps} by t = {t}").format(
+                lead=lead, steps=_steps(list(ratios)), t=int(times[-1])))
     else:
-        clauses.append(f"lr·λ_max{_block(layers)} started at {ratios[0]:.3g}, below 2: every "
-                       "step is stable along the sharpest direction")
+        clauses.append(translate("explain", "lr·λ_max{block} started at {ratio:.3g}, below 2: "
+                                            "every step is stable along the sharpest "
+                                            "direction").format(block=_block(layers),
+                                                                ratio=ratios[0]))
         if layers.frozen == "w1" and np.ptp(ratios) <= 1e-6 * ratios[0]:
-            clauses.append("with w1 frozen the loss is a quadratic in w2 and its curvature "
-                           "never changed, so lr < 2/λ_max is the exact limit")
+            clauses.append(translate("explain", "with w1 frozen the loss is a quadratic in w2 "
+                                                "and its curvature never changed, so lr < "
+                                                "2/λ_max is the exact limit"))
     if diverged:
-        clauses.append(f"the loss became non-finite at iteration {result.diverged_at}")
+        clauses.append(translate("explain", "the loss became non-finite at iteration "
+                                            "{t}").format(t=result.diverged_at))
     dead = diagnostics.get("dead_units") or []
     if dead:
         first, last = int(dead[0]), int(dead[-1])
         if last > first:
-            clause = (f"{last} of {hidden} hidden units died (h ≤ 0 for every sample, so no "
-                      "gradient reaches their weights)")
+            clause = translate("explain", "{dead} of {hidden} hidden units died (h ≤ 0 for "
+                                          "every sample, so no gradient reaches their "
+                                          "weights)").format(dead=last, hidden=hidden)
             if first:
-                clause += f", {first} of them from the start"
+                clause += translate("explain", ", {first} of them from the start").format(
+                    first=first)
             clauses.append(clause)
         elif last:
-            clauses.append(f"{last} of {hidden} hidden units were dead from the start")
+            clauses.append(translate("explain", "{dead} of {hidden} hidden units were dead from "
+                                                "the start").format(dead=last, hidden=hidden))
     if not diverged and len(losses) >= 10:
         earlier = losses[int((1 - FLAT_SHARE) * (len(losses) - 1))]
         change = (earlier - losses[-1]) / earlier
         if abs(change) < FLAT_CHANGE:
-            clauses.append(f"the loss stalls near {losses[-1]:.3g}")
+            clauses.append(translate("explain", "the loss stalls near {loss:.3g}").format(
+                loss=losses[-1]))
         elif change > 0:
-            clauses.append(f"the loss kept falling, to {losses[-1]:.3g}")
-    text = "; ".join(clauses)
-    return (text if text.startswith("lr") else text[0].upper() + text[1:]) + "."
+            clauses.append(translate("explain", "the loss kept falling, to {loss:.3g}").format(
+                loss=losses[-1]))
+    return _sentence(clauses)
 
 
 def explain_sweep(sweep) -> str:
-    """What a learning-rate sweep measured, in a few sentences."""
+    """What a learning-rate sweep measured, in a few sentences, in the current language."""
     config, sentences = sweep.config, []
     if sweep.stopped:
-        sentences.append(f"Stopped after {len(sweep.points)} rates: what follows covers only "
-                         "those.")
+        sentences.append(translate("explain", "Stopped after {count} rates: what follows covers "
+                                              "only those.").format(count=len(sweep.points)))
     block = config.layers.block
     if sweep.predicted_bound:
-        sentences.append(f"The bound 2/λ_max = {sweep.predicted_bound:.3g}, with λ_max = "
-                         f"{sweep.lambda_max:.3g} the largest eigenvalue of the Hessian of "
-                         f"{block} at the initial weights.")
+        sentences.append(translate("explain", "The bound 2/λ_max = {bound:.3g}, with λ_max = "
+                                              "{lambda_max:.3g} the largest eigenvalue of the "
+                                              "Hessian of {block} at the initial "
+                                              "weights.").format(
+            bound=sweep.predicted_bound, lambda_max=sweep.lambda_max, block=block))
     stable, bound = sweep.largest_stable_lr, sweep.predicted_bound
     best, learned = sweep.best(), sweep.largest_learned()
     if best is not None and best.outcome and best.outcome.fell:
-        sentence = (f"The lowest final loss, {best.final_loss:.3g}, came at "
-                    f"{best.learning_rate:.3g}")
+        sentence = translate("explain", "The lowest final loss, {loss:.3g}, came at "
+                                        "{lr:.3g}").format(loss=best.final_loss,
+                                                           lr=best.learning_rate)
         if learned is not None:
-            sentence += (f"; the largest rate that learned (its loss fell below "
-                         f"{LEARNED_SHARE:g} of the initial) is {learned.learning_rate:.3g}")
-        sentences.append(sentence + ".")
+            sentence += translate("explain", "; the largest rate that learned (its loss fell "
+                                             "below {share:g} of the initial) is "
+                                             "{lr:.3g}").format(share=LEARNED_SHARE,
+                                                                lr=learned.learning_rate)
+        sentences.append(sentence + translate("explain", "."))
     if stable and bound:
         ratio = stable / bound
         if config.layers.frozen == "w1":
-            sentences.append(f"With w1 frozen the loss is a quadratic in w2, where theory makes "
-                             f"the bound exact; measured: the largest rate whose loss fell, "
-                             f"{stable:.4g}, is {ratio:.3f}× it.")
+            sentences.append(translate("explain", "With w1 frozen the loss is a quadratic in "
+                                                  "w2, where theory makes the bound exact; "
+                                                  "measured: the largest rate whose loss fell, "
+                                                  "{lr:.4g}, is {ratio:.3f}× it.").format(
+                lr=stable, ratio=ratio))
         else:
-            sentences.append(f"The largest rate whose loss fell at all is {stable:.3g}, "
-                             f"{ratio:.3g}× the bound: the bound holds for the initial weights, "
-                             "and training moves away from them.")
+            sentences.append(translate("explain", "The largest rate whose loss fell at all is "
+                                                  "{lr:.3g}, {ratio:.3g}× the bound: the bound "
+                                                  "holds for the initial weights, and training "
+                                                  "moves away from them.").format(
+                lr=stable, ratio=ratio))
             above = [p for p in sweep.ordered() if p.outcome and p.outcome.fell
                      and p.learning_rate > bound]
             flat = [p for p in above if p.outcome == Outcome.PLATEAUED]
             if above:
-                sentence = (f"{len(above)} rate(s) above the bound still lowered the loss, "
-                            f"{sum(p.outcome == Outcome.LEARNED for p in above)} of them to "
-                            "near zero")
+                sentence = translate("explain", "{count} rate(s) above the bound still lowered "
+                                                "the loss, {learned} of them to near "
+                                                "zero").format(
+                    count=len(above), learned=sum(p.outcome == Outcome.LEARNED for p in above))
                 if flat:
-                    sentence += (f"; from {flat[0].learning_rate:.3g} to "
-                                 f"{flat[-1].learning_rate:.3g} the runs plateaued at "
-                                 f"{min(p.final_loss for p in flat):.3g}–"
-                                 f"{max(p.final_loss for p in flat):.3g}: the catapult (a run "
-                                 "with diagnostics shows what happens at such a rate)")
-                sentences.append(sentence + ".")
+                    sentence += translate("explain", "; from {low:.3g} to {high:.3g} the runs "
+                                                     "plateaued at {least:.3g}–{most:.3g}: the "
+                                                     "catapult (a run with diagnostics shows "
+                                                     "what happens at such a rate)").format(
+                        low=flat[0].learning_rate, high=flat[-1].learning_rate,
+                        least=min(p.final_loss for p in flat),
+                        most=max(p.final_loss for p in flat))
+                sentences.append(sentence + translate("explain", "."))
     elif not stable and sweep.points:
-        sentences.append("No rate in the range lowered the loss.")
+        sentences.append(translate("explain", "No rate in the range lowered the loss."))
     if {"survived", "diverged"} <= set(sweep.contrast):
         sentences.append(_contrast(sweep.contrast["survived"], sweep.contrast["diverged"]))
     unstable = [p for p in sweep.points if p.outcome == Outcome.UNSTABLE]
     if unstable:
-        sentences.append(f"{len(unstable)} rate(s) kept a finite loss that ended no lower than "
-                         "it began (unstable).")
+        sentences.append(translate("explain", "{count} rate(s) kept a finite loss that ended no "
+                                              "lower than it began (unstable).").format(
+            count=len(unstable)))
     if sweep.smallest_diverging_lr:
-        sentences.append(f"From {sweep.smallest_diverging_lr:.3g} on, the loss became "
-                         "non-finite.")
+        sentences.append(translate("explain", "From {lr:.3g} on, the loss became "
+                                              "non-finite.").format(
+            lr=sweep.smallest_diverging_lr))
     elif sweep.points:
         top = max(p.learning_rate for p in sweep.points)
-        sentences.append(f"No rate up to {top:.3g} diverged: the threshold lies above the "
-                         "range.")
+        sentences.append(translate("explain", "No rate up to {lr:.3g} diverged: the threshold "
+                                              "lies above the range.").format(lr=top))
     if sweep.size_effect and sweep.lambda_max:
         growth = {name: value / sweep.lambda_max for name, value in sweep.size_effect.items()}
-        parts = ", ".join(f"{SIZE_LABELS[name]} ×2 gives λ_max ×{factor:.2f}"
-                          for name, factor in growth.items())
+        parts = ", ".join(translate("explain", "{size} ×2 gives λ_max ×{factor:.2f}").format(
+            size=SIZE_LABELS[name], factor=factor) for name, factor in growth.items())
         grows = [SIZE_LABELS[name] for name, factor in growth.items() if factor > 1]
-        sentence = f"Measured at doubled sizes: {parts}"
+        sentence = translate("explain", "Measured at doubled sizes: {parts}").format(parts=parts)
         if grows:
-            sentence += (f"; the bound falls as {', '.join(grows)} grow"
-                         + ("s" if len(grows) == 1 else "")
-                         + " (the loss sums N·D_out squared errors, each hidden unit sums D_in "
-                         "inputs, and the output sums H hidden units)")
-        sentences.append(sentence + ".")
+            falls = (translate("explain", "; the bound falls as {sizes} grows") if len(grows) == 1
+                     else translate("explain", "; the bound falls as {sizes} grow"))
+            sentence += falls.format(sizes=", ".join(grows)) + translate(
+                "explain", " (the loss sums N·D_out squared errors, each hidden unit sums D_in "
+                           "inputs, and the output sums H hidden units)")
+        sentences.append(sentence + translate("explain", "."))
     return " ".join(sentences)
 
 
@@ -183,36 +222,45 @@ def explain_profile(profile) -> str:
 
     sentences = []
     for column in profile.columns:
-        where = "" if column.scale == 1 else f"At {column.scale:g}× N, D_in and H, "
+        scaled = column.scale != 1
         cpu = column.devices.get("cpu")
         if cpu is not None:
             top = largest_line(cpu)
-            lead = f"{where}on the CPU" if where else "On the CPU"
-            sentences.append(
-                f"{lead} `{top.code}` took {100 * top.seconds.median / cpu.iteration.median:.0f} %"
-                f" of the iteration, and the {len(PRODUCTS)} matrix products together "
-                f"{100 * products_share(cpu):.0f} %.")
+            lead = (translate("explain", "At {scale:g}× N, D_in and H, on the CPU").format(
+                scale=column.scale) if scaled else translate("explain", "On the CPU"))
+            sentences.append(translate("explain", "{lead} `{code}` took {share:.0f} % of the "
+                                                  "iteration, and the {count} matrix products "
+                                                  "together {products:.0f} %.").format(
+                lead=lead, code=top.code, share=100 * top.seconds.median / cpu.iteration.median,
+                count=len(PRODUCTS), products=100 * products_share(cpu)))
             sentences.append(_between_lines(cpu))
-            sentences.append(f"The engine's iteration takes "
-                             f"{_duration(cpu.engine_iteration.median)}.")
+            sentences.append(translate("explain", "The engine's iteration takes "
+                                                  "{time}.").format(
+                time=_duration(cpu.engine_iteration.median)))
         gpu = column.devices.get("gpu")
         if gpu is not None and gpu.launch_floor is not None:
             medians = [line.seconds.median for line in gpu.lines]
             floor = gpu.launch_floor.median
             top = largest_line(gpu)
-            lead = f"{where}on the GPU" if where else "On the GPU"
+            lead = (translate("explain", "At {scale:g}× N, D_in and H, on the GPU").format(
+                scale=column.scale) if scaled else translate("explain", "On the GPU"))
             if top.seconds.median < 3 * floor:
-                sentences.append(
-                    f"{lead} every line took {_duration(min(medians))}–"
-                    f"{_duration(max(medians))} whatever its FLOPs: the launch floor is "
-                    f"{_duration(floor)}, so launching a line costs more than computing it.")
+                sentences.append(translate("explain", "{lead} every line took {low}–{high} "
+                                                      "whatever its FLOPs: the launch floor is "
+                                                      "{floor}, so launching a line costs more "
+                                                      "than computing it.").format(
+                    lead=lead, low=_duration(min(medians)), high=_duration(max(medians)),
+                    floor=_duration(floor)))
             else:
-                sentences.append(
-                    f"{lead} `{top.code}` took {_duration(top.seconds.median)}, "
-                    f"{top.seconds.median / floor:.0f}× the launch floor of {_duration(floor)}: "
-                    "the arithmetic, not the launch, sets its cost.")
+                sentences.append(translate("explain", "{lead} `{code}` took {time}, {factor:.0f}× "
+                                                      "the launch floor of {floor}: the "
+                                                      "arithmetic, not the launch, sets its "
+                                                      "cost.").format(
+                    lead=lead, code=top.code, time=_duration(top.seconds.median),
+                    factor=top.seconds.median / floor, floor=_duration(floor)))
     if not any(c.devices.get("gpu") for c in profile.columns) and profile.gpu_reason:
-        sentences.append(f"No GPU column: {profile.gpu_reason}.")
+        sentences.append(translate("explain", "No GPU column: {reason}.").format(
+            reason=profile.gpu_reason))
     return " ".join(sentences)
 
 
@@ -220,17 +268,26 @@ def _between_lines(device) -> str:
     """The sum of the lines against the iteration measured as one piece, and what the
     difference is, as far as the two measurements say."""
     total, whole = device.lines_sum, device.iteration
-    text = (f"The lines, timed one by one inside the loop, add up to {_duration(total)}; the "
-            f"iteration measured as one piece took {_duration(whole.median)}")
     if whole.low <= total <= whole.high:
-        return text + (", and the sum lies within the spread of the iteration's own repeats "
-                       f"({_duration(whole.low)}–{_duration(whole.high)}).")
+        return translate("explain", "The lines, timed one by one inside the loop, add up to "
+                                    "{total}; the iteration measured as one piece took "
+                                    "{whole}, and the sum lies within the spread of the "
+                                    "iteration's own repeats ({low}–{high}).").format(
+            total=_duration(total), whole=_duration(whole.median), low=_duration(whole.low),
+            high=_duration(whole.high))
     difference = whole.median - total
     if difference > 0:
-        return text + (f", {_duration(difference)} more: Python and the interpreter between "
-                       "the lines.")
-    return text + (f", {_duration(-difference)} less than the lines' sum (the lines were "
-                   "timed in other iterations than the whole).")
+        return translate("explain", "The lines, timed one by one inside the loop, add up to "
+                                    "{total}; the iteration measured as one piece took "
+                                    "{whole}, {difference} more: Python and the interpreter "
+                                    "between the lines.").format(
+            total=_duration(total), whole=_duration(whole.median),
+            difference=_duration(difference))
+    return translate("explain", "The lines, timed one by one inside the loop, add up to "
+                                "{total}; the iteration measured as one piece took {whole}, "
+                                "{difference} less than the lines' sum (the lines were timed in "
+                                "other iterations than the whole).").format(
+        total=_duration(total), whole=_duration(whole.median), difference=_duration(-difference))
 
 
 def quadratic_warning(learning_rate: float, limit: float | None) -> str:
@@ -238,10 +295,12 @@ def quadratic_warning(learning_rate: float, limit: float | None) -> str:
     is above it ("" where there is no such limit)."""
     if limit is None:
         return ""
-    text = f"With w1 frozen the loss is quadratic: lr must stay below {limit:.3g}"
     if learning_rate >= limit:
-        return text + f"; {learning_rate:g} will grow."
-    return text + "."
+        return translate("explain", "With w1 frozen the loss is quadratic: lr must stay below "
+                                    "{limit:.3g}; {lr:g} will grow.").format(limit=limit,
+                                                                             lr=learning_rate)
+    return translate("explain", "With w1 frozen the loss is quadratic: lr must stay below "
+                                "{limit:.3g}.").format(limit=limit)
 
 
 def _steps(ratios: list[float]) -> str:
@@ -257,20 +316,25 @@ def _contrast(survived: dict, diverged: dict) -> str:
     their own sharpness (lr·λ_max at the measured iterations)."""
     ratios, times = survived["ratios"], survived["sharpness_iterations"]
     below = [i for i, r in enumerate(ratios) if r < 2]
+    lr = survived["learning_rate"]
     if below and ratios[0] > 2:
-        fate = (f"at {survived['learning_rate']:.3g} the sharpness fell below 2 by t = "
-                f"{times[below[0]]} (lr·λ_max {ratios[0]:.3g} → {ratios[below[0]]:.3g})")
+        fate = translate("explain", "at {lr:.3g} the sharpness fell below 2 by t = {t} "
+                                    "(lr·λ_max {first:.3g} → {then:.3g})").format(
+            lr=lr, t=times[below[0]], first=ratios[0], then=ratios[below[0]])
     elif ratios[0] <= 2:
-        fate = (f"at {survived['learning_rate']:.3g} lr·λ_max started at {ratios[0]:.3g}, "
-                "below 2")
+        fate = translate("explain", "at {lr:.3g} lr·λ_max started at {first:.3g}, below "
+                                    "2").format(lr=lr, first=ratios[0])
     else:
-        fate = (f"at {survived['learning_rate']:.3g} lr·λ_max was still {ratios[-1]:.3g} at "
-                f"t = {times[-1]}")
+        fate = translate("explain", "at {lr:.3g} lr·λ_max was still {last:.3g} at t = "
+                                    "{t}").format(lr=lr, last=ratios[-1], t=times[-1])
     grown, last_t = diverged["ratios"], diverged["sharpness_iterations"][-1]
-    lr = f"{diverged['learning_rate']:.3g}"
     if max(grown) <= 1.01 * min(grown):  # a quadratic's curvature: it never changes
-        return (f"What decided their fate: {fate}; at {lr} lr·λ_max stayed at {grown[0]:.3g}, "
-                f"above 2, until the loss became non-finite at t = {last_t + 1}.")
-    how = "it never fell below 2 and grew" if min(grown) >= 2 else "it grew"
-    return (f"What decided their fate: {fate}; at {lr} {how}, lr·λ_max {_steps(grown)} by "
-            f"t = {last_t}, until the loss became non-finite.")
+        return translate("explain", "What decided their fate: {fate}; at {lr:.3g} lr·λ_max "
+                                    "stayed at {ratio:.3g}, above 2, until the loss became "
+                                    "non-finite at t = {t}.").format(
+            fate=fate, lr=diverged["learning_rate"], ratio=grown[0], t=last_t + 1)
+    how = (translate("explain", "it never fell below 2 and grew") if min(grown) >= 2
+           else translate("explain", "it grew"))
+    return translate("explain", "What decided their fate: {fate}; at {lr:.3g} {how}, lr·λ_max "
+                                "{steps} by t = {t}, until the loss became non-finite.").format(
+        fate=fate, lr=diverged["learning_rate"], how=how, steps=_steps(grown), t=last_t)

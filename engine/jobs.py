@@ -17,6 +17,7 @@ import numpy as np
 
 from engine.config import RunConfig
 from engine.devices import GpuStatus, probe_gpu
+from engine.language import translate
 from engine.measure import MIN_PAIRS
 from engine.profile import Profile, ProfileSettings, profile
 from engine.race import RaceResult, Target, race
@@ -68,9 +69,11 @@ def status_sentence(status: Status, message: str) -> str:
     failed, crashed, or stopped by force (a message says how); "" for the others."""
     if status == Status.STOPPED and not message:
         return ""
-    return {Status.REFUSED: f"Refused: {message}.", Status.FAILED: f"Error: {message}",
-            Status.CRASHED: f"Crashed: {message}",
-            Status.STOPPED: f"Stopped (forced): {message}"}.get(status, "")
+    words = {Status.REFUSED: translate("jobs", "Refused: {message}."),
+             Status.FAILED: translate("jobs", "Error: {message}"),
+             Status.CRASHED: translate("jobs", "Crashed: {message}"),
+             Status.STOPPED: translate("jobs", "Stopped (forced): {message}")}.get(status)
+    return words.format(message=message) if words else ""
 
 
 def end_sentence(end: JobEnd) -> str:
@@ -125,8 +128,10 @@ class TrainingJob(Job):
 
     def describe(self) -> str:
         c = self.config
-        return (f"the run (N={c.n} D_in={c.d_in} H={c.hidden} D_out={c.d_out}, "
-                f"lr {c.learning_rate:g}, {c.device} {c.dtype}, seed {c.seed})")
+        return translate("jobs", "the run (N={n} D_in={d_in} H={hidden} D_out={d_out}, lr {lr:g}, "
+                                 "{device} {dtype}, seed {seed})").format(
+            n=c.n, d_in=c.d_in, hidden=c.hidden, d_out=c.d_out, lr=c.learning_rate,
+            device=c.device, dtype=c.dtype, seed=c.seed)
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,9 @@ class RaceJob(Job):
                     on_progress=lambda i, p: report((i, p)), stop=stop)
 
     def describe(self) -> str:
-        return f"the race ({self.targets[0].label} vs {self.targets[1].label})"
+        return translate("jobs", "the race ({first} vs "
+                                 "{second})").format(first=self.targets[0].label,
+                                                                  second=self.targets[1].label)
 
 
 @dataclass(frozen=True)
@@ -156,7 +163,7 @@ class SizeSweepJob(Job):
         return sweep_sizes(self.config, self.settings, on_point=report, stop=stop)
 
     def describe(self) -> str:
-        return f"the size sweep ({self.settings.steps} sizes)"
+        return translate("jobs", "the size sweep ({steps} sizes)").format(steps=self.settings.steps)
 
 
 @dataclass(frozen=True)
@@ -170,8 +177,8 @@ class RateSweepJob(Job):
         return sweep_learning_rates(self.config, self.settings, on_point=report, stop=stop)
 
     def describe(self) -> str:
-        return (f"the learning-rate sweep ({self.settings.lr_min:g} to "
-                f"{self.settings.lr_max:g})")
+        return translate("jobs", "the learning-rate sweep ({low:g} to {high:g})").format(
+            low=self.settings.lr_min, high=self.settings.lr_max)
 
 
 @dataclass(frozen=True)
@@ -185,7 +192,8 @@ class ProfileJob(Job):
         return profile(self.config, self.settings, stop=stop, on_column=report)
 
     def describe(self) -> str:
-        return f"the profile (the run's sizes and {self.settings.scale_by:g}× them)"
+        return translate("jobs", "the profile (the run's sizes and {scale:g}× them)").format(
+            scale=self.settings.scale_by)
 
 
 @dataclass(frozen=True)

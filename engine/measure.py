@@ -17,6 +17,8 @@ from enum import StrEnum
 
 import psutil
 
+from engine.language import translate
+
 MIN_REPEATS = 3
 BUSY_CORES = 0.3  # other processes using more than this many cores make timings unreliable
 
@@ -144,16 +146,18 @@ class Comparison:
         if self.winner == self.labels[0]:
             ratios, low, high = [1 / r for r in ratios], 1 / high, 1 / low
         agree = sum(r > 1 for r in ratios)
-        return (f"{statistics.median(ratios):.3g}× ({low:.3g}–{high:.3g}, {agree} of "
-                f"{len(ratios)} pairs)")
+        return translate("measure", "{median:.3g}× ({low:.3g}–{high:.3g}, {agree} of {pairs} "
+                                    "pairs)").format(
+            median=statistics.median(ratios), low=low, high=high, agree=agree, pairs=len(ratios))
 
     @property
     def verdict(self) -> str:
         if self.speedup is None:
-            return f"not compared: {self.reason}"
+            return translate("measure", "not compared: {reason}").format(reason=self.reason)
         if self.winner is None:
-            return f"no clear winner: {self.reason}"
-        return f"{self.winner} is faster: {self.factor()}" + (
+            return translate("measure", "no clear winner: {reason}").format(reason=self.reason)
+        return translate("measure", "{winner} is faster: {factor}").format(winner=self.winner,
+                                                                 factor=self.factor()) + (
             f"; {self.reason}" if self.reason else "")
 
     def to_dict(self) -> dict:
@@ -175,7 +179,7 @@ def compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[fl
         return Comparison(labels, None, None, unequal_work)
     pairs = min(len(first), len(second))
     if pairs == 0:
-        return Comparison(labels, None, None, "nothing was measured")
+        return Comparison(labels, None, None, translate("measure", "nothing was measured"))
     ratios = [a / b for a, b in zip(first[:pairs], second[:pairs], strict=True)]
     speedup, interval = Spread.of(ratios), ratio_interval(ratios)
     state = settle(ratios, margin)
@@ -184,13 +188,18 @@ def compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[fl
     if state == Settled.SECOND_SLOWER:
         return Comparison(labels, speedup, labels[0], "", interval, state)
     if state == Settled.EQUAL:
-        why = f"the times agree within {100 * margin:.0f} % over {pairs} pairs"
+        why = translate("measure", "the times agree within {percent:.0f} % over {pairs} "
+                                   "pairs").format(
+            percent=100 * margin, pairs=pairs)
     elif pairs < MIN_PAIRS or interval is None:
-        why = f"{pairs} pair{'s' if pairs != 1 else ''} settle nothing (at least {MIN_PAIRS})"
+        why = (translate("measure", "{pairs} pair settles nothing (at least {least})") if pairs == 1
+               else translate("measure", "{pairs} pairs settle nothing (at least {least})")).format(
+            pairs=pairs, least=MIN_PAIRS)
     else:
         low, high = interval
-        why = (f"the median ratio's interval {low:.3g}–{high:.3g} over {pairs} pairs "
-               "includes no difference")
+        why = translate("measure", "the median ratio's interval {low:.3g}–{high:.3g} over {pairs} "
+                                   "pairs "
+                                 "includes no difference").format(low=low, high=high, pairs=pairs)
     return Comparison(labels, speedup, None, why, interval, state)
 
 
@@ -259,5 +268,7 @@ class LoadMonitor:
         """What the readout says when the machine was busy ("" when it was not)."""
         if not self.busy:
             return ""
-        return (f"other processes used {self.other_cores:.1f} cores during the measurement: "
-                "times are unreliable right now")
+        return translate("measure", "other processes used {cores:.1f} cores during the "
+                                    "measurement: "
+                                    "times are unreliable right now").format(
+            cores=self.other_cores)

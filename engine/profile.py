@@ -21,6 +21,7 @@ import numpy as np
 
 from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
+from engine.language import QT_TRANSLATE_NOOP, translate
 from engine.measure import LoadMonitor, Spread, repeat
 from engine.problem import draw_problem, to_device
 from engine.settings import setting
@@ -37,16 +38,19 @@ LOSS_TO_HOST = "loss_list.append(float(loss))"
 class ProfileSettings:
     """What the profile measures, beside the run's own settings."""
 
-    scale_by: float = setting(float(DEFAULT_SCALE_BY), "Scale by", "--scale-by",
-                              "the second column multiplies N, D_in and H by this: where the "
-                              "GPU turns from launch-bound to compute-bound", "number",
+    scale_by: float = setting(float(DEFAULT_SCALE_BY), QT_TRANSLATE_NOOP("settings", "Scale by"),
+                              "--scale-by",
+                              QT_TRANSLATE_NOOP("settings", "the second column multiplies N, D_in "
+                                                            "and H by this: where the "
+                              "GPU turns from launch-bound to compute-bound"), "number",
                               widget="profile_scale_input", window_range=(1.0, 64.0))
 
     def __post_init__(self) -> None:
         value = self.scale_by
         if isinstance(value, bool) or not isinstance(value, int | float) \
                 or not math.isfinite(value) or value <= 0:
-            raise ConfigError("scale_by", f"must be a number above 0, got {value!r}")
+            raise ConfigError("scale_by", translate("profile", "must be a number above 0, got "
+                                                    "{value!r}").format(value=value))
 
 
 @dataclass(frozen=True)

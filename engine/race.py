@@ -11,6 +11,7 @@ import numpy as np
 from engine.codes import NAMES
 from engine.config import CODES, GPU_PATHS, ConfigError, RunConfig
 from engine.devices import TORCH_EXTRA, code_refusal, probe_gpu
+from engine.language import QT_TRANSLATE_NOOP, translate
 from engine.measure import (
     BUSY_CORES,
     MAX_PAIRS,
@@ -21,8 +22,8 @@ from engine.measure import (
     alternate,
     compare,
 )
-from engine.result import STOPPED, Progress, RunResult, Status
-from engine.threads import physical_cores
+from engine.result import STOPPED, Progress, RunResult, Status, status_word
+from engine.threads import physical_cores, thread_count
 from engine.train import train
 
 
@@ -47,8 +48,9 @@ class Target:
 
 # What a race can compare (race --compare, the race tab's combo).
 COMPARISONS = ("device", "dtype", "gpu-path", "code")
-GPU_PATH_LABELS = {"port": "GPU, the tutorial's CuPy port", "fused": "GPU, fused step",
-                   "graph": "GPU, CUDA graph"}
+GPU_PATH_LABELS = {"port": QT_TRANSLATE_NOOP("race", "GPU, the tutorial's CuPy port"),
+                   "fused": QT_TRANSLATE_NOOP("race", "GPU, fused step"),
+                   "graph": QT_TRANSLATE_NOOP("race", "GPU, CUDA graph")}
 
 
 def default_targets(compare: str = "device",
@@ -60,9 +62,12 @@ def default_targets(compare: str = "device",
     gpu = probe_gpu().available if gpu_available is None else gpu_available
     if compare == "gpu-path":
         if not gpu:
-            reason = probe_gpu().reason if gpu_available is None else "no GPU can be used here"
-            raise ConfigError("compare", f"racing the GPU paths needs a GPU ({reason})")
-        return tuple(Target(GPU_PATH_LABELS[path], "gpu", gpu_path=path) for path in GPU_PATHS)
+            reason = (probe_gpu().reason if gpu_available is None
+                      else translate("race", "no GPU can be used here"))
+            raise ConfigError("compare", translate("race", "racing the GPU paths needs a GPU "
+                                                         "({reason})").format(reason=reason))
+        return tuple(Target(translate("race", GPU_PATH_LABELS[path]), "gpu", gpu_path=path)
+                     for path in GPU_PATHS)
     if compare == "dtype":
         device = "gpu" if gpu else "cpu"
         name = device.upper()
@@ -74,10 +79,14 @@ def default_targets(compare: str = "device",
     # or lose where another program holds a core (the verdict then says so).
     cores = physical_cores()
     if cores == 1:
-        raise ConfigError("compare", "this machine has one physical core and no GPU: there "
-                          "are no two CPU configurations to race")
-    return (Target("CPU, 1 thread", threads=1),
-            Target(f"CPU, {cores} threads (all physical cores)", threads=cores))
+        raise ConfigError("compare", translate("race", "this machine has one physical core and no "
+                                                       "GPU: "
+                                                     "there are no two CPU configurations to "
+                                                     "race"))
+    return (Target(translate("race", "CPU, 1 thread"), threads=1),
+            Target(translate("race", "CPU, {cores} threads (all physical "
+                                     "cores)").format(cores=cores),
+                   threads=cores))
 
 
 def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_path=None,
@@ -97,8 +106,9 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
                             ("threads", threads not in (None, "auto")),
                             ("gpu_path", gpu_path is not None)):
             if given:
-                raise ConfigError(name, "race --compare gpu-path runs the three GPU paths on "
-                                  "the GPU; leave it out")
+                raise ConfigError(name, translate("race", "race --compare gpu-path runs the three "
+                                                          "GPU "
+                                                      "paths on the GPU; leave it out"))
     if compare == "code":
         return code_targets(config, threads, device)
     targets = default_targets(compare, gpu_available)
@@ -107,23 +117,28 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
     if compare == "dtype":
         return tuple(Target(t.label if device is None and threads is None else
                             f"{config.device.upper()} {t.dtype}"
-                            + (f", {threads} thread{'s' if threads != 1 else ''}"
+                            + (f", {thread_count(threads)}"
                                if threads not in (None, "auto") else ""),
                             config.device if device is not None else t.device, t.dtype,
                             threads if threads is not None else t.threads) for t in targets
                      if not (t.dtype == "tf32" and device == "cpu"))  # tf32 needs a GPU
     if device is not None:
-        raise ConfigError("device", "race --compare device runs both CPU and GPU (or, without "
-                          "a GPU, two CPU thread counts); leave the device out, or compare "
-                          "dtypes")
+        raise ConfigError("device", translate("race", "race --compare device runs both CPU and GPU "
+                                                      "(or, "
+                                                    "without a GPU, two CPU thread counts); leave "
+                                                    "the device out, or compare dtypes"))
     if threads not in (None, "auto"):
         gpu = probe_gpu().available if gpu_available is None else gpu_available
         if gpu:
-            return (Target(f"CPU, {threads} threads", threads=threads), targets[1])
+            return (Target(translate("race", "CPU, {threads} threads").format(threads=threads),
+                           threads=threads), targets[1])
         if threads == 1:
-            raise ConfigError("threads", "1 is the first lane's count already; give the "
-                              "second lane's, for example 2")
-        return (targets[0], Target(f"CPU, {threads} threads", threads=threads))
+            raise ConfigError("threads", translate("race", "1 is the first lane's count already; "
+                                                           "give "
+                                                       "the second lane's, for example 2"))
+        return (targets[0], Target(translate("race", "CPU, {threads} "
+                                                     "threads").format(threads=threads),
+                                   threads=threads))
     return targets
 
 
@@ -132,14 +147,15 @@ def code_targets(config: RunConfig, threads=None, device=None) -> tuple[Target, 
     so that the code is all that differs. PyTorch's codes need the torch extra."""
     refusal = code_refusal("autograd")
     if refusal:
-        raise ConfigError("compare", "racing the codes needs PyTorch, an optional extra: "
-                          f"{TORCH_EXTRA}")
+        raise ConfigError("compare", translate("race", "racing the codes needs PyTorch, an "
+                                                       "optional "
+                                                     "extra: {extra}").format(extra=TORCH_EXTRA))
     device = device or config.device
     threads = threads if threads is not None else config.threads
     where = "GPU" if device == "gpu" else (
-        "CPU" + (f", {threads} thread{'s' if threads != 1 else ''}" if threads != "auto"
-                 else ""))
-    return tuple(Target(f"{NAMES[code]} ({where})", device, threads=threads, code=code)
+        "CPU" + (f", {thread_count(threads)}" if threads != "auto" else ""))
+    return tuple(Target(f"{translate('codes', NAMES[code])} ({where})", device, threads=threads,
+                        code=code)
                  for code in CODES)
 
 
@@ -199,7 +215,9 @@ class RaceResult:
         why = ""
         if first.result.iterations_completed != second.result.iterations_completed:
             why = "; ".join(f"{lane.label} {_ended(lane.result)}" for lane in (first, second))
-            why = f"the lanes did not complete the same iterations ({why})"
+            why = translate("race", "the lanes did not complete the same iterations "
+                                    "({why})").format(
+                why=why)
         comparison = compare((first.label, second.label), first.loop_seconds,
                              second.loop_seconds, why)
         return _with_load_reason(comparison, first, second)
@@ -214,8 +232,9 @@ class RaceResult:
         """The first lane against the second."""
         if len(self.lanes) < 2:
             labels = tuple(lane.label for lane in self.lanes) + ("", "")
-            return Comparison(labels[:2], None, None, "the race was stopped before every lane "
-                              "had run")
+            return Comparison(labels[:2], None, None, translate("race", "the race was stopped "
+                                                                        "before "
+                                                                   "every lane had run"))
         return self.comparisons[0]
 
     @property
@@ -274,8 +293,9 @@ def _comparison_dict(comparison: Comparison) -> dict[str, Any]:
 
 def _ended(result: RunResult) -> str:
     if result.status == Status.DIVERGED:
-        return f"diverged at iteration {result.diverged_at}"
-    return f"{result.status} after {result.iterations_completed} iterations"
+        return translate("race", "diverged at iteration {t}").format(t=result.diverged_at)
+    return translate("race", "{status} after {iterations} iterations").format(
+        status=status_word(result.status), iterations=result.iterations_completed)
 
 
 def _with_load_reason(comparison: Comparison, first: Lane, second: Lane) -> Comparison:

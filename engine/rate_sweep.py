@@ -12,6 +12,7 @@ import numpy as np
 
 from engine.config import ConfigError, RunConfig
 from engine.hessian import stability_bound
+from engine.language import QT_TRANSLATE_NOOP, translate
 from engine.memory import check_memory
 from engine.result import Outcome, Status
 from engine.settings import is_finite_number, is_whole, setting
@@ -22,30 +23,39 @@ from engine.train import check_device, train
 class RateSweepSettings:
     """What the learning-rate sweep runs, beside the run's own settings."""
 
-    lr_min: float = setting(1e-8, "From", "--lr-min", "smallest learning rate of the grid",
+    lr_min: float = setting(1e-8, QT_TRANSLATE_NOOP("settings", "From"), "--lr-min",
+                            QT_TRANSLATE_NOOP("settings", "smallest learning rate of the grid"),
                             "number", widget="lr_sweep_min_input")
-    lr_max: float = setting(1e-4, "To", "--lr-max", "largest learning rate of the grid",
+    lr_max: float = setting(1e-4, QT_TRANSLATE_NOOP("settings", "To"), "--lr-max",
+                            QT_TRANSLATE_NOOP("settings", "largest learning rate of the grid"),
                             "number", widget="lr_sweep_max_input")
-    count: int = setting(9, "Rates", "--count", "log-spaced learning rates on the grid; each "
-                         "trains for the run's iterations", "whole",
+    count: int = setting(9, QT_TRANSLATE_NOOP("settings", "Rates"), "--count",
+                         QT_TRANSLATE_NOOP("settings", "log-spaced learning rates on the grid; "
+                                                       "each "
+                         "trains for the run's iterations"), "whole",
                          widget="lr_sweep_count_input", window_range=(2, 50))
-    tolerance: float = setting(0.01, "Tolerance", "--tolerance", "bisection refines the "
+    tolerance: float = setting(0.01, QT_TRANSLATE_NOOP("settings", "Tolerance"), "--tolerance",
+                               QT_TRANSLATE_NOOP("settings", "bisection refines the "
                                "largest rate whose loss fell until it and the next rate whose loss "
-                               "did not are this close (relative)", "number",
+                               "did not are this close (relative)"), "number",
                                widget="lr_sweep_tolerance_input", window_range=(0.001, 1.0))
 
     def __post_init__(self) -> None:
         if not is_finite_number(self.lr_min) or self.lr_min <= 0:
-            raise ConfigError("lr_min", f"must be a positive number, got {self.lr_min!r}")
+            raise ConfigError("lr_min", translate("rate_sweep", "must be a positive number, got "
+                                                  "{value!r}").format(value=self.lr_min))
         if not is_finite_number(self.lr_max) or self.lr_max <= self.lr_min:
-            raise ConfigError("lr_max", f"must be a number above the smallest rate "
-                              f"({self.lr_min:g}), got {self.lr_max!r}")
+            raise ConfigError("lr_max", translate("rate_sweep", "must be a number above the "
+                                                  "smallest rate ({smallest:g}), got "
+                                                  "{value!r}").format(smallest=self.lr_min,
+                                                                      value=self.lr_max))
         if not is_whole(self.count) or self.count < 2:
-            raise ConfigError("count", f"must be a whole number of at least 2, got "
-                              f"{self.count!r}")
+            raise ConfigError("count", translate("rate_sweep", "must be a whole number of at "
+                                                 "least 2, got {value!r}").format(value=self.count))
         if not is_finite_number(self.tolerance) or not 0 < self.tolerance < 1:
-            raise ConfigError("tolerance", f"must be a number between 0 and 1, got "
-                              f"{self.tolerance!r}")
+            raise ConfigError("tolerance", translate("rate_sweep", "must be a number between 0 "
+                                                     "and 1, got {value!r}").format(
+                value=self.tolerance))
 
 
 # λ_max is also measured with N, D_in and H doubled, one at a time, where that is cheap: the

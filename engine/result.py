@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from engine.config import RunConfig
+from engine.language import QT_TRANSLATE_NOOP, translate
 
 
 class Status(StrEnum):
@@ -23,6 +24,18 @@ class Status(StrEnum):
 
 
 COMPLETED, STOPPED, DIVERGED = Status.COMPLETED, Status.STOPPED, Status.DIVERGED
+# The words a user reads for the statuses and outcomes (records keep the English values).
+WORDS = (QT_TRANSLATE_NOOP("status", "completed"), QT_TRANSLATE_NOOP("status", "stopped"),
+         QT_TRANSLATE_NOOP("status", "diverged"), QT_TRANSLATE_NOOP("status", "refused"),
+         QT_TRANSLATE_NOOP("status", "failed"), QT_TRANSLATE_NOOP("status", "crashed"),
+         QT_TRANSLATE_NOOP("outcome", "learned"), QT_TRANSLATE_NOOP("outcome", "still falling"),
+         QT_TRANSLATE_NOOP("outcome", "plateaued"), QT_TRANSLATE_NOOP("outcome", "unstable"),
+         QT_TRANSLATE_NOOP("outcome", "diverged"))
+
+
+def status_word(status: Status | str) -> str:
+    """A status in the current language."""
+    return translate("status", str(status))
 
 
 # What the outcome words mean, measured on the tutorial's sizes (seed 0, 500 iterations): its
@@ -43,6 +56,11 @@ class Outcome(StrEnum):
     PLATEAUED = "plateaued"  # fell, then flat, well above zero: a catapult's, or a best fit
     UNSTABLE = "unstable"  # finite, but the final loss is at least the initial one
     DIVERGED = "diverged"  # the loss became non-finite (at diverged_at)
+
+    @property
+    def word(self) -> str:
+        """The outcome in the current language (the value stays the record's identifier)."""
+        return translate("outcome", self.value)
 
     @property
     def fell(self) -> bool:

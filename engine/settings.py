@@ -18,6 +18,8 @@ import numbers
 from dataclasses import dataclass
 from typing import Any
 
+from engine.language import translate
+
 # What kind of value a setting takes: the parser on the command line, the control in the
 # window. whole: an integer; number: a float; threads: "auto" or an integer; choice: one of
 # `choices`; flag: on or off; names: a comma-separated list drawn from `choices`.
@@ -26,9 +28,9 @@ KINDS = ("whole", "number", "threads", "choice", "flag", "names")
 
 @dataclass(frozen=True)
 class Setting:
-    label: str  # as the window names it
+    label: str  # as the window names it (English; `title` in the current language)
     option: str  # as the command line names it
-    help: str  # in the tutorial's terms: the tooltip and the --help text
+    help: str  # in the tutorial's terms: the tooltip and the --help text (English)
     kind: str
     choices: tuple[str, ...] = ()
     widget: str = ""  # the window control's objectName
@@ -38,9 +40,16 @@ class Setting:
         assert self.kind in KINDS, self.kind
 
     @property
+    def title(self) -> str:
+        """The label in the current language (engine.language; the catalog's "settings")."""
+        return translate("settings", self.label)
+
+    @property
     def sentence(self) -> str:
-        """The help as a sentence, for a tooltip: "Batch size N: …"."""
-        return self.help[0].upper() + self.help[1:]
+        """The help as a sentence in the current language, for a tooltip: "Batch size N: …"
+        (a translation is used as written: its first word may be a symbol, such as x)."""
+        text = translate("settings", self.help)
+        return text if text != self.help else text[0].upper() + text[1:]
 
 
 def is_whole(value: Any) -> bool:
@@ -70,9 +79,10 @@ def defaults_of(cls) -> dict[str, Any]:
 
 
 def label_of(cls, field: str) -> str:
-    """The window's name of a field ("Learning rate"); the field itself if undeclared."""
+    """The window's name of a field ("Learning rate", in the current language); the field
+    itself if undeclared."""
     found = settings_of(cls).get(field)
-    return found.label if found else field
+    return found.title if found else field
 
 
 def option_of(cls, field: str) -> str:
@@ -97,9 +107,11 @@ def parse_whole(text: str) -> int:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"must be a whole number, got {text!r}") from None
+        raise ValueError(translate("settings", "must be a whole number, got {text!r}").format(
+            text=text)) from None
     if not math.isfinite(value) or not value.is_integer():
-        raise ValueError(f"must be a whole number, got {text!r}")
+        raise ValueError(translate("settings", "must be a whole number, got {text!r}").format(
+            text=text))
     return int(value)
 
 
@@ -108,9 +120,10 @@ def parse_number(text: str) -> float:
     try:
         value = float(str(text).strip(SPACE))
     except ValueError:
-        raise ValueError(f"must be a number such as 1e-6, got {text!r}") from None
+        raise ValueError(translate("settings", "must be a number such as 1e-6, got "
+                                   "{text!r}").format(text=text)) from None
     if not math.isfinite(value):
-        raise ValueError(f"must be finite, got {text!r}")
+        raise ValueError(translate("settings", "must be finite, got {text!r}").format(text=text))
     return value
 
 

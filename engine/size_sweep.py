@@ -15,6 +15,7 @@ import numpy as np
 from engine.backends import open_trainer
 from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
+from engine.language import QT_TRANSLATE_NOOP, translate
 from engine.measure import BUSY_CORES, MIN_REPEATS, LoadMonitor, Spread, repeat
 from engine.memory import InsufficientMemoryError, check_memory
 from engine.problem import draw_problem
@@ -31,35 +32,43 @@ POINT_SAMPLES = 5  # a point's budget is split into about this many timed repeat
 class SizeSweepSettings:
     """What the size sweep runs, beside the run's own settings."""
 
-    steps: int = setting(6, "Steps", "--steps", "sizes in the sweep: step k multiplies the "
-                         "scaled sizes by factor^k, starting from the run's settings", "whole",
+    steps: int = setting(6, QT_TRANSLATE_NOOP("settings", "Steps"), "--steps",
+                         QT_TRANSLATE_NOOP("settings", "sizes in the sweep: step k multiplies the "
+                         "scaled sizes by factor^k, starting from the run's settings"), "whole",
                          widget="size_sweep_steps_input", window_range=(1, 12))
-    factor: float = setting(2.0, "Factor", "--factor", "growth of each scaled size per step",
+    factor: float = setting(2.0, QT_TRANSLATE_NOOP("settings", "Factor"), "--factor",
+                            QT_TRANSLATE_NOOP("settings", "growth of each scaled size per step"),
                             "number", widget="size_sweep_factor_input",
                             window_range=(1.1, 10.0))
-    scale: tuple[str, ...] = setting(("n", "d_in", "hidden"), "Scale", "--scale",
-                                     "the sizes that grow, from n,d_in,hidden,d_out", "names",
+    scale: tuple[str, ...] = setting(("n", "d_in", "hidden"),
+                                     QT_TRANSLATE_NOOP("settings", "Scale"), "--scale",
+                                     QT_TRANSLATE_NOOP("settings", "the sizes that grow, from "
+                                                                   "n,d_in,hidden,d_out"), "names",
                                      choices=SCALED_FIELDS)
-    budget: float = setting(1.0, "Budget", "--budget", "seconds of training per point and "
+    budget: float = setting(1.0, QT_TRANSLATE_NOOP("settings", "Budget"), "--budget",
+                            QT_TRANSLATE_NOOP("settings", "seconds of training per point and "
                             "device (at least three repeats); a point predicted to need over "
-                            "10× this is skipped", "number", widget="size_sweep_budget_input",
+                            "10× this is skipped"), "number", widget="size_sweep_budget_input",
                             window_range=(0.05, 60.0))
 
     def __post_init__(self) -> None:
         if not is_whole(self.steps) or self.steps < 1:
-            raise ConfigError("steps", f"must be a whole number of at least 1, got "
-                              f"{self.steps!r}")
+            raise ConfigError("steps", translate("size_sweep", "must be a whole number of at "
+                                                 "least 1, got {value!r}").format(value=self.steps))
         if not is_finite_number(self.factor) or self.factor <= 1:
-            raise ConfigError("factor", f"must be a number above 1, got {self.factor!r}")
+            raise ConfigError("factor", translate("size_sweep", "must be a number above 1, got "
+                                                  "{value!r}").format(value=self.factor))
         scale = tuple(self.scale)
         if not scale or any(name not in SCALED_FIELDS for name in scale):
-            given = ",".join(map(str, scale)) or "none"
-            raise ConfigError("scale", f"choose at least one size to scale, from "
-                              f"{','.join(SCALED_FIELDS)}; got {given}")
+            given = ",".join(map(str, scale)) or translate("size_sweep", "none")
+            raise ConfigError("scale", translate("size_sweep", "choose at least one size to "
+                                                 "scale, from {sizes}; got {given}").format(
+                sizes=",".join(SCALED_FIELDS), given=given))
         object.__setattr__(self, "scale", scale)
         if not is_finite_number(self.budget) or self.budget <= 0:
-            raise ConfigError("budget", f"must be a positive number of seconds, got "
-                              f"{self.budget!r}")
+            raise ConfigError("budget", translate("size_sweep", "must be a positive number of "
+                                                  "seconds, got {value!r}").format(
+                value=self.budget))
 
 
 

@@ -35,6 +35,7 @@ from threadpoolctl import ThreadpoolController
 
 from engine.config import RunConfig, field_errors
 from engine.devices import code_refusal
+from engine.language import translate
 from engine.measure import BUSY_CORES, LoadMonitor, Spread
 
 WARM_SECONDS = 0.015  # untimed steps per candidate count before anything is timed
@@ -60,9 +61,10 @@ def oversubscription(threads: int | str) -> str:
     cores = physical_cores()
     if threads == "auto" or int(threads) <= cores:
         return ""
-    return (f"{threads} is more than the {cores} physical cores: oversubscribed BLAS threads "
-            "spin, and a run can take many times longer (0.3 s took 17-33 s at the tutorial's "
-            "sizes with 3 threads on 2 cores)")
+    return translate("threads", "{threads} is more than the {cores} physical cores: "
+                                "oversubscribed BLAS threads spin, and a run can take many "
+                                "times longer (0.3 s took 17-33 s at the tutorial's sizes with 3 "
+                                "threads on 2 cores)").format(threads=threads, cores=cores)
 
 
 def run_errors(values: dict[str, Any]) -> dict[str, str]:
@@ -148,27 +150,61 @@ class ThreadChoice:
     def sentence(self) -> str:
         """'2 threads (calibrated: 1 → 0.41 ms, 2 → 0.29 ms)', or '1 thread: other programs
         are using 1.0 of 2 cores' — the readout's line."""
-        count = f"{self.threads} thread{'s' if self.threads != 1 else ''}"
+        count = thread_count(self.threads)
         measured = ", ".join(f"{k} → {1000 * s:.3g} ms" for k, s in sorted(self.seconds.items()))
         if self.reason == Reason.SET:
-            return f"{count} (set)"
+            return translate("threads", "{count} (set)").format(count=count)
         if self.reason == Reason.ONE_CORE:
-            return f"{count}: this machine has one physical core"
+            return translate("threads", "{count}: this machine has one physical "
+                                        "core").format(count=count)
         if self.reason == Reason.LOAD:
-            text = (f"{count}: other programs are using {self.other_cores:.1f} of "
-                    f"{self.cores} cores")
-            return text + (f" (calibrated per iteration: {measured})" if measured else "")
+            text = translate("threads", "{count}: other programs are using {other:.1f} of {cores} "
+                                        "cores").format(count=count, other=self.other_cores,
+                                                        cores=self.cores)
+            return text + (translate("threads", " (calibrated per iteration: {measured})").format(
+                measured=measured) if measured else "")
         if self.reason == Reason.LARGE:
-            return (f"{count}: one iteration takes {1000 * self.iteration_seconds:.3g} ms, "
-                    "products large enough for every idle core")
-        lead = "calibrated earlier" if self.reason == Reason.CACHED else "calibrated"
-        return f"{count} ({lead}, per iteration: {measured})"
+            return translate("threads", "{count}: one iteration takes {ms:.3g} ms, products large "
+                                     "enough for every idle core").format(
+                count=count, ms=1000 * self.iteration_seconds)
+        if self.reason == Reason.CACHED:
+            return translate("threads", "{count} (calibrated earlier, per iteration: "
+                                        "{measured})").format(
+                count=count, measured=measured)
+        return translate("threads", "{count} (calibrated, per iteration: {measured})").format(
+            count=count, measured=measured)
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> ThreadChoice:
+        return cls(int(record["threads"]), str(record["reason"]), int(record.get("cores", 1)),
+                   float(record.get("other_cores", 0.0)),
+                   {int(k): float(v) for k, v in record.get("seconds_per_iteration",
+                                                            {}).items()},
+                   float(record.get("iteration_seconds", 0.0)))
 
     def to_dict(self) -> dict[str, Any]:
         return {"threads": self.threads, "reason": self.reason, "cores": self.cores,
                 "other_cores": round(self.other_cores, 3),
                 "seconds_per_iteration": {str(k): v for k, v in sorted(self.seconds.items())},
+                "iteration_seconds": self.iteration_seconds,
                 "sentence": self.sentence()}
+
+
+def thread_count(threads: int) -> str:
+    """'1 thread', '2 threads', in the current language."""
+    return (translate("threads", "{count} thread") if threads == 1
+            else translate("threads", "{count} threads")).format(count=threads)
+
+
+def slowdown_reason(changed: dict[str, Any]) -> str:
+    """Why the governor went to one thread, from its numbers (the record's words where it has
+    no numbers: a record from an older version)."""
+    if "slowdown" not in changed:
+        return str(changed.get("why", ""))
+    return translate("threads", "iterations took {slowdown:.1f}× the calibrated {ms:.3g} ms; "
+                                "other programs used {other:.1f} of {cores} cores").format(
+        slowdown=changed["slowdown"], ms=changed["expected_ms"], other=changed["other_cores"],
+        cores=changed["cores"])
 
 
 def choose(config: RunConfig, step: Callable[[], None]) -> ThreadChoice:
@@ -278,9 +314,9 @@ class Governor:
             self._load.__exit__(None, None, None)
             self.changed = {
                 "at_iteration": t + 1, "from": self.threads, "to": 1,
-                "why": (f"iterations took {recent / self.expected:.1f}× the calibrated "
-                        f"{1000 * self.expected:.3g} ms; other programs used "
-                        f"{self._load.other_cores:.1f} of {self.choice.cores} cores")}
+                "slowdown": recent / self.expected, "expected_ms": 1000 * self.expected,
+                "other_cores": self._load.other_cores, "cores": self.choice.cores}
+            self.changed["why"] = slowdown_reason(self.changed)
             self.threads = 1
             blas_limit(1)
             forget(self.key)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from engine.config import RunConfig
 from engine.jobs import EndKind
 from engine.result import RunResult, Status
+from gui.language import language
 from gui.main_window import MainWindow
 from gui.presets import load_presets, preset_values
 
@@ -30,10 +31,17 @@ def application() -> QApplication:
 
 
 def create_main_window(settings: QSettings | None = None, probe_gpu: bool = True,
-                       compute=None) -> MainWindow:
-    """The main window, not yet shown. `settings` defaults to the user's QSettings; `compute`
-    (tests) is a compute process the window uses but does not own, nor end when it closes."""
+                       compute=None, lang: str | None = None) -> MainWindow:
+    """The main window, not yet shown, in its language (`lang`: --lang, for this launch; else
+    the one chosen in the window before, else the locale's). `settings` defaults to the user's
+    QSettings; `compute` (tests) is a compute process the window uses but does not own, nor
+    end when it closes."""
     application()
+    if settings is None:
+        settings = QSettings("BackpropLab", "Backprop Lab")
+    language().start(settings, lang)
+    if language().font_warning:
+        print(f"main.py: warning: {language().font_warning}", file=sys.stderr)
     return MainWindow(settings=settings, probe_gpu=probe_gpu, compute=compute)
 
 
@@ -46,7 +54,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
         print(f"main.py: error: --preset: unknown preset {args.preset!r} (choose from {names})",
               file=sys.stderr)
         return 2
-    window = create_main_window()
+    window = create_main_window(lang=getattr(args, "lang", None))
     launch = {**(preset_values(args.preset) if args.preset else {}), **overrides}
     if launch:
         window.apply_launch_values(launch)  # for this launch; the saved settings stay

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from engine.codes import NAMES, listing
 from engine.config import CODES
+from gui.language import follow_language, translate
 
 # What the backward pass computes, in each code's words: its products and autograd's call.
 BACKWARD = re.compile(r"\bgrad_(?:w1|w2|h_relu)\b\s*=|matmul\(ws\.(?:h_relu\.T|grad_y_pred|x_t)"
@@ -79,7 +80,7 @@ class ListingPane(QWidget):
             return
         self.code = code
         shown = listing(code)
-        self.title.setText(f"<b>{shown.title}</b> — {shown.path}")
+        self.title.setText(f"<b>{translate('codes', shown.title)}</b> — {shown.path}")
         self.text.setPlainText(shown.source)
 
 
@@ -94,17 +95,20 @@ class CodeView(QWidget):
         self.beside_combo = QComboBox()
         self.beside_combo.setObjectName("code_beside_combo")
         for code in CODES:
-            self.beside_combo.addItem(NAMES[code], code)
-        self.beside_combo.setToolTip("The code shown on the right, to compare with the one "
-                                     "the Code setting chooses (on the left)")
+            self.beside_combo.addItem(translate("codes", NAMES[code]), code)
+        self.beside_combo.setToolTip(translate("code_view", "The code shown on the right, to "
+                                                            "compare with the one the Code "
+                                                            "setting chooses (on the left)"))
         self.beside_combo.currentIndexChanged.connect(
             lambda: self.beside.show_code(self.beside_combo.currentData()))
-        note = QLabel("Shaded lines: the backward pass (the gradient products, or "
-                      "loss.backward()). The source is read from the files that run.")
+        note = QLabel(translate("code_view", "Shaded lines: the backward pass (the gradient "
+                                             "products, or loss.backward()). The source is read "
+                                             "from the files that run."))
         note.setObjectName("code_note")
         note.setWordWrap(True)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("The code that trains (the Code setting)"), 0, 0)
+        grid.addWidget(QLabel(translate("code_view", "The code that trains (the Code "
+                                                     "setting)")), 0, 0)
         grid.addWidget(self.beside_combo, 0, 1)
         grid.addWidget(self.chosen.title, 1, 0)
         grid.addWidget(self.beside.title, 1, 1)
@@ -114,6 +118,12 @@ class CodeView(QWidget):
         grid.setRowStretch(2, 1)
         self.follow("numpy")
         self.set_scale(1.0)
+        follow_language(self, self._on_language_changed)
+
+    def _on_language_changed(self) -> None:
+        for pane in (self.chosen, self.beside):
+            code, pane.code = pane.code, ""
+            pane.show_code(code)
 
     def follow(self, code: str) -> None:
         """Show `code` on the left; the right shows the hand-written engine beside a PyTorch

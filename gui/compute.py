@@ -19,9 +19,11 @@ import time
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from engine import language as engine_language
 from engine.compute_process import Message, MessageAssembler, serve
 from engine.jobs import EndKind, Job, JobEnd
 from engine.result import Progress
+from gui.language import translate
 from gui.params import field_label
 
 READ_BUDGET_SECONDS = 0.01  # at most this long reading messages before painting again
@@ -31,15 +33,19 @@ SHUTDOWN_WAIT_SECONDS = 1.0
 START_ATTEMPTS = 3  # processes in a row that die before warming up: then stop trying
 
 
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def describe_exit(exitcode: int | None) -> str:
     if exitcode is None:
-        return "it stopped answering"
+        return translate("compute", "it stopped answering")
     if exitcode < 0:
         try:
-            return f"signal {signal.Signals(-exitcode).name}"
+            return translate("compute", "signal {name}").format(name=signal.Signals(-exitcode).name)
         except ValueError:
-            return f"signal {-exitcode}"
-    return f"exit status {exitcode}"
+            return translate("compute", "signal {name}").format(name=-exitcode)
+    return translate("compute", "exit status {code}").format(code=exitcode)
 
 
 class ComputeProcess(QObject):
@@ -129,7 +135,7 @@ class ComputeProcess(QObject):
             QTimer.singleShot(0, lambda: self._report_unavailable(job_id))
             return job_id
         try:
-            self._connection.send((Message.JOB, job_id, job))
+            self._connection.send((Message.JOB, job_id, job, engine_language.current()))
         except OSError:
             pass  # the process has just died: its end is reported through the sentinel
         return job_id
@@ -137,7 +143,8 @@ class ComputeProcess(QObject):
     def _report_unavailable(self, job_id: int) -> None:
         runner = self._runners.pop(job_id, None)
         if runner is not None:
-            runner.process_ended(self.start_failure or "it is not running", forced=False)
+            runner.process_ended(self.start_failure or translate("compute", "it is not running"),
+                                 forced=False)
 
     def request_stop(self, job_id: int) -> None:
         try:
@@ -194,8 +201,11 @@ class ComputeProcess(QObject):
             self._failed_starts += 1
             if self._failed_starts >= START_ATTEMPTS:  # its own start fails: do not loop
                 self.restart_after_end = False
-                self.start_failure = (f"it died {START_ATTEMPTS} times while starting, last "
-                                      f"with {how}; see the terminal for its error")
+                self.start_failure = translate("compute", "it died {count} times while starting, "
+                                                          "last "
+                                                          "with {how}; see the terminal for its "
+                                                          "error").format(count=START_ATTEMPTS,
+                                                                          how=how)
                 how = self.start_failure
         self._drop_notifiers()
         self._connection.close()
@@ -265,10 +275,13 @@ class JobRunner(QObject):
 
     def _on_grace_over(self) -> None:
         if self.is_running():
-            self.notice.emit(f"{self.job.describe().capitalize()} has not stopped after "
-                             f"{STOP_GRACE_MS / 1000:.0f} s (it is inside a long iteration, or "
-                             f"stuck). Press Stop again to end the compute process; it ends "
-                             f"by itself {(STOP_FORCE_MS - STOP_GRACE_MS) / 1000:.0f} s later.")
+            self.notice.emit(translate("compute", "{job} has not stopped after {grace:.0f} s (it "
+                                                  "is "
+                                                "inside a long iteration, or stuck). Press Stop "
+                                                "again to end the compute process; it ends by "
+                                                "itself {rest:.0f} s later.").format(
+                job=capitalized(self.job.describe()), grace=STOP_GRACE_MS / 1000,
+                rest=(STOP_FORCE_MS - STOP_GRACE_MS) / 1000))
 
     # --- from ComputeProcess -------------------------------------------------------------
 
@@ -296,19 +309,25 @@ class JobRunner(QObject):
         if forced:
             waited = (time.perf_counter() - self._stop_requested_at
                       if self._stop_requested_at is not None else 0.0)
-            self._end(JobEnd(EndKind.FORCED, f"{what.capitalize()} did not stop by itself; the "
-                                       f"compute process was ended after {waited:.1f} s and a "
-                                       "fresh one started."))
+            self._end(JobEnd(EndKind.FORCED, translate("compute", "{job} did not stop by itself; "
+                                                                  "the "
+                                                        "compute process was ended after "
+                                                        "{waited:.1f} s and a fresh one "
+                                                        "started.").format(
+                job=capitalized(what), waited=waited)))
             return
         where = ""
         if self.last_progress is not None:
-            where = (f", at about iteration {self.last_progress.iterations_completed:,} "
-                     "(the last one reported)")
+            where = translate("compute", ", at about iteration {t:,} (the last one "
+                                         "reported)").format(
+                t=self.last_progress.iterations_completed)
         elif self.job.streams_losses:  # a training run that reported nothing yet
-            where = ", before its first progress report"
-        self._end(JobEnd(EndKind.CRASHED, f"The compute process died ({how}) during {what}{where}. "
-                                    "A fresh compute process has started; the history is "
-                                    "kept."))
+            where = translate("compute", ", before its first progress report")
+        self._end(JobEnd(EndKind.CRASHED, translate("compute", "The compute process died ({how}) "
+                                                               "during "
+                                                     "{job}{where}. A fresh compute process has "
+                                                     "started; the history is kept.").format(
+            how=how, job=what, where=where)))
 
     def _end(self, end: JobEnd) -> None:
         self._grace_timer.stop()

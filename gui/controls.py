@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.language import translate
 from gui.params import ParameterPanel
 from gui.presets import load_presets
 
@@ -36,56 +37,75 @@ class RunControls(QWidget):
         super().__init__(parent)
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("preset_combo")
-        self.preset_combo.addItem(CUSTOM)
+        # Each item's data is the preset's name in resources/presets.json; its text and
+        # tooltip are in the window's language.
+        self.preset_combo.addItem(translate("controls", "Custom"), CUSTOM)
         for name, preset in load_presets().items():
-            self.preset_combo.addItem(name)
-            self.preset_combo.setItemData(self.preset_combo.count() - 1, preset["description"],
+            self.preset_combo.addItem(translate("presets", name), name)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1,
+                                          translate("presets", preset["description"]),
                                           Qt.ItemDataRole.ToolTipRole)
-        self.preset_combo.setToolTip("Start from a preset: the tutorial, a diverging learning "
-                                     "rate, or sizes where the GPU wins")
+        self.preset_combo.setToolTip(translate("controls", "Start from a preset: the tutorial, a "
+                                                           "diverging "
+                                                          "learning rate, or sizes where the GPU "
+                                                          "wins"))
         # The preset's description where a class sees it, not only as a tooltip.
         self.preset_description = QLabel("")
         self.preset_description.setObjectName("preset_description_label")
         self.preset_description.setWordWrap(True)
         self.preset_description.setStyleSheet("color: #444; font-size: 12px;")
 
-        self.run_button = button("Run", "run_button", "Train with these settings (Ctrl+R)")
-        self.stop_button = button("Stop", "stop_button", "Stop the run (Esc)")
-        self.clear_button = button("Clear", "clear_button",
-                                   "Remove earlier runs from the plot and the history")
-        self.export_button = button("Export…", "export_button",
-                                    "Save the plot (PNG), all runs' losses (CSV) and the run "
-                                    "records (JSON) into a folder (Ctrl+S)")
+        self.run_button = button(translate("controls", "Run"), "run_button",
+                                 translate("controls", "Train with these settings (Ctrl+R)"))
+        self.stop_button = button(translate("controls", "Stop"), "stop_button",
+                                  translate("controls", "Stop the run (Esc)"))
+        self.clear_button = button(translate("controls", "Clear"), "clear_button",
+                                   translate("controls", "Remove earlier runs from the plot and "
+                                                         "the "
+                                                       "history"))
+        self.export_button = button(translate("controls", "Export…"), "export_button",
+                                    translate("controls", "Save the plot (PNG), all runs' losses "
+                                                          "(CSV) and "
+                                                        "the run records (JSON) into a folder "
+                                                        "(Ctrl+S)"))
         self.repeats_input = QSpinBox()
         self.repeats_input.setObjectName("repeats_input")
         self.repeats_input.setRange(1, 20)
-        self.repeats_input.setPrefix("Repeat ×")
-        self.repeats_input.setToolTip("Train the same configuration k times (the curve is the "
-                                      "first's) and give the median loop time with its spread: "
-                                      "a time a lecturer can quote")
-        self.log_y_checkbox = QCheckBox("log y")
+        self.repeats_input.setPrefix(translate("controls", "Repeat ×"))
+        self.repeats_input.setToolTip(translate("controls", "Train the same configuration k times "
+                                                            "(the "
+                                                           "curve is the first's) and give the "
+                                                           "median loop time with its spread: a "
+                                                           "time a lecturer can quote"))
+        self.log_y_checkbox = QCheckBox(translate("controls", "log y"))
         self.log_y_checkbox.setObjectName("log_y_checkbox")
-        self.log_y_checkbox.setToolTip("Logarithmic loss axis: the tutorial's loss falls over "
-                                       "ten orders of magnitude")
+        self.log_y_checkbox.setToolTip(translate("controls", "Logarithmic loss axis: the "
+                                                             "tutorial's loss "
+                                                            "falls over ten orders of magnitude"))
         self.log_y_checkbox.setChecked(True)
         self.x_axis_combo = QComboBox()
         self.x_axis_combo.setObjectName("x_axis_combo")
-        self.x_axis_combo.addItem("x: iteration", "iteration")
-        self.x_axis_combo.addItem("x: seconds", "seconds")
-        self.x_axis_combo.setToolTip("The loss plot's x axis: the iteration t, or seconds into "
-                                     "the training loop (as the race draws it)")
+        self.x_axis_combo.addItem(translate("controls", "x: iteration"), "iteration")
+        self.x_axis_combo.addItem(translate("controls", "x: seconds"), "seconds")
+        self.x_axis_combo.setToolTip(translate("controls", "The loss plot's x axis: the iteration "
+                                                           "t, or "
+                                                          "seconds into the training loop (as "
+                                                          "the race draws it)"))
         self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
         self.smoothing_slider.setObjectName("smoothing_slider")
         self.smoothing_slider.setRange(0, 99)
-        self.smoothing_slider.setToolTip("Smoothing of the drawn curves (TensorBoard's debiased "
-                                         "exponential moving average, 0 to 0.99), over a faint "
-                                         "raw curve; records and exports keep every loss as it "
-                                         "was")
-        self.smoothing_label = QLabel("smoothing 0.00")
+        self.smoothing_slider.setToolTip(translate("controls", "Smoothing of the drawn curves "
+                                                              "(TensorBoard's debiased "
+                                                              "exponential moving average, 0 to "
+                                                              "0.99), over a faint raw curve; "
+                                                              "records and exports keep every "
+                                                              "loss as it was"))
+        self.smoothing_label = QLabel(translate("MainWindow", "smoothing {weight:.2f}").format(
+            weight=0.0))
 
         left = QVBoxLayout()
         preset_row = QHBoxLayout()
-        preset_row.addWidget(QLabel("Preset"))
+        preset_row.addWidget(QLabel(translate("controls", "Preset")))
         preset_row.addWidget(self.preset_combo, 1)
         left.addLayout(preset_row)
         left.addWidget(self.preset_description)
@@ -112,7 +132,7 @@ class RunControls(QWidget):
     def describe_preset(self, name: str) -> None:
         """The named preset's description under the combo (nothing for Custom)."""
         text = load_presets().get(name, {}).get("description", "")
-        self.preset_description.setText(text)
+        self.preset_description.setText(translate("presets", text) if text else "")
         self.preset_description.setVisible(bool(text))
 
     def set_scale(self, scale: float) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.axes import DIVERGED_COLOR, log_ticks, scale_annotations, styled_plot
+from gui.language import translate
 
 SHARPNESS_COLOR = (148, 103, 189)
 DEAD_COLOR = (140, 86, 75)
@@ -26,7 +27,8 @@ class DiagnosticsPlot(QWidget):
         self.setObjectName("diagnostics_panel")
         self.sharpness_plot = styled_plot("", "lr·λ_max", False, True)
         self.sharpness_plot.setObjectName("sharpness_plot")
-        self.dead_plot = styled_plot("iteration t", "dead units", False, False)
+        self.dead_plot = styled_plot(translate("axes", "iteration t"),
+                                     translate("axes", "dead units"), False, False)
         self.dead_plot.setObjectName("dead_units_plot")
         loss_plot.getPlotItem().getAxis("left").setWidth(LEFT_AXIS_WIDTH)
         for plot in (self.sharpness_plot, self.dead_plot):
@@ -37,7 +39,8 @@ class DiagnosticsPlot(QWidget):
         self.limit_line = pg.InfiniteLine(
             pos=np.log10(2), angle=0, pen=pg.mkPen(DIVERGED_COLOR, width=2,
                                                     style=Qt.PenStyle.DashLine),
-            label="2: stable below", labelOpts={"position": 0.08, "color": DIVERGED_COLOR,
+            label=translate("axes", "2: stable "
+                                    "below"), labelOpts={"position": 0.08, "color": DIVERGED_COLOR,
                                                 "anchors": [(0, 1), (0, 1)]})
         self.sharpness_plot.addItem(self.limit_line)
         self.sharpness_curve = self.sharpness_plot.plot(

@@ -5,13 +5,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine.jobs import JobEnd
+from engine.result import status_word
+from gui.language import translate
 
 
 def open_error_dialog(parent: QWidget, title: str, end: JobEnd) -> QMessageBox:
     """Open (not exec: the window keeps running) and return the dialog for a failed or crashed
     job, with the traceback as its details."""
-    dialog = QMessageBox(QMessageBox.Icon.Critical, f"{title} {end.kind}", end.message,
-                         parent=parent)
+    dialog = QMessageBox(QMessageBox.Icon.Critical, translate("dialogs", "{job}: {ending}").format(
+        job=title, ending=status_word(end.kind)), end.message, parent=parent)
     dialog.setObjectName("error_dialog")
     if end.details:
         dialog.setDetailedText(end.details)

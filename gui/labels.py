@@ -1,16 +1,18 @@
 """Words about runs, for every view of the history: legend entries, table cells, loop times
-and endings, from the typed results. No Qt."""
+and endings, from the typed results, in the window's language."""
 
 from __future__ import annotations
 
 from engine.measure import Spread
-from engine.result import RunResult, Status
+from engine.result import RunResult, Status, status_word
 from gui.history import Entry
+from gui.language import QT_TRANSLATE_NOOP, translate
 
 # The fields the legend may name, in this order, when they differ between the shown runs.
 LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("code", "{}"), ("device", "{}"), ("dtype", "{}"),
-                 ("gpu_path", "{}"), ("threads", "{} threads"), ("seed", "seed {}"),
-                 ("train", "train {}"),
+                 ("gpu_path", "{}"), ("threads", QT_TRANSLATE_NOOP("labels", "{} threads")),
+                 ("seed", QT_TRANSLATE_NOOP("labels", "seed {}")),
+                 ("train", QT_TRANSLATE_NOOP("labels", "train {}")),
                  ("n", "N={}"), ("d_in", "D_in={}"), ("hidden", "H={}"), ("d_out", "D_out={}"),
                  ("iterations", "{} it"))
 
@@ -21,9 +23,10 @@ def loop_time(result: RunResult) -> Spread:
 
 def ending(result: RunResult) -> str:
     if result.status == Status.DIVERGED:
-        return f"diverged at t={result.diverged_at}"
+        return translate("labels", "diverged at t={t}").format(t=result.diverged_at)
     outcome = result.outcome
-    return f"{result.status}, {outcome}" if outcome else str(result.status)
+    status = status_word(result.status)
+    return f"{status}, {outcome.word}" if outcome else status
 
 
 def run_value(result: RunResult, name: str):
@@ -42,7 +45,7 @@ def legend_labels(entries: list[Entry]) -> dict[int, str]:
     for entry in entries:
         result = entry.result
         parts = [f"#{entry.number}"]
-        parts += [fmt.format(run_value(result, name)) for name, fmt in varying
+        parts += [translate("labels", fmt).format(run_value(result, name)) for name, fmt in varying
                   if run_value(result, name) is not None]
         parts.append(loop_time(result).format())
         if result.status != Status.COMPLETED:
@@ -59,6 +62,5 @@ def run_label(result: RunResult) -> str:
     repeats = result.repeat_seconds
     if len(repeats) > 1:
         seconds += f" ({min(repeats):.3g}–{max(repeats):.3g}, ×{len(repeats)})"
-    status = (f"diverged at t={result.diverged_at}" if result.status == Status.DIVERGED
-              else str(result.status))
+    status = ending(result) if result.status == Status.DIVERGED else status_word(result.status)
     return f"lr {c.learning_rate:g}, {c.device} {c.dtype}, {seconds}, {status}"

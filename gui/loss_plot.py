@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from gui.axes import COLORS, DIVERGED_COLOR, limit_y_range, scale_annotations, styled_plot
 from gui.history import Change, RunHistory
 from gui.labels import legend_labels
+from gui.language import follow_language, translate
 from gui.series import PREALLOCATED_POINTS, GrowingSeries, smooth, y_extent
 
 VISIBLE_LIMIT = 8  # runs shown at once by default: a new run hides the oldest shown one
@@ -55,11 +56,13 @@ class LossPlot:
     """Owns the PlotWidget (object name loss_plot) and the items on it: the current run, and
     a curve for every run the history keeps (shown or hidden, as the history says)."""
 
-    def __init__(self, history: RunHistory, x_label: str = "iteration t"):
+    def __init__(self, history: RunHistory):
         self.history = history
         history.subscribe(self._on_history)
-        self.widget = styled_plot(x_label, "loss (sum of squares)", False, True)
+        self.widget = styled_plot(translate("axes", "iteration t"),
+                                  translate("axes", "loss (sum of squares)"), False, True)
         self.widget.setObjectName("loss_plot")
+        follow_language(self.widget, self.relabel)  # the legend's words
         item = self.widget.getPlotItem()
         # Set on the PlotItem, not per curve: PlotItem.addItem imposes its own modes on every
         # curve it receives. Peak downsampling keeps spikes visible in a 2,000,000-point curve.
@@ -208,7 +211,8 @@ class LossPlot:
             for marker in run.markers:
                 marker.setVisible(run.visible and mode == "iteration")
         self.widget.getPlotItem().setLabel(
-            "bottom", "iteration t" if mode == "iteration" else "seconds into the loop",
+            "bottom", translate("axes", "iteration t") if mode == "iteration"
+            else translate("axes", "seconds into the loop"),
             **{"font-size": f"{13 * self.pen_scale:.0f}pt", "color": "#333"})
         self.fit_x()
 
@@ -287,7 +291,7 @@ class LossPlot:
         line = pg.InfiniteLine(
             pos=iteration, angle=90,
             pen=pg.mkPen(DIVERGED_COLOR, width=2, style=Qt.PenStyle.DashLine),
-            label=f"diverged at t = {iteration}",
+            label=translate("axes", "diverged at t = {t}").format(t=iteration),
             labelOpts={"position": 0.9, "color": DIVERGED_COLOR, "fill": (255, 255, 255, 200)},
         )
         scale_annotations([line], self.text_scale)

@@ -15,6 +15,7 @@ from engine.rate_sweep import RateSweepSettings
 from engine.result import Outcome
 from engine.settings import parse_or_keep
 from gui.axes import COLORS, DIVERGED_COLOR, scale_annotations, styled_plot
+from gui.language import translate
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,
@@ -39,12 +40,13 @@ class LearningRateSweepTool(ToolPanel):
     object_prefix = "lr_sweep"
 
     def __init__(self, compute, config_source, parent=None):
-        super().__init__("learning-rate sweep", compute, config_source, parent)
+        super().__init__(translate("tools", "learning-rate sweep"), compute, config_source, parent)
         min_label, self.min_input = declared_control(RateSweepSettings, "lr_min")
         max_label, self.max_input = declared_control(RateSweepSettings, "lr_max")
         count_label, self.count_input = declared_control(RateSweepSettings, "count")
         tolerance_label, self.tolerance_input = declared_control(RateSweepSettings, "tolerance")
-        self.plot = styled_plot("learning rate", "final loss", True, True)
+        self.plot = styled_plot(translate("axes", "learning rate"),
+                                translate("axes", "final loss"), True, True)
         self.plot.setObjectName("lr_sweep_plot")
         # Bottom right: large rates diverge (drawn on their own row), so no point lies there,
         # and the lines' labels keep the top of the chart.
@@ -52,7 +54,7 @@ class LearningRateSweepTool(ToolPanel):
                                                         labelTextColor=(30, 30, 30),
                                                         brush=(255, 255, 255, 210))
         # Diverged rates have no final loss: they sit on a row of their own above the chart.
-        self.diverged_row = styled_plot("", "diverged", True, False)
+        self.diverged_row = styled_plot("", translate("axes", "diverged"), True, False)
         self.diverged_row.setObjectName("lr_sweep_diverged_row")
         self.diverged_row.setFixedHeight(DIVERGED_ROW_HEIGHT)
         self.diverged_row.setXLink(self.plot)
@@ -69,7 +71,7 @@ class LearningRateSweepTool(ToolPanel):
         explanation.setObjectName("lr_sweep_explanation")
         explanation.setWordWrap(True)
         self.style_label(explanation, 15, "color: #333;")
-        explanation.setToolTip("Written from this sweep's own measurements")
+        explanation.setToolTip(translate("lr_sweep", "Written from this sweep's own measurements"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.button_row(min_label, self.min_input, max_label,
                                          self.max_input, count_label, self.count_input,
@@ -104,8 +106,10 @@ class LearningRateSweepTool(ToolPanel):
         self.explanation.setText("")
         self.points, self.markers = [], []
         self._range = (settings.lr_min, settings.lr_max)
-        self.set_status(f"Training at {settings.count} learning rates, {config.iterations} "
-                        "iterations each, then bisecting…")
+        self.set_status(translate("lr_sweep", "Training at {count} learning rates, {iterations} "
+                                              "iterations "
+                                              "each, then bisecting…").format(
+            count=settings.count, iterations=config.iterations))
         return RateSweepJob(config, settings)
 
     def on_progress(self, point) -> None:
@@ -134,11 +138,14 @@ class LearningRateSweepTool(ToolPanel):
             self.plot.plot([p.learning_rate for p in fell], [p.final_loss for p in fell],
                            pen=pg.mkPen(COLORS[0], width=2))
         for outcome, color, symbol, name in (
-            (Outcome.LEARNED, COLORS[0], "o", "learned (near zero)"),
-            (Outcome.STILL_FALLING, COLORS[2], "s", "still falling"),
-            (Outcome.PLATEAUED, COLORS[3], "d", "plateaued"),
-            (Outcome.UNSTABLE, UNSTABLE_COLOR, "t1", f"unstable (final ≥ initial; drawn ≤ "
-                                                     f"{CEILING:g}× initial)"),
+            (Outcome.LEARNED, COLORS[0], "o", translate("lr_sweep", "learned (near zero)")),
+            (Outcome.STILL_FALLING, COLORS[2], "s", Outcome.STILL_FALLING.word),
+            (Outcome.PLATEAUED, COLORS[3], "d", Outcome.PLATEAUED.word),
+            (Outcome.UNSTABLE, UNSTABLE_COLOR, "t1", translate("lr_sweep", "unstable (final ≥ "
+                                                                           "initial; "
+                                                                         "drawn ≤ {ceiling:g}× "
+                                                                         "initial)").format(
+                ceiling=CEILING)),
         ):
             chosen = [p for p in ordered if p.outcome == outcome and p.final_loss]
             if chosen:
@@ -177,13 +184,16 @@ class LearningRateSweepTool(ToolPanel):
                        max(self._range[1], *(p.learning_rate for p in sweep.points))) \
             if sweep.points else self._range
         self._draw()
+        self.markers = []
         lines = []
         best = sweep.best()
         if best is not None:
             star = pg.PlotDataItem([best.learning_rate], [best.final_loss], pen=None,
                                    symbol="star", symbolSize=22, symbolBrush=BEST_COLOR,
                                    symbolPen=pg.mkPen((40, 40, 40)),
-                                   name=f"lowest final loss: lr {best.learning_rate:.3g}")
+                                   name=translate("lr_sweep", "lowest final loss: lr "
+                                                              "{lr:.3g}").format(
+                                       lr=best.learning_rate))
             self.plot.addItem(star)
             self.markers.append(star)
         # The bound's label left of its line, the threshold's right of it: the two lines can
@@ -193,7 +203,7 @@ class LearningRateSweepTool(ToolPanel):
         for value, color, text, anchor in (
             (sweep.predicted_bound, BOUND_COLOR, "2/λ_max = {:.3g}",
              (1, 1) if bound_left else (0, 1)),
-            (sweep.largest_stable_lr, STABLE_COLOR, "loss fell up to {:.3g}",
+            (sweep.largest_stable_lr, STABLE_COLOR, translate("lr_sweep", "loss fell up to {:.3g}"),
              (0, 1) if bound_left else (1, 1)),
         ):
             if value:
@@ -212,23 +222,35 @@ class LearningRateSweepTool(ToolPanel):
                 self.markers.append(line)
         best, learned = sweep.best(), sweep.largest_learned()
         if best is not None and best.outcome and best.outcome.fell:
-            lines.append(f"Lowest final loss <b>{best.final_loss:.3g}</b> at "
-                         f"<b>{best.learning_rate:.3g}</b>"
-                         + (f"; largest rate that learned <b>{learned.learning_rate:.3g}</b>."
-                            if learned else "; no rate learned (fell to near zero)."))
+            lines.append(translate("lr_sweep", "Lowest final loss <b>{loss:.3g}</b> at "
+                                               "<b>{lr:.3g}</b>").format(
+                loss=best.final_loss, lr=best.learning_rate)
+                + (translate("lr_sweep", "; largest rate that learned <b>{lr:.3g}</b>.").format(
+                    lr=learned.learning_rate) if learned
+                   else translate("lr_sweep", "; no rate learned (fell to near zero).")))
         if sweep.largest_stable_lr and sweep.predicted_bound:
             ratio = sweep.largest_stable_lr / sweep.predicted_bound
-            meaning = ("the exact limit of a quadratic, whose curvature never changes"
+            meaning = (translate("lr_sweep", "the exact limit of a quadratic, whose curvature "
+                                             "never "
+                                             "changes")
                        if sweep.config.layers.frozen == "w1" else
-                       "a bound for the initial weights, which training moves away from")
-            lines.append(f"The loss fell at all rates up to {sweep.largest_stable_lr:.3g}, "
-                         f"{ratio:.3g}× 2/λ_max = {sweep.predicted_bound:.3g} "
-                         f"(λ_max = {sweep.lambda_max:.3g}): {meaning}.")
+                       translate("lr_sweep", "a bound for the initial weights, which training "
+                                             "moves away "
+                                             "from"))
+            lines.append(translate("lr_sweep", "The loss fell at all rates up to {lr:.3g}, "
+                                               "{ratio:.3g}× "
+                                               "2/λ_max = {bound:.3g} (λ_max = {lambda_max:.3g}): "
+                                               "{meaning}.").format(
+                lr=sweep.largest_stable_lr, ratio=ratio, bound=sweep.predicted_bound,
+                lambda_max=sweep.lambda_max, meaning=meaning))
         elif sweep.predicted_bound:
-            lines.append(f"No rate lowered the loss; 2/λ_max = {sweep.predicted_bound:.3g}.")
+            lines.append(translate("lr_sweep", "No rate lowered the loss; 2/λ_max = "
+                                               "{bound:.3g}.").format(
+                bound=sweep.predicted_bound))
         self.summary.setText(" ".join(lines))
         self.explanation.setText(explain_sweep(sweep))
         if sweep.stopped:
-            self.set_status(f"Stopped after {len(sweep.points)} rates.", WARN_COLOR)
+            self.set_status(translate("lr_sweep", "Stopped after {count} rates.").format(
+                count=len(sweep.points)), WARN_COLOR)
         else:
-            self.set_status("Sweep finished.", OK_COLOR)
+            self.set_status(translate("lr_sweep", "Sweep finished."), OK_COLOR)

@@ -29,6 +29,7 @@ from gui.controls import CUSTOM, RunControls
 from gui.diagnostics_plot import DiagnosticsPlot
 from gui.export import export_all
 from gui.history import RunHistory
+from gui.language import follow_language, language_menu, translate
 from gui.loss_plot import VISIBLE_LIMIT, LossPlot
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
@@ -79,7 +80,8 @@ class MainWindow(QMainWindow):
         self.panel = ParameterPanel()
         self.panel.changed.connect(self._on_parameters_changed)
         cpu = cpu_info()
-        self.panel.set_cpu_description(f"{cpu['blas'].split()[0]}, {cpu['cores']} cores")
+        self.panel.set_cpu_description(translate("MainWindow", "{blas}, {cores} cores").format(
+            blas=cpu['blas'].split()[0], cores=cpu['cores']))
         self.panel.device_combo.setItemData(0, f"{cpu['cpu_model']}; BLAS: {cpu['blas']}",
                                             Qt.ItemDataRole.ToolTipRole)
 
@@ -89,7 +91,8 @@ class MainWindow(QMainWindow):
                      "repeats_input", "log_y_checkbox", "x_axis_combo", "smoothing_slider",
                      "smoothing_label"):
             setattr(self, name, getattr(self.controls, name))
-        self.preset_combo.currentTextChanged.connect(self.apply_preset)
+        self.preset_combo.currentIndexChanged.connect(
+            lambda: self.apply_preset(self.preset_combo.currentData()))
         self.run_button.clicked.connect(self.start_run)
         self.stop_button.clicked.connect(self.stop_run)
         self.clear_button.clicked.connect(self.clear_history)
@@ -143,20 +146,26 @@ class MainWindow(QMainWindow):
         self.tools = (self.race_tool, self.size_sweep_tool, self.lr_sweep_tool, self.profile_tool)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.addTab(training, "Training")
+        self.tabs.addTab(training, translate("MainWindow", "Training"))
         self.code_view = CodeView()
         self.panel.changed.connect(
             lambda: self.code_view.follow(self.panel.code_combo.currentData()))
-        self.tabs.addTab(self.code_view, "Code")
-        self.tabs.setTabToolTip(1, "The loop the chosen code runs, beside another code's: "
-                                "NumPy's hand-written backward pass, PyTorch's loss.backward()")
+        self.tabs.addTab(self.code_view, translate("MainWindow", "Code"))
+        self.tabs.setTabToolTip(1, translate("MainWindow", "The loop the chosen code runs, beside "
+                                                           "another "
+                                                   "code's: NumPy's hand-written backward pass, "
+                                                   "PyTorch's loss.backward()"))
         for tool, title, tip in (
-            (self.race_tool, "Device race", "The same run on two targets, from the same draw"),
-            (self.size_sweep_tool, "Size sweep", "Cost against problem size: where the GPU wins"),
-            (self.lr_sweep_tool, "Learning-rate sweep",
-             "Final loss against learning rate, beside the bound 2/λ_max"),
-            (self.profile_tool, "Profile",
-             "One iteration of the tutorial taken apart: where the time goes, line by line"),
+            (self.race_tool, translate("MainWindow", "Device race"),
+             translate("MainWindow", "The same run on two targets, from the same draw")),
+            (self.size_sweep_tool, translate("MainWindow", "Size sweep"),
+             translate("MainWindow", "Cost against problem size: where the GPU wins")),
+            (self.lr_sweep_tool, translate("MainWindow", "Learning-rate sweep"),
+             translate("MainWindow", "Final loss against learning rate, beside the bound 2/λ_max")),
+            (self.profile_tool, translate("MainWindow", "Profile"),
+             translate("MainWindow", "One iteration of the tutorial taken apart: where the time "
+                                     "goes, "
+                                 "line by line")),
         ):
             tool.busy_changed.connect(self._on_tool_busy_changed)
             self.tabs.addTab(tool, title)
@@ -169,38 +178,49 @@ class MainWindow(QMainWindow):
         splitter.setSizes([380, 1080])
         self.setCentralWidget(splitter)
 
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import…", self)
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        self.import_action = QAction(translate("MainWindow", "&Import…"), self)
         self.import_action.setObjectName("import_action")
         self.import_action.setShortcut(QKeySequence("Ctrl+O"))
-        self.import_action.setToolTip("Read run records (JSON written by this program, on this "
-                                      "machine or another, such as Colab) into the run table")
+        self.import_action.setToolTip(translate("MainWindow", "Read run records (JSON written by "
+                                                              "this program, "
+                                                "on this machine or another, such as Colab) into "
+                                                "the run table"))
         self.import_action.triggered.connect(self.import_dialog)
         file_menu.addAction(self.import_action)
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(translate("MainWindow", "&Quit"), self)
         self.quit_action.setObjectName("quit_action")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setToolTip("Close the window (a running job is stopped first)")
+        self.quit_action.setToolTip(translate("MainWindow", "Close the window (a running job is "
+                                                            "stopped first)"))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
         self.addAction(self.quit_action)  # Ctrl+Q with the menu closed
-        menu = self.menuBar().addMenu("&Run")
-        for text, keys, slot in (("&Run", "Ctrl+R", self.start_run),
-                                 ("&Export…", "Ctrl+S", self.export_dialog)):
+        menu = self.menuBar().addMenu(translate("MainWindow", "&Run"))
+        for text, keys, slot in (
+                (translate("MainWindow", "&Run"), "Ctrl+R", self.start_run),
+                (translate("MainWindow", "&Export…"), "Ctrl+S", self.export_dialog)):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop_run)
-        view = self.menuBar().addMenu("&View")
-        self.presentation_action = QAction("&Presentation mode", self)
+        view = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        self.presentation_action = QAction(translate("MainWindow", "&Presentation mode"), self)
         self.presentation_action.setObjectName("presentation_action")
         self.presentation_action.setCheckable(True)
         self.presentation_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
-        self.presentation_action.setToolTip("Full screen, fonts 1.6× larger, thicker curves and "
-                                            "a larger wall clock: for the back of a lecture hall")
+        self.presentation_action.setToolTip(translate("MainWindow", "Full screen, fonts 1.6× "
+                                                                    "larger, thicker "
+                                                      "curves and a larger wall clock: for the "
+                                                      "back "
+                                                      "of a lecture hall"))
         view.addAction(self.presentation_action)
         self.addAction(self.presentation_action)  # F11 works with the menu closed
+        self.language_actions = language_menu(view, self.settings)
+        self.language_en_action = self.language_actions["en"]
+        self.language_ko_action = self.language_actions["ko"]
+        follow_language(self, self._on_language_changed)
         self.presentation = PresentationMode(self, self.presentation_action, self.settings,
                                              self._rescale)
         self.setMinimumSize(1160, 640)
@@ -243,8 +263,10 @@ class MainWindow(QMainWindow):
             if self.probe_runner.is_running():
                 self._wanted_device = "gpu"  # the probe has not answered yet
             elif self._gpu_reason:
-                self.readout.set_status(f"GPU unavailable ({self._gpu_reason}): "
-                                        "this run would use the CPU.", WARN_COLOR)
+                self.readout.set_status(translate("MainWindow", "GPU unavailable ({reason}): this "
+                                                                "run would "
+                                                  "use the CPU.").format(reason=self._gpu_reason),
+                                        WARN_COLOR)
         self.panel.set_values(values)
 
     def apply_preset(self, name: str) -> None:
@@ -254,11 +276,17 @@ class MainWindow(QMainWindow):
             return
         values = preset_values(name)
         if values.get("device") == "gpu" and self._gpu_reason:
-            self.readout.set_status(f"Preset {name} needs a GPU, and none can be used here "
-                                    f"({self._gpu_reason}): not applied.", ERROR_COLOR)
+            self.readout.set_status(translate("MainWindow", "Preset {name} needs a GPU, and none "
+                                                            "can be used "
+                                              "here ({reason}): not applied.").format(
+                name=translate("presets", name), reason=self._gpu_reason), ERROR_COLOR)
             self._name_matching_preset()  # the combo names what the settings still are
             return
         self.set_values(values)
+
+    def _on_language_changed(self) -> None:
+        """The preset's description, in the new language (each view redraws its own)."""
+        self._name_matching_preset()
 
     def _on_parameters_changed(self) -> None:
         self._name_matching_preset()
@@ -267,9 +295,9 @@ class MainWindow(QMainWindow):
     def _name_matching_preset(self) -> None:
         """The preset combo names the preset the settings are, or Custom."""
         name = matching_preset(self.panel.values(), self.panel.gpu_enabled(),
-                               self.preset_combo.currentText(), CUSTOM)
+                               self.preset_combo.currentData(), CUSTOM)
         self.preset_combo.blockSignals(True)
-        self.preset_combo.setCurrentText(name)
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(name))
         self.preset_combo.blockSignals(False)
         self.controls.describe_preset(name)
 
@@ -293,13 +321,16 @@ class MainWindow(QMainWindow):
             if self._wanted_device == "gpu":
                 self.panel.set_values({"device": "gpu"})
         else:
-            reason = status.reason if end.kind == EndKind.DONE else f"the probe {end.kind}: " \
-                f"{end.message}"
+            reason = translate("devices", status.reason) if end.kind == EndKind.DONE else translate(
+                "MainWindow", "the probe {kind}: {message}").format(kind=end.kind,
+                                                                    message=end.message)
             self._gpu_reason = reason
             self.panel.set_gpu_status(False, reason)
             if self._wanted_device == "gpu" and not self.is_running():
-                self.readout.set_status(f"GPU unavailable ({reason}): this run would "
-                                        "use the CPU.", WARN_COLOR)
+                self.readout.set_status(translate("MainWindow", "GPU unavailable ({reason}): this "
+                                                                "run would "
+                                                  "use the CPU.").format(reason=reason),
+                                        WARN_COLOR)
         self._wanted_device = None
         self._close_if_requested()
 
@@ -318,8 +349,9 @@ class MainWindow(QMainWindow):
             return None
         errors = self.panel.errors()
         if errors:
-            tool.set_status("Fix the highlighted settings: " + "; ".join(errors.values()),
-                            ERROR_COLOR)
+            tool.set_status(translate("MainWindow", "Fix the highlighted settings: "
+                                                    "{errors}").format(
+                errors="; ".join(errors.values())), ERROR_COLOR)
             return None
         return RunConfig(**self.panel.values())
 
@@ -333,8 +365,9 @@ class MainWindow(QMainWindow):
             return False
         errors = self.panel.errors()
         if errors:
-            self.readout.set_status("Fix the highlighted settings: "
-                                    + "; ".join(errors.values()), ERROR_COLOR)
+            self.readout.set_status(translate("MainWindow", "Fix the highlighted settings: "
+                                                            "{errors}").format(
+                errors="; ".join(errors.values())), ERROR_COLOR)
             return False
         self.save_settings()
         started = self.runs.start(RunConfig(**self.panel.values()), self.repeats_input.value())
@@ -403,8 +436,10 @@ class MainWindow(QMainWindow):
 
     def delete_runs(self, numbers: list[int]) -> None:
         self.history.remove(numbers)
-        self.readout.set_status(f"Deleted run{'s' if len(numbers) > 1 else ''} "
-                                + ", ".join(f"#{n}" for n in numbers))
+        runs = ", ".join(f"#{n}" for n in numbers)
+        self.readout.set_status((translate("MainWindow", "Deleted runs {runs}") if len(numbers) > 1
+                                 else translate("MainWindow", "Deleted run {runs}")).format(
+                                     runs=runs))
 
     def _on_x_axis_changed(self) -> None:
         mode = self.x_axis_combo.currentData()
@@ -415,24 +450,26 @@ class MainWindow(QMainWindow):
 
     def _on_smoothing_changed(self, value: int) -> None:
         weight = value / 100
-        self.smoothing_label.setText(f"smoothing {weight:.2f}")
+        self.smoothing_label.setText(translate("MainWindow", "smoothing "
+                                                             "{weight:.2f}").format(weight=weight))
         self.plot.set_smoothing(weight)
 
     def clear_history(self) -> None:
         if self.is_running():
             return
         self.history.clear()
-        self.readout.set_status("History cleared")
+        self.readout.set_status(translate("MainWindow", "History cleared"))
 
     def export_to(self, folder: str | Path) -> list[Path] | None:
         """Write loss_plot.png, losses.csv and runs.json; None (and the reason shown) on error."""
         try:
             paths = export_all(Path(folder), self.history.entries, self.loss_plot)
         except OSError as exc:
-            self.readout.set_status(f"Export failed: {exc}", ERROR_COLOR)
+            self.readout.set_status(translate("MainWindow", "Export failed: {error}").format(
+                error=exc), ERROR_COLOR)
             return None
-        self.readout.set_status(f"Exported {len(self.history.entries)} runs to {folder}",
-                                OK_COLOR)
+        self.readout.set_status(translate("MainWindow", "Exported {count} runs to {folder}").format(
+            count=len(self.history.entries), folder=folder), OK_COLOR)
         return paths
 
     def import_records(self, path: str | Path) -> bool:
@@ -442,8 +479,9 @@ class MainWindow(QMainWindow):
             results = read_records(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, RecordError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            self.readout.set_status(f"Import refused: {Path(path).name}: {reason}",
-                                    ERROR_COLOR)
+            self.readout.set_status(translate("MainWindow", "Import refused: {file}: "
+                                                            "{reason}").format(
+                file=Path(path).name, reason=reason), ERROR_COLOR)
             return False
         for result in results:
             number = self.runs.next_number()
@@ -451,18 +489,22 @@ class MainWindow(QMainWindow):
             self.history.add(number, result)
         self.history.show_at_most(VISIBLE_LIMIT)
         facts = sorted({describe_device_facts(r.device_info) for r in results} - {""})
-        self.readout.set_status(f"Imported {len(results)} run{'s' if len(results) > 1 else ''}"
-                                f" from {Path(path).name}"
+        imported = (translate("MainWindow", "Imported {count} runs from {file}") if len(results) > 1
+                    else translate("MainWindow", "Imported {count} run from {file}"))
+        self.readout.set_status(imported.format(count=len(results), file=Path(path).name)
                                 + (f" ({'; '.join(facts)})" if facts else ""), OK_COLOR)
         return True
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import run records", "", "JSON (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Import run "
+                                                                            "records"), "",
+                                              "JSON (*.json)")
         if path:
             self.import_records(path)
 
     def export_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export plot, losses and records into")
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("MainWindow", "Export plot, losses and records into"))
         if folder:
             self.export_to(folder)
 
@@ -474,7 +516,7 @@ class MainWindow(QMainWindow):
         # A run's record is worth keeping: stop it (cooperatively, then by force), then close.
         if self.is_busy():
             self.stop_run()
-            self.readout.set_status("Closing after the run stops…")
+            self.readout.set_status(translate("MainWindow", "Closing after the run stops…"))
             event.ignore()
             return
         self.save_settings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from engine.config import Layers, RunConfig
 from engine.devices import code_refusal
 from engine.settings import format_value, label_of, parse_or_keep, settings_of
 from engine.threads import run_errors
+from gui.language import follow_language, retranslated, translate
 
 # Every control's label, objectName and tooltip come from RunConfig's declarations
 # (engine.settings); the panel adds only what is the window's own.
@@ -33,30 +34,42 @@ COMBO_FIELDS = tuple(name for name, s in SETTINGS.items() if s.kind == "choice" 
 # The window's own words for the layer switches: one checkbox per layer (object name, text,
 # tooltip); together they are the `train` setting.
 LAYER_BOXES = {
-    "w1": ("train_w1_checkbox", "train w1",
-           "Backpropagate into w1 (D_in×H). Unchecked, w1 is frozen: its gradient is neither "
-           "computed nor applied, as with PyTorch's requires_grad=False."),
-    "w2": ("train_w2_checkbox", "train w2",
-           "Backpropagate into w2 (H×D_out). With w1 frozen the loss is a quadratic in w2, "
-           "and 2/λ_max is an exact bound on the learning rate."),
+    "w1": ("train_w1_checkbox", QT_TRANSLATE_NOOP("params", "train w1"),
+           QT_TRANSLATE_NOOP("params", "Backpropagate into w1 (D_in×H). Unchecked, w1 is frozen: "
+                                       "its "
+                             "gradient is neither computed nor applied, as with PyTorch's "
+                             "requires_grad=False.")),
+    "w2": ("train_w2_checkbox", QT_TRANSLATE_NOOP("params", "train w2"),
+           QT_TRANSLATE_NOOP("params", "Backpropagate into w2 (H×D_out). With w1 frozen the loss "
+                                       "is a "
+                             "quadratic in w2, and 2/λ_max is an exact bound on the learning "
+                             "rate.")),
 }
 WINDOW_TIPS = {  # what the window adds to a declared help text
-    "learning_rate": "Accepts 1e-6 notation; ÷10 and ×10 move by decades.",
-    "diagnostics": "Sharpness λ_max is the Hessian's largest eigenvalue, by Lanczos: every "
-                   "iteration while lr·λ_max > 1 and sparsely after; shown under the loss "
-                   "plot and explained beside it.",
+    "learning_rate": QT_TRANSLATE_NOOP("params", "Accepts 1e-6 notation; ÷10 and ×10 move by "
+                                                 "decades."),
+    "diagnostics": QT_TRANSLATE_NOOP("params", "Sharpness λ_max is the Hessian's largest "
+                                               "eigenvalue, by "
+                                     "Lanczos: every iteration while lr·λ_max > 1 and sparsely "
+                                     "after; shown under the loss plot and explained beside "
+                                     "it."),
 }
 INVALID_STYLE = "border: 2px solid #d62728;"
-CODE_TIPS = {"numpy": "The tutorial's NumPy loop (CuPy on a GPU): gradients written by hand",
-             "torch": "The same hand-written gradients on torch tensors",
-             "autograd": "loss.backward() computes the gradients; a frozen layer is a weight "
-                         "with requires_grad=False"}
+CODE_TIPS = {"numpy": QT_TRANSLATE_NOOP("params", "The tutorial's NumPy loop (CuPy on a GPU): "
+                                                  "gradients "
+                                          "written by hand"),
+             "torch": QT_TRANSLATE_NOOP("params", "The same hand-written gradients on torch "
+                                                  "tensors"),
+             "autograd": QT_TRANSLATE_NOOP("params", "loss.backward() computes the gradients; a "
+                                                     "frozen layer "
+                                             "is a weight with requires_grad=False")}
 
 
 def tooltip(field: str) -> str:
-    """A control's tooltip: the declared help, as a sentence, and the window's own words."""
-    text = SETTINGS[field].sentence + "."
-    return f"{text} {WINDOW_TIPS[field]}" if field in WINDOW_TIPS else text
+    """A control's tooltip: the declared help, as a sentence, and the window's own words, in
+    the current language."""
+    text = SETTINGS[field].sentence + translate("params", ".")
+    return f"{text} {translate('params', WINDOW_TIPS[field])}" if field in WINDOW_TIPS else text
 
 
 def field_label(field: str) -> str:
@@ -83,6 +96,7 @@ class ParameterPanel(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         self.inputs: dict[str, QWidget] = {}
+        self.row_labels: dict[str, QLabel] = {}
         for name in (n for n in SETTINGS if n in TEXT_FIELDS or n in COMBO_FIELDS):
             declared = SETTINGS[name]
             widget: QWidget = QComboBox() if name in COMBO_FIELDS else QLineEdit()
@@ -91,10 +105,8 @@ class ParameterPanel(QWidget):
             else:
                 widget.textChanged.connect(self._on_edit)
             widget.setObjectName(declared.widget)
-            widget.setToolTip(tooltip(name))
             self.inputs[name] = widget
-            row_label = QLabel(declared.label)
-            row_label.setToolTip(tooltip(name))
+            self.row_labels[name] = row_label = QLabel()
             if name == "learning_rate":
                 form.addRow(row_label, self._with_decade_buttons(widget))
             else:
@@ -103,9 +115,10 @@ class ParameterPanel(QWidget):
         self.device_combo: QComboBox = self.inputs["device"]
         self.device_combo.blockSignals(True)
         self.device_combo.addItem("CPU", "cpu")
-        self.device_combo.addItem("GPU (probing…)", "gpu")
+        self.device_combo.addItem("GPU", "gpu")
         self.device_combo.blockSignals(False)
-        self._set_gpu_enabled(False, "checking whether CuPy can use a GPU…")
+        self._cpu_text = ""
+        self._gpu_status: tuple[bool, str] | None = None  # None: the probe has not answered
         self.dtype_combo: QComboBox = self.inputs["dtype"]
         self.gpu_path_combo: QComboBox = self.inputs["gpu_path"]
         self.code_combo: QComboBox = self.inputs["code"]
@@ -117,28 +130,22 @@ class ParameterPanel(QWidget):
             combo.setCurrentIndex(combo.findData(getattr(RunConfig(), name)))
             combo.blockSignals(False)
         for index, code in enumerate(SETTINGS["code"].choices):
-            self.code_combo.setItemText(index, f"{code} — {NAMES[code]}")
-            refusal = code_refusal(code)  # PyTorch's codes without the torch extra
-            self.code_combo.model().item(index).setEnabled(not refusal)
-            self.code_combo.setItemData(index, refusal or CODE_TIPS[code], Qt.ToolTipRole)
+            # PyTorch's codes without the torch extra
+            self.code_combo.model().item(index).setEnabled(not code_refusal(code))
 
         self.layer_boxes: dict[str, QCheckBox] = {}
         layers = QHBoxLayout()
-        for layer, (object_name, text, tip) in LAYER_BOXES.items():
-            box = QCheckBox(text)
+        for layer, (object_name, _text, _tip) in LAYER_BOXES.items():
+            box = QCheckBox()
             box.setObjectName(object_name)
-            box.setToolTip(tip)
             box.setChecked(True)
             box.toggled.connect(self._on_edit)
             self.layer_boxes[layer] = box
             layers.addWidget(box)
-        layers_label = QLabel(SETTINGS["train"].label)
-        layers_label.setToolTip(tooltip("train"))
+        self.row_labels["train"] = layers_label = QLabel()
         form.addRow(layers_label, layers)
-        self.diagnostics_checkbox = QCheckBox(
-            f"{SETTINGS['diagnostics'].label.lower()}: sharpness, dead units")
+        self.diagnostics_checkbox = QCheckBox()
         self.diagnostics_checkbox.setObjectName(SETTINGS["diagnostics"].widget)
-        self.diagnostics_checkbox.setToolTip(tooltip("diagnostics"))
         self.diagnostics_checkbox.toggled.connect(self._on_edit)
         form.addRow(self.diagnostics_checkbox)
 
@@ -147,9 +154,11 @@ class ParameterPanel(QWidget):
         self.limit_label = QLabel()
         self.limit_label.setObjectName("layer_limit_label")
         self.limit_label.setWordWrap(True)
-        self.limit_label.setToolTip("With w1 frozen the loss is a quadratic in w2 and its "
-                                    "curvature never changes: 2/λ_max of the w2 block at the "
-                                    "drawn weights is the exact limit of the learning rate")
+        self.limit_label.setToolTip(translate("params", "With w1 frozen the loss is a quadratic "
+                                                        "in w2 and its curvature never changes: "
+                                                        "2/λ_max of the w2 block at the drawn "
+                                                        "weights is the exact limit of the "
+                                                        "learning rate"))
         self.limit_label.hide()
         form.addRow(self.limit_label)
 
@@ -158,14 +167,43 @@ class ParameterPanel(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #d62728;")
         form.addRow(self.error_label)
+        self._apply_texts()
+        follow_language(self, self._on_language_changed)
+
+    def _apply_texts(self) -> None:
+        """The texts composed from the declarations, in the current language."""
+        for name, label in self.row_labels.items():
+            label.setText(SETTINGS[name].title)
+            label.setToolTip(tooltip(name))
+        for name, widget in self.inputs.items():
+            widget.setToolTip(tooltip(name))
+        for index, code in enumerate(SETTINGS["code"].choices):
+            self.code_combo.setItemText(index, f"{code} — {translate('codes', NAMES[code])}")
+            refusal = code_refusal(code)
+            self.code_combo.setItemData(index, refusal or translate("params", CODE_TIPS[code]),
+                                        Qt.ToolTipRole)
+        for layer, (_name, text, tip) in LAYER_BOXES.items():
+            self.layer_boxes[layer].setText(translate("params", text))
+            self.layer_boxes[layer].setToolTip(translate("params", tip))
+        self.diagnostics_checkbox.setText(translate("params", "{diagnostics}: sharpness, dead "
+                                                              "units").format(
+            diagnostics=SETTINGS["diagnostics"].title.lower()))
+        self.diagnostics_checkbox.setToolTip(tooltip("diagnostics"))
+        self._show_devices()
+
+    def _on_language_changed(self) -> None:
+        self._apply_texts()
+        self._on_edit()
 
     def _with_decade_buttons(self, line_edit: QWidget) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(line_edit, 1)
-        for text, factor, tip in (("÷10", 0.1, "Learning rate one decade down"),
-                                  ("×10", 10.0, "Learning rate one decade up")):
+        for text, factor, tip in (("÷10", 0.1, translate("params", "Learning rate one decade "
+                                                                   "down")),
+                                  ("×10", 10.0, translate("params", "Learning rate one decade "
+                                                                    "up"))):
             button = QPushButton(text)
             button.setObjectName("lr_down_button" if factor < 1 else "lr_up_button")
             button.setToolTip(tip)
@@ -191,7 +229,7 @@ class ParameterPanel(QWidget):
     def errors(self) -> dict[str, str]:
         errors = run_errors(self.values())
         if "train" in errors:
-            errors["train"] = "train at least one layer (w1 or w2)"
+            errors["train"] = translate("params", "train at least one layer (w1 or w2)")
         return errors
 
     def set_values(self, values: dict[str, Any]) -> None:
@@ -232,14 +270,26 @@ class ParameterPanel(QWidget):
     # --- devices ------------------------------------------------------------------------
 
     def set_cpu_description(self, text: str) -> None:
-        self.device_combo.setItemText(0, f"CPU ({text})")
+        self._cpu_text = text
+        self._show_devices()
 
     def set_gpu_status(self, available: bool, text: str) -> None:
         """`text`: the GPU's name and memory, or the reason it cannot be used."""
-        if available:
-            self.device_combo.setItemText(1, f"GPU ({text})")
-        else:
-            self.device_combo.setItemText(1, "GPU (unavailable)")
+        self._gpu_status = (available, text)
+        self._show_devices()
+
+    def _show_devices(self) -> None:
+        cpu = retranslated(self._cpu_text) or self._cpu_text  # made in the language before
+        self.device_combo.setItemText(0, f"CPU ({cpu})" if cpu else "CPU")
+        if self._gpu_status is None:
+            self.device_combo.setItemText(1, translate("params", "GPU (probing…)"))
+            self._set_gpu_enabled(False, translate("params", "checking whether CuPy can use a "
+                                                             "GPU…"))
+            return
+        available, text = self._gpu_status
+        text = retranslated(text) or text
+        self.device_combo.setItemText(1, f"GPU ({text})" if available
+                                      else translate("params", "GPU (unavailable)"))
         self._set_gpu_enabled(available, text)
 
     def _set_gpu_enabled(self, enabled: bool, tooltip: str) -> None:
@@ -277,7 +327,8 @@ class ParameterPanel(QWidget):
         for name, widget in self.inputs.items():
             widget.setStyleSheet(INVALID_STYLE if name in errors else "")
             tip = tooltip(name)
-            widget.setToolTip(f"{tip}\n\nInvalid: {errors[name]}" if name in errors else tip)
+            widget.setToolTip(translate("params", "{tip}\n\nInvalid: {reason}").format(
+                tip=tip, reason=errors[name]) if name in errors else tip)
         self.error_label.setText("\n".join(f"{field_label(k)}: {v}" for k, v in errors.items()))
         self._show_limit(None if errors else RunConfig(**self.values()))
         self._show_gpu_path_applies()

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.explain import explain_profile
 from engine.jobs import ProfileJob
 from engine.measure import BUSY_CORES
 from engine.profile import STATEMENTS, DeviceProfile, ProfileColumn, ProfileSettings
 from gui.axes import DEVICE_COLORS, TICK_POINTS, styled_plot
+from gui.language import QT_TRANSLATE_NOOP, translate
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,
@@ -32,10 +34,13 @@ from gui.tool_base import (
     declared_settings,
 )
 
-WHOLE_ROWS = ("Σ lines", "iteration, as one piece", "Python between lines (iteration − Σ)",
-              "the engine's iteration")
-COLUMNS = ("×", "statement", "device", "MFLOP", "µs: median (low–high)", "GFLOP/s", "GB/s",
-           "issue µs")
+WHOLE_ROWS = (QT_TRANSLATE_NOOP("profile", "Σ lines"),
+              QT_TRANSLATE_NOOP("profile", "iteration, as one piece"),
+              QT_TRANSLATE_NOOP("profile", "Python between lines (iteration − Σ)"),
+              QT_TRANSLATE_NOOP("profile", "the engine's iteration"))
+COLUMNS = ("×", QT_TRANSLATE_NOOP("profile", "statement"), QT_TRANSLATE_NOOP("profile", "device"),
+           "MFLOP", QT_TRANSLATE_NOOP("profile", "µs: median (low–high)"), "GFLOP/s", "GB/s",
+           QT_TRANSLATE_NOOP("profile", "issue µs"))
 BAR = 0.38  # bar height, in rows
 VALUE_POINTS = 9  # the bars' value labels at scale 1
 
@@ -48,9 +53,9 @@ def micro(seconds: float) -> str:
 def rows_of(device: DeviceProfile) -> list[tuple[str, float]]:
     """(row label, seconds) for every bar of one device: the statements, then the whole."""
     rows = [(line.code, line.seconds.median) for line in device.lines]
-    rows += [(WHOLE_ROWS[0], device.lines_sum), (WHOLE_ROWS[1], device.iteration.median),
-             (WHOLE_ROWS[2], device.between_lines),
-             (WHOLE_ROWS[3], device.engine_iteration.median)]
+    whole = [translate("profile", row) for row in WHOLE_ROWS]
+    rows += [(whole[0], device.lines_sum), (whole[1], device.iteration.median),
+             (whole[2], device.between_lines), (whole[3], device.engine_iteration.median)]
     return rows
 
 
@@ -58,14 +63,14 @@ class ProfileTool(ToolPanel):
     object_prefix = "profile"
 
     def __init__(self, compute, config_source, parent=None):
-        super().__init__("profile", compute, config_source, parent)
+        super().__init__(translate("tools", "profile"), compute, config_source, parent)
         self.setObjectName("profile_tab")
         scale_label, self.scale_input = declared_control(ProfileSettings, "scale_by")
         self.scale_input.setSuffix("×")
         self.plots = []
         plots = QHBoxLayout()
         for index, name in enumerate(("base", "scaled")):
-            plot = styled_plot("time (log)", "", True, False)
+            plot = styled_plot(translate("axes", "time (log)"), "", True, False)
             plot.setObjectName(f"profile_{name}_plot")
             plot.getPlotItem().getViewBox().setMouseEnabled(x=False, y=False)
             if index:  # the same rows as the first chart: their code is written once
@@ -81,7 +86,7 @@ class ProfileTool(ToolPanel):
             titles.addWidget(title, 3 if index == 0 else 2)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("profile_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("profile", c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.
                                                            ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -89,8 +94,9 @@ class ProfileTool(ToolPanel):
         self.explanation.setObjectName("profile_explanation")
         self.style_label(self.explanation, 17)
         self.explanation.setWordWrap(True)
-        self.explanation.setToolTip("Written from this profile's medians: every number in it "
-                                    "was measured here")
+        self.explanation.setToolTip(translate("profile", "Written from this profile's medians: "
+                                                         "every "
+                                                         "number in it was measured here"))
         # The chart with its explanation on one page, the table on another: at a projector's
         # size the three do not fit one above the other.
         chart = QWidget()
@@ -105,8 +111,8 @@ class ProfileTool(ToolPanel):
         chart_layout.addWidget(self.explanation)
         self.pages = QTabWidget()
         self.pages.setObjectName("profile_pages")
-        self.pages.addTab(chart_scroll, "Chart")
-        self.pages.addTab(self.table, "Table")
+        self.pages.addTab(chart_scroll, translate("profile", "Chart"))
+        self.pages.addTab(self.table, translate("profile", "Table"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.button_row(scale_label, self.scale_input))
         layout.addWidget(self.pages, 1)
@@ -117,7 +123,8 @@ class ProfileTool(ToolPanel):
         settings, error = declared_settings(ProfileSettings,
                                             {"scale_by": self.scale_input.value()})
         if settings is None:
-            self.set_status(f"Refused: {error}.", ERROR_COLOR)
+            self.set_status(translate("profile", "Refused: "
+                                                 "{reason}.").format(reason=error), ERROR_COLOR)
             return None
         for plot in self.plots:
             plot.getPlotItem().clear()
@@ -126,7 +133,7 @@ class ProfileTool(ToolPanel):
         self.table.setRowCount(0)
         self.explanation.setText("")
         self.columns = []
-        self.set_status("Timing every statement of the tutorial's loop…")
+        self.set_status(translate("profile", "Timing every statement of the tutorial's loop…"))
         return ProfileJob(config, settings)
 
     def on_progress(self, column: ProfileColumn) -> None:
@@ -185,7 +192,8 @@ class ProfileTool(ToolPanel):
             if profile.launch_floor is not None:
                 line = pg.InfiniteLine(pos=math.log10(profile.launch_floor.median), angle=90,
                                        pen=pg.mkPen((214, 39, 40), width=2),
-                                       label=f"launch floor {micro(profile.launch_floor.median)}",
+                                       label=translate("profile", "launch floor {time}").format(
+                                           time=micro(profile.launch_floor.median)),
                                        labelOpts={"position": 0.97, "color": (214, 39, 40)})
                 item.addItem(line)
         # A divider between the statements and the whole iteration's rows.
@@ -212,14 +220,18 @@ class ProfileTool(ToolPanel):
             self._draw(plot, column)
 
     def on_done(self, result) -> None:
-        text = result.to_dict()["explanation"]
+        text = explain_profile(result)
         if result.load > BUSY_CORES:
-            text += (f" CPU busy: other programs used {result.load:.1f} cores during the "
-                     "profile, so these times are not the quiet machine's.")
+            text += " " + translate("profile", "CPU busy: other programs used {load:.1f} cores "
+                                               "during the "
+                                          "profile, so these times are not the quiet "
+                                          "machine's.").format(load=result.load)
         self.explanation.setText(text)
         if result.stopped:
-            self.set_status("Profile stopped: the columns measured so far.", WARN_COLOR)
+            self.set_status(translate("profile", "Profile stopped: the columns measured so far."),
+                            WARN_COLOR)
         elif result.gpu_reason:
-            self.set_status(f"Profile finished, CPU only: {result.gpu_reason}.", OK_COLOR)
+            self.set_status(translate("profile", "Profile finished, CPU only: {reason}.").format(
+                reason=result.gpu_reason), OK_COLOR)
         else:
-            self.set_status("Profile finished.", OK_COLOR)
+            self.set_status(translate("profile", "Profile finished."), OK_COLOR)

@@ -13,7 +13,9 @@ from engine.devices import code_refusal
 from engine.jobs import RaceJob
 from engine.measure import BUSY_CORES
 from engine.race import check_targets, race_lanes
+from engine.result import status_word
 from gui.axes import COLORS, styled_plot
+from gui.language import translate
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
 
 RACE_REDRAW_SECONDS = 0.25
@@ -23,24 +25,28 @@ class RaceTool(ToolPanel):
     object_prefix = "race"
 
     def __init__(self, compute, config_source, parent=None):
-        super().__init__("race", compute, config_source, parent)
+        super().__init__(translate("tools", "race"), compute, config_source, parent)
         self.gpu_available = lambda: None  # the window's probe answer (None: probe here)
         self.compare_combo = QComboBox()
         self.compare_combo.setObjectName("race_compare_combo")
-        for text, compare in (("CPU vs GPU (without a GPU: 1 thread vs all)", "device"),
-                              ("float64 vs float32 (and tf32 on a GPU)", "dtype"),
-                              ("GPU paths: CuPy port vs fused vs CUDA graph", "gpu-path"),
-                              ("Codes: NumPy vs PyTorch: Tensors vs Autograd", "code")):
+        for text, compare in (
+                (translate("race", "CPU vs GPU (without a GPU: 1 thread vs all)"), "device"),
+                (translate("race", "float64 vs float32 (and tf32 on a GPU)"), "dtype"),
+                (translate("race", "GPU paths: CuPy port vs fused vs CUDA graph"), "gpu-path"),
+                (translate("race", "Codes: NumPy vs PyTorch: Tensors vs Autograd"), "code")):
             self.compare_combo.addItem(text, compare)
         refusal = code_refusal("autograd")  # racing the codes needs the torch extra
         if refusal:
             item = self.compare_combo.model().item(self.compare_combo.findData("code"))
             item.setEnabled(False)
             item.setToolTip(refusal)
-        self.compare_combo.setToolTip("What the runs differ in; everything else, the random "
-                                      "draw included, is the same. The GPU paths need a GPU; the "
-                                      "codes need the torch extra.")
-        self.plot = styled_plot("seconds into the training loop", "loss", False, True)
+        self.compare_combo.setToolTip(translate("race", "What the runs differ in; everything else, "
+                                                        "the "
+                                                       "random draw included, is the same. The GPU "
+                                                       "paths need a GPU; the codes need the torch "
+                                                       "extra."))
+        self.plot = styled_plot(translate("axes", "seconds into the training loop"),
+                                translate("axes", "loss"), False, True)
         self.plot.setObjectName("race_plot")
         self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10), labelTextSize="12pt",
                                                         labelTextColor=(30, 30, 30))
@@ -52,7 +58,7 @@ class RaceTool(ToolPanel):
         self.style_label(self.readout, 20)
         self.readout.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.button_row(QLabel("Compare"), self.compare_combo))
+        layout.addLayout(self.button_row(QLabel(translate("race", "Compare")), self.compare_combo))
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
         layout.addWidget(self.status_label)
@@ -63,7 +69,8 @@ class RaceTool(ToolPanel):
                                  gpu_available=self.gpu_available())
             check_targets(config, targets)
         except ConfigError as exc:
-            self.set_status(f"Refused: {exc.reason}.", ERROR_COLOR)
+            self.set_status(translate("race", "Refused: {reason}.").format(reason=exc.reason),
+                            ERROR_COLOR)
             return None
         self.plot.getPlotItem().clear()
         self.legend.clear()
@@ -73,7 +80,8 @@ class RaceTool(ToolPanel):
             self.curves.append(curve)
             self._points.append(([], []))
         self.readout.setText("")
-        self.set_status(f"Racing {' against '.join(t.label for t in targets)}…")
+        self.set_status(translate("race", "Racing {lanes}…").format(
+            lanes=translate("race", " against ").join(t.label for t in targets)))
         self.repaint()  # paint the cleared race now, before the lanes run
         self._last_draw = time.perf_counter()
         return RaceJob(config, targets)
@@ -97,19 +105,27 @@ class RaceTool(ToolPanel):
         for curve, lane in zip(self.curves, result.lanes, strict=False):  # stopped: fewer
             curve.setData(lane.seconds, lane.result.losses)
             r = lane.result
-            lines.append(f"<b>{lane.label}</b>: loop {lane.timing.format()} over "
-                         f"{len(lane.loop_seconds)} runs (setup {r.setup_seconds:.3f} s, not in "
-                         f"the race; the curve is the median run), {r.status}")
+            lines.append(translate("race", "<b>{lane}</b>: loop {time} over {count} runs (setup "
+                                           "{setup:.3f} s, not in the race; the curve is the "
+                                           "median run), {status}").format(
+                lane=lane.label, time=lane.timing.format(), count=len(lane.loop_seconds),
+                setup=r.setup_seconds, status=status_word(r.status)))
         for comparison in result.comparisons or [result.comparison]:
             lines.append(f"<b>{comparison.verdict}</b>")
         if result.load > BUSY_CORES:
-            lines.append(f"<b style='color:{WARN_COLOR}'>CPU busy: other programs used "
-                         f"{result.load:.1f} cores during the race; these times are not the "
-                         "quiet machine's.</b>")
+            lines.append(f"<b style='color:{WARN_COLOR}'>" + translate("race", "CPU busy: other "
+                                                                               "programs "
+                                                                     "used {load:.1f} cores during "
+                                                                     "the race; these times are "
+                                                                     "not the quiet "
+                                                                     "machine's.").format(
+                load=result.load) + "</b>")
         lines.append(describe_difference(result))
         self.readout.setText("<br>".join(lines))
-        self.set_status("Race stopped: the rounds measured so far." if result.stopped
-                        else "Race finished.", WARN_COLOR if result.stopped else OK_COLOR)
+        self.set_status(translate("race", "Race stopped: the rounds measured so "
+                                          "far.") if result.stopped
+                        else translate("race", "Race finished."),
+                        WARN_COLOR if result.stopped else OK_COLOR)
 
 
 
@@ -119,25 +135,33 @@ def describe_difference(result) -> str:
     difference = result.largest_relative_difference
 
     def varied(values) -> str:
-        return " against ".join(str(v) for v in values) if len(set(values)) > 1 else ""
+        return (translate("race", " against ").join(str(v) for v in values)
+                if len(set(values)) > 1 else "")
 
     threads = [lane.result.device_info.get("threads") for lane in result.lanes]
     paths = [lane.result.device_info.get("gpu_path") for lane in result.lanes]
     what = [text for text in (
         varied([c.device.upper() for c in configs]),
         varied([c.dtype for c in configs]),
-        f"{varied(threads)} BLAS threads on the same CPU"
+        translate("race", "{threads} BLAS threads on the same CPU").format(threads=varied(threads))
         if all(c.device == "cpu" for c in configs) and varied(threads) else "",
-        f"the GPU paths {varied(paths)}"
+        translate("race", "the GPU paths {paths}").format(paths=varied(paths))
         if all(c.device == "gpu" for c in configs) and varied(paths) else "",
     ) if text]
-    lead = f"Same draw, same algorithm; {', '.join(what) or 'the same settings'}. "
+    lead = translate("race", "Same draw, same algorithm; {what}. ").format(
+        what=", ".join(what) or translate("race", "the same settings"))
     if difference < 1e-6:
-        return lead + (f"The loss curves agree to {difference:.1e} (relative): the same "
-                       "arithmetic, rounded in a different order.")
-    rounding = {"float32": "float32 keeps about 7 significant digits",
-                "tf32": "TF32 products keep about 3"}
+        return lead + translate("race", "The loss curves agree to {difference:.1e} (relative): the "
+                                      "same arithmetic, rounded in a different order.").format(
+            difference=difference)
+    rounding = {"float32": translate("race", "float32 keeps about 7 significant digits"),
+                "tf32": translate("race", "TF32 products keep about 3")}
     kept = [rounding[d] for d in dict.fromkeys(c.dtype for c in configs) if d in rounding]
-    return lead + (f"The loss curves differ by up to {100 * difference:.3g} % (relative)"
-                   + (f": {' and '.join(kept)} significant digits, and training amplifies the "
-                      "rounding." if kept and varied([c.dtype for c in configs]) else "."))
+    if kept and varied([c.dtype for c in configs]):
+        return lead + translate("race", "The loss curves differ by up to {percent:.3g} % "
+                                        "(relative): "
+                                      "{kept} significant digits, and training amplifies the "
+                                      "rounding.").format(
+            percent=100 * difference, kept=translate("race", " and ").join(kept))
+    return lead + translate("race", "The loss curves differ by up to {percent:.3g} % "
+                                  "(relative).").format(percent=100 * difference)

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QW
 
 from engine.codes import backward_line
 from engine.devices import describe_gpu_path, describe_threads
+from engine.explain import explain_run
 from engine.result import RunResult, Status
+from gui.language import follow_language, translate
 
 
 def hold_size(label: QLabel, widest: str) -> None:
@@ -41,16 +43,18 @@ class Readout(QWidget):
         self.scale = 1.0
         self._status_color = "#000"
         layout = QVBoxLayout(self)
-        self.caption = caption = QLabel("wall clock")
+        self.caption = caption = QLabel(translate("readout", "wall clock"))
         layout.addWidget(caption)
         self.elapsed_label = QLabel("0.00 s")
         self.elapsed_label.setObjectName("elapsed_label")
-        self.elapsed_label.setToolTip("The training loop's time, live and after the run (the "
-                                      "tutorial's 'Completed in X seconds'); setup (the draw, "
-                                      "the copy to the device, the warm-up) is not in it.")
+        self.elapsed_label.setToolTip(translate("readout", "The training loop's time, live and "
+                                                           "after the "
+                                                        "run (the tutorial's 'Completed in X "
+                                                        "seconds'); setup (the draw, the copy to "
+                                                        "the device, the warm-up) is not in it."))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.elapsed_label)
-        self.status_label = QLabel("Ready")
+        self.status_label = QLabel(translate("readout", "Ready"))
         self.status_label.setObjectName("status_label")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
@@ -64,16 +68,29 @@ class Readout(QWidget):
         self.stat_labels: dict[str, QLabel] = {}
         self.stat_names: list[QLabel] = []
         for key, caption_text, tip in (
-            ("iteration", "Iteration", "Iterations done of the total"),
-            ("rate", "Iterations/s", "Iterations per second of loop time"),
-            ("eta", "ETA", "Time left at the current rate"),
-            ("gflops", "GFLOP/s", "4·N·D_in·H + 6·N·H·D_out operations per iteration, per second "
-                                  "of the training's own time (diagnostics' time apart)"),
-            ("loss", "Loss", "The latest loss, Σ (y_pred − y)²"),
-            ("setup", "Setup", "Random draw, copy to the device and GPU warm-up, outside the "
-                               "loop time"),
-            ("diagnostics", "Diagnostics", "The loop time the diagnostics took (sharpness, "
-                                           "dead units), shown apart from the training's"),
+            ("iteration", translate("readout", "Iteration"), translate("readout", "Iterations done "
+                                                                                  "of the total")),
+            ("rate", translate("readout", "Iterations/s"), translate("readout", "Iterations per "
+                                                                                "second of loop "
+                                                                                "time")),
+            ("eta", translate("readout", "Time "
+                                         "left"), translate("readout", "Time left at the current "
+                                                                       "rate")),
+            ("gflops", "GFLOP/s", translate("readout", "4·N·D_in·H + 6·N·H·D_out operations per "
+                                                       "iteration, "
+                                            "per second of the training's own time "
+                                            "(diagnostics' time apart)")),
+            ("loss", translate("readout", "Loss"), translate("readout", "The latest loss, Σ "
+                                                                        "(y_pred − y)²")),
+            ("setup", translate("readout", "Setup"), translate("readout", "Random draw, copy to "
+                                                                          "the device and GPU "
+                                                      "warm-up, outside the loop time")),
+            ("diagnostics", translate("readout", "Diagnostics"), translate("readout", "The loop "
+                                                                                      "time the "
+                                                                                      "diagnostics "
+                                                                  "took (sharpness, dead units), "
+                                                                  "shown apart from the "
+                                                                  "training's")),
         ):
             label = QLabel("—")
             label.setObjectName(f"{key}_value_label")
@@ -86,33 +103,47 @@ class Readout(QWidget):
         layout.addLayout(stats)
         # A busy machine is said in the clock's own size and colour: a small line under a big
         # green time was easy to miss.
-        self.busy_label = QLabel("CPU busy")
+        self.busy_label = QLabel(translate("readout", "CPU busy"))
         self.busy_label.setObjectName("busy_label")
-        self.busy_label.setToolTip("Other programs used the CPU while this run was timed: its "
-                                   "time is not the quiet machine's, and not one to quote")
+        self.busy_label.setToolTip(translate("readout", "Other programs used the CPU while this "
+                                                        "run was "
+                                                     "timed: its time is not the quiet machine's, "
+                                                     "and not one to quote"))
         self.busy_label.hide()
         layout.insertWidget(layout.indexOf(self.elapsed_label) + 1, self.busy_label)
         # Lines shown only when a run has something to say in them.
-        self.timing_note_label = self._note_line(layout, "timing_note_label", (
+        self.timing_note_label = self._note_line(layout, "timing_note_label", translate("readout",
             "Other processes used the CPU while this run was timed: its time is not one to "
             "quote"))
-        self.gpu_path_label = self._note_line(layout, "gpu_path_label", (
+        self.gpu_path_label = self._note_line(layout, "gpu_path_label", translate("readout",
             "How the GPU issued this run's iterations (the GPU path setting), and why, where it "
             "is not the one chosen"))
-        self.threads_label = self._note_line(layout, "threads_label", (
+        self.threads_label = self._note_line(layout, "threads_label", translate("readout",
             "How many BLAS threads this CPU run trained with, and why: `auto` measures the "
             "counts on the run's own arrays and leaves the cores other programs use alone"))
-        self.backward_label = self._note_line(layout, "backward_label", (
+        self.backward_label = self._note_line(layout, "backward_label", translate("readout",
             "The matrix products one backward pass of this run actually ran, counted at one "
             "iteration (for autograd, by PyTorch's dispatcher): a frozen layer's are skipped"))
         self.explanation_label = QLabel("")
         self.explanation_label.setObjectName("explanation_label")
         self.explanation_label.setWordWrap(True)
-        self.explanation_label.setToolTip("Written from this run's diagnostics: every number "
-                                          "in it was measured in the run")
+        self.explanation_label.setToolTip(translate("readout", "Written from this run's "
+                                                               "diagnostics: every "
+                                                            "number in it was measured in the run"))
         layout.addWidget(self.explanation_label)
         layout.addStretch(1)
+        self._result: RunResult | None = None  # the last finished run shown
         self.set_scale(1.0)  # the fonts and the fixed label sizes: declared once, there
+        follow_language(self, self._on_language_changed)
+
+    def _on_language_changed(self) -> None:
+        """The last run's lines and explanation written again, and the sizes fitted to the
+        new words."""
+        self.set_scale(self.scale)
+        if self._result is not None:
+            self.show_result(self._result)
+            if self.explanation_label.text():
+                self.show_explanation(explain_run(self._result))
 
     @staticmethod
     def _note_line(layout, name: str, tip: str) -> QLabel:
@@ -128,6 +159,7 @@ class Readout(QWidget):
         self.explanation_label.setText(text)
 
     def reset(self) -> None:
+        self._result = None
         self.explanation_label.setText("")
         self.timing_note_label.hide()
         self.set_busy(False)
@@ -204,6 +236,7 @@ class Readout(QWidget):
 
     def show_result(self, result: RunResult) -> None:
         """The finished run's own figures (loop time alone, as the engine measured it)."""
+        self._result = result
         done, total = result.iterations_completed, result.config.iterations
         self.elapsed_label.setText(format_seconds(result.loop_seconds))
         self.progress_bar.setValue(1000 if result.status == Status.COMPLETED

@@ -20,6 +20,7 @@ from gui.compute import ComputeProcess, JobRunner
 from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot
 from gui.dialogs import open_error_dialog
 from gui.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
+from gui.language import translate
 from gui.loss_plot import VISIBLE_LIMIT, LossPlot
 from gui.readout import Readout
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR
@@ -89,13 +90,17 @@ class RunController(QObject):
                 return False
         self._last_progress = None
         number = self.next_number()
-        self.plot.start_run(f"#{number} running: lr {config.learning_rate:g}, "
-                            f"{config.device} {config.dtype}", config.iterations, number)
+        self.plot.start_run(translate("run_controller", "#{number} running: lr {lr:g}, {device} "
+                                                        "{dtype}").format(
+            number=number, lr=config.learning_rate, device=config.device, dtype=config.dtype),
+            config.iterations, number)
         self.readout.reset()
         self.diagnostics_plot.clear(config.learning_rate, config.hidden)
         self.diagnostics_plot.setVisible(config.diagnostics)
-        self.readout.set_status(f"Running {config.iterations:,} iterations on the "
-                                f"{config.device.upper()}…")
+        self.readout.set_status(translate("run_controller", "Running {iterations:,} iterations on "
+                                                            "the "
+                                                          "{device}…").format(
+            iterations=config.iterations, device=config.device.upper()))
         self.runner.start(TrainingJob(config, repeats))
         # Paint the "running" state now, before the run competes with the window for the
         # cores: a full repaint during the loop would take CPU from the run.
@@ -195,9 +200,11 @@ class RunController(QObject):
             self.readout.reset()
         self.readout.set_status(*status_line(result))
         if dropped:
-            self.readout.set_status(f"History full ({KEPT_RUNS} runs or {KEPT_LOSSES:,} losses "
-                                    "kept): dropped " + ", ".join(f"#{n}" for n in dropped),
-                                    WARN_COLOR)
+            self.readout.set_status(translate("run_controller", "History full ({runs} runs or "
+                                                                "{losses:,} losses "
+                                                              "kept): dropped {dropped}").format(
+                runs=KEPT_RUNS, losses=KEPT_LOSSES, dropped=", ".join(f"#{n}" for n in dropped)),
+                WARN_COLOR)
         self.refresh_display()
         self.finished.emit(record)
 
@@ -213,7 +220,8 @@ class RunController(QObject):
         spans = catapult_spans(diagnostics["sharpness_iterations"],
                                [lr * v for v in diagnostics["sharpness"]], result.losses)
         for index, (first, last) in enumerate(spans):
-            self.plot.mark_span(first, last, "catapult: lr·λ_max > 2, loss rising"
+            self.plot.mark_span(first, last, translate("run_controller", "catapult: lr·λ_max > 2, "
+                                                                         "loss rising")
                                 if index == 0 else "", CATAPULT_BRUSH)
 
 
@@ -221,23 +229,31 @@ def status_line(result: RunResult) -> tuple[str, str]:
     """The readout's status line for a finished run, and its colour: amber where other
     programs used the CPU while it was timed."""
     status = result.status
-    busy = ", while other programs used the CPU" if result.timing_note else ""
+    busy = translate("run_controller", ", while other programs used the "
+                                       "CPU") if result.timing_note else ""
     done = WARN_COLOR if busy else OK_COLOR
     if status == Status.COMPLETED and len(result.repeat_seconds) > 1:
         spread = Spread.of(result.repeat_seconds)
-        return (f"Completed in {spread.format()}: the median of {len(spread.samples)} repeats"
-                + busy, done)
+        return (translate("run_controller", "Completed in {time}: the median of {count} "
+                                            "repeats{busy}").format(
+            time=spread.format(), count=len(spread.samples), busy=busy), done)
     if status == Status.COMPLETED and result.outcome == Outcome.UNSTABLE:
-        return (f"Completed in {result.loop_seconds:.3f} s, unstable: the loss ended above "
-                "where it began. Lower the learning rate." + busy, WARN_COLOR)
+        return (translate("run_controller", "Completed in {seconds:.3f} s, unstable: the loss "
+                                            "ended above where "
+                                          "it began. Lower the learning rate.{busy}").format(
+            seconds=result.loop_seconds, busy=busy), WARN_COLOR)
     if status == Status.COMPLETED:
-        return f"Completed in {result.loop_seconds:.3f} s" + busy, done
+        return (translate("run_controller", "Completed in {seconds:.3f} s{busy}").format(
+            seconds=result.loop_seconds, busy=busy), done)
     if status == Status.DIVERGED:
-        return (f"Diverged at iteration {result.diverged_at}: the loss became non-finite. "
-                "Lower the learning rate (÷10).", ERROR_COLOR)
+        return (translate("run_controller", "Diverged at iteration {t}: the loss became "
+                                            "non-finite. Lower the "
+                                          "learning rate (÷10).").format(t=result.diverged_at),
+                ERROR_COLOR)
     if status == Status.STOPPED and not result.message:
-        return (f"Stopped after {result.iterations_completed:,} iterations "
-                f"({result.loop_seconds:.3f} s)", WARN_COLOR)
+        return (translate("run_controller", "Stopped after {iterations:,} iterations "
+                                            "({seconds:.3f} s)").format(
+            iterations=result.iterations_completed, seconds=result.loop_seconds), WARN_COLOR)
     # refused, failed, crashed, or stopped by force: the one wording of such ends
     return (status_sentence(status, result.message),
             WARN_COLOR if status == Status.STOPPED else ERROR_COLOR)

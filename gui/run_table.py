@@ -19,9 +19,18 @@ from PySide6.QtWidgets import (
 from engine.measure import MIN_PAIRS, compare
 from gui.history import Change, Entry, RunHistory
 from gui.labels import ending, loop_time, run_value
+from gui.language import QT_TRANSLATE_NOOP, follow_language, translate
 
 COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "code", "device", "dtype", "threads", "seed",
            "layers", "status", "loop time", "final loss", "speedup")
+# The headers a user reads, in the order of COLUMNS (the keys above stay the code's).
+HEADERS = (QT_TRANSLATE_NOOP("run_table", "show"), "#", "N×D_in×H×D_out", "lr",
+           QT_TRANSLATE_NOOP("run_table", "code"), QT_TRANSLATE_NOOP("run_table", "device"),
+           "dtype", QT_TRANSLATE_NOOP("run_table", "threads"),
+           QT_TRANSLATE_NOOP("run_table", "seed"), QT_TRANSLATE_NOOP("run_table", "layers"),
+           QT_TRANSLATE_NOOP("run_table", "status"), QT_TRANSLATE_NOOP("run_table", "loop time"),
+           QT_TRANSLATE_NOOP("run_table", "final loss"),
+           QT_TRANSLATE_NOOP("run_table", "speedup"))
 
 
 def speedup(entry: Entry, baseline: Entry) -> str:
@@ -29,20 +38,21 @@ def speedup(entry: Entry, baseline: Entry) -> str:
     rule (engine.measure.compare): repeat i of one against repeat i of the other, shown only
     where the verdict is settled. Only for equal work."""
     if entry is baseline:
-        return "baseline"
+        return translate("run_table", "baseline")
     if entry.result.iterations_completed != baseline.result.iterations_completed:
-        return "— (other work)"
+        return translate("run_table", "— (other work)")
     base, this = loop_time(baseline.result).samples, loop_time(entry.result).samples
     if min(len(base), len(this)) < MIN_PAIRS:
-        return f"— (Repeat ×{MIN_PAIRS} both to compare)"
+        return translate("run_table", "— (Repeat ×{pairs} both to compare)").format(pairs=MIN_PAIRS)
     comparison = compare(("baseline", "this"), base, this)
     if comparison.winner is None:
-        return "—, within noise"
+        return translate("run_table", "—, within noise")
     ratios = comparison.speedup.samples
     low, high = comparison.interval
     agree = sum((r > 1) == (comparison.winner == "this") for r in ratios)
-    return (f"{comparison.speedup.median:.3g}× ({low:.3g}–{high:.3g}, {agree} of {len(ratios)} "
-            "pairs)")
+    return translate("run_table", "{speedup:.3g}× ({low:.3g}–{high:.3g}, {agree} of {pairs} "
+                                  "pairs)").format(
+        speedup=comparison.speedup.median, low=low, high=high, agree=agree, pairs=len(ratios))
 
 
 def cells(entry: Entry, baseline: Entry | None) -> tuple[str, ...]:
@@ -51,17 +61,19 @@ def cells(entry: Entry, baseline: Entry | None) -> tuple[str, ...]:
     return ("", f"{entry.number}", f"{c.n}×{c.d_in}×{c.hidden}×{c.d_out}",
             f"{c.learning_rate:g}", c.code,
             " ".join(filter(None, (c.device, run_value(result, "gpu_path")))), c.dtype,
-            str(result.device_info.get("threads", c.threads)), str(c.seed), c.train,
+            str(result.device_info.get("threads", c.threads)), str(c.seed),
+            translate("run_table", "both") if c.train == "both" else c.train,
             ending(result), loop_time(result).format(),
             f"{result.final_loss:.4g}" if result.final_loss is not None else "—",
             speedup(entry, baseline) if baseline is not None else "")
 
 
-STATUS_TIP = ("How the run ended, and what it learned: learned (the loss fell below a millionth "
-              "of its initial value), still falling (by 5 % or more over its last fifth), "
-              "plateaued (flat, well above zero: a catapult's, or the best fit of a problem "
-              "that cannot be fitted exactly), unstable (finite, but no lower than it began), "
-              "diverged (non-finite, at iteration t)")
+STATUS_TIP = QT_TRANSLATE_NOOP("run_table", "How the run ended, and what it learned: learned "
+                               "(the loss fell below a millionth of its initial value), still "
+                               "falling (by 5 % or more over its last fifth), plateaued (flat, "
+                               "well above zero: a catapult's, or the best fit of a problem that "
+                               "cannot be fitted exactly), unstable (finite, but no lower than "
+                               "it began), diverged (non-finite, at iteration t)")
 
 
 class RunTable(QWidget):
@@ -76,25 +88,29 @@ class RunTable(QWidget):
         history.subscribe(self._on_history)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("run_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.horizontalHeaderItem(COLUMNS.index("status")).setToolTip(STATUS_TIP)
+        self._set_headers()
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.
                                                            ResizeToContents)
-        self.table.setToolTip("Every run of this session. Untick a run to hide it from the "
-                              "plot; select runs to delete them or to use one as the baseline "
-                              "of the speedup column (baseline loop time / this run's).")
+        self.table.setToolTip(translate("run_table", "Every run of this session. Untick a run to "
+                                                     "hide it "
+                                                  "from the plot; select runs to delete them or "
+                                                  "to use one as the baseline of the speedup "
+                                                  "column (baseline loop time / this run's)."))
         self.table.itemChanged.connect(self._on_item_changed)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(translate("run_table", "Delete"))
         self.delete_button.setObjectName("delete_runs_button")
-        self.delete_button.setToolTip("Remove the selected runs from the table, the plot and "
-                                      "the export (Delete)")
+        self.delete_button.setToolTip(translate("run_table", "Remove the selected runs from the "
+                                                             "table, the "
+                                                          "plot and the export (Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.baseline_button = QPushButton("Use as baseline")
+        self.baseline_button = QPushButton(translate("run_table", "Use as baseline"))
         self.baseline_button.setObjectName("baseline_button")
-        self.baseline_button.setToolTip("Add a speedup column against the selected run")
+        self.baseline_button.setToolTip(translate("run_table", "Add a speedup column against the "
+                                                               "selected "
+                                                            "run"))
         self.baseline_button.clicked.connect(self.use_selected_as_baseline)
         buttons = QHBoxLayout()
         buttons.addWidget(self.baseline_button)
@@ -105,6 +121,16 @@ class RunTable(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._filling = False
+        self.refresh()
+        follow_language(self, self._on_language_changed)
+
+    def _set_headers(self) -> None:
+        self.table.setHorizontalHeaderLabels([translate("run_table", h) for h in HEADERS])
+        self.table.horizontalHeaderItem(COLUMNS.index("status")).setToolTip(
+            translate("run_table", STATUS_TIP))
+
+    def _on_language_changed(self) -> None:
+        self._set_headers()
         self.refresh()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -145,7 +171,7 @@ class RunTable(QWidget):
                         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                         item.setCheckState(Qt.CheckState.Checked if entry.shown
                                            else Qt.CheckState.Unchecked)
-                        item.setToolTip("Show this run on the plot")
+                        item.setToolTip(translate("run_table", "Show this run on the plot"))
                     self.table.setItem(row, column, item)
         finally:
             self._filling = False

@@ -19,6 +19,7 @@ from engine.jobs import SizeSweepJob
 from engine.settings import label_of, settings_of
 from engine.size_sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
 from gui.axes import DEVICE_COLORS, styled_plot
+from gui.language import follow_language, translate
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,
@@ -28,15 +29,20 @@ from gui.tool_base import (
     declared_settings,
 )
 
-COLUMNS = (*(label_of(RunConfig, name) for name in SCALED_FIELDS), "device", "MFLOP/it",
-           "ms/it (low–high)", "GFLOP/s", "note")
+
+def headers() -> list[str]:
+    """The table's headers in the current language."""
+    return [*(label_of(RunConfig, name) for name in SCALED_FIELDS),
+            translate("size_sweep", "device"), translate("size_sweep", "MFLOP/it"),
+            translate("size_sweep", "ms/it (low–high)"),
+            "GFLOP/s", translate("size_sweep", "note")]
 
 
 class SizeSweepTool(ToolPanel):
     object_prefix = "size_sweep"
 
     def __init__(self, compute, config_source, parent=None):
-        super().__init__("size sweep", compute, config_source, parent)
+        super().__init__(translate("tools", "size sweep"), compute, config_source, parent)
         steps_label, self.steps_input = declared_control(SizeSweepSettings, "steps")
         factor_label, self.factor_input = declared_control(SizeSweepSettings, "factor")
         budget_label, self.budget_input = declared_control(SizeSweepSettings, "budget")
@@ -44,8 +50,14 @@ class SizeSweepTool(ToolPanel):
         self.scale_boxes = {}
         scale_row = QHBoxLayout()
         scale = settings_of(SizeSweepSettings)["scale"]
-        scale_label = QLabel(scale.label)
-        scale_label.setToolTip(scale.sentence)
+        scale_label = QLabel()
+
+        def show_scale_texts() -> None:
+            scale_label.setText(scale.title)
+            scale_label.setToolTip(scale.sentence)
+
+        show_scale_texts()
+        follow_language(scale_label, show_scale_texts)
         scale_row.addWidget(scale_label)
         for name in scale.choices:
             box = QCheckBox(label_of(RunConfig, name))
@@ -54,16 +66,17 @@ class SizeSweepTool(ToolPanel):
             self.scale_boxes[name] = box
             scale_row.addWidget(box)
         scale_row.addStretch(1)
-        self.time_plot = styled_plot("work per iteration (MFLOP)", "seconds per iteration",
-                                     True, True)
+        self.time_plot = styled_plot(translate("axes", "work per iteration (MFLOP)"),
+                                     translate("axes", "seconds per iteration"), True, True)
         self.time_plot.setObjectName("size_sweep_time_plot")
-        self.rate_plot = styled_plot("work per iteration (MFLOP)", "GFLOP/s", True, False)
+        self.rate_plot = styled_plot(translate("axes", "work per iteration (MFLOP)"), "GFLOP/s",
+                                     True, False)
         self.rate_plot.setObjectName("size_sweep_rate_plot")
         self.legend = self.time_plot.getPlotItem().addLegend(labelTextSize="12pt",
                                                              labelTextColor=(30, 30, 30))
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = QTableWidget(0, len(headers()))
         self.table.setObjectName("size_sweep_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(headers())
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)  # a skipped point's reason wraps in its note, not cut
         self.summary = QLabel("")
@@ -98,8 +111,10 @@ class SizeSweepTool(ToolPanel):
         self.table.setRowCount(0)
         self.summary.setText("")
         self.points, self.markers = [], []
-        self.set_status(f"Sweeping {settings.steps} sizes, about {settings.budget:g} s per "
-                        "point and device…")
+        self.set_status(translate("size_sweep", "Sweeping {steps} sizes, about {budget:g} s per "
+                                                "point and "
+                                                "device…").format(steps=settings.steps,
+                                                                  budget=settings.budget))
         return SizeSweepJob(config, settings)
 
     def on_progress(self, point) -> None:
@@ -112,13 +127,14 @@ class SizeSweepTool(ToolPanel):
                  f"{1000 * point.seconds_per_iteration:,.4g} ({1000 * point.low:,.4g}–"
                  f"{1000 * point.high:,.4g})" if measured else "—",
                  f"{point.gflops:,.1f}" if measured else "—",
-                 f"{point.repeats} repeats, {point.iterations} iterations" if measured
-                 else f"skipped: {point.reason}")
+                 translate("size_sweep", "{repeats} repeats, {iterations} iterations").format(
+                     repeats=point.repeats, iterations=point.iterations) if measured
+                 else translate("size_sweep", "skipped: {reason}").format(reason=point.reason))
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, value in enumerate(cells):
             self.table.setItem(row, column, QTableWidgetItem(str(value)))
-        for column in range(len(COLUMNS) - 1):  # the note takes the rest, and wraps
+        for column in range(self.table.columnCount() - 1):  # the note takes the rest, wraps
             self.table.resizeColumnToContents(column)
         self.table.resizeRowsToContents()
         self._draw()
@@ -149,28 +165,38 @@ class SizeSweepTool(ToolPanel):
                 # Log axes take log10 positions for items added to the view.
                 line = pg.InfiniteLine(
                     pos=math.log10(mflop), angle=90, pen=pg.mkPen((214, 39, 40), width=2),
-                    label=f"GPU faster from {mflop:,.0f} MFLOP",
+                    label=translate("size_sweep", "GPU faster from {mflop:,.0f} "
+                                                  "MFLOP").format(mflop=mflop),
                     labelOpts={"position": 0.9, "color": (214, 39, 40)})
                 plot.addItem(line)
                 self.markers.append(line)
-            lines.append(f"The GPU wins from <b>{mflop:,.1f} MFLOP</b> per iteration on.")
+            lines.append(translate("size_sweep", "The GPU wins from <b>{mflop:,.1f} MFLOP</b> per "
+                                                 "iteration on.").format(mflop=mflop))
         if best is not None:
             point, speedup = best
-            label = pg.TextItem(f"{speedup.median:,.0f}× faster", color=(214, 39, 40),
+            label = pg.TextItem(translate("size_sweep", "{speedup:,.0f}× faster").format(
+                speedup=speedup.median), color=(214, 39, 40),
                                 anchor=(0.5, 1.2))
             label.setPos(math.log10(point.config.flops_per_iteration / 1e6),
                          math.log10(point.seconds_per_iteration))
             self.time_plot.addItem(label)
             self.markers.append(label)
-            lines.append(f"Largest speedup: <b>{speedup.format('×')}</b> (the ratio of the "
-                         "medians; in brackets, the range the repeats allow) at "
-                         f"{point.config.flops_per_iteration / 1e6:,.0f} MFLOP per iteration.")
+            lines.append(translate("size_sweep", "Largest speedup: <b>{speedup}</b> (the ratio of "
+                                                 "the "
+                                                 "medians; in brackets, the range the repeats "
+                                                 "allow) at {mflop:,.0f} MFLOP per "
+                                                 "iteration.").format(
+                speedup=speedup.format("×"), mflop=point.config.flops_per_iteration / 1e6))
         elif not any(p.device == "gpu" for p in sweep.points):
-            lines.append("CPU only here: no GPU to compare with.")
+            lines.append(translate("size_sweep", "CPU only here: no GPU to compare with."))
         if sweep.load_note():
-            lines.append(f"<b style='color:{WARN_COLOR}'>CPU busy: {sweep.load_note()}.</b>")
+            lines.append(f"<b style='color:{WARN_COLOR}'>"
+                         + translate("size_sweep", "CPU busy: {note}.").format(
+                             note=sweep.load_note()) + "</b>")
         skipped = sum(p.status == PointStatus.SKIPPED for p in sweep.points)
         if skipped:
-            lines.append(f"{skipped} point(s) skipped (see the table).")
+            lines.append(translate("size_sweep", "{count} point(s) skipped (see the "
+                                                 "table).").format(
+                count=skipped))
         self.summary.setText(" ".join(lines))
-        self.set_status("Sweep finished.", OK_COLOR)
+        self.set_status(translate("size_sweep", "Sweep finished."), OK_COLOR)

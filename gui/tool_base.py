@@ -23,6 +23,7 @@ from engine.settings import defaults_of, format_default, label_of, settings_of
 from gui.compute import ComputeProcess, JobRunner
 from gui.dialogs import open_error_dialog
 from gui.export import export_tool
+from gui.language import follow_language, translate
 
 ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
@@ -47,9 +48,15 @@ def declared_control(cls, field: str) -> tuple[QLabel, QWidget]:
         control.setMinimumWidth(control.fontMetrics().horizontalAdvance("1.25e-08") + 16)
         control.setMaximumWidth(90)
     control.setObjectName(declared.widget)
-    control.setToolTip(declared.sentence)
-    label = QLabel(declared.label)
-    label.setToolTip(declared.sentence)
+    label = QLabel()
+
+    def show_texts() -> None:
+        control.setToolTip(declared.sentence)
+        label.setText(declared.title)
+        label.setToolTip(declared.sentence)
+
+    show_texts()
+    follow_language(label, show_texts)
     return label, control
 
 
@@ -81,26 +88,34 @@ class ToolPanel(QWidget):
         self.runner.notice.connect(lambda text: self.set_status(text, WARN_COLOR))
         self.runner.ended.connect(self._on_ended)
         self.result = None
-        self.run_button = QPushButton(f"Run {name}")
+        self.run_button = QPushButton(translate("tools", "Run {tool}").format(tool=name))
         self.run_button.setObjectName(f"{self.object_prefix}_run_button")
         self.run_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(translate("tools", "Stop"))
         self.stop_button.setObjectName(f"{self.object_prefix}_stop_button")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(translate("tools", "Export…"))
         self.export_button.setObjectName(f"{self.object_prefix}_export_button")
-        self.export_button.setToolTip("Save this tab's chart (PNG), table (CSV) and result "
-                                      "(JSON) into a folder")
+        self.export_button.setToolTip(translate("tools", "Save this tab's chart (PNG), table (CSV) "
+                                                         "and "
+                                                        "result (JSON) into a folder"))
         self.export_button.clicked.connect(self.export_dialog)
         self.export_button.setEnabled(False)
-        self.status_label = QLabel("Uses the settings on the left.")
+        self.status_label = QLabel(translate("tools", "Uses the settings on the left."))
         self.status_label.setObjectName(f"{self.object_prefix}_status_label")
         self.status_label.setWordWrap(True)
         self.scale = 1.0
         self._styled: dict[QLabel, tuple[int, str]] = {}
         self._status_color = "#000"
         self.style_label(self.status_label, 16)
+        follow_language(self, self._on_language_changed)
+
+    def _on_language_changed(self) -> None:
+        """The last result, drawn again in the new language (its words are the tool's own)."""
+        self._fit_buttons()
+        if self.result is not None and not self.is_running():
+            self.on_done(self.result)
 
     def button_row(self, *widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -161,20 +176,23 @@ class ToolPanel(QWidget):
     def export_to(self, folder: str | Path) -> list[Path] | None:
         """<prefix>.png, .csv and .json of the last result; None (and why shown) on error."""
         if self.result is None:
-            self.set_status("Nothing to export yet: run the tool first.", ERROR_COLOR)
+            self.set_status(translate("tools", "Nothing to export yet: run the tool first."),
+                            ERROR_COLOR)
             return None
         header, rows = self.result.table()
         try:
             paths = export_tool(Path(folder), self.object_prefix, self, header, rows,
                                 self.result.to_dict())
         except OSError as exc:
-            self.set_status(f"Export failed: {exc}", ERROR_COLOR)
+            self.set_status(translate("tools", "Export failed: "
+                                               "{error}").format(error=exc), ERROR_COLOR)
             return None
-        self.set_status(f"Exported to {folder}", OK_COLOR)
+        self.set_status(translate("tools", "Exported to {folder}").format(folder=folder), OK_COLOR)
         return paths
 
     def export_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, f"Export the {self.name} into")
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("tools", "Export the {tool} into").format(tool=self.name))
         if folder:
             self.export_to(folder)
 
@@ -199,7 +217,7 @@ class ToolPanel(QWidget):
     def stop(self) -> None:
         if self.is_running():
             if not self.runner.stop_requested:
-                self.set_status("Stopping…")
+                self.set_status(translate("tools", "Stopping…"))
             self.runner.stop()
 
     def _on_ended(self, end: JobEnd) -> None:

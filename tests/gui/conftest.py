@@ -25,10 +25,11 @@ def shut(window, qtbot) -> None:
         assert not window.compute.is_alive()
 
 
-def open_window(qtbot, settings, compute=None):
+def open_window(qtbot, settings, compute=None, lang="en"):
     """A shown window whose compute process has warmed up and answered the GPU probe; with
-    `compute`, the window uses that process and leaves it running when it closes."""
-    w = create_main_window(settings=settings, compute=compute)
+    `compute`, the window uses that process and leaves it running when it closes. In English
+    unless `lang` says otherwise, whatever the machine's locale."""
+    w = create_main_window(settings=settings, compute=compute, lang=lang)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: not w.probe_runner.is_running(), timeout=60_000)
