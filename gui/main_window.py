@@ -29,7 +29,7 @@ from gui.controls import CUSTOM, RunControls
 from gui.diagnostics_plot import DiagnosticsPlot
 from gui.export import export_all
 from gui.history import RunHistory
-from gui.language import follow_language, language_menu, translate
+from gui.language import follow_language, language, language_menu, translate
 from gui.loss_plot import VISIBLE_LIMIT, LossPlot
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
                                   self.readout, self)
         self.runs.finished.connect(self._on_run_finished)
         self._restore_settings()
+        self.font_dialog: QMessageBox | None = None
+        QTimer.singleShot(0, self.warn_if_no_hangul_font)
         if probe_gpu:
             self.probe_runner.start(ProbeJob())
         self._update_buttons()
@@ -287,6 +289,21 @@ class MainWindow(QMainWindow):
     def _on_language_changed(self) -> None:
         """The preset's description, in the new language (each view redraws its own)."""
         self._name_matching_preset()
+        self.warn_if_no_hangul_font()
+
+    def warn_if_no_hangul_font(self) -> None:
+        """Korean without a font that covers Hangul: said once, in English (the Korean words
+        would be boxes), naming the package, with English offered."""
+        warning = language().font_warning
+        if language().code != "ko" or not warning or self.font_dialog is not None:
+            return
+        self.font_dialog = dialog = QMessageBox(QMessageBox.Icon.Warning, "No Korean font",
+                                                warning, parent=self)
+        dialog.setObjectName("font_dialog")
+        english = dialog.addButton("Switch to English", QMessageBox.ButtonRole.AcceptRole)
+        dialog.addButton("Keep Korean", QMessageBox.ButtonRole.RejectRole)
+        english.clicked.connect(lambda: language().set("en", self.settings))
+        dialog.open()
 
     def _on_parameters_changed(self) -> None:
         self._name_matching_preset()

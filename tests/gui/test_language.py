@@ -115,8 +115,16 @@ def english_again():
     language().set("en")
 
 
+@pytest.fixture
+def hangul(qapp):
+    """The Korean walks need a font for Hangul (Qt asks fontconfig once an application
+    exists); without one the window warns instead (a test of its own)."""
+    if gui_language.hangul_font_missing():
+        pytest.skip("no font covers Hangul here (CI installs fonts-nanum)")
+
+
 def test_a_window_opened_in_korean_shows_no_english(qtbot, settings, shared_compute,
-                                                    english_again):
+                                                    english_again, hangul):
     window = open_window(qtbot, settings, shared_compute, lang="ko")
     try:
         assert window.run_button.text() == "실행"
@@ -126,7 +134,8 @@ def test_a_window_opened_in_korean_shows_no_english(qtbot, settings, shared_comp
         shut(window, qtbot)
 
 
-def test_switching_at_runtime_retranslates_everything_and_back(window, qtbot, english_again):
+def test_switching_at_runtime_retranslates_everything_and_back(window, qtbot, english_again,
+                                                              hangul):
     """A run with diagnostics first (readout, legend, diagnostics plots, the explanation),
     then View → Language → 한국어, then English again."""
     window.set_values({**SMALL, "learning_rate": 0.02, "iterations": 40, "diagnostics": True})
@@ -149,7 +158,8 @@ def test_switching_at_runtime_retranslates_everything_and_back(window, qtbot, en
 
 
 def test_the_choice_is_remembered_and_lang_applies_to_one_launch(qtbot, tmp_path,
-                                                                 shared_compute, english_again):
+                                                                 shared_compute, english_again,
+                                                                 hangul):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     first = open_window(qtbot, settings, shared_compute, lang=None)
     first.language_ko_action.trigger()
@@ -164,7 +174,8 @@ def test_the_choice_is_remembered_and_lang_applies_to_one_launch(qtbot, tmp_path
     assert settings.value("language") == "ko"
 
 
-def test_without_a_hangul_font_the_window_warns_once_in_english(monkeypatch, english_again):
+def test_without_a_hangul_font_the_window_warns_once_in_english(qapp, monkeypatch,
+                                                              english_again):
     monkeypatch.setattr(gui_language, "hangul_font_missing", lambda: True)
     chosen = language()
     chosen.font_warning = ""
@@ -174,3 +185,20 @@ def test_without_a_hangul_font_the_window_warns_once_in_english(monkeypatch, eng
     chosen.set("en")
     chosen.set("ko")
     assert chosen.font_warning == warning  # once: the same words, not a second one
+
+
+def test_the_window_offers_english_where_no_font_covers_hangul(qtbot, settings, shared_compute,
+                                                               monkeypatch, english_again):
+    monkeypatch.setattr(gui_language, "hangul_font_missing", lambda: True)
+    language().font_warning = ""
+    window = open_window(qtbot, settings, shared_compute, lang="ko")
+    try:
+        qtbot.waitUntil(lambda: window.font_dialog is not None and window.font_dialog.isVisible())
+        assert "fonts-nanum" in window.font_dialog.text()
+        english = next(b for b in window.font_dialog.buttons() if b.text() == "Switch to English")
+        english.click()
+        assert language().code == "en" and window.run_button.text() == "Run"
+        assert settings.value("language") == "en"
+    finally:
+        window.font_dialog.close()
+        shut(window, qtbot)
