@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.config import ConfigError, RunConfig
-from engine.language import LANGUAGES
+from engine.language import LANGUAGES, translate
 from engine.profile import ProfileSettings
 from engine.race import COMPARISONS
 from engine.rate_sweep import RateSweepSettings
@@ -57,9 +57,11 @@ def _output_path(text: str) -> Path:
     path = Path(text)
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text!r} is a folder, not a file")
+        raise argparse.ArgumentTypeError(translate("cli", "{path!r} is a folder, not a "
+                                                          "file").format(path=text))
     if not folder.is_dir():
-        raise argparse.ArgumentTypeError(f"folder {str(folder)!r} does not exist")
+        raise argparse.ArgumentTypeError(translate("cli", "folder {path!r} does not "
+                                                          "exist").format(path=str(folder)))
     return path
 
 
@@ -80,8 +82,8 @@ def claim_outputs(args: argparse.Namespace) -> list[Path]:
             for made in created:
                 made.unlink(missing_ok=True)
             option = "--" + name
-            raise CliError(f"{option}: cannot write {str(path)!r}: "
-                           f"{exc.strerror or exc}") from None
+            raise CliError(translate("cli", "{option}: cannot write {path!r}: {error}").format(
+                option=option, path=str(path), error=exc.strerror or exc)) from None
         if not existed:
             created.append(path)
     return created

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from cli.parser import OPTION_OF_FIELD, CliError, config_values, make_config
 from engine.config import RunConfig
 from engine.files import write_json
+from engine.language import translate
 from engine.threads import run_errors
 
 
@@ -34,7 +35,9 @@ def command_window(args: argparse.Namespace, front: Callable) -> int:
 def command_bench_window(args: argparse.Namespace, front: Callable) -> int:
     config = make_config(args)
     if args.pairs < 1:
-        raise CliError(f"--pairs: must be at least 1, got {args.pairs}")
+        raise CliError(translate("cli", "--pairs: must be at least 1, got {value}").format(
+            value=args.pairs))
     if args.launches < 0:
-        raise CliError(f"--launches: must be zero or more, got {args.launches}")
+        raise CliError(translate("cli", "--launches: must be zero or more, got {value}").format(
+            value=args.launches))
     return front("bench-window", args, config)

@@ -24,6 +24,7 @@ from engine.cuda_step import (
     tf32_products,
 )
 from engine.devices import gpu_info
+from engine.language import translate
 from engine.problem import Problem, to_device
 from engine.reference import tutorial_iteration
 from engine.step import Workspace, sgd_step, trained_gradients
@@ -90,12 +91,12 @@ class GpuTrainer:
                     return "graph", "", block
                 # Measured on an H100 at 2048·8192·4096·100: the fused step on CuPy's handle
                 # 0.103 s, the graph 0.107 s. Launches are a graph's only saving.
-                note = (f"one iteration takes {1000 * seconds:.1f} ms, so a CUDA graph "
-                        "saves nothing on launches")
+                note = translate("gpu", "one iteration takes {ms:.1f} ms, so a CUDA graph saves "
+                                        "nothing on launches").format(ms=1000 * seconds)
             except Exception as exc:  # no binding, or capture refused: run eagerly instead
                 reason = str(exc) if isinstance(exc, CaptureUnavailable) else \
                     f"{type(exc).__name__}: {exc}"
-                note = f"CUDA graph unavailable: {reason}"
+                note = translate("gpu", "CUDA graph unavailable: {reason}").format(reason=reason)
             self._close_graph()
         scratch_losses = cupy.empty(2, dtype=cupy.float64)
         with FusedCupyStep(self._scratch(), ws, config.learning_rate, scratch_losses,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from engine.capture_blas import WORKSPACE_BYTES as CUBLAS_WORKSPACE
 from engine.config import TORCH_CODES, RunConfig
 from engine.devices import gpu_memory_available, host_memory_available
+from engine.language import translate
 from engine.step import Workspace
 
 
@@ -16,12 +17,16 @@ class InsufficientMemoryError(MemoryError):
     def __init__(self, where: str, needed: int, available: int, losses: int = 0,
                  iterations: int = 0):
         if losses * 2 > needed:  # the losses of the iterations dominate, not the arrays
-            cause = (f"most of it is the losses of {iterations:,} iterations "
-                     f"({format_bytes(losses)}, 8 bytes each); reduce the iterations")
+            cause = translate("memory", "most of it is the losses of {iterations:,} iterations "
+                                        "({size}, 8 bytes each); reduce the iterations").format(
+                iterations=iterations, size=format_bytes(losses))
         else:
-            cause = "reduce N, D_in, H or D_out"
-        super().__init__(f"this run needs {format_bytes(needed)} of {where} memory, but only "
-                         f"{format_bytes(available)} is available now; {cause}")
+            cause = translate("memory", "reduce N, D_in, H or D_out")
+        super().__init__(translate("memory", "this run needs {needed} of {where} memory, but "
+                                             "only {available} is available now; "
+                                             "{cause}").format(
+            needed=format_bytes(needed), where=where, available=format_bytes(available),
+            cause=cause))
         self.where = where
         self.needed = needed
         self.available = available

@@ -236,23 +236,28 @@ def read_records(text: str) -> list[RunResult]:
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise RecordError(f"not JSON ({exc})") from None
+        raise RecordError(translate("records", "not JSON ({error})").format(error=exc)) from None
     records = data if isinstance(data, list) else [data]
     if not records:
-        raise RecordError("it holds no run records")
+        raise RecordError(translate("records", "it holds no run records"))
     results = []
     for index, record in enumerate(records, start=1):
-        where = f"record {index}" if len(records) > 1 else "the record"
+        where = (translate("records", "record {index}").format(index=index) if len(records) > 1
+                 else translate("records", "the record"))
         if not isinstance(record, dict) or not {"config", "status", "losses",
                                                 "loop_seconds"} <= set(record):
-            raise RecordError(f"{where} is not a run record of this program (it needs config, "
-                              "status, losses and loop_seconds)")
+            raise RecordError(translate("records", "{where} is not a run record of this program "
+                                                   "(it needs config, status, losses and "
+                                                   "loop_seconds)").format(where=where))
         try:
             result = RunResult.from_dict(record)
         except (KeyError, TypeError, ValueError) as exc:
-            raise RecordError(f"{where} does not read as a run record: {exc}") from None
+            raise RecordError(translate("records", "{where} does not read as a run record: "
+                                                   "{error}").format(where=where,
+                                                                     error=exc)) from None
         if len(result.losses) != result.iterations_completed:
-            raise RecordError(f"{where} has {len(result.losses)} losses for "
-                              f"{result.iterations_completed} iterations")
+            raise RecordError(translate("records", "{where} has {losses} losses for {iterations} "
+                                                   "iterations").format(
+                where=where, losses=len(result.losses), iterations=result.iterations_completed))
         results.append(result)
     return results

@@ -13,6 +13,7 @@ from engine.config import TORCH_CODES, ConfigError, RunConfig
 from engine.devices import code_refusal, probe_gpu
 from engine.diagnostics import Diagnostics
 from engine.faults import fault_for
+from engine.language import translate
 from engine.measure import LoadMonitor, Spread
 from engine.memory import check_memory
 from engine.problem import draw_problem
@@ -32,11 +33,14 @@ def check_device(config: RunConfig) -> None:
 
         reason = gpu_refusal() if config.device == "gpu" else ""
         if reason:
-            raise ConfigError("device", f"a GPU was asked for but cannot be used: {reason}")
+            raise ConfigError("device", translate("train", "a GPU was asked for but cannot be "
+                                                           "used: {reason}").format(reason=reason))
     elif config.device == "gpu":
         gpu = probe_gpu()
         if not gpu.available:
-            raise ConfigError("device", f"a GPU was asked for but cannot be used: {gpu.reason}")
+            raise ConfigError("device", translate("train", "a GPU was asked for but cannot be "
+                                                           "used: {reason}").format(
+                reason=translate("devices", gpu.reason)))
 
 
 def train(
@@ -147,7 +151,8 @@ def train_repeated(config: RunConfig, repeats: int = 1,
     streams its progress and gives the record; every repeat's loop time is kept in
     repeat_seconds, and loop_seconds is their median. Repeats end early when one is stopped."""
     if repeats < 1:
-        raise ConfigError("repeats", f"must be at least 1, got {repeats}")
+        raise ConfigError("repeats", translate("config", "must be at least 1, got "
+                                                         "{value}").format(value=repeats))
     first = train(config, on_progress=on_progress, stop=stop)
     if repeats == 1:
         return first

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from engine.config import RunConfig
 from engine.jobs import EndKind
 from engine.result import RunResult, Status
-from gui.language import language
+from gui.language import language, translate
 from gui.main_window import MainWindow
 from gui.presets import load_presets, preset_values
 
@@ -123,8 +123,9 @@ def run_app(args, overrides: dict[str, Any]) -> int:
                     f"--preset {args.preset}"
                 config = RunConfig(**{**window.panel.values(), "device": "gpu"})
                 on_finished(RunResult.not_run(
-                    config, Status.REFUSED, f"{asked}: no GPU can be used here: "
-                    f"{window.gpu_reason or 'no GPU'}").to_dict())
+                    config, Status.REFUSED, translate("app", "{asked}: no GPU can be used here: "
+                                                             "{reason}").format(
+                        asked=asked, reason=window.gpu_reason or "GPU")).to_dict())
             elif tool is None:
                 window.start_run()  # a refusal comes back through run_finished
             elif not tool.start():  # refused before starting; the reason is on its status line

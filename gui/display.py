@@ -11,6 +11,8 @@ import ctypes.util
 import os
 import sys
 
+from engine.language import QT_TRANSLATE_NOOP, translate  # no Qt: the engine's reader
+
 # The libraries Qt >= 6.5's xcb plugin loads, with the packages that provide them.
 XCB_LIBRARIES = {  # soname stem: (Debian/Ubuntu package, Fedora package)
     "xcb-cursor": ("libxcb-cursor0", "xcb-util-cursor"),
@@ -20,8 +22,8 @@ XCB_LIBRARIES = {  # soname stem: (Debian/Ubuntu package, Fedora package)
     "xcb-render-util": ("libxcb-render-util0", "xcb-util-renderutil"),
     "xkbcommon-x11": ("libxkbcommon-x11-0", "libxkbcommon-x11"),
 }
-NO_DISPLAY = ("no display: use the headless commands, or QT_QPA_PLATFORM=offscreen for "
-              "screenshots")
+NO_DISPLAY = QT_TRANSLATE_NOOP("display", "no display: use the headless commands, or "
+                                          "QT_QPA_PLATFORM=offscreen for screenshots")
 
 
 def window_problem(environ=os.environ, find_library=ctypes.util.find_library,
@@ -32,12 +34,14 @@ def window_problem(environ=os.environ, find_library=ctypes.util.find_library,
                                                    "linuxfb"):
         return ""
     if qpa.startswith("wayland"):
-        return "" if environ.get("WAYLAND_DISPLAY") else NO_DISPLAY
+        return "" if environ.get("WAYLAND_DISPLAY") else translate("display", NO_DISPLAY)
     if not environ.get("DISPLAY"):
-        return "" if environ.get("WAYLAND_DISPLAY") and not qpa else NO_DISPLAY
+        return "" if environ.get("WAYLAND_DISPLAY") and not qpa else translate("display",
+                                                                                NO_DISPLAY)
     for stem, (debian, fedora) in XCB_LIBRARIES.items():
         if find_library(stem) is None:
-            return (f"Qt's xcb platform needs lib{stem} (missing here): install it with "
-                    f"'sudo apt install {debian}' (Debian, Ubuntu) or 'sudo dnf install "
-                    f"{fedora}' (Fedora)")
+            return translate("display", "Qt's xcb platform needs lib{stem} (missing here): "
+                                        "install it with 'sudo apt install {debian}' (Debian, "
+                                        "Ubuntu) or 'sudo dnf install {fedora}' (Fedora)").format(
+                stem=stem, debian=debian, fedora=fedora)
     return ""

@@ -5,197 +5,205 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../gui/controls.py" line="103" />
-            <location filename="../../gui/main_window.py" line="453" />
+            <location filename="../../gui/main_window.py" line="470" />
             <source>smoothing {weight:.2f}</source>
             <translation>평활화 {weight:.2f}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="83" />
+            <location filename="../../gui/main_window.py" line="85" />
             <source>{blas}, {cores} cores</source>
             <translation>{blas}, {cores}코어</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="149" />
+            <location filename="../../gui/main_window.py" line="151" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="153" />
+            <location filename="../../gui/main_window.py" line="155" />
             <source>Code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="154" />
+            <location filename="../../gui/main_window.py" line="156" />
             <source>The loop the chosen code runs, beside another code's: NumPy's hand-written backward pass, PyTorch's loss.backward()</source>
             <translation>선택한 코드가 실행하는 루프를 다른 코드의 루프와 나란히 보여 줍니다: NumPy로 손수 쓴 역전파와 PyTorch의 loss.backward()</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="159" />
+            <location filename="../../gui/main_window.py" line="161" />
             <source>Device race</source>
             <translation>장치 경주</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="160" />
+            <location filename="../../gui/main_window.py" line="162" />
             <source>The same run on two targets, from the same draw</source>
             <translation>같은 난수에서 시작한 같은 학습을 두 대상에서 실행합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="161" />
+            <location filename="../../gui/main_window.py" line="163" />
             <source>Size sweep</source>
             <translation>크기 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="162" />
+            <location filename="../../gui/main_window.py" line="164" />
             <source>Cost against problem size: where the GPU wins</source>
             <translation>문제 크기에 따른 비용: GPU가 이기는 지점</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="163" />
+            <location filename="../../gui/main_window.py" line="165" />
             <source>Learning-rate sweep</source>
             <translation>학습률 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="164" />
+            <location filename="../../gui/main_window.py" line="166" />
             <source>Final loss against learning rate, beside the bound 2/λ_max</source>
             <translation>학습률에 따른 최종 손실과 한계 2/λ_max</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="165" />
+            <location filename="../../gui/main_window.py" line="167" />
             <source>Profile</source>
             <translation>프로파일</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="166" />
+            <location filename="../../gui/main_window.py" line="168" />
             <source>One iteration of the tutorial taken apart: where the time goes, line by line</source>
             <translation>튜토리얼의 반복 한 번을 줄 단위로 분해: 시간이 어디에 쓰이는가</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="181" />
+            <location filename="../../gui/main_window.py" line="183" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="182" />
+            <location filename="../../gui/main_window.py" line="184" />
             <source>&amp;Import…</source>
             <translation>가져오기(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="185" />
+            <location filename="../../gui/main_window.py" line="187" />
             <source>Read run records (JSON written by this program, on this machine or another, such as Colab) into the run table</source>
             <translation>학습 기록(이 프로그램이 이 컴퓨터나 Colab 같은 다른 컴퓨터에서 쓴 JSON)을 학습 표로 읽어 옵니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="191" />
+            <location filename="../../gui/main_window.py" line="193" />
             <source>&amp;Quit</source>
             <translation>끝내기(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="196" />
             <source>Close the window (a running job is stopped first)</source>
             <translation>창을 닫습니다(실행 중인 작업은 먼저 중지합니다)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="199" />
             <location filename="../../gui/main_window.py" line="201" />
+            <location filename="../../gui/main_window.py" line="203" />
             <source>&amp;Run</source>
             <translation>실행(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="202" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>&amp;Export…</source>
             <translation>내보내기(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="208" />
+            <location filename="../../gui/main_window.py" line="210" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="209" />
+            <location filename="../../gui/main_window.py" line="211" />
             <source>&amp;Presentation mode</source>
             <translation>발표 모드(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="213" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>Full screen, fonts 1.6× larger, thicker curves and a larger wall clock: for the back of a lecture hall</source>
             <translation>전체 화면, 1.6× 큰 글꼴, 굵은 곡선과 더 큰 시계: 강의실 뒷자리까지 보이도록</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="266" />
-            <location filename="../../gui/main_window.py" line="330" />
+            <location filename="../../gui/main_window.py" line="268" />
+            <location filename="../../gui/main_window.py" line="347" />
             <source>GPU unavailable ({reason}): this run would use the CPU.</source>
             <translation>GPU를 쓸 수 없습니다({reason}): 이 학습은 CPU에서 실행됩니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="279" />
+            <location filename="../../gui/main_window.py" line="281" />
             <source>Preset {name} needs a GPU, and none can be used here ({reason}): not applied.</source>
             <translation>프리셋 {name}에는 GPU가 필요한데 여기서는 쓸 수 있는 GPU가 없습니다({reason}): 적용하지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="324" />
+            <location filename="../../gui/main_window.py" line="341" />
             <source>the probe {kind}: {message}</source>
             <translation>GPU 확인 {kind}: {message}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="352" />
-            <location filename="../../gui/main_window.py" line="368" />
+            <location filename="../../gui/main_window.py" line="369" />
+            <location filename="../../gui/main_window.py" line="385" />
             <source>Fix the highlighted settings: {errors}</source>
             <translation>표시된 설정을 고치세요: {errors}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="440" />
+            <location filename="../../gui/main_window.py" line="457" />
             <source>Deleted runs {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="441" />
+            <location filename="../../gui/main_window.py" line="458" />
             <source>Deleted run {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="461" />
+            <location filename="../../gui/main_window.py" line="478" />
             <source>History cleared</source>
             <translation>기록을 지웠습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="468" />
+            <location filename="../../gui/main_window.py" line="485" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="471" />
+            <location filename="../../gui/main_window.py" line="488" />
             <source>Exported {count} runs to {folder}</source>
             <translation>학습 {count}개를 {folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="482" />
+            <location filename="../../gui/main_window.py" line="499" />
             <source>Import refused: {file}: {reason}</source>
             <translation>가져오기 거부: {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="492" />
+            <location filename="../../gui/main_window.py" line="509" />
             <source>Imported {count} runs from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="493" />
+            <location filename="../../gui/main_window.py" line="510" />
             <source>Imported {count} run from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="499" />
+            <location filename="../../gui/main_window.py" line="516" />
             <source>Import run records</source>
             <translation>학습 기록 가져오기</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="507" />
+            <location filename="../../gui/main_window.py" line="524" />
             <source>Export plot, losses and records into</source>
             <translation>그래프, 손실, 기록을 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="519" />
+            <location filename="../../gui/main_window.py" line="536" />
             <source>Closing after the run stops…</source>
             <translation>학습이 멈추면 닫습니다…</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <location filename="../../gui/app.py" line="126" />
+            <source>{asked}: no GPU can be used here: {reason}</source>
+            <translation>{asked}: 여기서는 쓸 수 있는 GPU가 없습니다: {reason}</translation>
         </message>
     </context>
     <context>
@@ -466,6 +474,31 @@
             <source>load: other programs used {load:.1f} cores during the profile: these times are not the quiet machine's</source>
             <translation>부하: 프로파일 중 다른 프로그램이 {load:.1f}코어를 사용했습니다: 조용한 컴퓨터의 시간이 아닙니다</translation>
         </message>
+        <message>
+            <location filename="../../cli/parser.py" line="60" />
+            <source>{path!r} is a folder, not a file</source>
+            <translation>{path!r}은(는) 파일이 아니라 폴더입니다</translation>
+        </message>
+        <message>
+            <location filename="../../cli/parser.py" line="63" />
+            <source>folder {path!r} does not exist</source>
+            <translation>폴더 {path!r}이(가) 없습니다</translation>
+        </message>
+        <message>
+            <location filename="../../cli/parser.py" line="85" />
+            <source>{option}: cannot write {path!r}: {error}</source>
+            <translation>{option}: {path!r}에 쓸 수 없습니다: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/window.py" line="38" />
+            <source>--pairs: must be at least 1, got {value}</source>
+            <translation>--pairs: 1 이상이어야 합니다. 입력값: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/window.py" line="41" />
+            <source>--launches: must be zero or more, got {value}</source>
+            <translation>--launches: 0 이상이어야 합니다. 입력값: {value}</translation>
+        </message>
     </context>
     <context>
         <name>code_view</name>
@@ -638,6 +671,7 @@
         <message>
             <location filename="../../engine/config.py" line="95" />
             <location filename="../../engine/config.py" line="138" />
+            <location filename="../../engine/train.py" line="154" />
             <source>must be at least 1, got {value}</source>
             <translation>1 이상이어야 합니다. 입력값: {value}</translation>
         </message>
@@ -844,6 +878,19 @@
             <location filename="../../gui/dialogs.py" line="15" />
             <source>{job}: {ending}</source>
             <translation>{job}: {ending}</translation>
+        </message>
+    </context>
+    <context>
+        <name>display</name>
+        <message>
+            <location filename="../../gui/display.py" line="26" />
+            <source>no display: use the headless commands, or QT_QPA_PLATFORM=offscreen for screenshots</source>
+            <translation>디스플레이가 없습니다: 창 없는 명령을 쓰거나, 스크린숏에는 QT_QPA_PLATFORM=offscreen을 쓰세요</translation>
+        </message>
+        <message>
+            <location filename="../../gui/display.py" line="44" />
+            <source>Qt's xcb platform needs lib{stem} (missing here): install it with 'sudo apt install {debian}' (Debian, Ubuntu) or 'sudo dnf install {fedora}' (Fedora)</source>
+            <translation>Qt의 xcb 플랫폼에는 lib{stem}이(가) 필요합니다(여기에는 없음): 'sudo apt install {debian}' (Debian, Ubuntu) 또는 'sudo dnf install {fedora}' (Fedora)로 설치하세요</translation>
         </message>
     </context>
     <context>
@@ -1137,6 +1184,19 @@
         </message>
     </context>
     <context>
+        <name>gpu</name>
+        <message>
+            <location filename="../../engine/gpu_trainer.py" line="94" />
+            <source>one iteration takes {ms:.1f} ms, so a CUDA graph saves nothing on launches</source>
+            <translation>반복 한 번에 {ms:.1f} ms가 걸리므로 CUDA 그래프로 아낄 실행 비용이 없습니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/gpu_trainer.py" line="99" />
+            <source>CUDA graph unavailable: {reason}</source>
+            <translation>CUDA 그래프를 쓸 수 없음: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>jobs</name>
         <message>
             <location filename="../../engine/jobs.py" line="72" />
@@ -1344,6 +1404,24 @@
             <location filename="../../engine/measure.py" line="271" />
             <source>other processes used {cores:.1f} cores during the measurement: times are unreliable right now</source>
             <translation>측정 중 다른 프로세스가 {cores:.1f}코어를 사용했습니다: 지금은 시간을 믿을 수 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>memory</name>
+        <message>
+            <location filename="../../engine/memory.py" line="20" />
+            <source>most of it is the losses of {iterations:,} iterations ({size}, 8 bytes each); reduce the iterations</source>
+            <translation>대부분은 반복 {iterations:,}회의 손실({size}, 하나에 8바이트)입니다; 학습 횟수를 줄이세요</translation>
+        </message>
+        <message>
+            <location filename="../../engine/memory.py" line="24" />
+            <source>reduce N, D_in, H or D_out</source>
+            <translation>N, D_in, H 또는 D_out을 줄이세요</translation>
+        </message>
+        <message>
+            <location filename="../../engine/memory.py" line="25" />
+            <source>this run needs {needed} of {where} memory, but only {available} is available now; {cause}</source>
+            <translation>이 학습에는 {where} 메모리 {needed}가 필요하지만 지금은 {available}만 쓸 수 있습니다; {cause}</translation>
         </message>
     </context>
     <context>
@@ -1971,6 +2049,44 @@ Invalid: {reason}</source>
             <location filename="../../gui/readout.py" line="130" />
             <source>Written from this run's diagnostics: every number in it was measured in the run</source>
             <translation>이 학습의 진단으로 쓴 설명입니다: 모든 숫자를 이 학습에서 측정했습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>records</name>
+        <message>
+            <location filename="../../engine/result.py" line="239" />
+            <source>not JSON ({error})</source>
+            <translation>JSON이 아닙니다({error})</translation>
+        </message>
+        <message>
+            <location filename="../../engine/result.py" line="242" />
+            <source>it holds no run records</source>
+            <translation>학습 기록이 들어 있지 않습니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/result.py" line="245" />
+            <source>record {index}</source>
+            <translation>기록 {index}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/result.py" line="246" />
+            <source>the record</source>
+            <translation>기록</translation>
+        </message>
+        <message>
+            <location filename="../../engine/result.py" line="249" />
+            <source>{where} is not a run record of this program (it needs config, status, losses and loop_seconds)</source>
+            <translation>{where}은(는) 이 프로그램의 학습 기록이 아닙니다(config, status, losses, loop_seconds가 필요합니다)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/result.py" line="255" />
+            <source>{where} does not read as a run record: {error}</source>
+            <translation>{where}을(를) 학습 기록으로 읽을 수 없습니다: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/result.py" line="259" />
+            <source>{where} has {losses} losses for {iterations} iterations</source>
+            <translation>{where}에는 반복 {iterations}회에 손실이 {losses}개 있습니다</translation>
         </message>
     </context>
     <context>
@@ -2658,6 +2774,15 @@ Invalid: {reason}</source>
             <location filename="../../gui/tool_base.py" line="220" />
             <source>Stopping…</source>
             <translation>중지하는 중…</translation>
+        </message>
+    </context>
+    <context>
+        <name>train</name>
+        <message>
+            <location filename="../../engine/train.py" line="36" />
+            <location filename="../../engine/train.py" line="41" />
+            <source>a GPU was asked for but cannot be used: {reason}</source>
+            <translation>GPU를 요청했지만 쓸 수 없습니다: {reason}</translation>
         </message>
     </context>
 </TS>
