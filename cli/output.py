@@ -64,8 +64,7 @@ def summary_lines(result) -> list[str]:
                     if result.diagnostics else ""))
     if result.outcome == Outcome.DIVERGED:
         lines.append(translate("cli", "outcome: diverged (the last finite loss, at iteration {t}, "
-                                      "was "
-                                       "{loss:.4g})").format(t=result.diverged_at - 1,
+                                      "was {loss:.4g})").format(t=result.diverged_at - 1,
                                                              loss=result.final_loss))
     elif result.outcome is not None:
         lines.append(translate("cli", "outcome: {outcome} (final loss {loss:.4g}, initial "

@@ -216,11 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
                                "side by side")
     add_run_options(race)
     race.add_argument("--compare", choices=COMPARISONS, default="device",
-                      help="device: CPU vs GPU (no GPU: 1 thread vs all threads); "
-                      "dtype: float64 vs float32 (and tf32 on a GPU); gpu-path: the "
-                      "tutorial's CuPy port vs the fused step vs the CUDA graph (device); "
-                      "code: the NumPy engine vs PyTorch: Tensors vs PyTorch: Autograd (the "
-                      "torch extra)")
+                      help="device: CPU vs GPU (no GPU: 1 thread vs all threads); dtype: float64 "
+                           "vs float32 (and tf32 on a GPU); gpu-path: the tutorial's CuPy port vs "
+                           "the fused step vs the CUDA graph (device); code: the NumPy engine vs "
+                           "PyTorch: Tensors vs PyTorch: Autograd (the torch extra)")
     race.add_argument("--repeats", type=whole_number, default=7,
                       help="runs per lane at least, alternated A B A B …; more follow until "
                       "the per-pair ratios settle the verdict or --max-seconds are spent (7)")

@@ -35,9 +35,8 @@ def command_race(args: argparse.Namespace) -> int:
         name = f"--compare {args.compare}" if exc.field == "compare" else option_name(exc.field)
         raise CliError(f"{name}: {exc.reason}") from None
     print(translate("cli", "race: {lanes}, N={n} D_in={d_in} H={hidden} D_out={d_out}, "
-                           "{iterations} "
-                    "iterations, at least {repeats} rounds, alternated, until the verdict is "
-                    "settled or {seconds:g} s are spent").format(
+                           "{iterations} iterations, at least {repeats} rounds, alternated, until "
+                           "the verdict is settled or {seconds:g} s are spent").format(
         lanes=" vs ".join(t.label for t in targets), n=config.n, d_in=config.d_in,
         hidden=config.hidden, d_out=config.d_out, iterations=config.iterations,
         repeats=args.repeats, seconds=args.max_seconds), flush=True)
@@ -104,8 +103,7 @@ def command_sweep_size(args: argparse.Namespace) -> int:
         print(translate("cli", "crossover: the GPU is faster from {mflop:.1f} MFLOP per "
                         "iteration").format(mflop=crossover.config.flops_per_iteration / 1e6)
               if crossover else translate("cli", "crossover: the GPU is faster from no size in "
-                                                 "this "
-                                               "sweep"))
+                                                 "this sweep"))
         print(translate("cli", "largest speedup: {speedup} at {mflop:.1f} MFLOP per iteration (the "
                         "ratio of the medians; the range: the fastest and slowest "
                         "repeats)").format(speedup=best[1].format("×"),
@@ -145,8 +143,7 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
                            "{lr:.4g}").format(lr=stable)
           if stable else translate("cli", "no learning rate in the range lowered the loss"))
     print(translate("cli", "λ_max = {lambda_max:.4g} at the initial weights; predicted bound "
-                           "2/λ_max = "
-                    "{bound:.4g}").format(lambda_max=result.lambda_max,
+                           "2/λ_max = {bound:.4g}").format(lambda_max=result.lambda_max,
                                           bound=result.predicted_bound)
           + (translate("cli", "; the largest rate whose loss fell is {ratio:.3g}× it").format(
               ratio=stable / result.predicted_bound) if stable else ""))
@@ -199,8 +196,7 @@ def command_profile(args: argparse.Namespace) -> int:
         print(translate("cli", "note: {note}").format(note=record["note"]))
     if result.load > BUSY_CORES:
         print(translate("cli", "load: other programs used {load:.1f} cores during the profile: "
-                               "these "
-                        "times are not the quiet machine's").format(load=result.load))
+                               "these times are not the quiet machine's").format(load=result.load))
     print(record["explanation"])
     write_outputs(args, record, result.table())
     return 0

@@ -110,9 +110,8 @@ def field_errors(values: dict[str, Any]) -> dict[str, str]:
         errors["dtype"] = one_of(DTYPES, values.get("dtype"))
     elif values.get("dtype") == "tf32" and values.get("device") == "cpu":
         errors["dtype"] = translate("config", "tf32 runs only on a GPU: its products use "
-                                              "TensorFloat-32 "
-                                    "tensor cores, which a CPU does not have; use float32 on "
-                                    "a CPU")
+                                              "TensorFloat-32 tensor cores, which a CPU does not "
+                                              "have; use float32 on a CPU")
     if values.get("code", "numpy") not in CODES:
         errors["code"] = one_of(CODES, values.get("code"))
     if values.get("gpu_path", "graph") not in GPU_PATHS:
@@ -150,8 +149,8 @@ class RunConfig:
 
     n: int = setting(64, QT_TRANSLATE_NOOP("settings", "N"), "--n",
                      QT_TRANSLATE_NOOP("settings", "batch size N: the rows of x (N×D_in) and y "
-                                                   "(N×D_out). "
-                     "Tutorial: 64"), "whole", widget="n_input")
+                                                   "(N×D_out). Tutorial: "
+                                                   "64"), "whole", widget="n_input")
     d_in: int = setting(1024, QT_TRANSLATE_NOOP("settings", "D_in"), "--d-in",
                         QT_TRANSLATE_NOOP("settings", "input size D_in: x is N×D_in and w1 is "
                         "D_in×H. Tutorial: 1024 (32×32 pixels)"), "whole", widget="d_in_input")
@@ -189,9 +188,9 @@ class RunConfig:
                          "mantissa; GPU only)"), "choice", choices=DTYPES, widget="dtype_combo")
     seed: int = setting(0, QT_TRANSLATE_NOOP("settings", "Seed"), "--seed",
                         QT_TRANSLATE_NOOP("settings", "seed of numpy.random.default_rng: x, y, w1, "
-                                                      "w2 "
-                        "are drawn in that order, so every device starts from the same "
-                        "numbers. Tutorial: 0"), "whole", widget="seed_input")
+                                                      "w2 are drawn in that order, so every device "
+                                                      "starts from the same numbers. Tutorial: "
+                                                      "0"), "whole", widget="seed_input")
     threads: int | str = setting("auto", QT_TRANSLATE_NOOP("settings", "CPU threads"), "--threads",
                                  QT_TRANSLATE_NOOP("settings", "BLAS threads for CPU "
                                  "runs: auto picks by the work per iteration (small products "

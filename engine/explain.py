@@ -126,8 +126,7 @@ def explain_sweep(sweep) -> str:
     if sweep.predicted_bound:
         sentences.append(translate("explain", "The bound 2/λ_max = {bound:.3g}, with λ_max = "
                                               "{lambda_max:.3g} the largest eigenvalue of the "
-                                              "Hessian of {block} at the initial "
-                                              "weights.").format(
+                                              "Hessian of {block} at the initial weights.").format(
             bound=sweep.predicted_bound, lambda_max=sweep.lambda_max, block=block))
     stable, bound = sweep.largest_stable_lr, sweep.predicted_bound
     best, learned = sweep.best(), sweep.largest_learned()
@@ -159,9 +158,8 @@ def explain_sweep(sweep) -> str:
                      and p.learning_rate > bound]
             flat = [p for p in above if p.outcome == Outcome.PLATEAUED]
             if above:
-                sentence = translate("explain", "{count} rate(s) above the bound still lowered "
-                                                "the loss, {learned} of them to near "
-                                                "zero").format(
+                sentence = translate("explain", "{count} rate(s) above the bound still lowered the "
+                                                "loss, {learned} of them to near zero").format(
                     count=len(above), learned=sum(p.outcome == Outcome.LEARNED for p in above))
                 if flat:
                     sentence += translate("explain", "; from {low:.3g} to {high:.3g} the runs "
@@ -234,8 +232,7 @@ def explain_profile(profile) -> str:
                 lead=lead, code=top.code, share=100 * top.seconds.median / cpu.iteration.median,
                 count=len(PRODUCTS), products=100 * products_share(cpu)))
             sentences.append(_between_lines(cpu))
-            sentences.append(translate("explain", "The engine's iteration takes "
-                                                  "{time}.").format(
+            sentences.append(translate("explain", "The engine's iteration takes {time}.").format(
                 time=_duration(cpu.engine_iteration.median)))
         gpu = column.devices.get("gpu")
         if gpu is not None and gpu.launch_floor is not None:

@@ -198,8 +198,8 @@ def compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[fl
     else:
         low, high = interval
         why = translate("measure", "the median ratio's interval {low:.3g}–{high:.3g} over {pairs} "
-                                   "pairs "
-                                 "includes no difference").format(low=low, high=high, pairs=pairs)
+                                   "pairs includes no "
+                                   "difference").format(low=low, high=high, pairs=pairs)
     return Comparison(labels, speedup, None, why, interval, state)
 
 
@@ -269,6 +269,5 @@ class LoadMonitor:
         if not self.busy:
             return ""
         return translate("measure", "other processes used {cores:.1f} cores during the "
-                                    "measurement: "
-                                    "times are unreliable right now").format(
+                                    "measurement: times are unreliable right now").format(
             cores=self.other_cores)

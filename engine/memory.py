@@ -22,9 +22,8 @@ class InsufficientMemoryError(MemoryError):
                 iterations=iterations, size=format_bytes(losses))
         else:
             cause = translate("memory", "reduce N, D_in, H or D_out")
-        super().__init__(translate("memory", "this run needs {needed} of {where} memory, but "
-                                             "only {available} is available now; "
-                                             "{cause}").format(
+        super().__init__(translate("memory", "this run needs {needed} of {where} memory, but only "
+                                             "{available} is available now; {cause}").format(
             needed=format_bytes(needed), where=where, available=format_bytes(available),
             cause=cause))
         self.where = where

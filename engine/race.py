@@ -80,9 +80,8 @@ def default_targets(compare: str = "device",
     cores = physical_cores()
     if cores == 1:
         raise ConfigError("compare", translate("race", "this machine has one physical core and no "
-                                                       "GPU: "
-                                                     "there are no two CPU configurations to "
-                                                     "race"))
+                                                       "GPU: there are no two CPU configurations "
+                                                       "to race"))
     return (Target(translate("race", "CPU, 1 thread"), threads=1),
             Target(translate("race", "CPU, {cores} threads (all physical "
                                      "cores)").format(cores=cores),
@@ -107,8 +106,7 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
                             ("gpu_path", gpu_path is not None)):
             if given:
                 raise ConfigError(name, translate("race", "race --compare gpu-path runs the three "
-                                                          "GPU "
-                                                      "paths on the GPU; leave it out"))
+                                                          "GPU paths on the GPU; leave it out"))
     if compare == "code":
         return code_targets(config, threads, device)
     targets = default_targets(compare, gpu_available)
@@ -124,9 +122,8 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
                      if not (t.dtype == "tf32" and device == "cpu"))  # tf32 needs a GPU
     if device is not None:
         raise ConfigError("device", translate("race", "race --compare device runs both CPU and GPU "
-                                                      "(or, "
-                                                    "without a GPU, two CPU thread counts); leave "
-                                                    "the device out, or compare dtypes"))
+                                                      "(or, without a GPU, two CPU thread counts); "
+                                                      "leave the device out, or compare dtypes"))
     if threads not in (None, "auto"):
         gpu = probe_gpu().available if gpu_available is None else gpu_available
         if gpu:
@@ -134,8 +131,7 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
                            threads=threads), targets[1])
         if threads == 1:
             raise ConfigError("threads", translate("race", "1 is the first lane's count already; "
-                                                           "give "
-                                                       "the second lane's, for example 2"))
+                                                           "give the second lane's, for example 2"))
         return (targets[0], Target(translate("race", "CPU, {threads} "
                                                      "threads").format(threads=threads),
                                    threads=threads))
@@ -148,8 +144,8 @@ def code_targets(config: RunConfig, threads=None, device=None) -> tuple[Target, 
     refusal = code_refusal("autograd")
     if refusal:
         raise ConfigError("compare", translate("race", "racing the codes needs PyTorch, an "
-                                                       "optional "
-                                                     "extra: {extra}").format(extra=TORCH_EXTRA))
+                                                       "optional extra: "
+                                                       "{extra}").format(extra=TORCH_EXTRA))
     device = device or config.device
     threads = threads if threads is not None else config.threads
     where = "GPU" if device == "gpu" else (
@@ -233,8 +229,8 @@ class RaceResult:
         if len(self.lanes) < 2:
             labels = tuple(lane.label for lane in self.lanes) + ("", "")
             return Comparison(labels[:2], None, None, translate("race", "the race was stopped "
-                                                                        "before "
-                                                                   "every lane had run"))
+                                                                        "before every lane had "
+                                                                        "run"))
         return self.comparisons[0]
 
     @property

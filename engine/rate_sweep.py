@@ -31,8 +31,8 @@ class RateSweepSettings:
                             "number", widget="lr_sweep_max_input")
     count: int = setting(9, QT_TRANSLATE_NOOP("settings", "Rates"), "--count",
                          QT_TRANSLATE_NOOP("settings", "log-spaced learning rates on the grid; "
-                                                       "each "
-                         "trains for the run's iterations"), "whole",
+                                                       "each trains for the run's "
+                                                       "iterations"), "whole",
                          widget="lr_sweep_count_input", window_range=(2, 50))
     tolerance: float = setting(0.01, QT_TRANSLATE_NOOP("settings", "Tolerance"), "--tolerance",
                                QT_TRANSLATE_NOOP("settings", "bisection refines the "

@@ -202,9 +202,8 @@ class ComputeProcess(QObject):
             if self._failed_starts >= START_ATTEMPTS:  # its own start fails: do not loop
                 self.restart_after_end = False
                 self.start_failure = translate("compute", "it died {count} times while starting, "
-                                                          "last "
-                                                          "with {how}; see the terminal for its "
-                                                          "error").format(count=START_ATTEMPTS,
+                                                          "last with {how}; see the terminal for "
+                                                          "its error").format(count=START_ATTEMPTS,
                                                                           how=how)
                 how = self.start_failure
         self._drop_notifiers()
@@ -276,10 +275,9 @@ class JobRunner(QObject):
     def _on_grace_over(self) -> None:
         if self.is_running():
             self.notice.emit(translate("compute", "{job} has not stopped after {grace:.0f} s (it "
-                                                  "is "
-                                                "inside a long iteration, or stuck). Press Stop "
-                                                "again to end the compute process; it ends by "
-                                                "itself {rest:.0f} s later.").format(
+                                                  "is inside a long iteration, or stuck). Press "
+                                                  "Stop again to end the compute process; it ends "
+                                                  "by itself {rest:.0f} s later.").format(
                 job=capitalized(self.job.describe()), grace=STOP_GRACE_MS / 1000,
                 rest=(STOP_FORCE_MS - STOP_GRACE_MS) / 1000))
 
@@ -310,10 +308,9 @@ class JobRunner(QObject):
             waited = (time.perf_counter() - self._stop_requested_at
                       if self._stop_requested_at is not None else 0.0)
             self._end(JobEnd(EndKind.FORCED, translate("compute", "{job} did not stop by itself; "
-                                                                  "the "
-                                                        "compute process was ended after "
-                                                        "{waited:.1f} s and a fresh one "
-                                                        "started.").format(
+                                                                  "the compute process was ended "
+                                                                  "after {waited:.1f} s and a "
+                                                                  "fresh one started.").format(
                 job=capitalized(what), waited=waited)))
             return
         where = ""
@@ -324,9 +321,9 @@ class JobRunner(QObject):
         elif self.job.streams_losses:  # a training run that reported nothing yet
             where = translate("compute", ", before its first progress report")
         self._end(JobEnd(EndKind.CRASHED, translate("compute", "The compute process died ({how}) "
-                                                               "during "
-                                                     "{job}{where}. A fresh compute process has "
-                                                     "started; the history is kept.").format(
+                                                               "during {job}{where}. A fresh "
+                                                               "compute process has started; the "
+                                                               "history is kept.").format(
             how=how, job=what, where=where)))
 
     def _end(self, end: JobEnd) -> None:

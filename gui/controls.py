@@ -46,9 +46,8 @@ class RunControls(QWidget):
                                           translate("presets", preset["description"]),
                                           Qt.ItemDataRole.ToolTipRole)
         self.preset_combo.setToolTip(translate("controls", "Start from a preset: the tutorial, a "
-                                                           "diverging "
-                                                          "learning rate, or sizes where the GPU "
-                                                          "wins"))
+                                                           "diverging learning rate, or sizes "
+                                                           "where the GPU wins"))
         # The preset's description where a class sees it, not only as a tooltip.
         self.preset_description = QLabel("")
         self.preset_description.setObjectName("preset_description_label")
@@ -61,22 +60,19 @@ class RunControls(QWidget):
                                   translate("controls", "Stop the run (Esc)"))
         self.clear_button = button(translate("controls", "Clear"), "clear_button",
                                    translate("controls", "Remove earlier runs from the plot and "
-                                                         "the "
-                                                       "history"))
+                                                         "the history"))
         self.export_button = button(translate("controls", "Export…"), "export_button",
                                     translate("controls", "Save the plot (PNG), all runs' losses "
-                                                          "(CSV) and "
-                                                        "the run records (JSON) into a folder "
-                                                        "(Ctrl+S)"))
+                                                          "(CSV) and the run records (JSON) into a "
+                                                          "folder (Ctrl+S)"))
         self.repeats_input = QSpinBox()
         self.repeats_input.setObjectName("repeats_input")
         self.repeats_input.setRange(1, 20)
         self.repeats_input.setPrefix(translate("controls", "Repeat ×"))
         self.repeats_input.setToolTip(translate("controls", "Train the same configuration k times "
-                                                            "(the "
-                                                           "curve is the first's) and give the "
-                                                           "median loop time with its spread: a "
-                                                           "time a lecturer can quote"))
+                                                            "(the curve is the first's) and give "
+                                                            "the median loop time with its spread: "
+                                                            "a time a lecturer can quote"))
         self.log_y_checkbox = QCheckBox(translate("controls", "log y"))
         self.log_y_checkbox.setObjectName("log_y_checkbox")
         self.log_y_checkbox.setToolTip(translate("controls", "Logarithmic loss axis: the "
@@ -88,9 +84,8 @@ class RunControls(QWidget):
         self.x_axis_combo.addItem(translate("controls", "x: iteration"), "iteration")
         self.x_axis_combo.addItem(translate("controls", "x: seconds"), "seconds")
         self.x_axis_combo.setToolTip(translate("controls", "The loss plot's x axis: the iteration "
-                                                           "t, or "
-                                                          "seconds into the training loop (as "
-                                                          "the race draws it)"))
+                                                           "t, or seconds into the training loop "
+                                                           "(as the race draws it)"))
         self.smoothing_slider = QSlider(Qt.Orientation.Horizontal)
         self.smoothing_slider.setObjectName("smoothing_slider")
         self.smoothing_slider.setRange(0, 99)

@@ -107,8 +107,7 @@ class LearningRateSweepTool(ToolPanel):
         self.points, self.markers = [], []
         self._range = (settings.lr_min, settings.lr_max)
         self.set_status(translate("lr_sweep", "Training at {count} learning rates, {iterations} "
-                                              "iterations "
-                                              "each, then bisecting…").format(
+                                              "iterations each, then bisecting…").format(
             count=settings.count, iterations=config.iterations))
         return RateSweepJob(config, settings)
 
@@ -231,16 +230,13 @@ class LearningRateSweepTool(ToolPanel):
         if sweep.largest_stable_lr and sweep.predicted_bound:
             ratio = sweep.largest_stable_lr / sweep.predicted_bound
             meaning = (translate("lr_sweep", "the exact limit of a quadratic, whose curvature "
-                                             "never "
-                                             "changes")
+                                             "never changes")
                        if sweep.config.layers.frozen == "w1" else
                        translate("lr_sweep", "a bound for the initial weights, which training "
-                                             "moves away "
-                                             "from"))
+                                             "moves away from"))
             lines.append(translate("lr_sweep", "The loss fell at all rates up to {lr:.3g}, "
-                                               "{ratio:.3g}× "
-                                               "2/λ_max = {bound:.3g} (λ_max = {lambda_max:.3g}): "
-                                               "{meaning}.").format(
+                                               "{ratio:.3g}× 2/λ_max = {bound:.3g} (λ_max = "
+                                               "{lambda_max:.3g}): {meaning}.").format(
                 lr=sweep.largest_stable_lr, ratio=ratio, bound=sweep.predicted_bound,
                 lambda_max=sweep.lambda_max, meaning=meaning))
         elif sweep.predicted_bound:

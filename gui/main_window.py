@@ -154,9 +154,9 @@ class MainWindow(QMainWindow):
             lambda: self.code_view.follow(self.panel.code_combo.currentData()))
         self.tabs.addTab(self.code_view, translate("MainWindow", "Code"))
         self.tabs.setTabToolTip(1, translate("MainWindow", "The loop the chosen code runs, beside "
-                                                           "another "
-                                                   "code's: NumPy's hand-written backward pass, "
-                                                   "PyTorch's loss.backward()"))
+                                                           "another code's: NumPy's hand-written "
+                                                           "backward pass, PyTorch's "
+                                                           "loss.backward()"))
         for tool, title, tip in (
             (self.race_tool, translate("MainWindow", "Device race"),
              translate("MainWindow", "The same run on two targets, from the same draw")),
@@ -166,8 +166,7 @@ class MainWindow(QMainWindow):
              translate("MainWindow", "Final loss against learning rate, beside the bound 2/λ_max")),
             (self.profile_tool, translate("MainWindow", "Profile"),
              translate("MainWindow", "One iteration of the tutorial taken apart: where the time "
-                                     "goes, "
-                                 "line by line")),
+                                     "goes, line by line")),
         ):
             tool.busy_changed.connect(self._on_tool_busy_changed)
             self.tabs.addTab(tool, title)
@@ -213,10 +212,9 @@ class MainWindow(QMainWindow):
         self.presentation_action.setCheckable(True)
         self.presentation_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
         self.presentation_action.setToolTip(translate("MainWindow", "Full screen, fonts 1.6× "
-                                                                    "larger, thicker "
-                                                      "curves and a larger wall clock: for the "
-                                                      "back "
-                                                      "of a lecture hall"))
+                                                                    "larger, thicker curves and a "
+                                                                    "larger wall clock: for the "
+                                                                    "back of a lecture hall"))
         view.addAction(self.presentation_action)
         self.addAction(self.presentation_action)  # F11 works with the menu closed
         self.language_actions = language_menu(view, self.settings)
@@ -345,8 +343,8 @@ class MainWindow(QMainWindow):
             self.panel.set_gpu_status(False, reason)
             if self._wanted_device == "gpu" and not self.is_running():
                 self.readout.set_status(translate("MainWindow", "GPU unavailable ({reason}): this "
-                                                                "run would "
-                                                  "use the CPU.").format(reason=reason),
+                                                                "run would use the "
+                                                                "CPU.").format(reason=reason),
                                         WARN_COLOR)
         self._wanted_device = None
         self._close_if_requested()

@@ -36,28 +36,24 @@ COMBO_FIELDS = tuple(name for name, s in SETTINGS.items() if s.kind == "choice" 
 LAYER_BOXES = {
     "w1": ("train_w1_checkbox", QT_TRANSLATE_NOOP("params", "train w1"),
            QT_TRANSLATE_NOOP("params", "Backpropagate into w1 (D_in×H). Unchecked, w1 is frozen: "
-                                       "its "
-                             "gradient is neither computed nor applied, as with PyTorch's "
-                             "requires_grad=False.")),
+                                       "its gradient is neither computed nor applied, as with "
+                                       "PyTorch's requires_grad=False.")),
     "w2": ("train_w2_checkbox", QT_TRANSLATE_NOOP("params", "train w2"),
            QT_TRANSLATE_NOOP("params", "Backpropagate into w2 (H×D_out). With w1 frozen the loss "
-                                       "is a "
-                             "quadratic in w2, and 2/λ_max is an exact bound on the learning "
-                             "rate.")),
+                                       "is a quadratic in w2, and 2/λ_max is an exact bound on the "
+                                       "learning rate.")),
 }
 WINDOW_TIPS = {  # what the window adds to a declared help text
     "learning_rate": QT_TRANSLATE_NOOP("params", "Accepts 1e-6 notation; ÷10 and ×10 move by "
                                                  "decades."),
     "diagnostics": QT_TRANSLATE_NOOP("params", "Sharpness λ_max is the Hessian's largest "
-                                               "eigenvalue, by "
-                                     "Lanczos: every iteration while lr·λ_max > 1 and sparsely "
-                                     "after; shown under the loss plot and explained beside "
-                                     "it."),
+                                               "eigenvalue, by Lanczos: every iteration while "
+                                               "lr·λ_max > 1 and sparsely after; shown under the "
+                                               "loss plot and explained beside it."),
 }
 INVALID_STYLE = "border: 2px solid #d62728;"
 CODE_TIPS = {"numpy": QT_TRANSLATE_NOOP("params", "The tutorial's NumPy loop (CuPy on a GPU): "
-                                                  "gradients "
-                                          "written by hand"),
+                                                  "gradients written by hand"),
              "torch": QT_TRANSLATE_NOOP("params", "The same hand-written gradients on torch "
                                                   "tensors"),
              "autograd": QT_TRANSLATE_NOOP("params", "loss.backward() computes the gradients; a "

@@ -17,8 +17,7 @@ PRESETS_FILE = Path(__file__).resolve().parents[1] / "resources" / "presets.json
 PRESET_TEXTS = (
     QT_TRANSLATE_NOOP("presets", "Tutorial"),
     QT_TRANSLATE_NOOP("presets", "The PyTorch tutorial's sizes and learning rate: the loss falls "
-                                 "from about 3e7 "
-                      "to near 0."),
+                                 "from about 3e7 to near 0."),
     QT_TRANSLATE_NOOP("presets", "Divergence"),
     QT_TRANSLATE_NOOP("presets", "The tutorial at 4e-6, four times its learning rate: lr·λ_max "
                                  "starts near 9.4, "
@@ -27,15 +26,13 @@ PRESET_TEXTS = (
                       "losses of 200-600 (see the Catapult preset)."),
     QT_TRANSLATE_NOOP("presets", "Catapult"),
     QT_TRANSLATE_NOOP("presets", "lr 2e-6 with diagnostics: lr·λ_max starts at 4.7 > 2, the loss "
-                                 "climbs 23× in 2 "
-                      "iterations, the sharpness falls until lr·λ_max < 1, and 75 of 100 hidden "
-                      "units "
-                      "die, so the loss stalls near 560 (seed 0)."),
+                                 "climbs 23× in 2 iterations, the sharpness falls until lr·λ_max < "
+                                 "1, and 75 of 100 hidden units die, so the loss stalls near 560 "
+                                 "(seed 0)."),
     QT_TRANSLATE_NOOP("presets", "Quadratic (w1 frozen)"),
     QT_TRANSLATE_NOOP("presets", "Only w2 is trained: the loss is a quadratic in w2, and 2/λ_max = "
-                                 "9.18e-7 is an "
-                      "exact bound. At 9e-7 (lr·λ_max = 1.96) it converges; try 9.3e-7 to see the "
-                      "loss grow."),
+                                 "9.18e-7 is an exact bound. At 9e-7 (lr·λ_max = 1.96) it "
+                                 "converges; try 9.3e-7 to see the loss grow."),
     QT_TRANSLATE_NOOP("presets", "GPU showcase"),
     QT_TRANSLATE_NOOP("presets", "512×4096×1024×10: 8.6 GFLOP per iteration, where an H100 ran "
                                  "about 140× faster "

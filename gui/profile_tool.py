@@ -95,8 +95,7 @@ class ProfileTool(ToolPanel):
         self.style_label(self.explanation, 17)
         self.explanation.setWordWrap(True)
         self.explanation.setToolTip(translate("profile", "Written from this profile's medians: "
-                                                         "every "
-                                                         "number in it was measured here"))
+                                                         "every number in it was measured here"))
         # The chart with its explanation on one page, the table on another: at a projector's
         # size the three do not fit one above the other.
         chart = QWidget()
@@ -223,9 +222,8 @@ class ProfileTool(ToolPanel):
         text = explain_profile(result)
         if result.load > BUSY_CORES:
             text += " " + translate("profile", "CPU busy: other programs used {load:.1f} cores "
-                                               "during the "
-                                          "profile, so these times are not the quiet "
-                                          "machine's.").format(load=result.load)
+                                               "during the profile, so these times are not the "
+                                               "quiet machine's.").format(load=result.load)
         self.explanation.setText(text)
         if result.stopped:
             self.set_status(translate("profile", "Profile stopped: the columns measured so far."),

@@ -41,10 +41,9 @@ class RaceTool(ToolPanel):
             item.setEnabled(False)
             item.setToolTip(refusal)
         self.compare_combo.setToolTip(translate("race", "What the runs differ in; everything else, "
-                                                        "the "
-                                                       "random draw included, is the same. The GPU "
-                                                       "paths need a GPU; the codes need the torch "
-                                                       "extra."))
+                                                        "the random draw included, is the same. "
+                                                        "The GPU paths need a GPU; the codes need "
+                                                        "the torch extra."))
         self.plot = styled_plot(translate("axes", "seconds into the training loop"),
                                 translate("axes", "loss"), False, True)
         self.plot.setObjectName("race_plot")
@@ -159,9 +158,8 @@ def describe_difference(result) -> str:
     kept = [rounding[d] for d in dict.fromkeys(c.dtype for c in configs) if d in rounding]
     if kept and varied([c.dtype for c in configs]):
         return lead + translate("race", "The loss curves differ by up to {percent:.3g} % "
-                                        "(relative): "
-                                      "{kept} significant digits, and training amplifies the "
-                                      "rounding.").format(
+                                        "(relative): {kept} significant digits, and training "
+                                        "amplifies the rounding.").format(
             percent=100 * difference, kept=translate("race", " and ").join(kept))
     return lead + translate("race", "The loss curves differ by up to {percent:.3g} % "
                                   "(relative).").format(percent=100 * difference)

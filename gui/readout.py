@@ -48,10 +48,10 @@ class Readout(QWidget):
         self.elapsed_label = QLabel("0.00 s")
         self.elapsed_label.setObjectName("elapsed_label")
         self.elapsed_label.setToolTip(translate("readout", "The training loop's time, live and "
-                                                           "after the "
-                                                        "run (the tutorial's 'Completed in X "
-                                                        "seconds'); setup (the draw, the copy to "
-                                                        "the device, the warm-up) is not in it."))
+                                                           "after the run (the tutorial's "
+                                                           "'Completed in X seconds'); setup (the "
+                                                           "draw, the copy to the device, the "
+                                                           "warm-up) is not in it."))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.elapsed_label)
         self.status_label = QLabel(translate("readout", "Ready"))
@@ -77,9 +77,8 @@ class Readout(QWidget):
                                          "left"), translate("readout", "Time left at the current "
                                                                        "rate")),
             ("gflops", "GFLOP/s", translate("readout", "4·N·D_in·H + 6·N·H·D_out operations per "
-                                                       "iteration, "
-                                            "per second of the training's own time "
-                                            "(diagnostics' time apart)")),
+                                                       "iteration, per second of the training's "
+                                                       "own time (diagnostics' time apart)")),
             ("loss", translate("readout", "Loss"), translate("readout", "The latest loss, Σ "
                                                                         "(y_pred − y)²")),
             ("setup", translate("readout", "Setup"), translate("readout", "Random draw, copy to "
@@ -106,15 +105,13 @@ class Readout(QWidget):
         self.busy_label = QLabel(translate("readout", "CPU busy"))
         self.busy_label.setObjectName("busy_label")
         self.busy_label.setToolTip(translate("readout", "Other programs used the CPU while this "
-                                                        "run was "
-                                                     "timed: its time is not the quiet machine's, "
-                                                     "and not one to quote"))
+                                                        "run was timed: its time is not the quiet "
+                                                        "machine's, and not one to quote"))
         self.busy_label.hide()
         layout.insertWidget(layout.indexOf(self.elapsed_label) + 1, self.busy_label)
         # Lines shown only when a run has something to say in them.
         self.timing_note_label = self._note_line(layout, "timing_note_label", translate("readout",
-            "Other processes used the CPU while this run was timed: its time is not one to "
-            "quote"))
+            "Other processes used the CPU while this run was timed: its time is not one to quote"))
         self.gpu_path_label = self._note_line(layout, "gpu_path_label", translate("readout",
             "How the GPU issued this run's iterations (the GPU path setting), and why, where it "
             "is not the one chosen"))

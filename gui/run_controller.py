@@ -98,8 +98,7 @@ class RunController(QObject):
         self.diagnostics_plot.clear(config.learning_rate, config.hidden)
         self.diagnostics_plot.setVisible(config.diagnostics)
         self.readout.set_status(translate("run_controller", "Running {iterations:,} iterations on "
-                                                            "the "
-                                                          "{device}…").format(
+                                                            "the {device}…").format(
             iterations=config.iterations, device=config.device.upper()))
         self.runner.start(TrainingJob(config, repeats))
         # Paint the "running" state now, before the run competes with the window for the

@@ -95,22 +95,21 @@ class RunTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.
                                                            ResizeToContents)
         self.table.setToolTip(translate("run_table", "Every run of this session. Untick a run to "
-                                                     "hide it "
-                                                  "from the plot; select runs to delete them or "
-                                                  "to use one as the baseline of the speedup "
-                                                  "column (baseline loop time / this run's)."))
+                                                     "hide it from the plot; select runs to delete "
+                                                     "them or to use one as the baseline of the "
+                                                     "speedup column (baseline loop time / this "
+                                                     "run's)."))
         self.table.itemChanged.connect(self._on_item_changed)
         self.delete_button = QPushButton(translate("run_table", "Delete"))
         self.delete_button.setObjectName("delete_runs_button")
         self.delete_button.setToolTip(translate("run_table", "Remove the selected runs from the "
-                                                             "table, the "
-                                                          "plot and the export (Delete)"))
+                                                             "table, the plot and the export "
+                                                             "(Delete)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.baseline_button = QPushButton(translate("run_table", "Use as baseline"))
         self.baseline_button.setObjectName("baseline_button")
         self.baseline_button.setToolTip(translate("run_table", "Add a speedup column against the "
-                                                               "selected "
-                                                            "run"))
+                                                               "selected run"))
         self.baseline_button.clicked.connect(self.use_selected_as_baseline)
         buttons = QHBoxLayout()
         buttons.addWidget(self.baseline_button)

@@ -112,8 +112,7 @@ class SizeSweepTool(ToolPanel):
         self.summary.setText("")
         self.points, self.markers = [], []
         self.set_status(translate("size_sweep", "Sweeping {steps} sizes, about {budget:g} s per "
-                                                "point and "
-                                                "device…").format(steps=settings.steps,
+                                                "point and device…").format(steps=settings.steps,
                                                                   budget=settings.budget))
         return SizeSweepJob(config, settings)
 
@@ -182,8 +181,7 @@ class SizeSweepTool(ToolPanel):
             self.time_plot.addItem(label)
             self.markers.append(label)
             lines.append(translate("size_sweep", "Largest speedup: <b>{speedup}</b> (the ratio of "
-                                                 "the "
-                                                 "medians; in brackets, the range the repeats "
+                                                 "the medians; in brackets, the range the repeats "
                                                  "allow) at {mflop:,.0f} MFLOP per "
                                                  "iteration.").format(
                 speedup=speedup.format("×"), mflop=point.config.flops_per_iteration / 1e6))

@@ -98,8 +98,7 @@ class ToolPanel(QWidget):
         self.export_button = QPushButton(translate("tools", "Export…"))
         self.export_button.setObjectName(f"{self.object_prefix}_export_button")
         self.export_button.setToolTip(translate("tools", "Save this tab's chart (PNG), table (CSV) "
-                                                         "and "
-                                                        "result (JSON) into a folder"))
+                                                         "and result (JSON) into a folder"))
         self.export_button.clicked.connect(self.export_dialog)
         self.export_button.setEnabled(False)
         self.status_label = QLabel(translate("tools", "Uses the settings on the left."))
