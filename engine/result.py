@@ -173,7 +173,7 @@ class RunResult:
             "outcome": str(self.outcome) if self.outcome is not None else None,
             "iterations_completed": self.iterations_completed,
             "diverged_at": self.diverged_at,
-            "losses": [float(v) for v in self.losses],
+            "losses": np.asarray(self.losses, dtype=np.float64).tolist(),  # floats, at C speed
             "setup_seconds": self.setup_seconds,
             "loop_seconds": self.loop_seconds,
             "iterations_per_second": self.iterations_per_second,
