@@ -202,3 +202,14 @@ def test_the_window_offers_english_where_no_font_covers_hangul(qtbot, settings, 
     finally:
         window.font_dialog.close()
         shut(window, qtbot)
+
+
+def test_qts_own_dialogs_speak_korean_too(qapp, english_again):
+    """qtbase_ko.qm: the standard buttons and the file dialog."""
+    from PySide6.QtCore import QCoreApplication
+
+    language().set("ko")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"
+    assert QCoreApplication.translate("QFileDialog", "File &name:").startswith("파일 이름")
+    language().set("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
