@@ -19,13 +19,14 @@ from engine.jobs import SizeSweepJob
 from engine.settings import label_of, settings_of
 from engine.size_sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
 from gui.axes import DEVICE_COLORS, styled_plot
-from gui.language import follow_language, translate
+from gui.language import translate
 from gui.tool_base import (
     ERROR_COLOR,
     OK_COLOR,
     WARN_COLOR,
     ToolPanel,
     declared_control,
+    declared_label,
     declared_settings,
 )
 
@@ -50,15 +51,7 @@ class SizeSweepTool(ToolPanel):
         self.scale_boxes = {}
         scale_row = QHBoxLayout()
         scale = settings_of(SizeSweepSettings)["scale"]
-        scale_label = QLabel()
-
-        def show_scale_texts() -> None:
-            scale_label.setText(scale.title)
-            scale_label.setToolTip(scale.sentence)
-
-        show_scale_texts()
-        follow_language(scale_label, show_scale_texts)
-        scale_row.addWidget(scale_label)
+        scale_row.addWidget(declared_label(scale))
         for name in scale.choices:
             box = QCheckBox(label_of(RunConfig, name))
             box.setObjectName(f"size_sweep_scale_{name}")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from engine.config import ConfigError, RunConfig
 from engine.jobs import EndKind, JobEnd, end_sentence
-from engine.settings import defaults_of, format_default, label_of, settings_of
+from engine.settings import Setting, defaults_of, format_default, label_of, settings_of
 from gui.compute import ComputeProcess, JobRunner
 from gui.dialogs import open_error_dialog
 from gui.export import export_tool
@@ -48,16 +48,22 @@ def declared_control(cls, field: str) -> tuple[QLabel, QWidget]:
         control.setMinimumWidth(control.fontMetrics().horizontalAdvance("1.25e-08") + 16)
         control.setMaximumWidth(90)
     control.setObjectName(declared.widget)
+    return declared_label(declared, control), control
+
+
+def declared_label(declared: Setting, *controls: QWidget) -> QLabel:
+    """A declared setting's label: its title, and its help as the tooltip of the label and of
+    its controls, in the window's language, written again after every switch."""
     label = QLabel()
 
     def show_texts() -> None:
-        control.setToolTip(declared.sentence)
         label.setText(declared.title)
-        label.setToolTip(declared.sentence)
+        for widget in (label, *controls):
+            widget.setToolTip(declared.sentence)
 
     show_texts()
     follow_language(label, show_texts)
-    return label, control
+    return label
 
 
 def declared_settings(cls, values: dict) -> tuple[object | None, str]:

@@ -1,6 +1,8 @@
 """Shared test set-up. No Qt here: tests/engine must run where PySide6 is absent."""
 
 import os
+import re
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +19,15 @@ if str(ROOT) not in sys.path:
 # The small run most tests train: fast, and still the tutorial's algorithm.
 SMALL = {"n": 8, "d_in": 16, "hidden": 8, "d_out": 2}
 SMALL_OPTIONS = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
+
+
+HANGUL = re.compile("[\uac00-\ud7a3]")  # a Korean syllable
+
+
+def format_fields(text: str) -> list:
+    """A template's {fields} with their conversions and format specifications, sorted: a
+    translation must carry the same ones as its source."""
+    return sorted((f[1], f[2], f[3]) for f in string.Formatter().parse(text) if f[1] is not None)
 
 
 def loss_differences(losses, reference) -> tuple[float, float]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import re
-import string
 from collections import Counter
 from pathlib import Path
 
@@ -19,9 +18,9 @@ from engine.explain import explain_run, explain_sweep
 from engine.language import catalog, system_language, translate
 from engine.rate_sweep import RateSweepSettings, sweep_learning_rates
 from engine.train import train
+from tests.conftest import HANGUL, format_fields
 
 ROOT = Path(__file__).resolve().parents[2]
-HANGUL = re.compile("[\uac00-\ud7a3]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:e[-+]?\d+)?")
 
 
@@ -62,9 +61,6 @@ def _marked(folder: str):
                 yield path.name, context.value, source.value
 
 
-def _fields(text: str) -> list:
-    return sorted((f[1], f[2], f[3]) for f in string.Formatter().parse(text) if f[1] is not None)
-
 
 @pytest.mark.parametrize("folder", ["engine", "cli"])
 def test_every_sentence_of_the_engine_and_the_command_line_has_korean(folder):
@@ -76,7 +72,7 @@ def test_every_sentence_of_the_engine_and_the_command_line_has_korean(folder):
     missing = [(f, c, s) for f, c, s in found if (c, s) not in korean]
     assert not missing, missing[:5]
     for _file, context, source in found:
-        assert _fields(korean[(context, source)]) == _fields(source), source
+        assert format_fields(korean[(context, source)]) == format_fields(source), source
         assert korean[(context, source)].count("{}") == source.count("{}"), source
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import string
 import subprocess
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -19,10 +18,10 @@ from engine.language import LANGUAGE_NAMES, catalog_path
 from gui import language as gui_language
 from gui.language import language, text_slots
 from gui.presets import PRESET_TEXTS, PRESETS_FILE
+from tests.conftest import HANGUL, format_fields
 from tests.gui.conftest import SMALL, open_window, run_and_wait, shut
 
 ROOT = Path(__file__).resolve().parents[2]
-HANGUL = re.compile("[\uac00-\ud7a3]")
 # What Korean text keeps in Latin letters: the list (sizes, devices, libraries, dtype
 # names, file formats), units and symbols, key names, and proper names of products and of the
 # tutorial's listings.
@@ -75,9 +74,6 @@ def _entries(path: Path) -> dict[tuple[str, str], ElementTree.Element]:
             if m.find("translation").get("type") not in ("vanished", "obsolete")}
 
 
-def _fields(text: str) -> list:
-    return sorted((f[1], f[2], f[3]) for f in string.Formatter().parse(text) if f[1] is not None)
-
 
 @pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="no pyside6-lupdate")
 def test_the_korean_catalog_holds_every_marked_string_finished(tmp_path):
@@ -90,7 +86,7 @@ def test_the_korean_catalog_holds_every_marked_string_finished(tmp_path):
     assert set(_entries(fresh)) == set(committed)
     for (context, source), translation in committed.items():
         assert translation.get("type") is None and translation.text, (context, source)
-        assert _fields(translation.text) == _fields(source), source
+        assert format_fields(translation.text) == format_fields(source), source
 
 
 @pytest.mark.skipif(shutil.which("pyside6-lrelease") is None, reason="no pyside6-lrelease")
