@@ -48,12 +48,15 @@ class CpuTrainer:
 
     def __init__(self, config: RunConfig, problem: Problem):
         self.problem = to_device(problem, config.storage_dtype, np)
-        self.workspace = Workspace.allocate(self.problem, np)
-        self.learning_rate = config.learning_rate
-        self.layers = config.layers
+        # x is constant: Fortran order serves both of its large products by pieces, x·w1 by
+        # column pieces and xᵀ·grad_h by row pieces of xᵀ (engine.cpu_blas)
+        self.problem.x = np.asfortranarray(self.problem.x)
         # Diagnostics read each layer's gradient: the plain step keeps them. Otherwise the
         # updates are folded into the products (engine.step.folded_sgd_step).
         self.folded = not config.diagnostics
+        self.workspace = Workspace.allocate(self.problem, np, folded=self.folded)
+        self.learning_rate = config.learning_rate
+        self.layers = config.layers
         self.blas = CpuBlas(config.storage_dtype)
         self.backward_products = numpy_backward_products(
             self.problem, self.workspace, self.layers, self.blas if self.folded else np,

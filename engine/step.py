@@ -28,14 +28,19 @@ class Workspace:
     grad_w1: Any
     h_negative: Any  # the mask h < 0
     x_t: Any  # xᵀ, contiguous: x is constant, and the product is faster on a contiguous copy
+    # The folded CPU step's mask as bits (engine.cpu_blas.CpuBlas.zero_where_negative)
+    h_keep: Any = None
 
     @classmethod
-    def allocate(cls, problem: Problem, xp) -> Workspace:
+    def allocate(cls, problem: Problem, xp, folded: bool = False) -> Workspace:
+        """`folded`: for folded_sgd_step on the CPU, which masks grad_h by bits and whose
+        products run faster with h and h_relu Fortran-ordered (engine.cpu_blas)."""
         n, hidden = problem.x.shape[0], problem.w1.shape[1]
         dtype = problem.x.dtype
+        order = "F" if folded else "C"
         return cls(
-            h=xp.empty((n, hidden), dtype),
-            h_relu=xp.empty((n, hidden), dtype),
+            h=xp.empty((n, hidden), dtype, order=order),
+            h_relu=xp.empty((n, hidden), dtype, order=order),
             y_pred=xp.empty(problem.y.shape, dtype),
             grad_y_pred=xp.empty(problem.y.shape, dtype),
             grad_w2=xp.empty(problem.w2.shape, dtype),
@@ -43,12 +48,14 @@ class Workspace:
             grad_w1=xp.empty(problem.w1.shape, dtype),
             h_negative=xp.empty((n, hidden), bool),
             x_t=xp.ascontiguousarray(problem.x.T),
+            h_keep=xp.empty((n, hidden), f"u{dtype.itemsize}") if folded else None,
         )
 
     @staticmethod
     def element_count(n: int, d_in: int, hidden: int, d_out: int) -> int:
-        """Array elements the workspace holds (the mask counted as one element each)."""
-        return 4 * n * hidden + 2 * n * d_out + hidden * d_out + d_in * hidden + n * d_in
+        """Array elements the workspace holds, at most (each mask counted as one element each,
+        the folded step's bits included)."""
+        return 5 * n * hidden + 2 * n * d_out + hidden * d_out + d_in * hidden + n * d_in
 
 
 def forward_backward(p: Problem, ws: Workspace, xp, layers: Layers = BOTH):
@@ -121,7 +128,7 @@ def folded_backward(p: Problem, ws: Workspace, learning_rate: float, blas,
     """The backward pass and the update in one: w ← w − lr·(the gradient's product)."""
     if layers.w1:  # grad_h_relu uses w2 before its update
         blas.matmul(ws.grad_y_pred, p.w2.T, out=ws.grad_h)
-        blas.copyto(ws.grad_h, 0, where=blas.less(ws.h, 0, out=ws.h_negative))
+        blas.zero_where_negative(ws.grad_h, ws.h, ws.h_keep)  # grad_h[h < 0] = 0
     if layers.w2:  # w2 −= lr·h_reluᵀ·grad_y_pred
         blas.subtract_product(p.w2, learning_rate, ws.h_relu.T, ws.grad_y_pred)
     if layers.w1:  # w1 −= lr·xᵀ·grad_h
