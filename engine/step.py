@@ -53,8 +53,8 @@ class Workspace:
 
     @staticmethod
     def element_count(n: int, d_in: int, hidden: int, d_out: int) -> int:
-        """Array elements the workspace holds, at most (each mask counted as one element each,
-        the folded step's bits included)."""
+        """Array elements the workspace holds, at most (a mask's element counted as a whole
+        one, and the folded step's bits included)."""
         return 5 * n * hidden + 2 * n * d_out + hidden * d_out + d_in * hidden + n * d_in
 
 
