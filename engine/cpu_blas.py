@@ -31,6 +31,7 @@ For a given thread count it is fixed: the same run gives the same numbers.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import os
@@ -38,7 +39,8 @@ import os
 import numpy as np
 import scipy
 from scipy.linalg.blas import get_blas_funcs
-from threadpoolctl import ThreadpoolController
+
+from engine.threads import controller
 
 SMALL_PRODUCT = 100 ** 3  # OpenBLAS's small-matrix kernels: M·N·K at most this
 # OpenBLAS's names for the cores whose double-precision gemm has the small-matrix kernels
@@ -83,10 +85,12 @@ def spans(length: int, pieces: int) -> list[slice]:
     return [slice(a, b) for a, b in itertools.pairwise(edges)]
 
 
+@functools.cache
 def small_kernel_blas():
     """threadpoolctl's controller of the OpenBLAS that SciPy's gemm calls, where its core has
-    the small-matrix kernels; None otherwise (products are then never split)."""
-    libs = [lib for lib in ThreadpoolController().lib_controllers
+    the small-matrix kernels; None otherwise (products are then never split). Found once per
+    process: the library and its core do not change."""
+    libs = [lib for lib in controller().lib_controllers
             if lib.internal_api == "openblas"]
     scipy_libs = os.path.join(os.path.dirname(os.path.dirname(scipy.__file__)), "scipy.libs")
     ours = [lib for lib in libs if os.path.dirname(lib.filepath) == scipy_libs]

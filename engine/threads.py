@@ -112,14 +112,19 @@ def best_count(measured: dict[int, Spread], allowed: int | None = None) -> int:
     return best
 
 
+def controller() -> ThreadpoolController:
+    """threadpoolctl's controller of the thread pools loaded in this process, found once."""
+    global _controller
+    if _controller is None:
+        _controller = ThreadpoolController()
+    return _controller
+
+
 def blas_limit(threads: int) -> None:
     """Set the BLAS pools' size for this thread's calls (kept until changed or restored), and
     PyTorch's intra-op pool where a PyTorch code has imported it: a race of codes compares
     code, not thread pools."""
-    global _controller
-    if _controller is None:
-        _controller = ThreadpoolController()
-    _controller.limit(limits=threads, user_api="blas")
+    controller().limit(limits=threads, user_api="blas")
     torch = sys.modules.get("torch")
     if torch is not None:
         torch.set_num_threads(threads)
