@@ -13,6 +13,7 @@ from cli.parser import (
     build_parser,
     claim_outputs,
     join_negative_values,
+    language_given,
     option_name,
 )
 from cli.run import command_bench, command_run
@@ -20,7 +21,7 @@ from cli.tools import command_profile, command_race, command_sweep_lr, command_s
 from cli.window import command_bench_window, command_window
 from engine import language
 from engine.config import ConfigError
-from engine.language import system_language, translate
+from engine.language import error_line, system_language, translate
 from engine.memory import InsufficientMemoryError
 
 COMMANDS = {
@@ -32,10 +33,10 @@ COMMANDS = {
 def main(argv: list[str] | None = None, window: Callable | None = None) -> int:
     """The command line. `window(command, args, values)` opens the window front end (for no
     command and for bench-window); main.py passes it in, so that cli/ never imports gui/."""
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    language.use(language_given(argv) or system_language())
+    parser = build_parser()
     args = parser.parse_args(join_negative_values(argv, parser))
-    language.use(args.lang or system_language())
     for name in ("json", "csv"):  # a subcommand's, when given before it, stay given
         if not hasattr(args, name):
             setattr(args, name, None)
@@ -44,10 +45,10 @@ def main(argv: list[str] | None = None, window: Callable | None = None) -> int:
         given = [name for name in WINDOW_ONLY if getattr(args, name, None) not in (None, False)]
         if given:
             option = "--" + given[0].replace("_", "-")
-            print(f"{parser.prog}: error: " + translate("cli", "{option} is a window option; it "
-                                                              "does nothing for '{command}' (see "
-                                                              "{prog} --help)").format(
-                option=option, command=args.command, prog=parser.prog), file=sys.stderr)
+            print(error_line(parser.prog, translate(
+                "cli", "{option} is a window option; it does nothing for '{command}' (see "
+                       "{prog} --help)").format(option=option, command=args.command,
+                                                prog=parser.prog)), file=sys.stderr)
             return 2
 
     created: list[Path] = []
@@ -63,19 +64,20 @@ def main(argv: list[str] | None = None, window: Callable | None = None) -> int:
             status = opener(args, window)
         return status
     except CliError as exc:
-        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        print(error_line(parser.prog, str(exc)), file=sys.stderr)
         status = 2
         return 2
     except ConfigError as exc:
-        print(f"{parser.prog}: error: {option_name(exc.field)}: {exc.reason}", file=sys.stderr)
+        print(error_line(parser.prog, f"{option_name(exc.field)}: {exc.reason}"),
+              file=sys.stderr)
         status = 2
         return 2
     except (InsufficientMemoryError, MemoryError) as exc:
-        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        print(error_line(parser.prog, str(exc)), file=sys.stderr)
         status = 2
         return 2
     except OSError as exc:
-        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        print(error_line(parser.prog, str(exc)), file=sys.stderr)
         return 1
     finally:
         if status != 0:  # nothing was written: the files claimed for it go again

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.config import ConfigError, RunConfig
-from engine.language import LANGUAGES, translate
+from engine.language import LANGUAGES, QT_TRANSLATE_NOOP, error_line, translate
 from engine.profile import ProfileSettings
 from engine.race import COMPARISONS
 from engine.rate_sweep import RateSweepSettings
@@ -28,9 +28,44 @@ class CliError(Exception):
     """Bad input from the command line: reported in one line, exit status 2."""
 
 
+# argparse's own refusals (English, from its gettext), as the catalog words them.
+ARGPARSE_MESSAGES = (
+    (re.compile(r"argument (?P<option>\S+?): invalid choice: (?P<value>'[^']*') \(choose from "
+                r"(?P<choices>.*)\)"),
+     QT_TRANSLATE_NOOP("cli", "{option}: invalid choice: {value} (choose from {choices})")),
+    (re.compile(r"argument (?P<option>\S+?): expected one argument"),
+     QT_TRANSLATE_NOOP("cli", "{option}: expected one argument")),
+    (re.compile(r"unrecognized arguments: (?P<value>.*)"),
+     QT_TRANSLATE_NOOP("cli", "unrecognized arguments: {value}")),
+    (re.compile(r"argument (?P<option>\S+?): (?P<value>.*)"),
+     QT_TRANSLATE_NOOP("cli", "{option}: {value}")),
+)
+
+
+def argparse_message(message: str) -> str:
+    for pattern, template in ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            return translate("cli", template).format(**found.groupdict())
+    return message
+
+
 class OneLineParser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own: usage block + message; ours: one line
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, error_line(self.prog, translate("cli", "{message} (see {help})").format(
+            message=argparse_message(message), help=f"{self.prog} --help")) + "\n")
+
+
+def language_given(argv: list[str]) -> str | None:
+    """The --lang of argv, read before parsing, so that the parser's own refusals are written
+    in it ("--lang ko" or "--lang=ko", anywhere; the last one wins, as argparse's does)."""
+    chosen = None
+    for index, token in enumerate(argv):
+        value = (argv[index + 1] if token == "--lang" and index + 1 < len(argv)
+                 else token.partition("=")[2] if token.startswith("--lang=") else None)
+        if value in LANGUAGES:
+            chosen = value
+    return chosen
 
 
 

@@ -28,14 +28,24 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine() or "unknown CPU"
 
 
-def blas_library() -> tuple[str, int]:
-    """The BLAS NumPy calls (name and version) and its current thread count."""
-    import numpy  # noqa: F401  (loads the BLAS so that threadpoolctl sees it)
+def scipy_blas_folder() -> str:
+    """Where SciPy's wheel keeps the OpenBLAS its gemm calls."""
+    import scipy
 
-    for pool in threadpool_info():
-        if pool.get("user_api") == "blas":
-            name = f"{pool.get('internal_api', 'BLAS')} {pool.get('version') or ''}".strip()
-            return name, int(pool.get("num_threads") or 1)
+    return os.path.join(os.path.dirname(os.path.dirname(scipy.__file__)), "scipy.libs")
+
+
+def blas_library() -> tuple[str, int]:
+    """The BLAS the engine's CPU products call (name and version) and its current thread
+    count: SciPy's, whose gemm engine.cpu_blas calls, where NumPy and SciPy each bring their own
+    (the window's tooltip and the record once named one, once the other)."""
+    import scipy.linalg.blas  # noqa: F401  (loads SciPy's BLAS so that threadpoolctl sees it)
+
+    pools = [pool for pool in threadpool_info() if pool.get("user_api") == "blas"]
+    pools.sort(key=lambda pool: os.path.dirname(pool.get("filepath", "")) != scipy_blas_folder())
+    for pool in pools:
+        name = f"{pool.get('internal_api', 'BLAS')} {pool.get('version') or ''}".strip()
+        return name, int(pool.get("num_threads") or 1)
     return "unknown BLAS", 1
 
 
@@ -122,7 +132,8 @@ def code_refusal(code: str) -> str:
     from engine.config import TORCH_CODES
 
     if code in TORCH_CODES and not torch_installed():
-        return f"{code} needs PyTorch, an optional extra: {TORCH_EXTRA}"
+        return translate("devices", "{code} needs PyTorch, an optional extra: "
+                                    "{extra}").format(code=code, extra=TORCH_EXTRA)
     return ""
 
 

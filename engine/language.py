@@ -92,3 +92,8 @@ def translate(context: str, source: str, lang: str | None = None) -> str:
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate reads
     """Marks a string held in data for the catalog; translate(context, it) where it is shown."""
     return source
+
+
+def error_line(prog: str, message: str) -> str:
+    """A refusal in one line, as both front ends print it: "main.py: error: --lr: …"."""
+    return translate("language", "{prog}: error: {message}").format(prog=prog, message=message)

@@ -9,8 +9,10 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from engine import language as engine_language
 from engine.config import RunConfig
 from engine.jobs import EndKind
+from engine.language import error_line
 from engine.result import RunResult, Status
 from gui.language import language, translate
 from gui.main_window import MainWindow
@@ -51,7 +53,9 @@ def run_app(args, overrides: dict[str, Any]) -> int:
     app = application()
     if args.preset is not None and args.preset not in load_presets():
         names = ", ".join(load_presets())
-        print(f"main.py: error: --preset: unknown preset {args.preset!r} (choose from {names})",
+        unknown = engine_language.translate("app", "--preset: unknown preset {preset!r} (choose "
+                                                   "from {names})")
+        print(error_line("main.py", unknown.format(preset=args.preset, names=names)),
               file=sys.stderr)
         return 2
     window = create_main_window(lang=getattr(args, "lang", None))
@@ -61,7 +65,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
     errors = window.panel.errors()
     if errors:
         for field, reason in errors.items():
-            print(f"main.py: error: {field}: {reason}", file=sys.stderr)
+            print(error_line("main.py", f"{field}: {reason}"), file=sys.stderr)
         if args.autorun:
             window.compute.shutdown()
             return 2
@@ -75,6 +79,9 @@ def run_app(args, overrides: dict[str, Any]) -> int:
             print(f"main.py: {outcome['status']}: {record.get('message', '')}", file=sys.stderr)
         if args.json:
             args.json.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        screenshot_and_close()
+
+    def screenshot_and_close() -> None:
         if args.screenshot:
             app.processEvents()
             window.grab().save(str(args.screenshot), "PNG")
@@ -102,14 +109,11 @@ def run_app(args, overrides: dict[str, Any]) -> int:
     if import_path is not None:
         imported = window.import_records(import_path)
         if not imported:
-            print(f"main.py: error: --import: {window.status_label.text()}", file=sys.stderr)
+            print(error_line("main.py", f"--import: {window.status_label.text()}"),
+                  file=sys.stderr)
         if not args.autorun:
             outcome["status"] = Status.COMPLETED if imported else Status.REFUSED
-            if args.screenshot:
-                app.processEvents()
-                window.grab().save(str(args.screenshot), "PNG")
-            if args.exit_when_done:
-                QTimer.singleShot(0, window.close)
+            screenshot_and_close()
     if args.autorun:
         def autorun() -> None:
             # A preset that wants the GPU waits for the probe to answer first.
@@ -131,5 +135,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
             elif not tool.start():  # refused before starting; the reason is on its status line
                 on_finished({"status": str(Status.REFUSED), "message": tool.status_label.text()})
         QTimer.singleShot(0, autorun)
+    elif import_path is None:  # nothing to wait for: the idle window, as it opened
+        QTimer.singleShot(0, screenshot_and_close)
     app.exec()
     return EXIT_CODES[outcome["status"]] if "status" in outcome else 0

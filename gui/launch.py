@@ -8,11 +8,12 @@ import sys
 def can_open_window() -> bool:
     """Where no window can open: one line naming the fix, instead of Qt's abort (exit 134),
     before Qt loads."""
+    from engine.language import error_line
     from gui.display import window_problem
 
     problem = window_problem()
     if problem:
-        print(f"main.py: error: {problem}", file=sys.stderr)
+        print(error_line("main.py", problem), file=sys.stderr)
         return False
     return True
 

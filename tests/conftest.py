@@ -21,7 +21,37 @@ SMALL = {"n": 8, "d_in": 16, "hidden": 8, "d_out": 2}
 SMALL_OPTIONS = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
 
 
+from engine.language import LANGUAGE_NAMES  # noqa: E402  (after the path above)
+
 HANGUL = re.compile("[\uac00-\ud7a3]")  # a Korean syllable
+
+
+# What Korean text keeps in Latin letters: the issue's list (sizes, devices, libraries, dtype
+# names, file formats), units and symbols, key names, and proper names of products and of the
+# tutorial's listings.
+ALLOWED = {
+    "N", "H", "D_in", "D_out", "CPU", "GPU", "NumPy", "CuPy", "PyTorch", "ReLU", "BLAS",
+    "dtype", "JSON", "CSV", "PNG", "s", "ms", "min", "MFLOP", "GFLOP", "GB", "lr", "x", "y",
+    "t", "h", "w", "k", "Ctrl", "Esc", "Delete", "Home", "F", "Backprop", "Lab", "TensorBoard",
+    "TensorFloat", "CUDA", "cuBLAS", "Colab", "NVIDIA", "Tensors", "Autograd", "autograd", "torch",
+    "numpy", "auto", "port", "fused", "graph", "both", "cpu", "gpu", "grad", "code",
+    *LANGUAGE_NAMES.values(),  # each language's own name, on the View → Language menu
+}
+CODE = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|--[\w-]+|\S*[\w)]\.[\w(]\S*|\S*_\S*|\S*\d\S*"
+                  r"|\w+\(\)|\S+=\S+|<[^>]+>|\w+\+\w+")
+GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\((learning rate|loss|Backpropagation)\)")
+
+
+def english_words(text: str) -> list[str]:
+    """Latin words a Korean reader would meet untranslated (code, glosses, names allowed)."""
+    from engine.devices import TORCH_EXTRA, cpu_info
+
+    for name in (cpu_info()["cpu_model"], cpu_info()["blas"], cpu_info()["blas"].split()[0],
+                 TORCH_EXTRA):  # this machine's processor and BLAS, and a command to type
+        text = text.replace(name, "")
+    text = GLOSS.sub("", re.sub(r"\(&?[A-Z]\)|&", "", text))  # 파일(&F): the accelerator
+    text = CODE.sub(" ", text)
+    return [word for word in re.findall(r"[A-Za-z]+", text) if word not in ALLOWED]
 
 
 def format_fields(text: str) -> list:

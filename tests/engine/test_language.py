@@ -18,7 +18,7 @@ from engine.explain import explain_run, explain_sweep
 from engine.language import catalog, system_language, translate
 from engine.rate_sweep import RateSweepSettings, sweep_learning_rates
 from engine.train import train
-from tests.conftest import HANGUL, format_fields
+from tests.conftest import HANGUL, english_words, format_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:e[-+]?\d+)?")
@@ -155,3 +155,92 @@ def test_every_command_takes_lang():
     assert parser.parse_args(["--lang", "ko"]).lang == "ko"
     assert parser.parse_args(["--lang", "ko", "run"]).lang == "ko"  # before the command, kept
     assert parser.parse_args(["run"]).lang is None
+
+
+# --- every refusal and warning of the command line, in Korean --------------------------------
+
+REFUSALS = [
+    ["run", "--lr", "abc"],  # the parser's own type check, before --lang was read
+    ["--lang", "ko", "run", "--iterations", "1.5"],
+    ["run", "--device", "tpu"],  # argparse's invalid choice
+    ["run", "--lr"],  # argparse's missing value
+    ["run", "--unknown-option", "3"],  # argparse's unrecognized argument
+    ["run", "--iterations", "0"],
+    ["run", "--lr", "-1e-6"],
+    ["run", "--lr", "inf"],
+    ["run", "--threads", "999"],
+    ["run", "--n", "100000", "--d-in", "100000", "--hidden", "100000"],  # memory
+    ["run", "--json", "/proc/nope/record.json"],
+    ["run", "--json", "/"],
+    ["run", "--preset", "Tutorial"],  # a window option given to a command
+    ["race", "--compare", "nothing"],
+    ["sweep-lr", "--factor", "0.5"],
+    ["sweep-size", "--steps", "0"],
+    ["profile", "--scale", "-2"],
+]
+
+
+PROG = re.compile(r"main\.py(?: [a-z-]+)?")  # the program and its command, as argparse names it
+
+
+@pytest.mark.parametrize("argv", REFUSALS, ids=" ".join)
+def test_every_refusal_of_the_command_line_is_korean(argv, capsys):
+    try:
+        code = main([*argv, "--lang", "ko"])
+    except SystemExit as exc:
+        code = exc.code
+    error = capsys.readouterr().err.strip()
+    assert code == 2 and len(error.splitlines()) == 1, error
+    assert HANGUL.search(error) and english_words(PROG.sub("", error)) == [], error
+
+
+@pytest.mark.parametrize("code", ["torch", "autograd"])
+def test_a_pytorch_code_without_the_extra_is_refused_in_korean(code, monkeypatch, capsys):
+    """Where PyTorch is absent: the code combo's tooltips, the race's code entry and `--lang ko
+    run --code torch` said "autograd needs PyTorch, an optional extra…" in English."""
+    from engine import devices
+    from engine.devices import TORCH_EXTRA
+
+    monkeypatch.setattr(devices, "torch_installed", lambda: False)
+    assert main(["run", "--code", code, "--lang", "ko"]) == 2
+    error = capsys.readouterr().err
+    assert TORCH_EXTRA in error and HANGUL.search(error)
+    assert english_words(PROG.sub("", error.replace(TORCH_EXTRA, ""))) == []
+    assert main(["race", "--compare", "code", "--lang", "ko"]) == 2
+    error = capsys.readouterr().err
+    assert english_words(PROG.sub("", error.replace(TORCH_EXTRA, ""))) == []
+
+
+def test_the_warnings_and_notes_are_korean():
+    from engine.measure import LOAD_INTERVALS, difference_duration, load_sentence
+    from engine.threads import ThreadChoice, slowdown_reason
+
+    language.use("ko")
+    for interval in LOAD_INTERVALS:
+        sentence = load_sentence(1.2, interval, 2)
+        assert HANGUL.search(sentence) and english_words(sentence) == [], sentence
+    for other in (0.0, 1.2):
+        reason = slowdown_reason({"slowdown": 2.1, "expected_ms": 0.759, "other_cores": other,
+                                  "cores": 2})
+        assert english_words(reason) == [], reason
+    for choice in (ThreadChoice(1, "other programs", 2, 1.5, {1: 0.001}),
+                   ThreadChoice(2, "large products", 2, 0.0, {}, 0.045, 3)):
+        assert english_words(choice.sentence()) == [], choice.sentence()
+    assert english_words(difference_duration(-1.0)) == []
+
+
+# The particles that change with the sound before them (이/가, 은/는, 을/를, 와/과, 으로/로): after
+# a number the right one depends on its last spoken digit, so none follows a field directly,
+# unless both forms are written (을(를)).
+VARIABLE_PARTICLE = re.compile(r"\}(?:가|은|는|을|를|와|과|으로|로|이(?![고며므지다었]))(?!\()")
+
+
+def test_no_particle_that_depends_on_the_sound_follows_a_number():
+    found = [text for (_context, _source), text in catalog("ko").items()
+             if VARIABLE_PARTICLE.search(text)]
+    assert found == []
+
+
+def test_one_unit_of_seconds_in_a_sentence():
+    """'1.184초 동안 실행 (준비 0.187 s': a number of seconds is written '… s' throughout."""
+    assert [t for t in catalog("ko").values() if re.search(r"\}초", t)] == []

@@ -13,40 +13,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from engine.devices import cpu_info
-from engine.language import LANGUAGE_NAMES, catalog_path
+from engine.language import catalog_path
 from gui import language as gui_language
 from gui.language import language, text_slots
 from gui.presets import PRESET_TEXTS, PRESETS_FILE
-from tests.conftest import HANGUL, format_fields
+from tests.conftest import HANGUL, english_words, format_fields
 from tests.gui.conftest import SMALL, open_window, run_and_wait, shut
 
 ROOT = Path(__file__).resolve().parents[2]
-# What Korean text keeps in Latin letters: the issue's list (sizes, devices, libraries, dtype
-# names, file formats), units and symbols, key names, and proper names of products and of the
-# tutorial's listings.
-ALLOWED = {
-    "N", "H", "D_in", "D_out", "CPU", "GPU", "NumPy", "CuPy", "PyTorch", "ReLU", "BLAS",
-    "dtype", "JSON", "CSV", "PNG", "s", "ms", "min", "MFLOP", "GFLOP", "GB", "lr", "x", "y",
-    "t", "h", "w", "k", "Ctrl", "Esc", "Delete", "F", "Backprop", "Lab", "TensorBoard",
-    "TensorFloat", "CUDA", "cuBLAS", "Colab", "NVIDIA", "Tensors", "Autograd", "autograd", "torch",
-    "numpy", "auto", "port", "fused", "graph", "both", "cpu", "gpu", "grad",
-    *LANGUAGE_NAMES.values(),  # each language's own name, on the View → Language menu
-}
-CODE = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|--[\w-]+|\S*[\w)]\.[\w(]\S*|\S*_\S*|\S*\d\S*"
-                  r"|\w+\(\)|\S+=\S+|<[^>]+>|\w+\+\w+")
-GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\((learning rate|loss|Backpropagation)\)")
-
-
-def english_words(text: str) -> list[str]:
-    """Latin words a Korean reader would meet untranslated (code, glosses, names allowed)."""
-    for name in (cpu_info()["cpu_model"], cpu_info()["blas"], cpu_info()["blas"].split()[0]):
-        text = text.replace(name, "")  # this machine's processor and BLAS, by their names
-    text = GLOSS.sub("", re.sub(r"\(&?[A-Z]\)|&", "", text))  # 파일(&F): the accelerator
-    text = CODE.sub(" ", text)
-    return [word for word in re.findall(r"[A-Za-z]+", text) if word not in ALLOWED]
-
-
 def untranslated(window) -> list[str]:
     found = []
     for widget, slot in text_slots(window):
