@@ -45,7 +45,7 @@ def summary_lines(result) -> list[str]:
         lines.append(translate("cli", "over {count} repeats: median {time}").format(
             count=len(spread.samples), time=spread.format()))
     if result.timing_note:
-        lines.append(translate("cli", "note: {note}").format(note=result.timing_note))
+        lines.append(note_line(result.timing_note))
     threads = describe_threads(result.device_info)
     if threads:
         lines.append(threads)
@@ -96,3 +96,13 @@ def write_outputs(args, record: dict, table: tuple[list[str], list] | None = Non
         write_json(args.json, record)
     if getattr(args, "csv", None) and table is not None:
         write_rows_csv(args.csv, *table)
+
+
+def note_line(note: str) -> str:
+    return translate("cli", "note: {note}").format(note=note)
+
+
+def print_load(sentence: str) -> None:
+    """A load sentence (engine.measure.load_sentence) as a note; nothing where it is empty."""
+    if sentence:
+        print(note_line(sentence))

@@ -6,7 +6,13 @@ import argparse
 import json
 import threading
 
-from cli.output import interrupt_sets, summary_lines, write_losses_csv, write_outputs
+from cli.output import (
+    interrupt_sets,
+    print_load,
+    summary_lines,
+    write_losses_csv,
+    write_outputs,
+)
 from cli.parser import CliError, make_config
 from engine.language import translate
 
@@ -35,7 +41,7 @@ def command_run(args: argparse.Namespace) -> int:
 
 def command_bench(args: argparse.Namespace) -> int:
     from engine.bench import bench, matmul_gflops
-    from engine.measure import BUSY_CORES, Spread
+    from engine.measure import Spread, load_sentence
 
     config = make_config(args)
     if args.pairs < 3:
@@ -64,10 +70,8 @@ def command_bench(args: argparse.Namespace) -> int:
               + (f"  [ran {ran}]" if row["ran"] != path else ""))
     print(translate("cli", "verdict: {verdict}").format(verdict=result.comparison.verdict))
     for note in sorted(set(result.timing_notes)):
-        print(translate("cli", "note: {note}").format(note=note))
-    if result.load > BUSY_CORES:
-        print(translate("cli", "load: other programs used {load:.1f} cores during the pairs: these "
-                        "times are not the quiet machine's").format(load=result.load))
+        print_load(note)
+    print_load(load_sentence(result.load, "pairs"))
     if args.matmul_size > 0:
         peak = matmul_gflops(config.device, config.dtype, args.matmul_size)
         record["matmul_size"] = args.matmul_size

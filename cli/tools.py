@@ -6,14 +6,14 @@ from __future__ import annotations
 import argparse
 import threading
 
-from cli.output import interrupt_sets, write_outputs
+from cli.output import interrupt_sets, note_line, print_load, write_outputs
 from cli.parser import CliError, make_config, make_settings, option_name
 from engine.config import ConfigError
 from engine.language import translate
-from engine.measure import BUSY_CORES
+from engine.measure import difference_duration, duration, load_sentence
 from engine.profile import ProfileSettings
 from engine.rate_sweep import RateSweepSettings
-from engine.result import LEARNED_SHARE
+from engine.result import LEARNED_SHARE_WORDS
 from engine.size_sweep import SizeSweepSettings
 from engine.threads import ThreadChoice
 
@@ -60,9 +60,7 @@ def command_race(args: argparse.Namespace) -> int:
         if choice:
             print(translate("cli", "threads ({lane}): {sentence}").format(
                 lane=lane.label, sentence=ThreadChoice.from_dict(choice).sentence()))
-    if result.load > BUSY_CORES:
-        print(translate("cli", "load: other programs used {load:.1f} cores during the race: its "
-                        "times are not the quiet machine's").format(load=result.load))
+    print_load(load_sentence(result.load, "race"))
     print(translate("cli", "largest relative difference between the loss curves: "
                            "{difference:.3g}").format(
         difference=result.largest_relative_difference))
@@ -96,8 +94,7 @@ def command_sweep_size(args: argparse.Namespace) -> int:
     if stop.is_set():
         result.stopped = True
         print(translate("cli", "status: stopped (Ctrl+C); the points measured so far follow"))
-    if result.load_note():
-        print(translate("cli", "load: {note}").format(note=result.load_note()))
+    print_load(result.load_note())
     crossover, best = result.crossover, result.largest_speedup
     if result.speedups():
         print(translate("cli", "crossover: the GPU is faster from {mflop:.1f} MFLOP per "
@@ -136,8 +133,9 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
     if best is not None:
         print(translate("cli", "lowest final loss: {loss:.4g} at learning rate {lr:.4g}").format(
             loss=best.final_loss, lr=best.learning_rate))
-    print(translate("cli", "largest learning rate that learned (final loss below {share:g} of the "
-                    "initial): {lr:.4g}").format(share=LEARNED_SHARE, lr=learned.learning_rate)
+    print(translate("cli", "largest learning rate that learned (final loss below {share} of the "
+                    "initial): {lr:.4g}").format(share=translate("outcome", LEARNED_SHARE_WORDS),
+                                                 lr=learned.learning_rate)
           if learned else translate("cli", "no learning rate in the range learned"))
     print(translate("cli", "largest learning rate whose loss fell at all: "
                            "{lr:.4g}").format(lr=stable)
@@ -162,21 +160,20 @@ def command_profile(args: argparse.Namespace) -> int:
         c = column.config
         print(f"\nN={c.n} D_in={c.d_in} H={c.hidden} D_out={c.d_out} ({column.scale:g}×), "
               f"{c.dtype}", flush=True)
-        print(f"{'statement':<38}{'device':<7}{'MFLOP':>9}{'µs: median (low–high)':>28}"
-              f"{'GFLOP/s':>9}{'GB/s':>8}{'issue µs':>10}")
+        print(f"{'statement':<38}{'device':<7}{'MFLOP':>9}{'median (low–high)':>32}"
+              f"{'GFLOP/s':>9}{'GB/s':>8}{'issue':>10}")
         for device, device_profile in column.devices.items():
             for line in device_profile.lines:
                 s = line.seconds
-                timing = f"{1e6 * s.median:.4g} ({1e6 * s.low:.4g}–{1e6 * s.high:.4g})"
-                issue = (f"{1e6 * line.host_seconds.median:.3g}" if line.host_seconds
-                         else "-")
-                print(f"{line.code:<38}{device:<7}{line.flops / 1e6:>9.3g}{timing:>28}"
+                timing = f"{duration(s.median)} ({duration(s.low)}–{duration(s.high)})"
+                issue = duration(line.host_seconds.median) if line.host_seconds else "-"
+                print(f"{line.code:<38}{device:<7}{line.flops / 1e6:>9.3g}{timing:>32}"
                       f"{line.gflops:>9.1f}{line.gbytes_per_second:>8.1f}{issue:>10}")
-            print(f"  {device}: lines add up to {1e6 * device_profile.lines_sum:.4g} µs; the "
+            print(f"  {device}: lines add up to {duration(device_profile.lines_sum)}; the "
                   f"tutorial's iteration {device_profile.iteration.format(' s')}; Python "
-                  f"between the lines {1e6 * device_profile.between_lines:.4g} µs; the "
+                  f"between the lines {difference_duration(device_profile.between_lines)}; the "
                   f"engine's iteration {device_profile.engine_iteration.format(' s')}"
-                  + (f"; launch floor {1e6 * device_profile.launch_floor.median:.3g} µs"
+                  + (f"; launch floor {duration(device_profile.launch_floor.median)}"
                      if device_profile.launch_floor else "")
                   + (f"; {device_profile.threads} BLAS thread(s)" if device_profile.threads
                      else ""), flush=True)
@@ -193,10 +190,8 @@ def command_profile(args: argparse.Namespace) -> int:
     if result.gpu_reason:
         print(translate("cli", "no GPU column: {reason}").format(reason=result.gpu_reason))
     if record["note"]:
-        print(translate("cli", "note: {note}").format(note=record["note"]))
-    if result.load > BUSY_CORES:
-        print(translate("cli", "load: other programs used {load:.1f} cores during the profile: "
-                               "these times are not the quiet machine's").format(load=result.load))
+        print(note_line(record["note"]))
+    print_load(load_sentence(result.load, "profile"))
     print(record["explanation"])
     write_outputs(args, record, result.table())
     return 0

@@ -73,7 +73,7 @@ class BenchResult:
     engine_iterations: int = 0  # completed by the engine (the reference always runs them all)
     engine_final_loss: float | None = None  # both train the same layers: these agree
     reference_final_loss: float | None = None
-    load: float = 0.0  # other processes' cores during the pairs
+    load: float = 0.0  # other programs' cores during the pairs
     diverged_at: int | None = None
     timing_notes: list[str] = field(default_factory=list)
     device_info: dict[str, Any] = field(default_factory=dict)

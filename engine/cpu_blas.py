@@ -37,9 +37,9 @@ import math
 import os
 
 import numpy as np
-import scipy
 from scipy.linalg.blas import get_blas_funcs
 
+from engine.devices import scipy_blas_folder
 from engine.threads import controller
 
 SMALL_PRODUCT = 100 ** 3  # OpenBLAS's small-matrix kernels: M·N·K at most this
@@ -92,8 +92,7 @@ def small_kernel_blas():
     process: the library and its core do not change."""
     libs = [lib for lib in controller().lib_controllers
             if lib.internal_api == "openblas"]
-    scipy_libs = os.path.join(os.path.dirname(os.path.dirname(scipy.__file__)), "scipy.libs")
-    ours = [lib for lib in libs if os.path.dirname(lib.filepath) == scipy_libs]
+    ours = [lib for lib in libs if os.path.dirname(lib.filepath) == scipy_blas_folder()]
     if not ours and len(libs) == 1:  # SciPy built against the only OpenBLAS loaded
         ours = libs
     if len(ours) != 1 or getattr(ours[0], "architecture", None) not in SMALL_KERNEL_CORES:

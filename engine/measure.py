@@ -9,17 +9,19 @@ cannot turn a verdict. Comparisons go on pair after pair until settled or out of
 from __future__ import annotations
 
 import math
+import os
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import psutil
 
-from engine.language import translate
+from engine.language import QT_TRANSLATE_NOOP, translate
 
 MIN_REPEATS = 3
+FAR_FROM_MEDIAN = 3.0  # a repeat this many times its lane's median is named in the verdict
 BUSY_CORES = 0.3  # other processes using more than this many cores make timings unreliable
 
 
@@ -133,6 +135,7 @@ class Comparison:
     reason: str = ""
     interval: tuple[float, float] | None = None
     settled: Settled = Settled.UNDECIDED
+    note: str = ""  # what the verdict adds whatever it is (a repeat far from its median)
 
     @property
     def pairs(self) -> int:
@@ -152,6 +155,9 @@ class Comparison:
 
     @property
     def verdict(self) -> str:
+        return self._verdict() + (f"; {self.note}" if self.note else "")
+
+    def _verdict(self) -> str:
         if self.speedup is None:
             return translate("measure", "not compared: {reason}").format(reason=self.reason)
         if self.winner is None:
@@ -177,6 +183,28 @@ def compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[fl
     diverged at iteration 8"); then there is no ratio at all."""
     if unequal_work:
         return Comparison(labels, None, None, unequal_work)
+    return replace(_compare(labels, first, second, margin),
+                   note=far_repeats_note(labels, (first, second)))
+
+
+def far_repeats_note(labels: Sequence[str], samples: Sequence[Sequence[float]]) -> str:
+    """Where a lane's slowest repeat took more than FAR_FROM_MEDIAN × its median, the fact,
+    lane by lane ("" where none did): a verdict must not hide a 3.03 s repeat beside a 0.357 s
+    median, even when the pairs settle it."""
+    notes = []
+    for label, times in zip(labels, samples, strict=True):
+        if len(times) < MIN_REPEATS:
+            continue
+        median, slowest = statistics.median(times), max(times)
+        if median > 0 and slowest > FAR_FROM_MEDIAN * median:
+            notes.append(translate("measure", "one repeat of {lane} took {slowest:.3g} s, "
+                                              "{ratio:.1f}× its median {median:.3g} s").format(
+                lane=label, slowest=slowest, ratio=slowest / median, median=median))
+    return "; ".join(notes)
+
+
+def _compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[float],
+             margin: float) -> Comparison:
     pairs = min(len(first), len(second))
     if pairs == 0:
         return Comparison(labels, None, None, translate("measure", "nothing was measured"))
@@ -201,6 +229,22 @@ def compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[fl
                                    "pairs includes no "
                                    "difference").format(low=low, high=high, pairs=pairs)
     return Comparison(labels, speedup, None, why, interval, state)
+
+
+def duration(seconds: float) -> str:
+    """A time as every sentence and table writes it: µs below a millisecond, ms below a
+    second, s above (never "2.285e+05 µs")."""
+    if abs(seconds) < 1e-3:
+        return f"{seconds * 1e6:.3g} µs"
+    if abs(seconds) < 1:
+        return f"{seconds * 1e3:.3g} ms"
+    return f"{seconds:.3g} s"
+
+
+def difference_duration(seconds: float) -> str:
+    """A measured difference that should not be negative (the iteration less its lines): below
+    zero it is noise, never a negative time."""
+    return translate("measure", "within noise") if seconds < 0 else duration(seconds)
 
 
 def alternate(lanes: Sequence[Callable[[], float]], min_pairs: int = MIN_PAIRS,
@@ -264,10 +308,42 @@ class LoadMonitor:
     def busy(self) -> bool:
         return self.other_cores > BUSY_CORES
 
-    def note(self) -> str:
-        """What the readout says when the machine was busy ("" when it was not)."""
-        if not self.busy:
-            return ""
-        return translate("measure", "other processes used {cores:.1f} cores during the "
-                                    "measurement: times are unreliable right now").format(
-            cores=self.other_cores)
+    def note(self, interval: str = "loop") -> str:
+        """The load sentence for what this monitor watched ("" when the machine was quiet)."""
+        return load_sentence(self.other_cores, interval)
+
+
+# The intervals a load figure covers; each sentence names its own (translated where shown).
+LOAD_INTERVALS = {
+    "loop": QT_TRANSLATE_NOOP("load", "the training loop"),
+    "calibration": QT_TRANSLATE_NOOP("load", "the thread calibration"),
+    "pairs": QT_TRANSLATE_NOOP("load", "the pairs"),
+    "race": QT_TRANSLATE_NOOP("load", "the race"),
+    "lane": QT_TRANSLATE_NOOP("load", "its runs"),
+    "run": QT_TRANSLATE_NOOP("load", "the run until then"),
+    "sweep": QT_TRANSLATE_NOOP("load", "the busiest timed point"),
+    "profile": QT_TRANSLATE_NOOP("load", "the profile"),
+}
+
+
+def physical_cores() -> int:
+    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
+
+
+def load_figure(other_cores: float, interval: str, cores: int | None = None) -> str:
+    """What was measured, labelled with the interval it covers: "other programs used 1.0 of
+    2 cores during the race"."""
+    return translate("load", "other programs used {other:.1f} of {cores} cores during "
+                             "{interval}").format(
+        other=other_cores, cores=cores or physical_cores(),
+        interval=translate("load", LOAD_INTERVALS[interval]))
+
+
+def load_sentence(other_cores: float | None, interval: str, cores: int | None = None) -> str:
+    """The one sentence every tool prints for a busy CPU, "" where other programs used no more
+    than BUSY_CORES: "CPU busy: other programs used 1.0 of 2 cores during the race, so these
+    times are not the quiet machine's"."""
+    if other_cores is None or other_cores <= BUSY_CORES:
+        return ""
+    return translate("load", "CPU busy: {figure}, so these times are not the quiet "
+                             "machine's").format(figure=load_figure(other_cores, interval, cores))

@@ -21,6 +21,7 @@ from engine.measure import (
     Spread,
     alternate,
     compare,
+    load_figure,
 )
 from engine.result import STOPPED, Progress, RunResult, Status, status_word
 from engine.threads import physical_cores, thread_count
@@ -305,10 +306,10 @@ def _with_load_reason(comparison: Comparison, first: Lane, second: Lane) -> Comp
     winner = first if loser is second else second
     if (threads[loser.label] or 0) <= (threads[winner.label] or 0) or loser.load <= BUSY_CORES:
         return comparison
-    cores = physical_cores()
-    return replace(comparison, reason=(
-        f"other programs used {loser.load:.1f} of {cores} cores while it ran, so "
-        f"{threads[loser.label]} BLAS threads waited for a core at every product"))
+    return replace(comparison, reason=translate(
+        "race", "{figure}, so {threads} BLAS threads waited for a core at every "
+                "product").format(figure=load_figure(loser.load, "lane", physical_cores()),
+                                  threads=threads[loser.label]))
 
 
 def check_targets(config: RunConfig, targets: tuple[Target, ...]) -> None:

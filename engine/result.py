@@ -44,6 +44,7 @@ def status_word(status: Status | str) -> str:
 # its last fifth. A problem that cannot be fitted exactly (N=4096, D_in=8, H=4, lr 1e-5, 2000
 # iterations) plateaus at 0.056 of its initial loss: its best fit, not a failure.
 LEARNED_SHARE = 1e-6  # the final loss below this share of the initial: learned (near zero)
+LEARNED_SHARE_WORDS = QT_TRANSLATE_NOOP("outcome", "a millionth")  # LEARNED_SHARE, in words
 FLAT_SHARE = 0.2  # the last fifth of the run...
 FLAT_CHANGE = 0.05  # ...falling by less than 5 %: plateaued
 
@@ -114,11 +115,11 @@ class RunResult:
     device_info: dict[str, Any] = field(default_factory=dict)
     message: str = ""  # why it ended so, where the status alone does not say (forced, crashed)
     diagnostics: dict | None = None  # engine.diagnostics record, when the run asked for it
-    timing_note: str = ""  # set when other processes loaded the machine during the loop
+    timing_note: str = ""  # set when other programs loaded the machine during the loop
     repeat_seconds: list[float] = field(default_factory=list)  # every repeat's loop time
     # (iterations done, loop seconds) at each progress batch: when each loss was known
     checkpoints: list[tuple[int, float]] = field(default_factory=list)
-    load: float | None = None  # other processes' CPU (cores) during the loop; None: too short
+    load: float | None = None  # other programs' CPU (cores) during the loop; None: too short
     # The matrix products one backward pass ran, counted at one iteration (engine.codes)
     backward_products: int | None = None
 

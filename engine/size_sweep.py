@@ -16,7 +16,7 @@ from engine.backends import open_trainer
 from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
 from engine.language import QT_TRANSLATE_NOOP, translate
-from engine.measure import BUSY_CORES, MIN_REPEATS, LoadMonitor, Spread, repeat
+from engine.measure import MIN_REPEATS, LoadMonitor, Spread, load_sentence, repeat
 from engine.memory import InsufficientMemoryError, check_memory
 from engine.problem import draw_problem
 from engine.settings import is_finite_number, is_whole, label_of, setting
@@ -91,7 +91,7 @@ class SizePoint:
     iterations: int = 0  # timed iterations, all repeats together
     reason: str = ""
     sizes_shown: bool = True  # False: the config holds the base sizes (the step's overflow)
-    load: float | None = None  # other processes' cores while this point was timed
+    load: float | None = None  # other programs' cores while this point was timed
 
     def to_dict(self) -> dict[str, Any]:
         shown = self.sizes_shown
@@ -118,11 +118,8 @@ class SizeSweep:
         return max((p.load for p in self.points if p.load is not None), default=0.0)
 
     def load_note(self) -> str:
-        """What the readout says when other programs used the CPU ("" when they did not)."""
-        if self.load <= BUSY_CORES:
-            return ""
-        return (f"other processes used up to {self.load:.1f} cores while points were timed: "
-                "these times are not the quiet machine's")
+        """The load sentence for the busiest timed point ("" when the machine was quiet)."""
+        return load_sentence(self.load, "sweep")
 
     def measured(self, device: str) -> list[SizePoint]:
         return [p for p in self.points if p.device == device

@@ -21,7 +21,6 @@ More threads than physical cores are never tried, and refused as a setting (`ove
 from __future__ import annotations
 
 import math
-import os
 import statistics
 import sys
 import threading
@@ -30,30 +29,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import psutil
 from threadpoolctl import ThreadpoolController
 
 from engine.config import RunConfig, field_errors
 from engine.devices import code_refusal
 from engine.language import translate
-from engine.measure import BUSY_CORES, LoadMonitor, Spread
+from engine.measure import BUSY_CORES, LoadMonitor, Spread, load_figure, physical_cores
 
 WARM_SECONDS = 0.015  # untimed steps per candidate count before anything is timed
 SAMPLE_SECONDS = 0.008  # each timed sample runs at least this long
 ROUNDS = 3  # alternated rounds of samples over the candidate counts (at least)
 BUDGET_SECONDS = 0.08  # the timed rounds go on to this, at most 7 rounds
 CLEARLY_FASTER = 0.95  # a larger count must be this much faster (median ratio) to win
-LARGE_ITERATION_SECONDS = 0.02  # one warm iteration this slow: every idle core, untimed
+LARGE_ITERATION_SECONDS = 0.02  # warm iterations this slow: every idle core, untimed
+LARGE_SAMPLES = 3  # warm iterations timed, at most, before calling the products large
+LARGE_SAMPLES_SECONDS = 0.25  # ... unless they have already taken this long (two at least)
 SLOWER_THAN_CALIBRATED = 2.0  # a run's iterations this much slower: drop to one thread
 GOVERNOR_WINDOW = 16  # iterations per check of the governor
 
 _calibrated: dict[tuple, ThreadChoice] = {}
 _lock = threading.Lock()
 _controller: ThreadpoolController | None = None
-
-
-def physical_cores() -> int:
-    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
 
 
 def oversubscription(threads: int | str) -> str:
@@ -150,7 +146,8 @@ class ThreadChoice:
     cores: int = 1
     other_cores: float = 0.0  # other programs' CPU (cores) while `auto` measured
     seconds: dict[int, float] = field(default_factory=dict)  # median s/iteration per count
-    iteration_seconds: float = 0.0  # one warm iteration at the chosen count (where measured)
+    iteration_seconds: float = 0.0  # the fastest warm iteration (where that decided)
+    warm_samples: int = 0  # how many warm iterations iteration_seconds is the fastest of
 
     def sentence(self) -> str:
         """'2 threads (calibrated: 1 → 0.41 ms, 2 → 0.29 ms)', or '1 thread: other programs
@@ -163,15 +160,14 @@ class ThreadChoice:
             return translate("threads", "{count}: this machine has one physical "
                                         "core").format(count=count)
         if self.reason == Reason.LOAD:
-            text = translate("threads", "{count}: other programs are using {other:.1f} of {cores} "
-                                        "cores").format(count=count, other=self.other_cores,
-                                                        cores=self.cores)
+            text = f"{count}: " + load_figure(self.other_cores, "calibration", self.cores)
             return text + (translate("threads", " (calibrated per iteration: {measured})").format(
                 measured=measured) if measured else "")
         if self.reason == Reason.LARGE:
-            return translate("threads", "{count}: one iteration takes {ms:.3g} ms, products large "
-                                     "enough for every idle core").format(
-                count=count, ms=1000 * self.iteration_seconds)
+            return translate("threads", "{count}: products large enough for every idle core (the "
+                                        "fastest of {samples} warm iterations took {ms:.3g} "
+                                        "ms)").format(count=count, samples=self.warm_samples,
+                                                      ms=1000 * self.iteration_seconds)
         if self.reason == Reason.CACHED:
             return translate("threads", "{count} (calibrated earlier, per iteration: "
                                         "{measured})").format(
@@ -185,13 +181,15 @@ class ThreadChoice:
                    float(record.get("other_cores", 0.0)),
                    {int(k): float(v) for k, v in record.get("seconds_per_iteration",
                                                             {}).items()},
-                   float(record.get("iteration_seconds", 0.0)))
+                   float(record.get("iteration_seconds", 0.0)),
+                   int(record.get("warm_samples", 0)))
 
     def to_dict(self) -> dict[str, Any]:
         return {"threads": self.threads, "reason": self.reason, "cores": self.cores,
                 "other_cores": round(self.other_cores, 3),
                 "seconds_per_iteration": {str(k): v for k, v in sorted(self.seconds.items())},
                 "iteration_seconds": self.iteration_seconds,
+                "warm_samples": self.warm_samples,
                 "sentence": self.sentence()}
 
 
@@ -206,10 +204,15 @@ def slowdown_reason(changed: dict[str, Any]) -> str:
     no numbers: a record from an older version)."""
     if "slowdown" not in changed:
         return str(changed.get("why", ""))
-    return translate("threads", "iterations took {slowdown:.1f}× the calibrated {ms:.3g} ms; "
-                                "other programs used {other:.1f} of {cores} cores").format(
-        slowdown=changed["slowdown"], ms=changed["expected_ms"], other=changed["other_cores"],
-        cores=changed["cores"])
+    slower = translate("threads", "iterations took {slowdown:.1f}× the calibrated {ms:.3g} "
+                                  "ms").format(slowdown=changed["slowdown"],
+                                               ms=changed["expected_ms"])
+    figure = load_figure(changed["other_cores"], "run", changed["cores"])
+    if changed["other_cores"] > BUSY_CORES:
+        return translate("threads", "{slower} while {figure}").format(slower=slower,
+                                                                     figure=figure)
+    return translate("threads", "{slower}; {figure}, too little to explain it").format(
+        slower=slower, figure=figure)
 
 
 def choose(config: RunConfig, step: Callable[[], None]) -> ThreadChoice:
@@ -231,7 +234,7 @@ def choose(config: RunConfig, step: Callable[[], None]) -> ThreadChoice:
     with LoadMonitor() as load:
         blas_limit(counts[-1])
         step()  # the largest pool started (untimed: a cold step also times the start-up)
-        once = _timed(step, 1)  # one warm iteration
+        once, warm_samples = fastest_warm_iteration(step)
         if once <= LARGE_ITERATION_SECONDS:
             for count in counts:  # every pool warm before anything is timed
                 blas_limit(count)
@@ -245,7 +248,7 @@ def choose(config: RunConfig, step: Callable[[], None]) -> ThreadChoice:
                               cached.seconds, cached.iteration_seconds)
     elif once > LARGE_ITERATION_SECONDS and cached is None:
         choice = ThreadChoice(idle, Reason.LOAD if idle < cores else Reason.LARGE, cores,
-                              load.other_cores, {}, once)
+                              load.other_cores, {}, once, warm_samples)
     elif idle < cores:
         allowed = best_count(measured, idle) if measured else min(idle, cached.threads)
         choice = ThreadChoice(allowed, Reason.LOAD, cores, load.other_cores,
@@ -258,6 +261,17 @@ def choose(config: RunConfig, step: Callable[[], None]) -> ThreadChoice:
             _calibrated[key] = choice
     blas_limit(choice.threads)
     return choice
+
+
+def fastest_warm_iteration(step: Callable[[], None]) -> tuple[float, int]:
+    """The fastest of a few warm iterations, and how many were timed: one sample that looks
+    large is never believed alone (a cold pool's first iterations took 32 ms where warm ones
+    took 0.5 ms), so a second and third follow, unless they already took LARGE_SAMPLES_SECONDS."""
+    samples = [_timed(step, 1)]
+    while min(samples) > LARGE_ITERATION_SECONDS and len(samples) < LARGE_SAMPLES \
+            and (len(samples) < 2 or sum(samples) < LARGE_SAMPLES_SECONDS):
+        samples.append(_timed(step, 1))
+    return min(samples), len(samples)
 
 
 def measure_counts(step: Callable[[], None], counts: list[int],

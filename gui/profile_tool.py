@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from engine.explain import explain_profile
 from engine.jobs import ProfileJob
-from engine.measure import BUSY_CORES
+from engine.measure import duration, load_sentence
 from engine.profile import STATEMENTS, DeviceProfile, ProfileColumn, ProfileSettings
 from gui.axes import DEVICE_COLORS, TICK_POINTS, styled_plot
 from gui.language import QT_TRANSLATE_NOOP, translate
@@ -43,11 +43,6 @@ COLUMNS = ("×", QT_TRANSLATE_NOOP("profile", "statement"), QT_TRANSLATE_NOOP("p
            QT_TRANSLATE_NOOP("profile", "issue µs"))
 BAR = 0.38  # bar height, in rows
 VALUE_POINTS = 9  # the bars' value labels at scale 1
-
-
-def micro(seconds: float) -> str:
-    value = seconds * 1e6
-    return f"{value:,.3g} µs" if abs(value) < 1000 else f"{value / 1000:,.3g} ms"
 
 
 def rows_of(device: DeviceProfile) -> list[tuple[str, float]]:
@@ -183,7 +178,7 @@ class ProfileTool(ToolPanel):
             for (_code, value), y, end in zip(rows, ys, ends, strict=True):
                 sign = "−" if value < 0 else ""
                 lead = f"{device.upper()} " if len(devices) > 1 else ""
-                text = pg.TextItem(f"{lead}{sign}{micro(abs(value))}",
+                text = pg.TextItem(f"{lead}{sign}{duration(abs(value))}",
                                    color=(30, 30, 30), anchor=(0, 0.5))
                 text.setFont(font)
                 text.setPos(end, y)
@@ -192,7 +187,7 @@ class ProfileTool(ToolPanel):
                 line = pg.InfiniteLine(pos=math.log10(profile.launch_floor.median), angle=90,
                                        pen=pg.mkPen((214, 39, 40), width=2),
                                        label=translate("profile", "launch floor {time}").format(
-                                           time=micro(profile.launch_floor.median)),
+                                           time=duration(profile.launch_floor.median)),
                                        labelOpts={"position": 0.97, "color": (214, 39, 40)})
                 item.addItem(line)
         # A divider between the statements and the whole iteration's rows.
@@ -220,10 +215,9 @@ class ProfileTool(ToolPanel):
 
     def on_done(self, result) -> None:
         text = explain_profile(result)
-        if result.load > BUSY_CORES:
-            text += " " + translate("profile", "CPU busy: other programs used {load:.1f} cores "
-                                               "during the profile, so these times are not the "
-                                               "quiet machine's.").format(load=result.load)
+        busy = load_sentence(result.load, "profile")
+        if busy:
+            text += f" {busy}."
         self.explanation.setText(text)
         if result.stopped:
             self.set_status(translate("profile", "Profile stopped: the columns measured so far."),

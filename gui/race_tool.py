@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 from engine.config import ConfigError
 from engine.devices import code_refusal
 from engine.jobs import RaceJob
-from engine.measure import BUSY_CORES
+from engine.measure import load_sentence
 from engine.race import check_targets, race_lanes
 from engine.result import status_word
 from gui.axes import COLORS, styled_plot
@@ -111,14 +111,9 @@ class RaceTool(ToolPanel):
                 setup=r.setup_seconds, status=status_word(r.status)))
         for comparison in result.comparisons or [result.comparison]:
             lines.append(f"<b>{comparison.verdict}</b>")
-        if result.load > BUSY_CORES:
-            lines.append(f"<b style='color:{WARN_COLOR}'>" + translate("race", "CPU busy: other "
-                                                                               "programs "
-                                                                     "used {load:.1f} cores during "
-                                                                     "the race; these times are "
-                                                                     "not the quiet "
-                                                                     "machine's.").format(
-                load=result.load) + "</b>")
+        busy = load_sentence(result.load, "race")
+        if busy:
+            lines.append(f"<b style='color:{WARN_COLOR}'>{busy}.</b>")
         lines.append(describe_difference(result))
         self.readout.setText("<br>".join(lines))
         self.set_status(translate("race", "Race stopped: the rounds measured so "

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.codes import backward_line
 from engine.devices import describe_gpu_path, describe_threads
@@ -105,13 +112,13 @@ class Readout(QWidget):
         self.busy_label = QLabel(translate("readout", "CPU busy"))
         self.busy_label.setObjectName("busy_label")
         self.busy_label.setToolTip(translate("readout", "Other programs used the CPU while this "
-                                                        "run was timed: its time is not the quiet "
-                                                        "machine's, and not one to quote"))
+                                                        "run was timed: its time is not one to "
+                                                        "quote"))
         self.busy_label.hide()
         layout.insertWidget(layout.indexOf(self.elapsed_label) + 1, self.busy_label)
         # Lines shown only when a run has something to say in them.
         self.timing_note_label = self._note_line(layout, "timing_note_label", translate("readout",
-            "Other processes used the CPU while this run was timed: its time is not one to quote"))
+            "Other programs used the CPU while this run was timed: its time is not one to quote"))
         self.gpu_path_label = self._note_line(layout, "gpu_path_label", translate("readout",
             "How the GPU issued this run's iterations (the GPU path setting), and why, where it "
             "is not the one chosen"))
@@ -121,13 +128,23 @@ class Readout(QWidget):
         self.backward_label = self._note_line(layout, "backward_label", translate("readout",
             "The matrix products one backward pass of this run actually ran, counted at one "
             "iteration (for autograd, by PyTorch's dispatcher): a frozen layer's are skipped"))
+        # The explanation is a paragraph: it goes under the plots, across their width (the
+        # window places explanation_panel), not into this narrow column behind a scroll bar.
         self.explanation_label = QLabel("")
         self.explanation_label.setObjectName("explanation_label")
         self.explanation_label.setWordWrap(True)
+        self.explanation_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explanation_label.setToolTip(translate("readout", "Written from this run's "
                                                                "diagnostics: every "
                                                             "number in it was measured in the run"))
-        layout.addWidget(self.explanation_label)
+        self.explanation_panel = QScrollArea()
+        self.explanation_panel.setObjectName("explanation_panel")
+        self.explanation_panel.setWidgetResizable(True)
+        self.explanation_panel.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.explanation_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.explanation_panel.setWidget(self.explanation_label)
+        self.explanation_panel.hide()
         layout.addStretch(1)
         self._result: RunResult | None = None  # the last finished run shown
         self.set_scale(1.0)  # the fonts and the fixed label sizes: declared once, there
@@ -154,10 +171,11 @@ class Readout(QWidget):
 
     def show_explanation(self, text: str) -> None:
         self.explanation_label.setText(text)
+        self.explanation_panel.setVisible(bool(text))
 
     def reset(self) -> None:
         self._result = None
-        self.explanation_label.setText("")
+        self.show_explanation("")
         self.timing_note_label.hide()
         self.set_busy(False)
         for label in (self.gpu_path_label, self.threads_label, self.backward_label):

@@ -181,9 +181,7 @@ class SizeSweepTool(ToolPanel):
         elif not any(p.device == "gpu" for p in sweep.points):
             lines.append(translate("size_sweep", "CPU only here: no GPU to compare with."))
         if sweep.load_note():
-            lines.append(f"<b style='color:{WARN_COLOR}'>"
-                         + translate("size_sweep", "CPU busy: {note}.").format(
-                             note=sweep.load_note()) + "</b>")
+            lines.append(f"<b style='color:{WARN_COLOR}'>{sweep.load_note()}.</b>")
         skipped = sum(p.status == PointStatus.SKIPPED for p in sweep.points)
         if skipped:
             lines.append(translate("size_sweep", "{count} point(s) skipped (see the "

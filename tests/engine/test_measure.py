@@ -13,6 +13,9 @@ from engine.measure import (
     Spread,
     alternate,
     compare,
+    difference_duration,
+    duration,
+    load_sentence,
     repeat,
     settle,
 )
@@ -171,7 +174,8 @@ def test_load_monitor_says_when_others_used_the_cpu():
     monitor._load = staticmethod(lambda start, end: 0.9)
     with monitor:
         pass
-    assert monitor.busy and "unreliable" in monitor.note()
+    assert monitor.busy and monitor.note() == load_sentence(0.9, "loop")
+    assert "0.9 of" in monitor.note() and "during the training loop" in monitor.note()
     quiet = LoadMonitor()
     quiet._load = staticmethod(lambda start, end: 0.05)
     with quiet:
@@ -181,3 +185,46 @@ def test_load_monitor_says_when_others_used_the_cpu():
     with LoadMonitor() as real:
         sum(i * i for i in range(200_000))
     assert real.other_cores < 2.0  # our own busy-wait is not counted as others' load
+
+
+def test_the_load_sentence_is_one_sentence_with_its_interval():
+    assert load_sentence(0.3, "race", 2) == "" and load_sentence(None, "race") == ""
+    assert load_sentence(1.04, "race", 2) == ("CPU busy: other programs used 1.0 of 2 cores "
+                                             "during the race, so these times are not the quiet "
+                                             "machine's")
+    assert "during the profile" in load_sentence(0.5, "profile", 2)
+
+
+def test_the_busy_sentence_is_written_in_one_place():
+    """'CPU busy' was written in six places (race, profile and size-sweep tabs, the command
+    line's race, profile and bench): each now calls engine.measure.load_sentence."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    written = [str(p.relative_to(root)) for folder in ("engine", "gui", "cli")
+               for p in (root / folder).glob("*.py")
+               for phrase in ("programs used {", "processes used {", "not the quiet machine",
+                              "other processes")
+               if phrase in p.read_text(encoding="utf-8").replace("\n", " ")]
+    assert sorted(set(written)) == ["engine/measure.py"]
+
+
+def test_a_repeat_far_from_its_median_is_named_in_the_verdict():
+    """A race under load: one repeat took 3.03 s against a 0.357 s median, and the verdict
+    said nothing."""
+    engine = [0.357, 0.35, 3.03, 0.36, 0.355, 0.358, 0.352, 0.354, 0.359, 0.356, 0.357]
+    torch = [0.5, 0.51, 0.52, 0.49, 0.5, 0.505, 0.51, 0.5, 0.49, 0.5, 0.51]
+    verdict = compare(("engine", "torch"), engine, torch).verdict
+    assert verdict.startswith("engine is faster")
+    assert "one repeat of engine took 3.03 s, 8.5× its median 0.357 s" in verdict
+    assert "one repeat" not in compare(("engine", "torch"), engine[:2] + engine[3:],
+                                       torch[:10]).verdict
+    refused = compare(("a", "b"), engine, torch, unequal_work="the engine diverged")
+    assert "one repeat" not in refused.verdict  # no ratio, no note about repeats
+
+
+def test_durations_never_read_as_huge_microseconds_or_negative_times():
+    assert duration(0.2285) == "228 ms" and duration(2.5e-4) == "250 µs"
+    assert duration(12.0) == "12 s"
+    assert difference_duration(-0.009857) == "within noise"
+    assert difference_duration(0.0012) == "1.2 ms"

@@ -10,13 +10,16 @@ from engine.config import RunConfig
 from engine.measure import Spread
 from engine.threads import (
     CLEARLY_FASTER,
+    LARGE_ITERATION_SECONDS,
     Governor,
     Reason,
     ThreadChoice,
     best_count,
+    fastest_warm_iteration,
     forget,
     idle_cores,
     physical_cores,
+    slowdown_reason,
 )
 
 
@@ -46,7 +49,8 @@ def test_the_choice_says_what_was_measured_and_why():
     assert calibrated.sentence() == "2 threads (calibrated, per iteration: 1 → 0.41 ms, " \
                                     "2 → 0.29 ms)"
     loaded = ThreadChoice(1, Reason.LOAD, 2, 1.0)
-    assert loaded.sentence() == "1 thread: other programs are using 1.0 of 2 cores"
+    assert loaded.sentence() == "1 thread: other programs used 1.0 of 2 cores during the " \
+                                "thread calibration"
     assert loaded.to_dict()["reason"] == "other programs"
 
 
@@ -88,4 +92,41 @@ def test_auto_under_load_leaves_the_busy_core_alone_and_says_why():
         forget()
     assert all(c["threads"] <= physical_cores() - 1 for c in choices), choices
     assert any(c["reason"] == Reason.LOAD and c["other_cores"] > 0.5 for c in choices), choices
-    assert any("other programs are using" in c["sentence"] for c in choices)
+    assert any("during the thread calibration" in c["sentence"] for c in choices)
+
+
+def test_the_slowdown_names_other_programs_only_where_they_were_busy():
+    """'iterations took 2.1× the calibrated 0.759 ms; other programs used 0.0 of 2 cores'
+    blamed others in the sentence that measured them at zero."""
+    quiet = {"slowdown": 2.1, "expected_ms": 0.759, "other_cores": 0.0, "cores": 2}
+    busy = {**quiet, "other_cores": 1.2}
+    assert slowdown_reason(quiet) == ("iterations took 2.1× the calibrated 0.759 ms; other "
+                                      "programs used 0.0 of 2 cores during the run until then, "
+                                      "too little to explain it")
+    assert slowdown_reason(busy) == ("iterations took 2.1× the calibrated 0.759 ms while other "
+                                     "programs used 1.2 of 2 cores during the run until then")
+
+
+def test_one_cold_iteration_never_calls_the_products_large():
+    """A cold pool's first iteration took 32 ms where warm ones took 0.5 ms: 'Trained with 2
+    threads: one iteration takes 32 ms' for the Quadratic preset."""
+    cold = iter([0.032])
+
+    def step():
+        time.sleep(next(cold, 0.0005))
+
+    fastest, samples = fastest_warm_iteration(step)
+    assert fastest < LARGE_ITERATION_SECONDS and samples == 2
+
+    def large():
+        time.sleep(0.03)
+
+    fastest, samples = fastest_warm_iteration(large)
+    assert fastest >= 0.03 and samples == 3
+
+
+def test_the_large_products_sentence_says_what_it_timed():
+    choice = ThreadChoice(2, Reason.LARGE, 2, 0.0, {}, 0.045, 3)
+    assert choice.sentence() == ("2 threads: products large enough for every idle core (the "
+                                 "fastest of 3 warm iterations took 45 ms)")
+    assert ThreadChoice.from_dict(choice.to_dict()) == choice
