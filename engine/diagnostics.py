@@ -12,6 +12,8 @@ includes t = 0 and the last iteration.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -165,4 +167,39 @@ def catapult_spans(iterations, ratios, losses) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], t)
         else:
             spans.append((t, t))
+    return spans
+
+
+class Overshoot(StrEnum):
+    """What an overshooting span (lr·λ_max > 2, the loss rising) turned out to be."""
+
+    CATAPULT = "catapult"  # lr·λ_max fell below 2 afterwards, and the run went on
+    DIVERGING = "diverging"  # it never fell below 2 again: the loss became non-finite
+    OVERSHOOTING = "overshooting"  # neither, by the run's end
+
+
+@dataclass(frozen=True)
+class OvershootSpan:
+    first: int
+    last: int
+    kind: Overshoot
+    settled_at: int | None = None  # the first measured t after it with lr·λ_max < 2
+
+
+def overshoot_spans(iterations, ratios, losses, diverged_at: int | None
+                    ) -> list[OvershootSpan]:
+    """The overshooting spans (catapult_spans), each named by what followed it: a catapult is
+    a rise *followed by* lr·λ_max falling below 2; a span after which it never fell below 2
+    and the loss became non-finite is diverging, never a catapult."""
+    measured = list(zip((int(t) for t in iterations), ratios, strict=True))
+    spans = []
+    for first, last in catapult_spans(iterations, ratios, losses):
+        settled = next((t for t, r in measured if t > last and r < 2), None)
+        if settled is not None:
+            kind = Overshoot.CATAPULT
+        elif diverged_at is not None:
+            kind = Overshoot.DIVERGING
+        else:
+            kind = Overshoot.OVERSHOOTING
+        spans.append(OvershootSpan(first, last, kind, settled))
     return spans

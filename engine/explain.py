@@ -10,7 +10,15 @@ import numpy as np
 
 from engine.config import Layers
 from engine.language import translate
-from engine.result import FLAT_CHANGE, FLAT_SHARE, LEARNED_SHARE, Outcome, RunResult, Status
+from engine.measure import duration
+from engine.result import (
+    FLAT_CHANGE,
+    FLAT_SHARE,
+    LEARNED_SHARE_WORDS,
+    Outcome,
+    RunResult,
+    Status,
+)
 
 SIZE_LABELS = {"n": "N", "d_in": "D_in", "hidden": "H"}
 
@@ -27,11 +35,33 @@ def _sentence(clauses: list[str]) -> str:
 
 
 def explain_run(result: RunResult | dict[str, Any]) -> str:
-    """What the run's diagnostics show, in one paragraph ("" without diagnostics), in the
-    current language. A record read from a file (a dict, as RunResult.to_dict writes it) is
-    read as a RunResult."""
+    """What the run's diagnostics show, in one paragraph, and where to look next for a run that
+    stopped short of learning ("" where there is neither), in the current language. A record
+    read from a file (a dict, as RunResult.to_dict writes it) is read as a RunResult."""
     if isinstance(result, dict):
         result = RunResult.from_dict(result)
+    return " ".join(part for part in (_explain_diagnostics(result), next_step(result)) if part)
+
+
+def next_step(result: RunResult) -> str:
+    """Where to look next, from the run's outcome: a plateau without diagnostics, or a loss
+    still falling at the end ("" for any other run)."""
+    ask = translate("explain", "run it with diagnostics (tick Diagnostics, or --diagnostics)")
+    if result.outcome == Outcome.PLATEAUED and not result.diagnostics:
+        return translate("explain", "The loss plateaued: {ask} to see why it stopped learning "
+                                    "(dead hidden units, and lr·λ_max against 2).").format(ask=ask)
+    if result.outcome == Outcome.STILL_FALLING:
+        more = translate("explain", "The loss was still falling at the end: more iterations "
+                                    "would take it further")
+        if result.diagnostics:
+            return more + translate("explain", ".")
+        return more + translate("explain", "; {ask} to see how far lr·λ_max is from "
+                                           "2.").format(ask=ask)
+    return ""
+
+
+def _explain_diagnostics(result: RunResult) -> str:
+    """The diagnostics' paragraph ("" without them)."""
     diagnostics = result.diagnostics
     losses = np.asarray(result.losses, dtype=np.float64)
     if not diagnostics or not diagnostics.get("sharpness") or not len(losses):
@@ -136,9 +166,9 @@ def explain_sweep(sweep) -> str:
                                                            lr=best.learning_rate)
         if learned is not None:
             sentence += translate("explain", "; the largest rate that learned (its loss fell "
-                                             "below {share:g} of the initial) is "
-                                             "{lr:.3g}").format(share=LEARNED_SHARE,
-                                                                lr=learned.learning_rate)
+                                             "below {share} of the initial) is "
+                                             "{lr:.3g}").format(
+                share=translate("outcome", LEARNED_SHARE_WORDS), lr=learned.learning_rate)
         sentences.append(sentence + translate("explain", "."))
     if stable and bound:
         ratio = stable / bound
@@ -203,14 +233,6 @@ def explain_sweep(sweep) -> str:
     return " ".join(sentences)
 
 
-def _duration(seconds: float) -> str:
-    if abs(seconds) < 1e-3:
-        return f"{seconds * 1e6:.3g} µs"
-    if abs(seconds) < 1:
-        return f"{seconds * 1e3:.3g} ms"
-    return f"{seconds:.3g} s"
-
-
 def explain_profile(profile) -> str:
     """Where the iteration's time went, per device and size, from the profile's own medians:
     the costliest line and the products' share on the CPU; on a GPU, the lines' range against
@@ -233,7 +255,7 @@ def explain_profile(profile) -> str:
                 count=len(PRODUCTS), products=100 * products_share(cpu)))
             sentences.append(_between_lines(cpu))
             sentences.append(translate("explain", "The engine's iteration takes {time}.").format(
-                time=_duration(cpu.engine_iteration.median)))
+                time=duration(cpu.engine_iteration.median)))
         gpu = column.devices.get("gpu")
         if gpu is not None and gpu.launch_floor is not None:
             medians = [line.seconds.median for line in gpu.lines]
@@ -246,15 +268,15 @@ def explain_profile(profile) -> str:
                                                       "whatever its FLOPs: the launch floor is "
                                                       "{floor}, so launching a line costs more "
                                                       "than computing it.").format(
-                    lead=lead, low=_duration(min(medians)), high=_duration(max(medians)),
-                    floor=_duration(floor)))
+                    lead=lead, low=duration(min(medians)), high=duration(max(medians)),
+                    floor=duration(floor)))
             else:
                 sentences.append(translate("explain", "{lead} `{code}` took {time}, {factor:.0f}× "
                                                       "the launch floor of {floor}: the "
                                                       "arithmetic, not the launch, sets its "
                                                       "cost.").format(
-                    lead=lead, code=top.code, time=_duration(top.seconds.median),
-                    factor=top.seconds.median / floor, floor=_duration(floor)))
+                    lead=lead, code=top.code, time=duration(top.seconds.median),
+                    factor=top.seconds.median / floor, floor=duration(floor)))
     if not any(c.devices.get("gpu") for c in profile.columns) and profile.gpu_reason:
         sentences.append(translate("explain", "No GPU column: {reason}.").format(
             reason=profile.gpu_reason))
@@ -270,21 +292,21 @@ def _between_lines(device) -> str:
                                     "{total}; the iteration measured as one piece took "
                                     "{whole}, and the sum lies within the spread of the "
                                     "iteration's own repeats ({low}–{high}).").format(
-            total=_duration(total), whole=_duration(whole.median), low=_duration(whole.low),
-            high=_duration(whole.high))
+            total=duration(total), whole=duration(whole.median), low=duration(whole.low),
+            high=duration(whole.high))
     difference = whole.median - total
     if difference > 0:
         return translate("explain", "The lines, timed one by one inside the loop, add up to "
                                     "{total}; the iteration measured as one piece took "
                                     "{whole}, {difference} more: Python and the interpreter "
                                     "between the lines.").format(
-            total=_duration(total), whole=_duration(whole.median),
-            difference=_duration(difference))
+            total=duration(total), whole=duration(whole.median),
+            difference=duration(difference))
     return translate("explain", "The lines, timed one by one inside the loop, add up to "
                                 "{total}; the iteration measured as one piece took {whole}, "
                                 "{difference} less than the lines' sum (the lines were timed in "
                                 "other iterations than the whole).").format(
-        total=_duration(total), whole=_duration(whole.median), difference=_duration(-difference))
+        total=duration(total), whole=duration(whole.median), difference=duration(-difference))
 
 
 def quadratic_warning(learning_rate: float, limit: float | None) -> str:

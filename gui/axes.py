@@ -8,6 +8,8 @@ import math
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetrics
 
+from gui.hover import HoverReadout
+
 COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189), (140, 86, 75),
           (227, 119, 194), (23, 190, 207), (188, 189, 34)]
 DIVERGED_COLOR = (214, 39, 40)
@@ -148,6 +150,7 @@ def styled_plot(x_label: str, y_label: str, log_x: bool, log_y: bool) -> pg.Plot
     plot.setLogMode(x=log_x, y=log_y)
     limit_y_range(plot, log_y)
     plot.setMinimumWidth(300)
+    plot.hover = HoverReadout(plot)
     return plot
 
 

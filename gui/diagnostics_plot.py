@@ -13,7 +13,10 @@ from gui.language import translate
 
 SHARPNESS_COLOR = (148, 103, 189)
 DEAD_COLOR = (140, 86, 75)
-CATAPULT_BRUSH = (214, 39, 40, 40)
+# The loss plot's shading of overshooting spans (engine.diagnostics.Overshoot's values): a
+# catapult in amber, a divergence in the divergence's red.
+OVERSHOOT_BRUSHES = {"catapult": (255, 160, 0, 55), "diverging": (214, 39, 40, 45),
+                     "overshooting": (150, 150, 150, 50)}
 RATIO_TOP = 1e6  # the lr·λ_max axis goes no higher
 # The loss plot and the panel's plots share their x axis pixel for pixel: same left axis width.
 LEFT_AXIS_WIDTH = 96
@@ -94,7 +97,8 @@ class DiagnosticsPlot(QWidget):
         high = min(max([*ratios, 2.0]) * 3, RATIO_TOP)
         axis = self.sharpness_plot.getPlotItem().getAxis("left")
         axis.setTicks([log_ticks(low, high, keep=2.0)])
-        self.sharpness_plot.setYRange(np.log10(low), np.log10(high), padding=0)
+        # Room beyond the end ticks for half a label each: the top tick's label was cut.
+        self.sharpness_plot.setYRange(np.log10(low), np.log10(high), padding=0.08)
 
     def show_result(self, result) -> None:
         """A finished run's diagnostics, whole (an engine.result.RunResult)."""

@@ -14,7 +14,7 @@ LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("code", "{}"), ("device", "{}"),
                  ("seed", QT_TRANSLATE_NOOP("labels", "seed {}")),
                  ("train", QT_TRANSLATE_NOOP("labels", "train {}")),
                  ("n", "N={}"), ("d_in", "D_in={}"), ("hidden", "H={}"), ("d_out", "D_out={}"),
-                 ("iterations", "{} it"))
+                 ("iterations", "{:,} it"))
 
 
 def loop_time(result: RunResult) -> Spread:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 
 from gui.axes import COLORS, DIVERGED_COLOR, limit_y_range, scale_annotations, styled_plot
 from gui.history import Change, RunHistory
@@ -16,6 +17,11 @@ from gui.language import follow_language, translate
 from gui.series import PREALLOCATED_POINTS, GrowingSeries, smooth, y_extent
 
 VISIBLE_LIMIT = 8  # runs shown at once by default: a new run hides the oldest shown one
+DIVERGED_LABEL_HEIGHTS = (0.55, 0.43, 0.31, 0.19)  # "diverged at" labels, one height per run
+ZOOM_REACH_PIXELS = 30  # a double-click this near a divergence's line zooms to it
+LEGEND_CORNERS = ((1, 0), (0, 0), (1, 1), (0, 1))  # top right, top left, bottom right, left
+LEGEND_SHARE = (0.45, 0.35)  # the share of the view's width and height a corner's legend takes
+LEGEND_SAMPLES = 400  # points per curve at which the corners' crowding is counted
 
 
 @dataclass
@@ -83,6 +89,11 @@ class LossPlot:
         # Before the first run: the tutorial's iterations and losses, not pyqtgraph's 0..1.
         self.widget.setXRange(0, 500, padding=0.02)
         self.widget.setYRange(-6, 8, padding=0.02)
+        self.widget.hover.curves = self._hover_curves
+        self.widget.hover.describe = self._hover_words
+        self.widget.scene().sigMouseClicked.connect(self._on_click)
+        self.home_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Home), self.widget,
+                                       self.reset_view)
 
     @property
     def finished(self) -> list[PlottedRun]:
@@ -110,6 +121,7 @@ class LossPlot:
         self.relabel()
         self.fit_y()
         self.fit_x()
+        self.place_legend()
 
     def relabel(self) -> None:
         """The legend names only what differs between the shown runs."""
@@ -139,7 +151,9 @@ class LossPlot:
         if wanted != self._y_range:
             self._y_range = wanted
             self.widget.getPlotItem().getViewBox().enableAutoRange(y=False)
-            self.widget.setYRange(low, high, padding=0.05)
+            # A divergence's end marker sits at the top: room for its whole symbol.
+            padding = 0.09 if any(run.diverged for run in runs) else 0.05
+            self.widget.setYRange(low, high, padding=padding)
 
     def start_run(self, label: str, iterations: int = 0, number: int = 0) -> None:
         """A new current curve; `iterations` (the run's total) sizes its arrays up front."""
@@ -225,7 +239,7 @@ class LossPlot:
     def set_text_scale(self, scale: float) -> None:
         """The plot's notes (catapult, divergence) in presentation mode's size."""
         self.text_scale = scale
-        scale_annotations(self.markers(), scale)
+        scale_annotations([*self.markers(), self.widget.hover.label], scale)
 
     def set_pen_scale(self, scale: float) -> None:
         """Thicker curves for a projector (presentation mode)."""
@@ -244,6 +258,20 @@ class LossPlot:
         if extents:
             self.widget.getPlotItem().getViewBox().enableAutoRange(x=False)
             self.widget.setXRange(0, max(max(extents), 1e-6), padding=0.02)
+        self._face_divergence_labels()
+
+    def _face_divergence_labels(self) -> None:
+        """Each "diverged at" label on the side of its line with room: left of a line in the
+        right half of the view, right of one in the left half (t = 8 of 500 ran off the left
+        edge)."""
+        (left, right), _ = self.widget.getPlotItem().getViewBox().viewRange()
+        middle = (left + right) / 2
+        for run in self.runs():
+            for marker in run.markers:
+                if isinstance(marker, pg.InfiniteLine) and marker.label is not None:
+                    side = (1.05, 0.5) if marker.value() > middle else (-0.05, 0.5)
+                    marker.label.anchors = [side, side]
+                    marker.label.updatePosition()
 
     def set_visible(self, run: PlottedRun, visible: bool) -> None:
         run.visible = visible
@@ -278,26 +306,133 @@ class LossPlot:
             self.current.markers.append(text)
 
     def mark_divergence(self, iteration: int) -> None:
-        if self.current is None:
-            return
-        self.current.diverged = True
-        self.current.diverged_at = iteration
-        _, y = self.current.series.views()
-        if len(y):  # the last finite loss, where the curve ends
-            end = pg.PlotDataItem([iteration - 1], [y[-1]], pen=None, symbol="x",
+        if self.current is not None:
+            self._mark_divergence(self.current, iteration)
+            self.fit_x()
+
+    def _mark_divergence(self, run: PlottedRun, iteration: int) -> None:
+        """The end marker at the last finite loss, and the line at the iteration with its own
+        label: each diverged run's at a height of its own, so that none hides another's."""
+        others = sum(1 for other in self.runs() if other.diverged and other is not run)
+        run.diverged, run.diverged_at = True, iteration
+        x, y = run.series.views()
+        finite = np.flatnonzero(np.isfinite(y))
+        if len(finite):  # the last finite loss, where the curve ends
+            end = pg.PlotDataItem([x[finite[-1]]], [y[finite[-1]]], pen=None, symbol="x",
                                   symbolSize=16, symbolPen=pg.mkPen(DIVERGED_COLOR, width=3))
             self.widget.addItem(end)
-            self.current.markers.append(end)
+            run.markers.append(end)
         line = pg.InfiniteLine(
             pos=iteration, angle=90,
             pen=pg.mkPen(DIVERGED_COLOR, width=2, style=Qt.PenStyle.DashLine),
-            label=translate("axes", "diverged at t = {t}").format(t=iteration),
-            labelOpts={"position": 0.9, "color": DIVERGED_COLOR, "fill": (255, 255, 255, 200)},
+            label=translate("axes", "#{number} diverged at t = {t}").format(number=run.number,
+                                                                            t=iteration),
+            labelOpts={"position": DIVERGED_LABEL_HEIGHTS[others % len(DIVERGED_LABEL_HEIGHTS)],
+                       "color": DIVERGED_COLOR, "fill": (255, 255, 255, 220),
+                       "anchors": [(1.05, 0.5), (1.05, 0.5)]},
         )
+        line.label.setToolTip(translate("axes", "Double-click to zoom to this divergence; Home "
+                                                "shows every run again"))
         scale_annotations([line], self.text_scale)
         self.widget.addItem(line)
-        self.current.markers.append(line)
+        run.markers.append(line)
+        self._face_divergence_labels()
+
+    # --- looking closer ----------------------------------------------------------------------
+
+    def zoom_to_divergence(self, number: int) -> bool:
+        """The diverged run `number` alone in view: its iterations up to the divergence and
+        its whole rise (beside others its tail is left out of the y range). False where that
+        run did not diverge or is not shown."""
+        run = self._finished.get(number)
+        if run is None or run.diverged_at is None or not run.visible:
+            return False
+        extent = y_extent(run.series, self.log_y, diverged=False)  # the whole rise
+        if extent is not None:
+            low, high = (np.log10(extent[0]), np.log10(extent[1])) if self.log_y else extent
+            self.widget.setYRange(low, high, padding=0.09)
+        self.widget.setXRange(0, run.diverged_at + max(1.0, 0.1 * run.diverged_at), padding=0)
+        self._face_divergence_labels()
+        self._y_range = None  # the next fit (Home, a run, a change of the table) refits
+        self.place_legend()
+        return True
+
+    def reset_view(self) -> None:
+        """Home: every shown run again, as the plot fits them."""
+        self._y_range = None
+        self.fit_y()
         self.fit_x()
+        self.place_legend()
+
+    def _on_click(self, event) -> None:
+        """A double-click on (or beside) a divergence's line or its label zooms to it."""
+        if not event.double():
+            return
+        box = self.widget.getPlotItem().getViewBox()
+        clicked = event.scenePos()
+        best, reach = None, float(ZOOM_REACH_PIXELS)
+        for run in self.finished:
+            if run.diverged_at is None or not run.visible:
+                continue
+            labels = [m.label for m in run.markers
+                      if isinstance(m, pg.InfiniteLine) and m.label is not None]
+            if any(label.sceneBoundingRect().contains(clicked) for label in labels):
+                best, reach = run.number, 0.0
+                break
+            at = box.mapViewToScene(QPointF(run.diverged_at, box.viewRange()[1][0]))
+            if abs(at.x() - clicked.x()) < reach:
+                best, reach = run.number, abs(at.x() - clicked.x())
+        if best is not None and self.zoom_to_divergence(best):
+            event.accept()
+
+    def place_legend(self) -> None:
+        """The legend in the corner the shown curves leave most empty (top right where they
+        tie): a diverging run rises into the top right, a learned one falls into the bottom
+        right, and a zoomed divergence fills both."""
+        box = self.widget.getPlotItem().getViewBox()
+        (left, right), (bottom, top) = box.viewRange()
+        xs, ys = [], []
+        for run in self.runs():
+            if not run.visible:
+                continue
+            series = run.seconds if self.x_mode == "seconds" and run.seconds else run.series
+            x, y = series.display()
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.log10(y) if self.log_y else y
+            keep = np.isfinite(y)
+            if keep.sum() >= 2:  # the segments, not only the points (8 points of a divergence)
+                grid = np.linspace(left, right, LEGEND_SAMPLES)
+                inside = (grid >= x[keep][0]) & (grid <= x[keep][-1])
+                xs.append(grid[inside])
+                ys.append(np.interp(grid[inside], x[keep], y[keep]))
+        x = np.concatenate(xs) if xs else np.empty(0)
+        y = np.concatenate(ys) if ys else np.empty(0)
+        width, height = LEGEND_SHARE[0] * (right - left), LEGEND_SHARE[1] * (top - bottom)
+
+        def crowd(corner: tuple[int, int]) -> int:
+            in_x = x >= right - width if corner[0] else x <= left + width
+            in_y = y <= bottom + height if corner[1] else y >= top - height
+            return int(np.count_nonzero(in_x & in_y))
+
+        corner = min(LEGEND_CORNERS, key=crowd)  # the first of the emptiest: top right first
+        self.legend.anchor(itemPos=corner, parentPos=corner,
+                           offset=(-10 if corner[0] else 10, -10 if corner[1] else 10))
+
+    def _hover_curves(self):
+        for run in self.runs():
+            if run.visible:
+                x, y = run.series.views()
+                if self.x_mode == "seconds" and run.seconds:
+                    x = run.seconds.views()[0]
+                yield run, x, y
+
+    def _hover_words(self, run: PlottedRun, index: int) -> str:
+        seconds = run.seconds.views()[0] if run.seconds else None
+        loss = float(run.series.views()[1][index])
+        at = (f", {seconds[index]:.4g} s" if seconds is not None and index < len(seconds)
+              else "")
+        return translate("axes", "#{number}: t = {t}{seconds}, loss {loss:.4g}").format(
+            number=run.number, t=int(run.series.views()[0][index]), seconds=at, loss=loss)
 
     def finish_run(self) -> None:
         """The current run becomes a finished curve, fainter, under its run number: the
@@ -313,6 +448,7 @@ class LossPlot:
         self._finished[run.number] = run
         self.fit_y()
         self.fit_x()
+        self.place_legend()
 
     def add_finished(self, number: int, result) -> None:
         """A finished run's curve from its record (an imported run), under its number."""
@@ -323,9 +459,9 @@ class LossPlot:
         run.series.append(iterations, losses)
         run.seconds.append(result.iteration_seconds(), losses)
         run.last_elapsed = result.loop_seconds
-        if result.diverged_at is not None:
-            run.diverged, run.diverged_at = True, result.diverged_at
         self._dirty = True
+        if result.diverged_at is not None:
+            self._mark_divergence(run, result.diverged_at)
         self.finish_run()
 
     def discard_run(self) -> None:

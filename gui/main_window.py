@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from engine.config import RunConfig
+from engine.config import Layers, RunConfig
 from engine.devices import cpu_info, describe_device_facts
 from engine.jobs import EndKind, JobEnd, ProbeJob
 from engine.memory import format_bytes
@@ -114,11 +114,14 @@ class MainWindow(QMainWindow):
         self.diagnostics_plot.hide()
         self.run_table = RunTable(self.history)
         self.run_table.delete_requested.connect(self.delete_runs)
+        self.run_table.run_activated.connect(self.plot.zoom_to_divergence)
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.diagnostics_plot)
+        plots.addWidget(self.readout.explanation_panel)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
+        plots.setStretchFactor(2, 1)
         # A long explanation scrolls rather than being cut; the readout's own width is kept.
         self.readout_scroll = readout_scroll = QScrollArea()
         readout_scroll.setWidgetResizable(True)
@@ -150,8 +153,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(training, translate("MainWindow", "Training"))
         self.code_view = CodeView()
-        self.panel.changed.connect(
-            lambda: self.code_view.follow(self.panel.code_combo.currentData()))
+        self.panel.changed.connect(self._follow_code)
         self.tabs.addTab(self.code_view, translate("MainWindow", "Code"))
         self.tabs.setTabToolTip(1, translate("MainWindow", "The loop the chosen code runs, beside "
                                                            "another code's: NumPy's hand-written "
@@ -424,6 +426,11 @@ class MainWindow(QMainWindow):
         self.clear_button.setEnabled(not running)
 
     # --- history and export -------------------------------------------------------------
+
+    def _follow_code(self) -> None:
+        """The Code tab shows the chosen code, greyed where a frozen layer's lines do not run."""
+        self.code_view.follow(self.panel.code_combo.currentData(),
+                              Layers.of(self.panel.values()["train"]))
 
     def _fit_readout(self) -> None:
         scrollbar = self.readout_scroll.verticalScrollBar().sizeHint().width()

@@ -10,14 +10,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine.config import RunConfig
-from engine.diagnostics import catapult_spans
+from engine.diagnostics import Overshoot, OvershootSpan, overshoot_spans
 from engine.explain import explain_run
 from engine.jobs import EndKind, JobEnd, TrainingJob, status_sentence
 from engine.measure import Spread
 from engine.memory import InsufficientMemoryError, check_memory
 from engine.result import Outcome, RunResult, Status
 from gui.compute import ComputeProcess, JobRunner
-from gui.diagnostics_plot import CATAPULT_BRUSH, DiagnosticsPlot
+from gui.diagnostics_plot import OVERSHOOT_BRUSHES, DiagnosticsPlot
 from gui.dialogs import open_error_dialog
 from gui.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
 from gui.language import translate
@@ -216,12 +216,27 @@ class RunController(QObject):
             return
         self.diagnostics_plot.show_result(result)
         lr = result.config.learning_rate
-        spans = catapult_spans(diagnostics["sharpness_iterations"],
-                               [lr * v for v in diagnostics["sharpness"]], result.losses)
-        for index, (first, last) in enumerate(spans):
-            self.plot.mark_span(first, last, translate("run_controller", "catapult: lr·λ_max > 2, "
-                                                                         "loss rising")
-                                if index == 0 else "", CATAPULT_BRUSH)
+        spans = overshoot_spans(diagnostics["sharpness_iterations"],
+                                [lr * v for v in diagnostics["sharpness"]], result.losses,
+                                result.diverged_at)
+        labelled = set()
+        for span in spans:  # the first span of each kind says what the shading means
+            self.plot.mark_span(span.first, span.last,
+                                "" if span.kind in labelled else overshoot_words(span),
+                                OVERSHOOT_BRUSHES[span.kind])
+            labelled.add(span.kind)
+
+
+def overshoot_words(span: OvershootSpan) -> str:
+    """What a shaded span was, from what followed it (engine.diagnostics.overshoot_spans)."""
+    if span.kind == Overshoot.CATAPULT:
+        return translate("run_controller", "catapult: lr·λ_max > 2, loss rising, then below 2 "
+                                           "from t = {t}").format(t=span.settled_at)
+    if span.kind == Overshoot.DIVERGING:
+        return translate("run_controller", "diverging: lr·λ_max > 2, loss rising, never below 2 "
+                                           "again")
+    return translate("run_controller", "lr·λ_max > 2, loss rising, not below 2 again by the "
+                                       "run's end")
 
 
 def status_line(result: RunResult) -> tuple[str, str]:

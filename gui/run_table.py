@@ -81,6 +81,7 @@ class RunTable(QWidget):
     the history, which it changes only through the history's own calls."""
 
     delete_requested = Signal(list)  # run numbers: the window deletes them (and says so)
+    run_activated = Signal(int)  # a row double-clicked: its run number
 
     def __init__(self, history: RunHistory, parent=None):
         super().__init__(parent)
@@ -98,8 +99,11 @@ class RunTable(QWidget):
                                                      "hide it from the plot; select runs to delete "
                                                      "them or to use one as the baseline of the "
                                                      "speedup column (baseline loop time / this "
-                                                     "run's)."))
+                                                     "run's). Double-click a diverged run to zoom "
+                                                     "to its divergence; Home on the plot shows "
+                                                     "every run again."))
         self.table.itemChanged.connect(self._on_item_changed)
+        self.table.cellDoubleClicked.connect(self._on_double_click)
         self.delete_button = QPushButton(translate("run_table", "Delete"))
         self.delete_button.setObjectName("delete_runs_button")
         self.delete_button.setToolTip(translate("run_table", "Remove the selected runs from the "
@@ -186,6 +190,11 @@ class RunTable(QWidget):
             return
         entry = self.history.entries[item.row()]
         self.history.set_shown(entry.number, item.checkState() == Qt.CheckState.Checked)
+
+    def _on_double_click(self, row: int, _column: int) -> None:
+        entries = self.history.entries
+        if row < len(entries):
+            self.run_activated.emit(entries[row].number)
 
     def selected_numbers(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})

@@ -8,7 +8,7 @@ import pytest
 
 import main
 from engine import RunConfig, train
-from engine.explain import explain_run
+from engine.explain import explain_run, next_step
 from engine.problem import draw_problem, to_device
 from engine.reference import tutorial_loop
 
@@ -103,7 +103,9 @@ def test_the_explanation_follows_the_runs_own_numbers(catapult):
     calm = train(RunConfig(learning_rate=5e-7, diagnostics=True, iterations=200)).to_dict()
     calm_text = explain_run(calm)
     assert "below 2" in calm_text and "rose" not in calm_text
-    assert explain_run(train(RunConfig(**SMALL, iterations=10)).to_dict()) == ""
+    # Without diagnostics: no paragraph about them, only where to look next (a plateau here).
+    plain = train(RunConfig(**SMALL, iterations=10))
+    assert explain_run(plain.to_dict()) == next_step(plain) != ""
 
 
 def test_quadratic_case_says_the_curvature_never_changed():
@@ -197,3 +199,47 @@ def test_the_frozen_w1_limit_equals_the_dense_hessians():
     config = RunConfig(n=6, d_in=5, hidden=4, d_out=3, seed=2, train="w2")
     exact = 2 / np.linalg.eigvalsh(dense_hessian(config)).max()
     assert quadratic_limit(config) == pytest.approx(exact, rel=1e-9)
+
+
+def test_an_overshoot_is_a_catapult_only_where_lr_lambda_fell_below_2_after_it():
+    """The Divergence preset with diagnostics was shaded 'catapult' for a run that never
+    recovered: a catapult is a rise followed by lr·λ_max falling below 2."""
+    from engine.diagnostics import Overshoot, OvershootSpan, overshoot_spans
+
+    losses = [10, 20, 40, 30, 20, 25, 10, 9]
+    # above 2 at t = 0, 1 (the loss rose after both), below 2 from t = 3 on
+    assert overshoot_spans([0, 1, 2, 3, 4], [3, 3, 2.5, 1, 1], losses, None) == [
+        OvershootSpan(0, 1, Overshoot.CATAPULT, 3)]
+    rising = [1, 2, 4, 8, 16]
+    assert overshoot_spans([0, 1, 2, 3], [3, 5, 9, 20], rising, diverged_at=5) == [
+        OvershootSpan(0, 3, Overshoot.DIVERGING, None)]
+    assert overshoot_spans([0, 1, 2, 3], [3, 5, 9, 20], rising, diverged_at=None) == [
+        OvershootSpan(0, 3, Overshoot.OVERSHOOTING, None)]
+
+
+def test_the_divergence_presets_spans_are_diverging_and_the_catapults_a_catapult(catapult):
+    from engine.diagnostics import Overshoot, overshoot_spans
+
+    def kinds(result):
+        d, lr = result.diagnostics, result.config.learning_rate
+        return {s.kind for s in overshoot_spans(d["sharpness_iterations"],
+                                                [lr * v for v in d["sharpness"]],
+                                                result.losses, result.diverged_at)}
+
+    diverging = train(RunConfig(learning_rate=4e-6, diagnostics=True, threads=1))
+    assert diverging.diverged_at == 8 and kinds(diverging) == {Overshoot.DIVERGING}
+    assert Overshoot.CATAPULT in kinds(catapult)
+
+
+@pytest.mark.parametrize(("lr", "outcome", "hint"), [
+    (1e-6, "still falling", "more iterations would take it further"),
+    (1.9e-6, "plateaued", "to see why it stopped learning"),
+])
+def test_a_run_that_stopped_short_says_where_to_look_next(lr, outcome, hint):
+    result = train(RunConfig(learning_rate=lr, iterations=60 if lr < 1.5e-6 else 500,
+                             threads=1))
+    assert result.outcome.value == outcome
+    text = explain_run(result)
+    assert hint in text and "--diagnostics" in text
+    learned = train(RunConfig(iterations=500, threads=1))
+    assert learned.outcome.value == "learned" and explain_run(learned) == ""

@@ -2,6 +2,7 @@
 done as asked; nothing silently dropped."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +10,7 @@ import main
 from engine.devices import probe_gpu
 
 SMALL = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
+ROOT = Path(__file__).resolve().parents[2]
 NO_GPU = pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
 
 
@@ -133,3 +135,52 @@ def test_a_record_says_whether_a_gpu_was_there_and_used():
     assert describe_device_facts({"device": "cpu", "gpu_present": False}).startswith(
         "GPU present: no")
     assert describe_device_facts({"device": "cpu"}) == ""  # an older record does not say
+
+
+def test_a_millionth_is_said_in_words_where_two_1e_06_meant_different_things(capsys):
+    """'final loss below 1e-06 of the initial: 1e-06': a share and a learning rate alike."""
+    code, out, _ = call(["sweep-lr", *SMALL, "--iterations", "2000", "--lr-min", "1e-3",
+                         "--lr-max", "3e-3", "--count", "3"], capsys)
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith("largest learning rate that"))
+    assert line == "largest learning rate that learned (final loss below a millionth of the " \
+                   "initial): 0.003"
+    assert "below a millionth of the initial) is 0.003" in out.splitlines()[-1]
+
+
+def test_the_blas_is_named_from_one_source():
+    """The window's device tooltip said 'openblas 0.3.31.188.0' (NumPy's own OpenBLAS) where
+    the record said 'openblas 0.3.30' (SciPy's, whose gemm the engine calls)."""
+    import os
+
+    from threadpoolctl import threadpool_info
+
+    from engine.devices import blas_library, cpu_info, scipy_blas_folder
+
+    scipy_pools = [p for p in threadpool_info() if p.get("user_api") == "blas"
+                   and os.path.dirname(p["filepath"]) == scipy_blas_folder()]
+    if not scipy_pools:
+        pytest.skip("SciPy brings no BLAS of its own here")
+    pool = scipy_pools[0]
+    assert blas_library()[0] == f"{pool['internal_api']} {pool['version']}"
+    assert cpu_info()["blas"] == blas_library()[0]
+
+
+def test_the_presets_say_the_outcome_their_run_ends_in():
+    """'At 9e-7 … it converges', while the run ended 'still falling' at 3955: a preset's
+    description uses the outcome words (engine.result.classify) of its own run."""
+    from engine.config import RunConfig
+    from engine.result import Outcome
+    from engine.train import train
+
+    presets = json.loads((ROOT / "resources" / "presets.json").read_text(encoding="utf-8"))
+    words = [outcome.value for outcome in Outcome]
+    assert not [name for name, p in presets.items() if "converge" in p["description"]]
+    quadratic = presets["Quadratic (w1 frozen)"]
+    fields = {k: v for k, v in quadratic.items() if k != "description"}
+    result = train(RunConfig(**{**fields, "threads": 1, "diagnostics": False}))
+    named = [w for w in words if w in quadratic["description"]]
+    assert named[0] == result.outcome.value, (named, result.outcome)
+    faster = train(RunConfig(**{**fields, "threads": 1, "diagnostics": False,
+                                "learning_rate": 9.3e-7}))
+    assert named[1] == faster.outcome.value

@@ -96,3 +96,14 @@ def test_launch_values_are_not_remembered_while_they_stand(tmp_path):
     assert saved.to_save({**values, "learning_rate": 1e-05})["learning_rate"] == 1e-05
     store.setValue("config", "{not json")
     assert SavedSettings(store).run_values()["learning_rate"] == 1e-06  # the Tutorial's
+
+
+def test_the_legend_writes_iterations_as_the_rest_of_the_app_does():
+    """'1000000000 it' in the legend, where the readout writes '2,000,000'."""
+    from gui.history import Entry
+
+    entries = [Entry(1, RunResult(RunConfig(iterations=1_000_000_000), Status.STOPPED, 10, None,
+                                  np.ones(10), 0.1, 0.5)),
+               Entry(2, result())]
+    assert "1,000,000,000 it" in legend_labels(entries)[1]
+    assert "500 it" in legend_labels(entries)[2]

@@ -146,3 +146,12 @@ def test_a_scripted_import_exits_0_when_imported_and_2_when_refused(tmp_path):
     assert main_process(["--import", str(good), "--exit-when-done"], tmp_path).returncode == 0
     refused = main_process(["--import", str(bad), "--exit-when-done"], tmp_path)
     assert refused.returncode == 2 and "Import refused" in refused.stderr
+
+
+def test_a_screenshot_without_autorun_is_the_idle_window_and_it_exits(tmp_path):
+    """`main.py --exit-when-done --screenshot x.png` without --autorun never exited and left a
+    0-byte PNG."""
+    shot = tmp_path / "idle.png"
+    done = main_process(["--exit-when-done", "--screenshot", str(shot)], tmp_path, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
