@@ -9,6 +9,7 @@ installed, and without PyTorch's seconds of import.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,11 +23,16 @@ SOURCES = {
                           "forward_backward", "backward")),
     "torch": ("torch_codes.py", ("tensors_iteration",)),
     "autograd": ("torch_codes.py", ("autograd_iteration",)),
+    # Shown, never trained by the window: the tutorial's own listing, which the tests run as
+    # the oracle every code must equal (engine/reference.py).
+    "tutorial": ("reference.py", ("tutorial_iteration",)),
 }
+LISTINGS = (*SOURCES,)  # what the Code tab can show: the codes that train, and the tutorial's
 # Each code's name, as the race's lanes, the window's combos and the listings' titles say it.
 # English here; translate("codes", NAMES[code]) where a user reads it.
 NAMES = {"numpy": QT_TRANSLATE_NOOP("codes", "NumPy engine"), "torch": "PyTorch: Tensors",
-         "autograd": "PyTorch: Autograd"}
+         "autograd": "PyTorch: Autograd",
+         "tutorial": QT_TRANSLATE_NOOP("codes", "the tutorial's NumPy listing")}
 TITLES = {
     "numpy": QT_TRANSLATE_NOOP("codes", "Warm-up: numpy (the engine: NumPy on a CPU, its "
                                         "updates folded into the products; sgd_step with "
@@ -35,6 +41,10 @@ TITLES = {
                                         "tensors)"),
     "autograd": QT_TRANSLATE_NOOP("codes", "PyTorch: Autograd (loss.backward() computes the "
                                            "gradients)"),
+    "tutorial": QT_TRANSLATE_NOOP("codes", "Warm-up: numpy as the tutorial writes it (the "
+                                           "oracle the tests train every code against; it "
+                                           "computes every gradient and updates the trained "
+                                           "layers)"),
 }
 # The products a backward pass can need: one per trained weight's gradient, and grad_h_relu,
 # which only w1's gradient needs (the tutorial's names).
@@ -62,6 +72,36 @@ def listing(code: str) -> Listing:
         raise LookupError(f"{name} has no function {', '.join(missing)}")
     return Listing(code, TITLES[code], f"engine/{name}", "\n\n\n".join(found[f]
                                                                       for f in functions))
+
+
+# A block that runs only while its layer trains: `if layers.w1:` (the engine, the Tensors
+# listing) or `if w1.requires_grad:` (Autograd).
+LAYER_BLOCK = re.compile(r"^(?P<indent>\s*)if (?:layers\.(?P<layer>w[12])|(?P<grad>w[12])"
+                         r"\.requires_grad)\s*:")
+
+
+def not_run_lines(source: str, layers: Layers) -> dict[int, str]:
+    """The lines of a listing that do not run with `layers` (0-based line → the frozen layer):
+    the blocks guarded by a frozen layer's switch, their `if` line included."""
+    frozen = {name for name in ("w1", "w2") if not getattr(layers, name)}
+    lines = source.splitlines()
+    skipped: dict[int, str] = {}
+    index = 0
+    while index < len(lines):
+        found = LAYER_BLOCK.match(lines[index])
+        layer = found and (found["layer"] or found["grad"])
+        if layer in frozen:
+            indent = len(found["indent"])
+            skipped[index] = layer
+            index += 1
+            while index < len(lines) and (not lines[index].strip() or
+                                          len(lines[index]) - len(lines[index].lstrip()) > indent):
+                if lines[index].strip():
+                    skipped[index] = layer
+                index += 1
+            continue
+        index += 1
+    return skipped
 
 
 def _without_docstring(lines: list[str], node: ast.FunctionDef) -> str:

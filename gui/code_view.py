@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.codes import NAMES, listing
-from engine.config import CODES
+from engine.codes import LISTINGS, NAMES, listing, not_run_lines
+from engine.config import BOTH, Layers
 from gui.language import follow_language, translate
 
 # What the backward pass computes, in each code's words: its products and autograd's call.
@@ -38,16 +38,25 @@ def _format(color: str, bold: bool = False, background: str | None = None) -> QT
 
 
 class PythonHighlighter(QSyntaxHighlighter):
-    """Keywords, strings, comments, and a band behind each backward-pass line."""
+    """Keywords, strings, comments, a band behind each backward-pass line, and grey for the
+    lines that do not run (a frozen layer's blocks: `not_run`, by line number)."""
 
     KEYWORD = _format("#1f4e9c", bold=True)
     STRING = _format("#2e7d32")
     COMMENT = _format("#777777")
     BACKWARD_LINE = _format("#000000", background="#fff1c4")
+    NOT_RUN = _format("#9a9a9a", background="#eeeeee")
     WORDS = re.compile(r"\b(?:" + "|".join(keyword.kwlist) + r")\b")
     STRINGS = re.compile(r"\"\"\"[^\"]*(?:\"\"\")?|\"[^\"\n]*\"|'[^'\n]*'")
 
+    def __init__(self, document):
+        super().__init__(document)
+        self.not_run: dict[int, str] = {}
+
     def highlightBlock(self, text: str) -> None:
+        if self.currentBlock().blockNumber() in self.not_run:
+            self.setFormat(0, len(text), self.NOT_RUN)
+            return
         if BACKWARD.search(text):
             self.setFormat(0, len(text), self.BACKWARD_LINE)
         for match in self.WORDS.finditer(text):
@@ -70,18 +79,34 @@ class ListingPane(QWidget):
         self.text = QPlainTextEdit()
         self.text.setObjectName(object_name)
         self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Long lines wrap at the pane's edge instead of hiding behind a scroll bar.
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.highlighter = PythonHighlighter(self.text.document())
         self.code = ""
+        self.layers = BOTH
+        self.trains = False  # the code that runs when Run is pressed
 
-    def show_code(self, code: str) -> None:
-        if code == self.code:
+    def show_code(self, code: str, layers: Layers | None = None,
+                  trains: bool | None = None) -> None:
+        layers = self.layers if layers is None else layers
+        trains = self.trains if trains is None else trains
+        if (code, layers, trains) == (self.code, self.layers, self.trains):
             return
-        self.code = code
+        self.code, self.layers, self.trains = code, layers, trains
         shown = listing(code)
-        self.title.setText(f"<b>{translate('codes', shown.title)}</b> — {shown.path}")
-        self.text.setPlainText(shown.source)
+        mark = (" · <span style='color:#2e7d32'>" + translate("code_view", "this code trains "
+                                                                          "when you press Run")
+                + "</span>") if trains else ""
+        self.title.setText(f"<b>{translate('codes', shown.title)}</b> — {shown.path}{mark}")
+        skipped = not_run_lines(shown.source, layers)
+        lines = shown.source.splitlines()
+        for index, layer in skipped.items():  # said once, on each skipped block's `if` line
+            if index - 1 not in skipped:
+                lines[index] += "  ← " + translate("code_view", "not run: {layer} is "
+                                                                "frozen").format(layer=layer)
+        self.highlighter.not_run = skipped
+        self.text.setPlainText("\n".join(lines))
 
 
 class CodeView(QWidget):
@@ -94,16 +119,17 @@ class CodeView(QWidget):
         self.beside = ListingPane("code_beside_listing")
         self.beside_combo = QComboBox()
         self.beside_combo.setObjectName("code_beside_combo")
-        for code in CODES:
+        for code in LISTINGS:
             self.beside_combo.addItem(translate("codes", NAMES[code]), code)
         self.beside_combo.setToolTip(translate("code_view", "The code shown on the right, to "
                                                             "compare with the one the Code "
                                                             "setting chooses (on the left)"))
-        self.beside_combo.currentIndexChanged.connect(
-            lambda: self.beside.show_code(self.beside_combo.currentData()))
+        self.beside_combo.currentIndexChanged.connect(self._on_beside_chosen)
         note = QLabel(translate("code_view", "Shaded lines: the backward pass (the gradient "
-                                             "products, or loss.backward()). The source is read "
-                                             "from the files that run."))
+                                             "products, or loss.backward()); grey lines do not "
+                                             "run, their layer being frozen. The source is read "
+                                             "from the files that run; the tutorial's listing is "
+                                             "the one the tests run as the oracle."))
         note.setObjectName("code_note")
         note.setWordWrap(True)
         grid = QGridLayout(self)
@@ -125,14 +151,20 @@ class CodeView(QWidget):
             code, pane.code = pane.code, ""
             pane.show_code(code)
 
-    def follow(self, code: str) -> None:
-        """Show `code` on the left; the right shows the hand-written engine beside a PyTorch
-        code, and autograd beside the engine, unless the user chose otherwise."""
-        self.chosen.show_code(code)
+    def _on_beside_chosen(self) -> None:
+        code = self.beside_combo.currentData()
+        self.beside.show_code(code, self.chosen.layers, code == self.chosen.code)
+
+    def follow(self, code: str, layers: Layers = BOTH) -> None:
+        """Show `code` on the left, greyed where `layers` freezes a layer; the right shows the
+        hand-written engine beside a PyTorch code, and autograd beside the engine, unless the
+        user chose otherwise."""
+        self.chosen.show_code(code, layers, trains=True)
         if self.beside.code in ("", self.chosen.code):
             other = "autograd" if code == "numpy" else "numpy"
             self.beside_combo.setCurrentIndex(self.beside_combo.findData(other))
-            self.beside.show_code(other)
+        self.beside.show_code(self.beside_combo.currentData(), layers,
+                              self.beside_combo.currentData() == code)
 
     def set_scale(self, scale: float) -> None:
         for pane in (self.chosen, self.beside):

@@ -90,3 +90,22 @@ def test_pytorch_is_not_imported_to_start_a_numpy_run_or_show_a_listing():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_frozen_layers_blocks_are_the_lines_that_do_not_run():
+    from engine.codes import listing, not_run_lines
+    from engine.config import Layers
+
+    def skipped(code, layers):
+        lines = listing(code).source.splitlines()
+        return [lines[i].strip() for i in sorted(not_run_lines(listing(code).source, layers))]
+
+    assert skipped("autograd", Layers(w1=False)) == [
+        "if w1.requires_grad:", "w1 -= learning_rate * w1.grad", "w1.grad.zero_()"]
+    assert skipped("torch", Layers(w2=False)) == [
+        "if layers.w2:", "grad_w2 = h_relu.t().mm(grad_y_pred)", "if layers.w2:",
+        "w2 -= learning_rate * grad_w2"]
+    # The tutorial computes every gradient; only its update of a frozen layer does not run.
+    assert skipped("tutorial", Layers(w1=False)) == ["if layers.w1:",
+                                                      "w1 -= learning_rate * grad_w1"]
+    assert not_run_lines(listing("numpy").source, Layers()) == {}

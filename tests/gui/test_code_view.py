@@ -70,3 +70,46 @@ def test_an_autograd_run_says_what_its_backward_pass_skipped(window, qtbot):
         "needs grad_h_relu.")
     table = window.run_table.table
     assert table.item(table.rowCount() - 1, COLUMNS.index("code")).text() == "autograd"
+
+
+def test_the_tutorials_listing_is_offered_beside_any_code_and_the_trained_one_is_marked(window):
+    """Beside loss.backward(), a student expects the tutorial's grad_w2 = h_relu.T.dot(...),
+    not the engine's blas.subtract_product(...)."""
+    from engine.codes import listing
+
+    view = window.code_view
+    window.panel.code_combo.setCurrentIndex(window.panel.code_combo.findData("autograd"))
+    view.beside_combo.setCurrentIndex(view.beside_combo.findData("tutorial"))
+    text = view.beside.text.toPlainText()
+    assert "grad_w2 = h_relu.T.dot(grad_y_pred)" in text and text == listing("tutorial").source
+    assert "engine/reference.py" in view.beside.title.text()
+    assert "this code trains when you press Run" in view.chosen.title.text()
+    assert "this code trains" not in view.beside.title.text()
+
+
+def test_with_w1_frozen_its_lines_are_grey_and_say_they_did_not_run(window):
+    view = window.code_view
+    window.panel.code_combo.setCurrentIndex(window.panel.code_combo.findData("numpy"))
+    view.beside_combo.setCurrentIndex(view.beside_combo.findData("torch"))
+    window.panel.layer_boxes["w1"].setChecked(False)
+    beside = view.beside.text.toPlainText().splitlines()
+    grey = view.beside.highlighter.not_run
+    assert sorted(beside[i].split("  ←")[0].strip() for i in grey) == sorted([
+        "if layers.w1:", "grad_h_relu = grad_y_pred.mm(w2.t())", "grad_h = grad_h_relu.clone()",
+        "grad_h[h < 0] = 0", "grad_w1 = x.t().mm(grad_h)", "if layers.w1:",
+        "w1 -= learning_rate * grad_w1"])
+    assert sum("← not run: w1 is frozen" in line for line in beside) == 2
+    document = view.beside.text.document()
+    block = document.findBlockByNumber(min(grey))
+    formats = block.layout().formats()
+    assert formats and all(f.format.foreground().color().name() == "#9a9a9a" for f in formats)
+    window.panel.layer_boxes["w1"].setChecked(True)
+    assert view.beside.highlighter.not_run == {}
+    assert "not run" not in view.beside.text.toPlainText()
+
+
+def test_long_lines_wrap_instead_of_scrolling(window):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    for pane in (window.code_view.chosen, window.code_view.beside):
+        assert pane.text.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
