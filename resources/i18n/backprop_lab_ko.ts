@@ -4,8 +4,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/controls.py" line="103" />
-            <location filename="../../gui/main_window.py" line="470" />
+            <location filename="../../gui/controls.py" line="98" />
+            <location filename="../../gui/main_window.py" line="475" />
             <source>smoothing {weight:.2f}</source>
             <translation>평활화 {weight:.2f}</translation>
         </message>
@@ -15,108 +15,108 @@
             <translation>{blas}, {cores}코어</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="151" />
+            <location filename="../../gui/main_window.py" line="154" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="155" />
+            <location filename="../../gui/main_window.py" line="157" />
             <source>Code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="156" />
+            <location filename="../../gui/main_window.py" line="158" />
             <source>The loop the chosen code runs, beside another code's: NumPy's hand-written backward pass, PyTorch's loss.backward()</source>
             <translation>선택한 코드가 실행하는 루프를 다른 코드의 루프와 나란히 보여 줍니다: NumPy로 손수 쓴 역전파와 PyTorch의 loss.backward()</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="161" />
+            <location filename="../../gui/main_window.py" line="163" />
             <source>Device race</source>
             <translation>장치 경주</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="162" />
+            <location filename="../../gui/main_window.py" line="164" />
             <source>The same run on two targets, from the same draw</source>
             <translation>같은 난수에서 시작한 같은 학습을 두 대상에서 실행합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="163" />
+            <location filename="../../gui/main_window.py" line="165" />
             <source>Size sweep</source>
             <translation>크기 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="164" />
+            <location filename="../../gui/main_window.py" line="166" />
             <source>Cost against problem size: where the GPU wins</source>
             <translation>문제 크기에 따른 비용: GPU가 이기는 지점</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="165" />
+            <location filename="../../gui/main_window.py" line="167" />
             <source>Learning-rate sweep</source>
             <translation>학습률 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="166" />
+            <location filename="../../gui/main_window.py" line="168" />
             <source>Final loss against learning rate, beside the bound 2/λ_max</source>
             <translation>학습률에 따른 최종 손실과 한계 2/λ_max</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="167" />
+            <location filename="../../gui/main_window.py" line="169" />
             <source>Profile</source>
             <translation>프로파일</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="168" />
+            <location filename="../../gui/main_window.py" line="170" />
             <source>One iteration of the tutorial taken apart: where the time goes, line by line</source>
             <translation>튜토리얼의 반복 한 번을 줄 단위로 분해: 시간이 어디에 쓰이는가</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="183" />
+            <location filename="../../gui/main_window.py" line="184" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="184" />
+            <location filename="../../gui/main_window.py" line="185" />
             <source>&amp;Import…</source>
             <translation>가져오기(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="187" />
+            <location filename="../../gui/main_window.py" line="188" />
             <source>Read run records (JSON written by this program, on this machine or another, such as Colab) into the run table</source>
             <translation>학습 기록(이 프로그램이 이 컴퓨터나 Colab 같은 다른 컴퓨터에서 쓴 JSON)을 학습 표로 읽어 옵니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="193" />
+            <location filename="../../gui/main_window.py" line="194" />
             <source>&amp;Quit</source>
             <translation>끝내기(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../../gui/main_window.py" line="197" />
             <source>Close the window (a running job is stopped first)</source>
             <translation>창을 닫습니다(실행 중인 작업은 먼저 중지합니다)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="201" />
-            <location filename="../../gui/main_window.py" line="203" />
+            <location filename="../../gui/main_window.py" line="202" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>&amp;Run</source>
             <translation>실행(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="205" />
             <source>&amp;Export…</source>
             <translation>내보내기(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="210" />
+            <location filename="../../gui/main_window.py" line="211" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/main_window.py" line="212" />
             <source>&amp;Presentation mode</source>
             <translation>발표 모드(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/main_window.py" line="216" />
             <source>Full screen, fonts 1.6× larger, thicker curves and a larger wall clock: for the back of a lecture hall</source>
             <translation>전체 화면, 1.6× 큰 글꼴, 굵은 곡선과 더 큰 시계: 강의실 뒷자리까지 보이도록</translation>
         </message>
@@ -143,57 +143,57 @@
             <translation>표시된 설정을 고치세요: {errors}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="457" />
+            <location filename="../../gui/main_window.py" line="462" />
             <source>Deleted runs {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="458" />
+            <location filename="../../gui/main_window.py" line="463" />
             <source>Deleted run {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="478" />
+            <location filename="../../gui/main_window.py" line="483" />
             <source>History cleared</source>
             <translation>기록을 지웠습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="485" />
+            <location filename="../../gui/main_window.py" line="490" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="488" />
+            <location filename="../../gui/main_window.py" line="493" />
             <source>Exported {count} runs to {folder}</source>
             <translation>학습 {count}개를 {folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="499" />
+            <location filename="../../gui/main_window.py" line="504" />
             <source>Import refused: {file}: {reason}</source>
             <translation>가져오기 거부: {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="509" />
+            <location filename="../../gui/main_window.py" line="514" />
             <source>Imported {count} runs from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="510" />
+            <location filename="../../gui/main_window.py" line="515" />
             <source>Imported {count} run from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="516" />
+            <location filename="../../gui/main_window.py" line="521" />
             <source>Import run records</source>
             <translation>학습 기록 가져오기</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="524" />
+            <location filename="../../gui/main_window.py" line="529" />
             <source>Export plot, losses and records into</source>
             <translation>그래프, 손실, 기록을 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="536" />
+            <location filename="../../gui/main_window.py" line="541" />
             <source>Closing after the run stops…</source>
             <translation>학습이 멈추면 닫습니다…</translation>
         </message>
@@ -201,7 +201,12 @@
     <context>
         <name>app</name>
         <message>
-            <location filename="../../gui/app.py" line="126" />
+            <location filename="../../gui/app.py" line="56" />
+            <source>--preset: unknown preset {preset!r} (choose from {names})</source>
+            <translation>--preset: 알 수 없는 프리셋 {preset!r} (다음 중에서 고르세요: {names})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/app.py" line="130" />
             <source>{asked}: no GPU can be used here: {reason}</source>
             <translation>{asked}: 여기서는 쓸 수 있는 GPU가 없습니다: {reason}</translation>
         </message>
@@ -209,36 +214,46 @@
     <context>
         <name>axes</name>
         <message>
-            <location filename="../../gui/diagnostics_plot.py" line="30" />
-            <location filename="../../gui/loss_plot.py" line="62" />
-            <location filename="../../gui/loss_plot.py" line="214" />
+            <location filename="../../gui/diagnostics_plot.py" line="33" />
+            <location filename="../../gui/loss_plot.py" line="68" />
+            <location filename="../../gui/loss_plot.py" line="228" />
             <source>iteration t</source>
             <translation>반복 t</translation>
         </message>
         <message>
-            <location filename="../../gui/diagnostics_plot.py" line="31" />
+            <location filename="../../gui/diagnostics_plot.py" line="34" />
             <source>dead units</source>
             <translation>죽은 유닛</translation>
         </message>
         <message>
-            <location filename="../../gui/diagnostics_plot.py" line="42" />
+            <location filename="../../gui/diagnostics_plot.py" line="45" />
             <source>2: stable below</source>
             <translation>2: 이 아래에서 안정</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="63" />
+            <location filename="../../gui/loss_plot.py" line="69" />
             <source>loss (sum of squares)</source>
             <translation>손실 (제곱합)</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="215" />
+            <location filename="../../gui/loss_plot.py" line="229" />
             <source>seconds into the loop</source>
             <translation>루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="294" />
-            <source>diverged at t = {t}</source>
-            <translation>t = {t}에서 발산</translation>
+            <location filename="../../gui/loss_plot.py" line="328" />
+            <source>#{number} diverged at t = {t}</source>
+            <translation>#{number}: t = {t}에서 발산</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loss_plot.py" line="334" />
+            <source>Double-click to zoom to this divergence; Home shows every run again</source>
+            <translation>두 번 클릭하면 이 발산을 확대합니다; Home 키를 누르면 모든 학습을 다시 보여 줍니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/loss_plot.py" line="434" />
+            <source>#{number}: t = {t}{seconds}, loss {loss:.4g}</source>
+            <translation>#{number}: t = {t}{seconds}, 손실 {loss:.4g}</translation>
         </message>
         <message>
             <location filename="../../gui/lr_sweep_tool.py" line="48" />
@@ -256,28 +271,28 @@
             <translation>발산</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="73" />
+            <location filename="../../gui/profile_tool.py" line="68" />
             <source>time (log)</source>
             <translation>시간 (로그)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="48" />
+            <location filename="../../gui/race_tool.py" line="47" />
             <source>seconds into the training loop</source>
             <translation>학습 루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="49" />
+            <location filename="../../gui/race_tool.py" line="48" />
             <source>loss</source>
             <translation>손실</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="69" />
-            <location filename="../../gui/size_sweep_tool.py" line="72" />
+            <location filename="../../gui/size_sweep_tool.py" line="62" />
+            <location filename="../../gui/size_sweep_tool.py" line="65" />
             <source>work per iteration (MFLOP)</source>
             <translation>반복당 연산량 (MFLOP)</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="70" />
+            <location filename="../../gui/size_sweep_tool.py" line="63" />
             <source>seconds per iteration</source>
             <translation>반복당 초</translation>
         </message>
@@ -285,7 +300,7 @@
     <context>
         <name>cli</name>
         <message>
-            <location filename="../../cli/main.py" line="47" />
+            <location filename="../../cli/main.py" line="48" />
             <source>{option} is a window option; it does nothing for '{command}' (see {prog} --help)</source>
             <translation>{option}은(는) 창 옵션이라 '{command}'에는 아무 효과가 없습니다({prog} --help 참고)</translation>
         </message>
@@ -302,12 +317,12 @@
         <message>
             <location filename="../../cli/output.py" line="35" />
             <source>Completed in {seconds:.3f} seconds</source>
-            <translation>{seconds:.3f}초 만에 완료</translation>
+            <translation>{seconds:.3f} s 만에 완료</translation>
         </message>
         <message>
             <location filename="../../cli/output.py" line="37" />
             <source>Ran for {seconds:.3f} seconds</source>
-            <translation>{seconds:.3f}초 동안 실행</translation>
+            <translation>{seconds:.3f} s 동안 실행</translation>
         </message>
         <message>
             <location filename="../../cli/output.py" line="38" />
@@ -320,9 +335,7 @@
             <translation>{count}회 반복 측정: 중앙값 {time}</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="48" />
-            <location filename="../../cli/run.py" line="67" />
-            <location filename="../../cli/tools.py" line="199" />
+            <location filename="../../cli/output.py" line="102" />
             <source>note: {note}</source>
             <translation>참고: {note}</translation>
         </message>
@@ -342,31 +355,26 @@
             <translation>결과: 발산 (마지막 유한 손실은 반복 {t}에서 {loss:.4g})</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="71" />
+            <location filename="../../cli/output.py" line="70" />
             <source>outcome: {outcome} (final loss {loss:.4g}, initial {initial:.4g})</source>
             <translation>결과: {outcome} (최종 손실 {loss:.4g}, 초기 {initial:.4g})</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="25" />
+            <location filename="../../cli/run.py" line="31" />
             <location filename="../../cli/tools.py" line="26" />
             <source>--repeats: must be at least 1, got {value}</source>
             <translation>--repeats: 1 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="42" />
+            <location filename="../../cli/run.py" line="48" />
             <source>--pairs: must be at least 3 (a median needs repeats), got {value}</source>
             <translation>--pairs: 3 이상이어야 합니다(중앙값에는 반복이 필요합니다). 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="65" />
-            <location filename="../../cli/tools.py" line="58" />
+            <location filename="../../cli/run.py" line="71" />
+            <location filename="../../cli/tools.py" line="57" />
             <source>verdict: {verdict}</source>
             <translation>판정: {verdict}</translation>
-        </message>
-        <message>
-            <location filename="../../cli/run.py" line="69" />
-            <source>load: other programs used {load:.1f} cores during the pairs: these times are not the quiet machine's</source>
-            <translation>부하: 측정 중 다른 프로그램이 {load:.1f}코어를 사용했습니다: 조용한 컴퓨터의 시간이 아닙니다</translation>
         </message>
         <message>
             <location filename="../../cli/tools.py" line="29" />
@@ -379,113 +387,123 @@
             <translation>경주: {lanes}, N={n} D_in={d_in} H={hidden} D_out={d_out}, 반복 {iterations}회, 최소 {repeats}라운드를 번갈아 실행, 판정이 나거나 {seconds:g} s가 지날 때까지</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="48" />
-            <location filename="../../cli/tools.py" line="195" />
+            <location filename="../../cli/tools.py" line="47" />
+            <location filename="../../cli/tools.py" line="189" />
             <source>status: stopped (Ctrl+C); what was measured so far follows</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 결과는 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="62" />
+            <location filename="../../cli/tools.py" line="61" />
             <source>threads ({lane}): {sentence}</source>
             <translation>스레드 ({lane}): {sentence}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="65" />
-            <source>load: other programs used {load:.1f} cores during the race: its times are not the quiet machine's</source>
-            <translation>부하: 경주 중 다른 프로그램이 {load:.1f}코어를 사용했습니다: 조용한 컴퓨터의 시간이 아닙니다</translation>
-        </message>
-        <message>
-            <location filename="../../cli/tools.py" line="67" />
+            <location filename="../../cli/tools.py" line="64" />
             <source>largest relative difference between the loss curves: {difference:.3g}</source>
             <translation>손실 곡선 사이의 최대 상대 차이: {difference:.3g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="99" />
+            <location filename="../../cli/tools.py" line="96" />
             <source>status: stopped (Ctrl+C); the points measured so far follow</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 점은 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="101" />
-            <source>load: {note}</source>
-            <translation>부하: {note}</translation>
-        </message>
-        <message>
-            <location filename="../../cli/tools.py" line="104" />
+            <location filename="../../cli/tools.py" line="100" />
             <source>crossover: the GPU is faster from {mflop:.1f} MFLOP per iteration</source>
             <translation>교차점: 반복당 {mflop:.1f} MFLOP부터 GPU가 더 빠릅니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="106" />
+            <location filename="../../cli/tools.py" line="102" />
             <source>crossover: the GPU is faster from no size in this sweep</source>
             <translation>교차점: 이 스윕의 어떤 크기에서도 GPU가 더 빠르지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="109" />
+            <location filename="../../cli/tools.py" line="104" />
             <source>largest speedup: {speedup} at {mflop:.1f} MFLOP per iteration (the ratio of the medians; the range: the fastest and slowest repeats)</source>
             <translation>최대 가속비: 반복당 {mflop:.1f} MFLOP에서 {speedup} (중앙값의 비; 범위: 가장 빠른 반복과 가장 느린 반복)</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="136" />
+            <location filename="../../cli/tools.py" line="131" />
             <source>status: stopped (Ctrl+C); the rates measured so far follow</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 학습률은 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="139" />
+            <location filename="../../cli/tools.py" line="134" />
             <source>lowest final loss: {loss:.4g} at learning rate {lr:.4g}</source>
             <translation>가장 낮은 최종 손실: 학습률 {lr:.4g}에서 {loss:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="141" />
-            <source>largest learning rate that learned (final loss below {share:g} of the initial): {lr:.4g}</source>
-            <translation>학습에 성공한 가장 큰 학습률 (최종 손실이 초기의 {share:g} 미만): {lr:.4g}</translation>
+            <location filename="../../cli/tools.py" line="136" />
+            <source>largest learning rate that learned (final loss below {share} of the initial): {lr:.4g}</source>
+            <translation>학습에 성공한 가장 큰 학습률(최종 손실이 초기의 {share} 미만): {lr:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="143" />
+            <location filename="../../cli/tools.py" line="139" />
             <source>no learning rate in the range learned</source>
             <translation>범위 안의 어떤 학습률도 학습에 성공하지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="144" />
+            <location filename="../../cli/tools.py" line="140" />
             <source>largest learning rate whose loss fell at all: {lr:.4g}</source>
             <translation>손실이 조금이라도 줄어든 가장 큰 학습률: {lr:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="146" />
+            <location filename="../../cli/tools.py" line="142" />
             <source>no learning rate in the range lowered the loss</source>
             <translation>범위 안의 어떤 학습률도 손실을 줄이지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="147" />
+            <location filename="../../cli/tools.py" line="143" />
             <source>λ_max = {lambda_max:.4g} at the initial weights; predicted bound 2/λ_max = {bound:.4g}</source>
             <translation>초기 웨이트에서 λ_max = {lambda_max:.4g}; 예측 한계 2/λ_max = {bound:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="151" />
+            <location filename="../../cli/tools.py" line="146" />
             <source>; the largest rate whose loss fell is {ratio:.3g}× it</source>
             <translation>; 손실이 줄어든 가장 큰 학습률은 그 {ratio:.3g}×입니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="197" />
+            <location filename="../../cli/tools.py" line="191" />
             <source>no GPU column: {reason}</source>
             <translation>GPU 열 없음: {reason}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="201" />
-            <source>load: other programs used {load:.1f} cores during the profile: these times are not the quiet machine's</source>
-            <translation>부하: 프로파일 중 다른 프로그램이 {load:.1f}코어를 사용했습니다: 조용한 컴퓨터의 시간이 아닙니다</translation>
+            <location filename="../../cli/parser.py" line="35" />
+            <source>{option}: invalid choice: {value} (choose from {choices})</source>
+            <translation>{option}: {value} — 다음 중 하나여야 합니다: {choices}</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="60" />
+            <location filename="../../cli/parser.py" line="37" />
+            <source>{option}: expected one argument</source>
+            <translation>{option}: 뒤에 값이 있어야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../cli/parser.py" line="39" />
+            <source>unrecognized arguments: {value}</source>
+            <translation>이 명령의 옵션이 아닙니다: '{value}'</translation>
+        </message>
+        <message>
+            <location filename="../../cli/parser.py" line="41" />
+            <source>{option}: {value}</source>
+            <translation>{option}: {value}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/parser.py" line="55" />
+            <source>{message} (see {help})</source>
+            <translation>{message} ({help} 참고)</translation>
+        </message>
+        <message>
+            <location filename="../../cli/parser.py" line="95" />
             <source>{path!r} is a folder, not a file</source>
             <translation>{path!r}은(는) 파일이 아니라 폴더입니다</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="63" />
+            <location filename="../../cli/parser.py" line="98" />
             <source>folder {path!r} does not exist</source>
             <translation>폴더 {path!r}이(가) 없습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="85" />
+            <location filename="../../cli/parser.py" line="120" />
             <source>{option}: cannot write {path!r}: {error}</source>
             <translation>{option}: {path!r}에 쓸 수 없습니다: {error}</translation>
         </message>
@@ -503,17 +521,27 @@
     <context>
         <name>code_view</name>
         <message>
-            <location filename="../../gui/code_view.py" line="99" />
+            <location filename="../../gui/code_view.py" line="98" />
+            <source>this code trains when you press Run</source>
+            <translation>실행을 누르면 학습하는 코드</translation>
+        </message>
+        <message>
+            <location filename="../../gui/code_view.py" line="106" />
+            <source>not run: {layer} is frozen</source>
+            <translation>실행 안 함: {layer} 고정됨</translation>
+        </message>
+        <message>
+            <location filename="../../gui/code_view.py" line="124" />
             <source>The code shown on the right, to compare with the one the Code setting chooses (on the left)</source>
             <translation>오른쪽에 보일 코드: 코드 설정이 고른 코드(왼쪽)와 비교합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="104" />
-            <source>Shaded lines: the backward pass (the gradient products, or loss.backward()). The source is read from the files that run.</source>
-            <translation>음영 줄: 역전파(기울기 행렬 곱, 또는 loss.backward()). 소스는 실제로 실행되는 파일에서 읽습니다.</translation>
+            <location filename="../../gui/code_view.py" line="128" />
+            <source>Shaded lines: the backward pass (the gradient products, or loss.backward()); grey lines do not run, their layer being frozen. The source is read from the files that run; the tutorial's listing is the one the tests run as the oracle.</source>
+            <translation>음영 줄: 역전파(기울기 행렬 곱, 또는 loss.backward()); 회색 줄은 그 층이 고정되어 실행되지 않습니다. 소스는 실제로 실행되는 파일에서 읽습니다; 튜토리얼의 코드는 테스트가 기준으로 실행하는 코드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="110" />
+            <location filename="../../gui/code_view.py" line="136" />
             <source>The code that trains (the Code setting)</source>
             <translation>학습하는 코드 (코드 설정)</translation>
         </message>
@@ -521,72 +549,82 @@
     <context>
         <name>codes</name>
         <message>
-            <location filename="../../engine/codes.py" line="28" />
+            <location filename="../../engine/codes.py" line="33" />
             <source>NumPy engine</source>
             <translation>NumPy 엔진</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="31" />
+            <location filename="../../engine/codes.py" line="35" />
+            <source>the tutorial's NumPy listing</source>
+            <translation>튜토리얼의 NumPy 코드</translation>
+        </message>
+        <message>
+            <location filename="../../engine/codes.py" line="37" />
             <source>Warm-up: numpy (the engine: NumPy on a CPU, its updates folded into the products; sgd_step with diagnostics and on a GPU's port)</source>
             <translation>"Warm-up: numpy" (엔진: CPU의 NumPy, 갱신을 행렬 곱에 합쳐 계산; 진단과 GPU 포트에서는 sgd_step)</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="34" />
+            <location filename="../../engine/codes.py" line="40" />
             <source>PyTorch: Tensors (gradients written by hand, on torch tensors)</source>
             <translation>PyTorch: Tensors (torch 텐서 위에서 손수 쓴 기울기)</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="36" />
+            <location filename="../../engine/codes.py" line="42" />
             <source>PyTorch: Autograd (loss.backward() computes the gradients)</source>
             <translation>PyTorch: Autograd (loss.backward()가 기울기를 계산)</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="120" />
+            <location filename="../../engine/codes.py" line="44" />
+            <source>Warm-up: numpy as the tutorial writes it (the oracle the tests train every code against; it computes every gradient and updates the trained layers)</source>
+            <translation>Warm-up: numpy, 튜토리얼에 쓰인 그대로(테스트가 모든 코드를 비교하는 기준; 모든 기울기를 계산하고 학습하는 층만 갱신)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/codes.py" line="160" />
             <source>the hand-written NumPy code</source>
             <translation>손수 쓴 NumPy 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="121" />
+            <location filename="../../engine/codes.py" line="161" />
             <source>the hand-written torch code</source>
             <translation>손수 쓴 torch 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="123" />
+            <location filename="../../engine/codes.py" line="163" />
             <source>both layers are trained</source>
             <translation>두 층 모두 학습합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="124" />
+            <location filename="../../engine/codes.py" line="164" />
             <source>both layers are trained, which needs all three</source>
             <translation>두 층 모두 학습하므로 세 개가 모두 필요합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="126" />
+            <location filename="../../engine/codes.py" line="166" />
             <source>w1 is frozen, so nothing needs grad_h_relu</source>
             <translation>w1이 고정되어 grad_h_relu가 필요 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="128" />
+            <location filename="../../engine/codes.py" line="168" />
             <source>w1 is frozen, yet more than grad_w2 was computed</source>
             <translation>w1이 고정되었는데도 grad_w2 외의 것이 계산되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="130" />
+            <location filename="../../engine/codes.py" line="170" />
             <source>w2 is frozen, so grad_w2 is skipped</source>
             <translation>w2가 고정되어 grad_w2를 건너뜁니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="131" />
+            <location filename="../../engine/codes.py" line="171" />
             <source>w2 is frozen, yet grad_w2 was computed</source>
             <translation>w2가 고정되었는데도 grad_w2가 계산되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="132" />
+            <location filename="../../engine/codes.py" line="172" />
             <source>{who} ran {products} of {all} gradient products: {why}</source>
-            <translation>{who}가 실행한 기울기 행렬 곱: {all}개 중 {products}개; {why}</translation>
+            <translation>{who}: 기울기 행렬 곱 {all}개 중 {products}개를 실행했습니다; {why}</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="140" />
+            <location filename="../../engine/codes.py" line="180" />
             <source>Backward pass: {sentence}.</source>
             <translation>역전파: {sentence}.</translation>
         </message>
@@ -620,27 +658,27 @@
             <translation>시작하다가 {count}번 죽었습니다(마지막: {how}); 오류는 터미널을 보세요</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="278" />
+            <location filename="../../gui/compute.py" line="277" />
             <source>{job} has not stopped after {grace:.0f} s (it is inside a long iteration, or stuck). Press Stop again to end the compute process; it ends by itself {rest:.0f} s later.</source>
             <translation>{job}이(가) {grace:.0f} s가 지나도 멈추지 않았습니다(긴 반복 중이거나 멈춤). 중지를 한 번 더 누르면 계산 프로세스를 끝냅니다; {rest:.0f} s 뒤에는 저절로 끝납니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="312" />
+            <location filename="../../gui/compute.py" line="310" />
             <source>{job} did not stop by itself; the compute process was ended after {waited:.1f} s and a fresh one started.</source>
             <translation>{job}이(가) 스스로 멈추지 않아 {waited:.1f} s 뒤 계산 프로세스를 끝내고 새로 시작했습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="321" />
+            <location filename="../../gui/compute.py" line="318" />
             <source>, at about iteration {t:,} (the last one reported)</source>
             <translation>, 대략 반복 {t:,} 무렵(마지막으로 보고된 반복)</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="325" />
+            <location filename="../../gui/compute.py" line="322" />
             <source>, before its first progress report</source>
             <translation>, 첫 진행 보고 전</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="326" />
+            <location filename="../../gui/compute.py" line="323" />
             <source>The compute process died ({how}) during {job}{where}. A fresh compute process has started; the history is kept.</source>
             <translation>{job}{where} 중에 계산 프로세스가 죽었습니다({how}). 새 계산 프로세스가 시작되었고 기록은 그대로입니다.</translation>
         </message>
@@ -664,13 +702,13 @@
         </message>
         <message>
             <location filename="../../engine/config.py" line="92" />
-            <location filename="../../engine/config.py" line="127" />
+            <location filename="../../engine/config.py" line="126" />
             <source>must be a whole number, got {value!r}</source>
             <translation>정수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
             <location filename="../../engine/config.py" line="95" />
-            <location filename="../../engine/config.py" line="138" />
+            <location filename="../../engine/config.py" line="137" />
             <location filename="../../engine/train.py" line="154" />
             <source>must be at least 1, got {value}</source>
             <translation>1 이상이어야 합니다. 입력값: {value}</translation>
@@ -696,22 +734,22 @@
             <translation>tf32는 GPU에서만 실행됩니다: 행렬 곱이 CPU에는 없는 TensorFloat-32 텐서 코어를 씁니다; CPU에서는 float32를 쓰세요</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="123" />
+            <location filename="../../engine/config.py" line="122" />
             <source>must be true or false, got {value!r}</source>
             <translation>참 또는 거짓이어야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="130" />
+            <location filename="../../engine/config.py" line="129" />
             <source>must be zero or positive, got {value}</source>
             <translation>0 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="135" />
+            <location filename="../../engine/config.py" line="134" />
             <source>must be 'auto' or a whole number, got {value!r}</source>
             <translation>'auto' 또는 정수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="141" />
+            <location filename="../../engine/config.py" line="140" />
             <source>must be at most {limit}, got {value}</source>
             <translation>{limit} 이하여야 합니다. 입력값: {value}</translation>
         </message>
@@ -729,87 +767,87 @@
             <translation>프리셋에서 시작합니다: 튜토리얼, 발산하는 학습률, GPU가 이기는 크기</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="58" />
+            <location filename="../../gui/controls.py" line="57" />
             <source>Run</source>
             <translation>실행</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="59" />
+            <location filename="../../gui/controls.py" line="58" />
             <source>Train with these settings (Ctrl+R)</source>
             <translation>이 설정으로 학습합니다 (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="60" />
+            <location filename="../../gui/controls.py" line="59" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="61" />
+            <location filename="../../gui/controls.py" line="60" />
             <source>Stop the run (Esc)</source>
             <translation>학습을 중지합니다 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="62" />
+            <location filename="../../gui/controls.py" line="61" />
             <source>Clear</source>
             <translation>지우기</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="63" />
+            <location filename="../../gui/controls.py" line="62" />
             <source>Remove earlier runs from the plot and the history</source>
             <translation>이전 학습을 그래프와 기록에서 지웁니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="66" />
+            <location filename="../../gui/controls.py" line="64" />
             <source>Export…</source>
             <translation>내보내기…</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="67" />
+            <location filename="../../gui/controls.py" line="65" />
             <source>Save the plot (PNG), all runs' losses (CSV) and the run records (JSON) into a folder (Ctrl+S)</source>
             <translation>그래프(PNG), 모든 학습의 손실(CSV), 학습 기록(JSON)을 폴더에 저장합니다 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="74" />
+            <location filename="../../gui/controls.py" line="71" />
             <source>Repeat ×</source>
             <translation>반복 측정 ×</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="75" />
+            <location filename="../../gui/controls.py" line="72" />
             <source>Train the same configuration k times (the curve is the first's) and give the median loop time with its spread: a time a lecturer can quote</source>
             <translation>같은 설정으로 k번 학습하고(곡선은 첫 번째 것) 루프 시간의 중앙값과 퍼짐을 보여 줍니다: 강의에서 인용할 수 있는 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="80" />
+            <location filename="../../gui/controls.py" line="76" />
             <source>log y</source>
             <translation>로그 y</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="82" />
+            <location filename="../../gui/controls.py" line="78" />
             <source>Logarithmic loss axis: the tutorial's loss falls over ten orders of magnitude</source>
             <translation>로그 손실 축: 튜토리얼의 손실은 10자릿수 넘게 줄어듭니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="88" />
+            <location filename="../../gui/controls.py" line="84" />
             <source>x: iteration</source>
             <translation>x: 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="89" />
+            <location filename="../../gui/controls.py" line="85" />
             <source>x: seconds</source>
             <translation>x: 초</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="90" />
+            <location filename="../../gui/controls.py" line="86" />
             <source>The loss plot's x axis: the iteration t, or seconds into the training loop (as the race draws it)</source>
             <translation>손실 그래프의 x축: 반복 t, 또는 학습 루프 시작 후 초(경주 그래프처럼)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="97" />
+            <location filename="../../gui/controls.py" line="92" />
             <source>Smoothing of the drawn curves (TensorBoard's debiased exponential moving average, 0 to 0.99), over a faint raw curve; records and exports keep every loss as it was</source>
             <translation>그린 곡선의 평활화(TensorBoard의 편향 보정 지수 이동 평균, 0~0.99), 흐린 원래 곡선 위에 그립니다; 기록과 내보내기에는 모든 손실이 그대로 남습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="108" />
+            <location filename="../../gui/controls.py" line="103" />
             <source>Preset</source>
             <translation>프리셋</translation>
         </message>
@@ -817,57 +855,62 @@
     <context>
         <name>devices</name>
         <message>
-            <location filename="../../engine/devices.py" line="62" />
+            <location filename="../../engine/devices.py" line="72" />
             <source>yes</source>
             <translation>예</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="62" />
+            <location filename="../../engine/devices.py" line="72" />
             <source>no</source>
             <translation>아니요</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="63" />
+            <location filename="../../engine/devices.py" line="73" />
             <source>GPU present: {present}; used by this run: {used}</source>
             <translation>GPU 있음: {present}; 이 학습에서 사용: {used}</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="79" />
+            <location filename="../../engine/devices.py" line="89" />
             <source>Trained with {sentence}</source>
             <translation>학습에 쓴 스레드: {sentence}</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="82" />
+            <location filename="../../engine/devices.py" line="92" />
             <source>; from iteration {t} on, {count} ({why})</source>
             <translation>; 반복 {t}부터 {count} ({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="105" />
+            <location filename="../../engine/devices.py" line="115" />
             <source>no NVIDIA GPU found on this machine</source>
             <translation>이 컴퓨터에서 NVIDIA GPU를 찾지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="106" />
+            <location filename="../../engine/devices.py" line="116" />
             <source>CuPy is not installed (add the cuda12 or cuda13 extra)</source>
             <translation>CuPy가 설치되어 있지 않습니다(cuda12 또는 cuda13 추가 설치를 더하세요)</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="107" />
+            <location filename="../../engine/devices.py" line="117" />
             <source>no CUDA device found</source>
             <translation>CUDA 장치를 찾지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="108" />
+            <location filename="../../engine/devices.py" line="118" />
             <source>the GPU returned a wrong result in a self-test</source>
             <translation>GPU가 자체 검사에서 틀린 결과를 냈습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="237" />
+            <location filename="../../engine/devices.py" line="135" />
+            <source>{code} needs PyTorch, an optional extra: {extra}</source>
+            <translation>{code} 코드에는 선택 설치 항목인 PyTorch가 필요합니다: {extra}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/devices.py" line="248" />
             <source>{count:,} iterations per replay, cuBLAS through {binding}</source>
             <translation>재실행당 반복 {count:,}회, cuBLAS는 {binding}을(를) 통해</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="242" />
+            <location filename="../../engine/devices.py" line="253" />
             <source>GPU path: {path}</source>
             <translation>GPU 경로: {path}</translation>
         </message>
@@ -883,12 +926,12 @@
     <context>
         <name>display</name>
         <message>
-            <location filename="../../gui/display.py" line="26" />
+            <location filename="../../gui/display.py" line="25" />
             <source>no display: use the headless commands, or QT_QPA_PLATFORM=offscreen for screenshots</source>
             <translation>디스플레이가 없습니다: 창 없는 명령을 쓰거나, 스크린숏에는 QT_QPA_PLATFORM=offscreen을 쓰세요</translation>
         </message>
         <message>
-            <location filename="../../gui/display.py" line="44" />
+            <location filename="../../gui/display.py" line="43" />
             <source>Qt's xcb platform needs lib{stem} (missing here): install it with 'sudo apt install {debian}' (Debian, Ubuntu) or 'sudo dnf install {fedora}' (Fedora)</source>
             <translation>Qt의 xcb 플랫폼에는 lib{stem}이(가) 필요합니다(여기에는 없음): 'sudo apt install {debian}' (Debian, Ubuntu) 또는 'sudo dnf install {fedora}' (Fedora)로 설치하세요</translation>
         </message>
@@ -896,289 +939,310 @@
     <context>
         <name>explain</name>
         <message>
-            <location filename="../../engine/explain.py" line="19" />
+            <location filename="../../engine/explain.py" line="27" />
             <source> of {block}</source>
             <translation>({block})</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="25" />
+            <location filename="../../engine/explain.py" line="33" />
             <source>; </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="49" />
+            <location filename="../../engine/explain.py" line="79" />
             <source>lr·λ_max{block} started at {ratio:.3g} &gt; 2, so the first steps overshoot along the sharpest direction</source>
-            <translation>lr·λ_max{block}는 {ratio:.3g} &gt; 2에서 시작했으므로, 첫 스텝들은 가장 가파른 방향으로 지나쳐 갑니다</translation>
+            <translation>lr·λ_max{block}의 시작값이 {ratio:.3g} &gt; 2였으므로, 첫 스텝들은 가장 가파른 방향으로 지나쳐 갑니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="56" />
+            <location filename="../../engine/explain.py" line="86" />
             <source>: the loss rose {factor:.3g}× in {count} iterations</source>
             <translation>: 손실이 반복 {count}회 동안 {factor:.3g}× 올랐습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="64" />
+            <location filename="../../engine/explain.py" line="94" />
             <source>sharpness fell {factor:.2g}× to lr·λ_max = {ratio:.3g} by t = {t} and stayed below 2, so training settled</source>
-            <translation>샤프니스가 t = {t}까지 {factor:.2g}× 줄어 lr·λ_max = {ratio:.3g}가 되었고 2 아래에 머물러 학습이 안정되었습니다</translation>
+            <translation>샤프니스가 t = {t}까지 {factor:.2g}× 줄어 lr·λ_max = {ratio:.3g}에 이르렀고 2 아래에 머물러 학습이 안정되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="69" />
+            <location filename="../../engine/explain.py" line="99" />
             <source> (lr·λ_max {ratio:.3g} at t = {t})</source>
             <translation> (t = {t}에서 lr·λ_max {ratio:.3g})</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="73" />
+            <location filename="../../engine/explain.py" line="103" />
             <source>lr·λ_max was still {ratio:.3g} at t = {t}</source>
             <translation>t = {t}에서도 lr·λ_max는 여전히 {ratio:.3g}였습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="77" />
+            <location filename="../../engine/explain.py" line="107" />
             <source>sharpness never fell below 2 and grew</source>
             <translation>샤프니스는 한 번도 2 아래로 내려가지 않고 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="78" />
+            <location filename="../../engine/explain.py" line="108" />
             <source>sharpness grew</source>
             <translation>샤프니스가 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="79" />
+            <location filename="../../engine/explain.py" line="109" />
             <source>{lead}: lr·λ_max {steps} by t = {t}</source>
             <translation>{lead}: t = {t}까지 lr·λ_max {steps}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="82" />
+            <location filename="../../engine/explain.py" line="112" />
             <source>lr·λ_max{block} started at {ratio:.3g}, below 2: every step is stable along the sharpest direction</source>
-            <translation>lr·λ_max{block}는 2보다 작은 {ratio:.3g}에서 시작했습니다: 가장 가파른 방향으로도 모든 스텝이 안정적입니다</translation>
+            <translation>lr·λ_max{block}의 시작값은 2보다 작은 {ratio:.3g}: 가장 가파른 방향으로도 모든 스텝이 안정적입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="87" />
+            <location filename="../../engine/explain.py" line="117" />
             <source>with w1 frozen the loss is a quadratic in w2 and its curvature never changed, so lr &lt; 2/λ_max is the exact limit</source>
             <translation>w1을 고정하면 손실은 w2의 2차식이고 곡률이 변하지 않으므로 lr &lt; 2/λ_max가 정확한 한계입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="91" />
+            <location filename="../../engine/explain.py" line="121" />
             <source>the loss became non-finite at iteration {t}</source>
             <translation>반복 {t}에서 손실이 유한하지 않게 되었습니다(발산)</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="97" />
+            <location filename="../../engine/explain.py" line="127" />
             <source>{dead} of {hidden} hidden units died (h ≤ 0 for every sample, so no gradient reaches their weights)</source>
             <translation>은닉 유닛 {hidden}개 중 {dead}개가 죽었습니다(모든 샘플에서 h ≤ 0이라 그 웨이트에 기울기가 닿지 않음)</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="101" />
+            <location filename="../../engine/explain.py" line="131" />
             <source>, {first} of them from the start</source>
             <translation>, 그중 {first}개는 처음부터</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="105" />
+            <location filename="../../engine/explain.py" line="135" />
             <source>{dead} of {hidden} hidden units were dead from the start</source>
             <translation>은닉 유닛 {hidden}개 중 {dead}개는 처음부터 죽어 있었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="111" />
+            <location filename="../../engine/explain.py" line="141" />
             <source>the loss stalls near {loss:.3g}</source>
             <translation>손실이 {loss:.3g} 근처에서 멈춥니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="114" />
+            <location filename="../../engine/explain.py" line="144" />
             <source>the loss kept falling, to {loss:.3g}</source>
             <translation>손실이 계속 줄어 {loss:.3g}까지 내려갔습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="123" />
+            <location filename="../../engine/explain.py" line="153" />
             <source>Stopped after {count} rates: what follows covers only those.</source>
             <translation>학습률 {count}개 후 중지: 아래 내용은 그것들만 다룹니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="127" />
+            <location filename="../../engine/explain.py" line="157" />
             <source>The bound 2/λ_max = {bound:.3g}, with λ_max = {lambda_max:.3g} the largest eigenvalue of the Hessian of {block} at the initial weights.</source>
-            <translation>한계 2/λ_max = {bound:.3g}; λ_max = {lambda_max:.3g}는 초기 웨이트에서 {block}의 헤시안이 갖는 가장 큰 고윳값입니다.</translation>
+            <translation>한계 2/λ_max = {bound:.3g}; λ_max = {lambda_max:.3g}: 초기 웨이트에서 {block}의 헤시안이 갖는 가장 큰 고윳값입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="135" />
+            <location filename="../../engine/explain.py" line="164" />
             <source>The lowest final loss, {loss:.3g}, came at {lr:.3g}</source>
-            <translation>가장 낮은 최종 손실 {loss:.3g}는 학습률 {lr:.3g}에서 나왔습니다</translation>
+            <translation>가장 낮은 최종 손실은 학습률 {lr:.3g}에서 나온 {loss:.3g}입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="139" />
-            <source>; the largest rate that learned (its loss fell below {share:g} of the initial) is {lr:.3g}</source>
-            <translation>; 학습에 성공한(손실이 초기의 {share:g} 미만으로 줄어든) 가장 큰 학습률은 {lr:.3g}입니다</translation>
+            <location filename="../../engine/explain.py" line="168" />
+            <source>; the largest rate that learned (its loss fell below {share} of the initial) is {lr:.3g}</source>
+            <translation>; 학습에 성공한 가장 큰 학습률(손실이 초기의 {share} 아래로 떨어짐): {lr:.3g}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="143" />
-            <location filename="../../engine/explain.py" line="174" />
-            <location filename="../../engine/explain.py" line="204" />
+            <location filename="../../engine/explain.py" line="57" />
+            <location filename="../../engine/explain.py" line="172" />
+            <location filename="../../engine/explain.py" line="202" />
+            <location filename="../../engine/explain.py" line="232" />
             <source>.</source>
             <translation>.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="147" />
+            <location filename="../../engine/explain.py" line="49" />
+            <source>run it with diagnostics (tick Diagnostics, or --diagnostics)</source>
+            <translation>진단을 켜고(진단 체크, 또는 --diagnostics) 다시 실행하면</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="51" />
+            <source>The loss plateaued: {ask} to see why it stopped learning (dead hidden units, and lr·λ_max against 2).</source>
+            <translation>손실이 정체했습니다: {ask} 학습이 왜 멈췄는지 볼 수 있습니다(죽은 은닉 유닛, 그리고 2와 비교한 lr·λ_max).</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="54" />
+            <source>The loss was still falling at the end: more iterations would take it further</source>
+            <translation>끝날 때 손실이 아직 내려가는 중이었습니다: 반복을 늘리면 더 내려갑니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="58" />
+            <source>; {ask} to see how far lr·λ_max is from 2.</source>
+            <translation>; {ask} lr·λ_max가 2에서 얼마나 떨어져 있는지 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="176" />
             <source>With w1 frozen the loss is a quadratic in w2, where theory makes the bound exact; measured: the largest rate whose loss fell, {lr:.4g}, is {ratio:.3f}× it.</source>
-            <translation>w1을 고정하면 손실은 w2의 2차식이어서 이론상 한계가 정확합니다; 측정값: 손실이 줄어든 가장 큰 학습률 {lr:.4g}는 한계의 {ratio:.3f}×입니다.</translation>
+            <translation>w1을 고정하면 손실은 w2의 2차식이어서 이론상 한계가 정확합니다; 측정값: 손실이 줄어든 가장 큰 학습률({lr:.4g})은 한계의 {ratio:.3f}×입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="153" />
+            <location filename="../../engine/explain.py" line="182" />
             <source>The largest rate whose loss fell at all is {lr:.3g}, {ratio:.3g}× the bound: the bound holds for the initial weights, and training moves away from them.</source>
-            <translation>손실이 조금이라도 줄어든 가장 큰 학습률은 {lr:.3g}로 한계의 {ratio:.3g}×입니다: 한계는 초기 웨이트에서 성립하고, 학습은 웨이트를 거기서 멀리 옮깁니다.</translation>
+            <translation>손실이 조금이라도 줄어든 가장 큰 학습률은 {lr:.3g}이며 한계의 {ratio:.3g}×입니다: 한계는 초기 웨이트에서 성립하고, 학습은 웨이트를 거기서 멀리 옮깁니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="162" />
+            <location filename="../../engine/explain.py" line="191" />
             <source>{count} rate(s) above the bound still lowered the loss, {learned} of them to near zero</source>
             <translation>한계보다 큰 학습률 {count}개도 손실을 줄였고, 그중 {learned}개는 손실을 거의 없앴습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="167" />
+            <location filename="../../engine/explain.py" line="195" />
             <source>; from {low:.3g} to {high:.3g} the runs plateaued at {least:.3g}–{most:.3g}: the catapult (a run with diagnostics shows what happens at such a rate)</source>
             <translation>; {low:.3g}부터 {high:.3g}까지는 {least:.3g}–{most:.3g}에서 정체했습니다: 카타펄트 현상(진단을 켠 학습이 그런 학습률에서 일어나는 일을 보여 줍니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="176" />
+            <location filename="../../engine/explain.py" line="204" />
             <source>No rate in the range lowered the loss.</source>
             <translation>범위 안의 어떤 학습률도 손실을 줄이지 못했습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="181" />
+            <location filename="../../engine/explain.py" line="209" />
             <source>{count} rate(s) kept a finite loss that ended no lower than it began (unstable).</source>
             <translation>학습률 {count}개는 손실이 유한했지만 처음보다 낮아지지 않았습니다(불안정).</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="185" />
+            <location filename="../../engine/explain.py" line="213" />
             <source>From {lr:.3g} on, the loss became non-finite.</source>
             <translation>{lr:.3g}부터는 손실이 유한하지 않게 되었습니다(발산).</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="190" />
+            <location filename="../../engine/explain.py" line="218" />
             <source>No rate up to {lr:.3g} diverged: the threshold lies above the range.</source>
             <translation>{lr:.3g}까지 어떤 학습률도 발산하지 않았습니다: 문턱값은 범위 위에 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="194" />
+            <location filename="../../engine/explain.py" line="222" />
             <source>{size} ×2 gives λ_max ×{factor:.2f}</source>
             <translation>{size} ×2이면 λ_max ×{factor:.2f}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="197" />
+            <location filename="../../engine/explain.py" line="225" />
             <source>Measured at doubled sizes: {parts}</source>
             <translation>크기를 두 배로 해서 측정: {parts}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="199" />
+            <location filename="../../engine/explain.py" line="227" />
             <source>; the bound falls as {sizes} grows</source>
             <translation>; {sizes}이(가) 커지면 한계가 낮아집니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="200" />
+            <location filename="../../engine/explain.py" line="228" />
             <source>; the bound falls as {sizes} grow</source>
             <translation>; {sizes}이(가) 커지면 한계가 낮아집니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="201" />
+            <location filename="../../engine/explain.py" line="229" />
             <source> (the loss sums N·D_out squared errors, each hidden unit sums D_in inputs, and the output sums H hidden units)</source>
             <translation> (손실은 N·D_out개의 제곱 오차를 더하고, 은닉 유닛 하나는 입력 D_in개를, 출력은 은닉 유닛 H개를 더합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="229" />
+            <location filename="../../engine/explain.py" line="249" />
             <source>At {scale:g}× N, D_in and H, on the CPU</source>
             <translation>N, D_in, H가 {scale:g}×일 때 CPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="230" />
+            <location filename="../../engine/explain.py" line="250" />
             <source>On the CPU</source>
             <translation>CPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="231" />
+            <location filename="../../engine/explain.py" line="251" />
             <source>{lead} `{code}` took {share:.0f} % of the iteration, and the {count} matrix products together {products:.0f} %.</source>
             <translation>{lead} `{code}`가 반복 시간의 {share:.0f} %를 차지했고, 행렬 곱 {count}개는 합쳐서 {products:.0f} %였습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="237" />
+            <location filename="../../engine/explain.py" line="257" />
             <source>The engine's iteration takes {time}.</source>
             <translation>엔진의 반복 한 번은 {time} 걸립니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="245" />
+            <location filename="../../engine/explain.py" line="264" />
             <source>At {scale:g}× N, D_in and H, on the GPU</source>
             <translation>N, D_in, H가 {scale:g}×일 때 GPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="246" />
+            <location filename="../../engine/explain.py" line="265" />
             <source>On the GPU</source>
             <translation>GPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="248" />
+            <location filename="../../engine/explain.py" line="267" />
             <source>{lead} every line took {low}–{high} whatever its FLOPs: the launch floor is {floor}, so launching a line costs more than computing it.</source>
             <translation>{lead} 연산량(FLOPs)과 상관없이 모든 줄이 {low}–{high} 걸렸습니다: 실행 하한이 {floor}이므로 한 줄을 띄우는 비용이 계산보다 큽니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="255" />
+            <location filename="../../engine/explain.py" line="274" />
             <source>{lead} `{code}` took {time}, {factor:.0f}× the launch floor of {floor}: the arithmetic, not the launch, sets its cost.</source>
             <translation>{lead} `{code}`는 {time} 걸려 실행 하한 {floor}의 {factor:.0f}×입니다: 비용을 정하는 것은 실행이 아니라 연산입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="262" />
+            <location filename="../../engine/explain.py" line="281" />
             <source>No GPU column: {reason}.</source>
             <translation>GPU 열 없음: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="272" />
+            <location filename="../../engine/explain.py" line="291" />
             <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, and the sum lies within the spread of the iteration's own repeats ({low}–{high}).</source>
             <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이고, 합은 반복 측정의 퍼짐({low}–{high}) 안에 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="280" />
-            <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, {difference} more: Python and the interpreter between the lines.</source>
-            <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}로 {difference} 더 깁니다: 줄 사이의 Python 인터프리터 시간입니다.</translation>
-        </message>
-        <message>
-            <location filename="../../engine/explain.py" line="286" />
-            <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, {difference} less than the lines' sum (the lines were timed in other iterations than the whole).</source>
-            <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}로 줄의 합보다 {difference} 짧습니다(줄들은 전체와 다른 반복에서 재었습니다).</translation>
-        </message>
-        <message>
             <location filename="../../engine/explain.py" line="299" />
+            <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, {difference} more: Python and the interpreter between the lines.</source>
+            <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이며 {difference} 더 깁니다: 줄 사이의 Python 인터프리터 시간입니다.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="305" />
+            <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, {difference} less than the lines' sum (the lines were timed in other iterations than the whole).</source>
+            <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이며 줄의 합보다 {difference} 짧습니다(줄들은 전체와 다른 반복에서 재었습니다).</translation>
+        </message>
+        <message>
+            <location filename="../../engine/explain.py" line="318" />
             <source>With w1 frozen the loss is quadratic: lr must stay below {limit:.3g}; {lr:g} will grow.</source>
             <translation>w1을 고정하면 손실은 2차식입니다: lr은 {limit:.3g}보다 작아야 합니다; {lr:g}에서는 손실이 커집니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="302" />
+            <location filename="../../engine/explain.py" line="321" />
             <source>With w1 frozen the loss is quadratic: lr must stay below {limit:.3g}.</source>
             <translation>w1을 고정하면 손실은 2차식입니다: lr은 {limit:.3g}보다 작아야 합니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="321" />
+            <location filename="../../engine/explain.py" line="340" />
             <source>at {lr:.3g} the sharpness fell below 2 by t = {t} (lr·λ_max {first:.3g} → {then:.3g})</source>
             <translation>{lr:.3g}에서는 t = {t}까지 샤프니스가 2 아래로 내려갔습니다 (lr·λ_max {first:.3g} → {then:.3g})</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="325" />
+            <location filename="../../engine/explain.py" line="344" />
             <source>at {lr:.3g} lr·λ_max started at {first:.3g}, below 2</source>
             <translation>{lr:.3g}에서는 lr·λ_max가 2보다 작은 {first:.3g}에서 시작했습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="328" />
+            <location filename="../../engine/explain.py" line="347" />
             <source>at {lr:.3g} lr·λ_max was still {last:.3g} at t = {t}</source>
             <translation>{lr:.3g}에서는 t = {t}에도 lr·λ_max가 여전히 {last:.3g}였습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="332" />
+            <location filename="../../engine/explain.py" line="351" />
             <source>What decided their fate: {fate}; at {lr:.3g} lr·λ_max stayed at {ratio:.3g}, above 2, until the loss became non-finite at t = {t}.</source>
             <translation>운명을 가른 것: {fate}; {lr:.3g}에서는 lr·λ_max가 2보다 큰 {ratio:.3g}에 머물다가 t = {t}에서 손실이 유한하지 않게 되었습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="336" />
+            <location filename="../../engine/explain.py" line="355" />
             <source>it never fell below 2 and grew</source>
             <translation>2 아래로 내려가지 않고 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="337" />
+            <location filename="../../engine/explain.py" line="356" />
             <source>it grew</source>
             <translation>커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="338" />
+            <location filename="../../engine/explain.py" line="357" />
             <source>What decided their fate: {fate}; at {lr:.3g} {how}, lr·λ_max {steps} by t = {t}, until the loss became non-finite.</source>
             <translation>운명을 가른 것: {fate}; {lr:.3g}에서는 {how}: t = {t}까지 lr·λ_max {steps}, 그리고 손실이 유한하지 않게 되었습니다.</translation>
         </message>
@@ -1194,6 +1258,14 @@
             <location filename="../../engine/gpu_trainer.py" line="99" />
             <source>CUDA graph unavailable: {reason}</source>
             <translation>CUDA 그래프를 쓸 수 없음: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>hover</name>
+        <message>
+            <location filename="../../gui/hover.py" line="68" />
+            <source>{x_name} {x:.4g}, {y_name} {y:.4g}</source>
+            <translation>{x_name} {x:.4g}, {y_name} {y:.4g}</translation>
         </message>
     </context>
     <context>
@@ -1274,6 +1346,64 @@
             <source>&amp;Language</source>
             <translation>언어(&amp;L)</translation>
         </message>
+        <message>
+            <location filename="../../engine/language.py" line="99" />
+            <source>{prog}: error: {message}</source>
+            <translation>{prog}: 오류: {message}</translation>
+        </message>
+    </context>
+    <context>
+        <name>load</name>
+        <message>
+            <location filename="../../engine/measure.py" line="318" />
+            <source>the training loop</source>
+            <translation>학습 루프</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="319" />
+            <source>the thread calibration</source>
+            <translation>스레드 보정 측정</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="320" />
+            <source>the pairs</source>
+            <translation>쌍 측정</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="321" />
+            <source>the race</source>
+            <translation>경주</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="322" />
+            <source>its runs</source>
+            <translation>이 레인의 학습</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="323" />
+            <source>the run until then</source>
+            <translation>그때까지의 학습</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="324" />
+            <source>the busiest timed point</source>
+            <translation>가장 바빴던 측정 지점</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="325" />
+            <source>the profile</source>
+            <translation>프로파일</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="336" />
+            <source>other programs used {other:.1f} of {cores} cores during {interval}</source>
+            <translation>{interval} 동안 다른 프로그램이 코어 {cores}개 중 {other:.1f}개를 사용함</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="348" />
+            <source>CPU busy: {figure}, so these times are not the quiet machine's</source>
+            <translation>CPU 사용 중: {figure} — 따라서 이 시간은 조용한 머신의 시간이 아닙니다</translation>
+        </message>
     </context>
     <context>
         <name>lr_sweep</name>
@@ -1288,67 +1418,67 @@
             <translation>학습률 {count}개에서 각각 반복 {iterations}회 학습한 뒤 이분법으로 좁힙니다…</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="141" />
+            <location filename="../../gui/lr_sweep_tool.py" line="140" />
             <source>learned (near zero)</source>
             <translation>학습 성공 (0 근처)</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="144" />
+            <location filename="../../gui/lr_sweep_tool.py" line="143" />
             <source>unstable (final ≥ initial; drawn ≤ {ceiling:g}× initial)</source>
             <translation>불안정 (최종 ≥ 초기; 초기의 {ceiling:g}× 이하로 그림)</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="194" />
+            <location filename="../../gui/lr_sweep_tool.py" line="193" />
             <source>lowest final loss: lr {lr:.3g}</source>
             <translation>가장 낮은 최종 손실: lr {lr:.3g}</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="206" />
+            <location filename="../../gui/lr_sweep_tool.py" line="205" />
             <source>loss fell up to {:.3g}</source>
             <translation>{:.3g}까지 손실 감소</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="225" />
+            <location filename="../../gui/lr_sweep_tool.py" line="224" />
             <source>Lowest final loss &lt;b&gt;{loss:.3g}&lt;/b&gt; at &lt;b&gt;{lr:.3g}&lt;/b&gt;</source>
             <translation>가장 낮은 최종 손실 &lt;b&gt;{loss:.3g}&lt;/b&gt;, 학습률 &lt;b&gt;{lr:.3g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="228" />
+            <location filename="../../gui/lr_sweep_tool.py" line="227" />
             <source>; largest rate that learned &lt;b&gt;{lr:.3g}&lt;/b&gt;.</source>
             <translation>; 학습에 성공한 가장 큰 학습률 &lt;b&gt;{lr:.3g}&lt;/b&gt;.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="230" />
+            <location filename="../../gui/lr_sweep_tool.py" line="229" />
             <source>; no rate learned (fell to near zero).</source>
             <translation>; 학습에 성공한(손실을 거의 없앤) 학습률이 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="233" />
+            <location filename="../../gui/lr_sweep_tool.py" line="232" />
             <source>the exact limit of a quadratic, whose curvature never changes</source>
             <translation>곡률이 변하지 않는 2차식의 정확한 한계</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="237" />
+            <location filename="../../gui/lr_sweep_tool.py" line="235" />
             <source>a bound for the initial weights, which training moves away from</source>
             <translation>초기 웨이트에 대한 한계이며, 학습은 웨이트를 거기서 멀리 옮깁니다</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="240" />
+            <location filename="../../gui/lr_sweep_tool.py" line="237" />
             <source>The loss fell at all rates up to {lr:.3g}, {ratio:.3g}× 2/λ_max = {bound:.3g} (λ_max = {lambda_max:.3g}): {meaning}.</source>
             <translation>{lr:.3g}까지 모든 학습률에서 손실이 줄었습니다. 이는 2/λ_max = {bound:.3g}의 {ratio:.3g}× (λ_max = {lambda_max:.3g}): {meaning}.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="247" />
+            <location filename="../../gui/lr_sweep_tool.py" line="243" />
             <source>No rate lowered the loss; 2/λ_max = {bound:.3g}.</source>
             <translation>손실을 줄인 학습률이 없습니다; 2/λ_max = {bound:.3g}.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="253" />
+            <location filename="../../gui/lr_sweep_tool.py" line="249" />
             <source>Stopped after {count} rates.</source>
             <translation>학습률 {count}개 후 중지했습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="256" />
+            <location filename="../../gui/lr_sweep_tool.py" line="252" />
             <source>Sweep finished.</source>
             <translation>스윕을 마쳤습니다.</translation>
         </message>
@@ -1356,54 +1486,59 @@
     <context>
         <name>measure</name>
         <message>
-            <location filename="../../engine/measure.py" line="149" />
+            <location filename="../../engine/measure.py" line="152" />
             <source>{median:.3g}× ({low:.3g}–{high:.3g}, {agree} of {pairs} pairs)</source>
             <translation>{median:.3g}× ({low:.3g}–{high:.3g}, {pairs}쌍 중 {agree}쌍)</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="156" />
+            <location filename="../../engine/measure.py" line="162" />
             <source>not compared: {reason}</source>
             <translation>비교하지 않음: {reason}</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="158" />
+            <location filename="../../engine/measure.py" line="164" />
             <source>no clear winner: {reason}</source>
             <translation>뚜렷한 승자 없음: {reason}</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="159" />
+            <location filename="../../engine/measure.py" line="165" />
             <source>{winner} is faster: {factor}</source>
             <translation>{winner}이(가) 더 빠릅니다: {factor}</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="182" />
+            <location filename="../../engine/measure.py" line="200" />
+            <source>one repeat of {lane} took {slowest:.3g} s, {ratio:.1f}× its median {median:.3g} s</source>
+            <translation>{lane}의 반복 측정 하나가 {slowest:.3g} s 걸렸습니다: 중앙값 {median:.3g} s의 {ratio:.1f}×</translation>
+        </message>
+        <message>
+            <location filename="../../engine/measure.py" line="210" />
             <source>nothing was measured</source>
             <translation>측정한 것이 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="191" />
+            <location filename="../../engine/measure.py" line="219" />
             <source>the times agree within {percent:.0f} % over {pairs} pairs</source>
             <translation>{pairs}쌍에서 시간이 {percent:.0f} % 안으로 일치합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="195" />
+            <location filename="../../engine/measure.py" line="223" />
             <source>{pairs} pair settles nothing (at least {least})</source>
             <translation>{pairs}쌍으로는 판정할 수 없습니다(최소 {least}쌍)</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="196" />
+            <location filename="../../engine/measure.py" line="224" />
             <source>{pairs} pairs settle nothing (at least {least})</source>
             <translation>{pairs}쌍으로는 판정할 수 없습니다(최소 {least}쌍)</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="200" />
+            <location filename="../../engine/measure.py" line="228" />
             <source>the median ratio's interval {low:.3g}–{high:.3g} over {pairs} pairs includes no difference</source>
             <translation>{pairs}쌍의 중앙값 비 구간 {low:.3g}–{high:.3g}에 차이 없음(1)이 들어 있습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="271" />
-            <source>other processes used {cores:.1f} cores during the measurement: times are unreliable right now</source>
-            <translation>측정 중 다른 프로세스가 {cores:.1f}코어를 사용했습니다: 지금은 시간을 믿을 수 없습니다</translation>
+            <location filename="../../engine/measure.py" line="247" />
+            <source>within noise</source>
+            <translation>잡음 범위 안</translation>
         </message>
     </context>
     <context>
@@ -1421,7 +1556,7 @@
         <message>
             <location filename="../../engine/memory.py" line="25" />
             <source>this run needs {needed} of {where} memory, but only {available} is available now; {cause}</source>
-            <translation>이 학습에는 {where} 메모리 {needed}가 필요하지만 지금은 {available}만 쓸 수 있습니다; {cause}</translation>
+            <translation>이 학습에는 {where} 메모리가 {needed} 필요하지만 지금은 {available}만 쓸 수 있습니다; {cause}</translation>
         </message>
     </context>
     <context>
@@ -1451,6 +1586,11 @@
             <source>diverged</source>
             <translation>발산</translation>
         </message>
+        <message>
+            <location filename="../../engine/result.py" line="47" />
+            <source>a millionth</source>
+            <translation>100만분의 1</translation>
+        </message>
     </context>
     <context>
         <name>params</name>
@@ -1465,87 +1605,87 @@
             <translation>w1 (D_in×H)까지 역전파(Backpropagation)합니다. 체크를 끄면 w1은 고정됩니다: PyTorch의 requires_grad=False처럼 기울기를 계산하지도 적용하지도 않습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="42" />
+            <location filename="../../gui/params.py" line="41" />
             <source>train w2</source>
             <translation>w2 학습</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="43" />
+            <location filename="../../gui/params.py" line="42" />
             <source>Backpropagate into w2 (H×D_out). With w1 frozen the loss is a quadratic in w2, and 2/λ_max is an exact bound on the learning rate.</source>
             <translation>w2 (H×D_out)까지 역전파(Backpropagation)합니다. w1을 고정하면 손실은 w2의 2차식이고, 2/λ_max가 학습률(learning rate)의 정확한 한계입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="49" />
+            <location filename="../../gui/params.py" line="47" />
             <source>Accepts 1e-6 notation; ÷10 and ×10 move by decades.</source>
             <translation>1e-6 표기를 받습니다; ÷10과 ×10은 10배씩 바꿉니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="51" />
+            <location filename="../../gui/params.py" line="49" />
             <source>Sharpness λ_max is the Hessian's largest eigenvalue, by Lanczos: every iteration while lr·λ_max &gt; 1 and sparsely after; shown under the loss plot and explained beside it.</source>
             <translation>샤프니스 λ_max는 헤시안의 가장 큰 고윳값(란초스 방법)입니다: lr·λ_max &gt; 1인 동안 매 반복, 그 뒤로는 드문드문 잽니다; 손실 그래프 아래에 보이고 옆에서 설명합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="58" />
+            <location filename="../../gui/params.py" line="55" />
             <source>The tutorial's NumPy loop (CuPy on a GPU): gradients written by hand</source>
             <translation>튜토리얼의 NumPy 루프(GPU에서는 CuPy): 손수 쓴 기울기</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="61" />
+            <location filename="../../gui/params.py" line="57" />
             <source>The same hand-written gradients on torch tensors</source>
             <translation>torch 텐서 위에서 같은 손수 쓴 기울기</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="63" />
+            <location filename="../../gui/params.py" line="59" />
             <source>loss.backward() computes the gradients; a frozen layer is a weight with requires_grad=False</source>
             <translation>loss.backward()가 기울기를 계산합니다; 고정된 층은 requires_grad=False인 웨이트입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="71" />
+            <location filename="../../gui/params.py" line="67" />
             <source>.</source>
             <translation>.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="157" />
+            <location filename="../../gui/params.py" line="153" />
             <source>With w1 frozen the loss is a quadratic in w2 and its curvature never changes: 2/λ_max of the w2 block at the drawn weights is the exact limit of the learning rate</source>
             <translation>w1을 고정하면 손실은 w2의 2차식이고 곡률이 변하지 않습니다: 처음 뽑은 웨이트에서 w2 블록의 2/λ_max가 학습률(learning rate)의 정확한 한계입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="188" />
+            <location filename="../../gui/params.py" line="184" />
             <source>{diagnostics}: sharpness, dead units</source>
             <translation>{diagnostics}: 샤프니스, 죽은 유닛</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="203" />
+            <location filename="../../gui/params.py" line="199" />
             <source>Learning rate one decade down</source>
             <translation>학습률을 10분의 1로</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="205" />
+            <location filename="../../gui/params.py" line="201" />
             <source>Learning rate one decade up</source>
             <translation>학습률을 10배로</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="232" />
+            <location filename="../../gui/params.py" line="228" />
             <source>train at least one layer (w1 or w2)</source>
             <translation>적어도 한 층(w1 또는 w2)은 학습해야 합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="285" />
+            <location filename="../../gui/params.py" line="281" />
             <source>GPU (probing…)</source>
             <translation>GPU (확인 중…)</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="286" />
+            <location filename="../../gui/params.py" line="282" />
             <source>checking whether CuPy can use a GPU…</source>
             <translation>CuPy가 GPU를 쓸 수 있는지 확인하는 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="292" />
+            <location filename="../../gui/params.py" line="288" />
             <source>GPU (unavailable)</source>
             <translation>GPU (사용 불가)</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="330" />
+            <location filename="../../gui/params.py" line="326" />
             <source>{tip}
 
 Invalid: {reason}</source>
@@ -1567,44 +1707,44 @@ Invalid: {reason}</source>
             <translation>PyTorch 튜토리얼의 크기와 학습률: 손실이 약 3e7에서 0 가까이로 줄어듭니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="22" />
+            <location filename="../../gui/presets.py" line="21" />
             <source>Divergence</source>
             <translation>발산</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="23" />
+            <location filename="../../gui/presets.py" line="22" />
             <source>The tutorial at 4e-6, four times its learning rate: lr·λ_max starts near 9.4, the loss grows for 7 iterations and becomes non-finite at iteration 8 (seed 0). Rates up to about 3.1e-6 stay finite, but from 1.8e-6 on they stall at losses of 200-600 (see the Catapult preset).</source>
             <translation>튜토리얼의 학습률을 네 배로 한 4e-6: lr·λ_max가 9.4 근처에서 시작해 손실이 7번의 반복 동안 커지다가 반복 8에서 발산합니다(시드 0). 약 3.1e-6까지는 유한하지만 1.8e-6부터는 손실 200-600에서 정체합니다(카타펄트 프리셋 참고).</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="28" />
+            <location filename="../../gui/presets.py" line="27" />
             <source>Catapult</source>
             <translation>카타펄트</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="29" />
+            <location filename="../../gui/presets.py" line="28" />
             <source>lr 2e-6 with diagnostics: lr·λ_max starts at 4.7 &gt; 2, the loss climbs 23× in 2 iterations, the sharpness falls until lr·λ_max &lt; 1, and 75 of 100 hidden units die, so the loss stalls near 560 (seed 0).</source>
             <translation>진단을 켠 lr 2e-6: lr·λ_max가 4.7 &gt; 2에서 시작해 손실이 반복 2번 만에 23× 오르고, 샤프니스가 lr·λ_max &lt; 1이 될 때까지 줄며, 은닉 유닛 100개 중 75개가 죽어 손실이 560 근처에서 정체합니다(시드 0).</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="34" />
+            <location filename="../../gui/presets.py" line="32" />
             <source>Quadratic (w1 frozen)</source>
             <translation>2차식 (w1 고정)</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="35" />
-            <source>Only w2 is trained: the loss is a quadratic in w2, and 2/λ_max = 9.18e-7 is an exact bound. At 9e-7 (lr·λ_max = 1.96) it converges; try 9.3e-7 to see the loss grow.</source>
-            <translation>w2만 학습합니다: 손실은 w2의 2차식이고 2/λ_max = 9.18e-7이 정확한 한계입니다. 9e-7 (lr·λ_max = 1.96)에서는 수렴합니다; 9.3e-7로 바꿔 손실이 커지는 것을 보세요.</translation>
+            <location filename="../../gui/presets.py" line="33" />
+            <source>Only w2 is trained: the loss is a quadratic in w2, and 2/λ_max = 9.18e-7 is an exact bound. At 9e-7 (lr·λ_max = 1.96) it is still falling after 500 iterations; try 9.3e-7 to see it turn unstable.</source>
+            <translation>w2만 학습합니다: 손실은 w2의 2차식이고, 2/λ_max = 9.18e-7은 정확한 한계입니다. 9e-7(lr·λ_max = 1.96)에서는 500회 반복 뒤에도 손실이 아직 내려가는 중입니다; 9.3e-7로 바꾸면 불안정해지는 것을 볼 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="39" />
+            <location filename="../../gui/presets.py" line="38" />
+            <source>512×4096×1024×10: 8.6 GFLOP per iteration, where an H100 ran about 140× faster than 16 CPU cores, at 3e-9 (1e-8 diverges).</source>
+            <translation>512×4096×1024×10: 반복당 8.6 GFLOP, H100이 CPU 16코어보다 약 140× 빨랐던 크기, 학습률 3e-9 (1e-8은 발산).</translation>
+        </message>
+        <message>
+            <location filename="../../gui/presets.py" line="37" />
             <source>GPU showcase</source>
             <translation>GPU 시연</translation>
-        </message>
-        <message>
-            <location filename="../../gui/presets.py" line="40" />
-            <source>512×4096×1024×10: 8.6 GFLOP per iteration, where an H100 ran about 140× faster than 16 CPU cores. 3e-9 converges here (1e-8 diverges).</source>
-            <translation>512×4096×1024×10: 반복당 8.6 GFLOP, H100이 CPU 16코어보다 약 140× 빨랐던 크기입니다. 여기서는 3e-9가 수렴합니다(1e-8은 발산).</translation>
         </message>
     </context>
     <context>
@@ -1650,52 +1790,47 @@ Invalid: {reason}</source>
             <translation>발행 µs</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="97" />
+            <location filename="../../gui/profile_tool.py" line="92" />
             <source>Written from this profile's medians: every number in it was measured here</source>
             <translation>이 프로파일의 중앙값으로 쓴 설명입니다: 모든 숫자를 여기서 측정했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="114" />
+            <location filename="../../gui/profile_tool.py" line="108" />
             <source>Chart</source>
             <translation>차트</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="115" />
+            <location filename="../../gui/profile_tool.py" line="109" />
             <source>Table</source>
             <translation>표</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="126" />
+            <location filename="../../gui/profile_tool.py" line="120" />
             <source>Refused: {reason}.</source>
             <translation>거부됨: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="136" />
+            <location filename="../../gui/profile_tool.py" line="130" />
             <source>Timing every statement of the tutorial's loop…</source>
             <translation>튜토리얼 루프의 모든 문장을 재는 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="195" />
+            <location filename="../../gui/profile_tool.py" line="189" />
             <source>launch floor {time}</source>
             <translation>실행 하한 {time}</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="225" />
-            <source>CPU busy: other programs used {load:.1f} cores during the profile, so these times are not the quiet machine's.</source>
-            <translation>CPU 사용 중: 프로파일 동안 다른 프로그램이 {load:.1f}코어를 사용했으므로 조용한 컴퓨터의 시간이 아닙니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/profile_tool.py" line="231" />
+            <location filename="../../gui/profile_tool.py" line="223" />
             <source>Profile stopped: the columns measured so far.</source>
             <translation>프로파일 중지: 지금까지 측정한 열입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="234" />
+            <location filename="../../gui/profile_tool.py" line="226" />
             <source>Profile finished, CPU only: {reason}.</source>
             <translation>프로파일 완료, CPU만: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="237" />
+            <location filename="../../gui/profile_tool.py" line="229" />
             <source>Profile finished.</source>
             <translation>프로파일을 마쳤습니다.</translation>
         </message>
@@ -1733,123 +1868,118 @@ Invalid: {reason}</source>
             <translation>학습끼리 다른 점; 난수를 포함한 나머지는 모두 같습니다. GPU 경로에는 GPU가, 코드 비교에는 torch 추가 설치가 필요합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="61" />
+            <location filename="../../gui/race_tool.py" line="60" />
             <source>Compare</source>
             <translation>비교</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="72" />
+            <location filename="../../gui/race_tool.py" line="71" />
             <source>Refused: {reason}.</source>
             <translation>거부됨: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="83" />
+            <location filename="../../gui/race_tool.py" line="82" />
             <source>Racing {lanes}…</source>
             <translation>경주 중: {lanes}…</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="84" />
-            <location filename="../../gui/race_tool.py" line="138" />
+            <location filename="../../gui/race_tool.py" line="83" />
+            <location filename="../../gui/race_tool.py" line="132" />
             <source> against </source>
             <translation> 대 </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="108" />
+            <location filename="../../gui/race_tool.py" line="107" />
             <source>&lt;b&gt;{lane}&lt;/b&gt;: loop {time} over {count} runs (setup {setup:.3f} s, not in the race; the curve is the median run), {status}</source>
             <translation>&lt;b&gt;{lane}&lt;/b&gt;: 학습 {count}번의 루프 {time} (준비 {setup:.3f} s는 경주에 포함하지 않음; 곡선은 중앙값 학습), {status}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="116" />
-            <source>CPU busy: other programs used {load:.1f} cores during the race; these times are not the quiet machine's.</source>
-            <translation>CPU 사용 중: 경주 동안 다른 프로그램이 {load:.1f}코어를 사용했습니다; 조용한 컴퓨터의 시간이 아닙니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/race_tool.py" line="125" />
+            <location filename="../../gui/race_tool.py" line="119" />
             <source>Race stopped: the rounds measured so far.</source>
             <translation>경주 중지: 지금까지 측정한 라운드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="127" />
+            <location filename="../../gui/race_tool.py" line="121" />
             <source>Race finished.</source>
             <translation>경주를 마쳤습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="146" />
+            <location filename="../../gui/race_tool.py" line="140" />
             <source>{threads} BLAS threads on the same CPU</source>
             <translation>같은 CPU에서 BLAS 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="148" />
+            <location filename="../../gui/race_tool.py" line="142" />
             <source>the GPU paths {paths}</source>
             <translation>GPU 경로 {paths}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="151" />
+            <location filename="../../gui/race_tool.py" line="145" />
             <source>Same draw, same algorithm; {what}. </source>
             <translation>같은 난수, 같은 알고리즘; {what}. </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="152" />
+            <location filename="../../gui/race_tool.py" line="146" />
             <source>the same settings</source>
             <translation>같은 설정</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="154" />
+            <location filename="../../gui/race_tool.py" line="148" />
             <source>The loss curves agree to {difference:.1e} (relative): the same arithmetic, rounded in a different order.</source>
             <translation>손실 곡선이 {difference:.1e} (상대)까지 일치합니다: 같은 연산을 다른 순서로 반올림했을 뿐입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="157" />
+            <location filename="../../gui/race_tool.py" line="151" />
             <source>float32 keeps about 7 significant digits</source>
             <translation>float32는 유효숫자 약 7자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="158" />
+            <location filename="../../gui/race_tool.py" line="152" />
             <source>TF32 products keep about 3</source>
             <translation>TF32 곱은 약 3자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="161" />
+            <location filename="../../gui/race_tool.py" line="155" />
             <source>The loss curves differ by up to {percent:.3g} % (relative): {kept} significant digits, and training amplifies the rounding.</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다: {kept}의 유효숫자를 유지하고, 학습이 반올림 오차를 키웁니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="165" />
+            <location filename="../../gui/race_tool.py" line="158" />
             <source> and </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="166" />
+            <location filename="../../gui/race_tool.py" line="159" />
             <source>The loss curves differ by up to {percent:.3g} % (relative).</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="51" />
+            <location filename="../../engine/race.py" line="52" />
             <source>GPU, the tutorial's CuPy port</source>
             <translation>GPU, 튜토리얼의 CuPy 포트</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="52" />
+            <location filename="../../engine/race.py" line="53" />
             <source>GPU, fused step</source>
             <translation>GPU, 융합 스텝</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="53" />
+            <location filename="../../engine/race.py" line="54" />
             <source>GPU, CUDA graph</source>
             <translation>GPU, CUDA 그래프</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="66" />
+            <location filename="../../engine/race.py" line="67" />
             <source>no GPU can be used here</source>
             <translation>여기서는 쓸 수 있는 GPU가 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="67" />
+            <location filename="../../engine/race.py" line="68" />
             <source>racing the GPU paths needs a GPU ({reason})</source>
             <translation>GPU 경로 경주에는 GPU가 필요합니다({reason})</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="82" />
+            <location filename="../../engine/race.py" line="83" />
             <source>this machine has one physical core and no GPU: there are no two CPU configurations to race</source>
             <translation>이 컴퓨터는 물리 코어가 하나이고 GPU가 없습니다: 경주할 CPU 구성이 두 가지가 아닙니다</translation>
         </message>
@@ -1869,45 +1999,50 @@ Invalid: {reason}</source>
             <translation>race --compare gpu-path는 GPU에서 세 GPU 경로를 실행합니다; 이 옵션은 빼세요</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="126" />
+            <location filename="../../engine/race.py" line="125" />
             <source>race --compare device runs both CPU and GPU (or, without a GPU, two CPU thread counts); leave the device out, or compare dtypes</source>
             <translation>race --compare device는 CPU와 GPU를 둘 다 실행합니다(GPU가 없으면 CPU 스레드 수 두 가지); 장치를 빼거나 dtype을 비교하세요</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="133" />
-            <location filename="../../engine/race.py" line="139" />
+            <location filename="../../engine/race.py" line="131" />
+            <location filename="../../engine/race.py" line="136" />
             <source>CPU, {threads} threads</source>
             <translation>CPU, 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="136" />
+            <location filename="../../engine/race.py" line="134" />
             <source>1 is the first lane's count already; give the second lane's, for example 2</source>
             <translation>1은 이미 첫 레인의 스레드 수입니다; 두 번째 레인의 수를 주세요(예: 2)</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="150" />
+            <location filename="../../engine/race.py" line="147" />
             <source>racing the codes needs PyTorch, an optional extra: {extra}</source>
             <translation>코드 경주에는 선택 설치인 PyTorch가 필요합니다: {extra}</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="218" />
+            <location filename="../../engine/race.py" line="215" />
             <source>the lanes did not complete the same iterations ({why})</source>
             <translation>레인들이 같은 반복을 마치지 못했습니다({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="235" />
+            <location filename="../../engine/race.py" line="232" />
             <source>the race was stopped before every lane had run</source>
             <translation>모든 레인이 실행되기 전에 경주가 중지되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="296" />
+            <location filename="../../engine/race.py" line="293" />
             <source>diverged at iteration {t}</source>
             <translation>반복 {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="297" />
+            <location filename="../../engine/race.py" line="294" />
             <source>{status} after {iterations} iterations</source>
             <translation>반복 {iterations}회 후 {status}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/race.py" line="309" />
+            <source>{figure}, so {threads} BLAS threads waited for a core at every product</source>
+            <translation>{figure} — 그래서 BLAS 스레드 {threads}개가 행렬 곱마다 코어를 기다렸습니다</translation>
         </message>
     </context>
     <context>
@@ -1936,117 +2071,113 @@ Invalid: {reason}</source>
     <context>
         <name>readout</name>
         <message>
-            <location filename="../../gui/readout.py" line="46" />
+            <location filename="../../gui/readout.py" line="53" />
             <source>wall clock</source>
             <translation>실행 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="50" />
+            <location filename="../../gui/readout.py" line="57" />
             <source>The training loop's time, live and after the run (the tutorial's 'Completed in X seconds'); setup (the draw, the copy to the device, the warm-up) is not in it.</source>
             <translation>학습 루프의 실행 시간, 학습 중과 학습 후(튜토리얼의 'Completed in X seconds'); 준비(난수 생성, 장치로 복사, 예열)는 포함하지 않습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="57" />
+            <location filename="../../gui/readout.py" line="64" />
             <source>Ready</source>
             <translation>준비됨</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="71" />
+            <location filename="../../gui/readout.py" line="78" />
             <source>Iteration</source>
             <translation>반복</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="71" />
+            <location filename="../../gui/readout.py" line="78" />
             <source>Iterations done of the total</source>
             <translation>전체 중 마친 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="73" />
+            <location filename="../../gui/readout.py" line="80" />
             <source>Iterations/s</source>
             <translation>반복/s</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="73" />
+            <location filename="../../gui/readout.py" line="80" />
             <source>Iterations per second of loop time</source>
             <translation>루프 시간 1초당 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="76" />
+            <location filename="../../gui/readout.py" line="83" />
             <source>Time left</source>
             <translation>남은 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="77" />
+            <location filename="../../gui/readout.py" line="84" />
             <source>Time left at the current rate</source>
             <translation>현재 속도로 남은 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="79" />
+            <location filename="../../gui/readout.py" line="86" />
             <source>4·N·D_in·H + 6·N·H·D_out operations per iteration, per second of the training's own time (diagnostics' time apart)</source>
             <translation>반복당 4·N·D_in·H + 6·N·H·D_out 연산, 학습 자체 시간 1초당(진단 시간 제외)</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="83" />
+            <location filename="../../gui/readout.py" line="89" />
             <source>Loss</source>
             <translation>손실</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="83" />
+            <location filename="../../gui/readout.py" line="89" />
             <source>The latest loss, Σ (y_pred − y)²</source>
             <translation>가장 최근 손실(loss), Σ (y_pred − y)²</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="85" />
+            <location filename="../../gui/readout.py" line="91" />
             <source>Setup</source>
             <translation>준비</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="85" />
+            <location filename="../../gui/readout.py" line="91" />
             <source>Random draw, copy to the device and GPU warm-up, outside the loop time</source>
             <translation>난수 생성, 장치로 복사, GPU 예열: 루프 시간 밖</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="88" />
+            <location filename="../../gui/readout.py" line="94" />
             <source>Diagnostics</source>
             <translation>진단</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="88" />
+            <location filename="../../gui/readout.py" line="94" />
             <source>The loop time the diagnostics took (sharpness, dead units), shown apart from the training's</source>
             <translation>진단(샤프니스, 죽은 유닛)에 든 루프 시간, 학습 시간과 따로 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="106" />
+            <location filename="../../gui/readout.py" line="112" />
             <source>CPU busy</source>
             <translation>CPU 사용 중</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="108" />
-            <source>Other programs used the CPU while this run was timed: its time is not the quiet machine's, and not one to quote</source>
-            <translation>이 학습의 시간을 재는 동안 다른 프로그램이 CPU를 썼습니다: 조용한 컴퓨터의 시간이 아니므로 인용하지 마세요</translation>
+            <location filename="../../gui/readout.py" line="114" />
+            <location filename="../../gui/readout.py" line="120" />
+            <source>Other programs used the CPU while this run was timed: its time is not one to quote</source>
+            <translation>이 학습을 재는 동안 다른 프로그램이 CPU를 사용했습니다: 이 시간은 인용할 만한 시간이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="115" />
-            <source>Other processes used the CPU while this run was timed: its time is not one to quote</source>
-            <translation>이 학습의 시간을 재는 동안 다른 프로세스가 CPU를 썼습니다: 인용할 시간이 아닙니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/readout.py" line="118" />
+            <location filename="../../gui/readout.py" line="122" />
             <source>How the GPU issued this run's iterations (the GPU path setting), and why, where it is not the one chosen</source>
             <translation>GPU가 이 학습의 반복을 어떻게 실행했는지(GPU 경로 설정), 고른 것과 다르면 그 이유</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="121" />
+            <location filename="../../gui/readout.py" line="125" />
             <source>How many BLAS threads this CPU run trained with, and why: `auto` measures the counts on the run's own arrays and leaves the cores other programs use alone</source>
             <translation>이 CPU 학습이 쓴 BLAS 스레드 수와 그 이유: `auto`는 학습 자신의 배열로 스레드 수를 재고, 다른 프로그램이 쓰는 코어는 건드리지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="124" />
+            <location filename="../../gui/readout.py" line="128" />
             <source>The matrix products one backward pass of this run actually ran, counted at one iteration (for autograd, by PyTorch's dispatcher): a frozen layer's are skipped</source>
             <translation>이 학습의 역전파 한 번이 실제로 실행한 행렬 곱, 반복 한 번에서 셉니다(autograd는 PyTorch 디스패처로): 고정된 층의 곱은 건너뜁니다</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="130" />
+            <location filename="../../gui/readout.py" line="138" />
             <source>Written from this run's diagnostics: every number in it was measured in the run</source>
             <translation>이 학습의 진단으로 쓴 설명입니다: 모든 숫자를 이 학습에서 측정했습니다</translation>
         </message>
@@ -2054,37 +2185,37 @@ Invalid: {reason}</source>
     <context>
         <name>records</name>
         <message>
-            <location filename="../../engine/result.py" line="239" />
+            <location filename="../../engine/result.py" line="240" />
             <source>not JSON ({error})</source>
             <translation>JSON이 아닙니다({error})</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="242" />
+            <location filename="../../engine/result.py" line="243" />
             <source>it holds no run records</source>
             <translation>학습 기록이 들어 있지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="245" />
+            <location filename="../../engine/result.py" line="246" />
             <source>record {index}</source>
             <translation>기록 {index}</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="246" />
+            <location filename="../../engine/result.py" line="247" />
             <source>the record</source>
             <translation>기록</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="249" />
+            <location filename="../../engine/result.py" line="250" />
             <source>{where} is not a run record of this program (it needs config, status, losses and loop_seconds)</source>
             <translation>{where}은(는) 이 프로그램의 학습 기록이 아닙니다(config, status, losses, loop_seconds가 필요합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="255" />
+            <location filename="../../engine/result.py" line="256" />
             <source>{where} does not read as a run record: {error}</source>
             <translation>{where}을(를) 학습 기록으로 읽을 수 없습니다: {error}</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="259" />
+            <location filename="../../engine/result.py" line="260" />
             <source>{where} has {losses} losses for {iterations} iterations</source>
             <translation>{where}에는 반복 {iterations}회에 손실이 {losses}개 있습니다</translation>
         </message>
@@ -2102,42 +2233,52 @@ Invalid: {reason}</source>
             <translation>{device}에서 반복 {iterations:,}회 실행 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="203" />
+            <location filename="../../gui/run_controller.py" line="202" />
             <source>History full ({runs} runs or {losses:,} losses kept): dropped {dropped}</source>
             <translation>기록이 가득 찼습니다(학습 {runs}개 또는 손실 {losses:,}개까지 보관): {dropped} 삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="223" />
-            <source>catapult: lr·λ_max &gt; 2, loss rising</source>
-            <translation>카타펄트: lr·λ_max &gt; 2, 손실 증가</translation>
+            <location filename="../../gui/run_controller.py" line="233" />
+            <source>catapult: lr·λ_max &gt; 2, loss rising, then below 2 from t = {t}</source>
+            <translation>카타펄트: lr·λ_max &gt; 2, 손실 증가, 그 뒤 t = {t}부터 2 아래</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="232" />
+            <location filename="../../gui/run_controller.py" line="236" />
+            <source>diverging: lr·λ_max &gt; 2, loss rising, never below 2 again</source>
+            <translation>발산 중: lr·λ_max &gt; 2, 손실 증가, 다시는 2 아래로 내려가지 않음</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_controller.py" line="238" />
+            <source>lr·λ_max &gt; 2, loss rising, not below 2 again by the run's end</source>
+            <translation>lr·λ_max &gt; 2, 손실 증가, 학습이 끝날 때까지 2 아래로 내려가지 않음</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_controller.py" line="246" />
             <source>, while other programs used the CPU</source>
             <translation>, 다른 프로그램이 CPU를 쓰는 동안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="237" />
+            <location filename="../../gui/run_controller.py" line="251" />
             <source>Completed in {time}: the median of {count} repeats{busy}</source>
             <translation>{time}에 완료: {count}회 반복의 중앙값{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="241" />
+            <location filename="../../gui/run_controller.py" line="255" />
             <source>Completed in {seconds:.3f} s, unstable: the loss ended above where it began. Lower the learning rate.{busy}</source>
             <translation>{seconds:.3f} s에 완료, 불안정: 손실이 시작보다 높게 끝났습니다. 학습률을 낮추세요.{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="246" />
+            <location filename="../../gui/run_controller.py" line="260" />
             <source>Completed in {seconds:.3f} s{busy}</source>
             <translation>{seconds:.3f} s에 완료{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="249" />
+            <location filename="../../gui/run_controller.py" line="263" />
             <source>Diverged at iteration {t}: the loss became non-finite. Lower the learning rate (÷10).</source>
             <translation>반복 {t}에서 발산: 손실이 유한하지 않게 되었습니다. 학습률을 낮추세요(÷10).</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="254" />
+            <location filename="../../gui/run_controller.py" line="268" />
             <source>Stopped after {iterations:,} iterations ({seconds:.3f} s)</source>
             <translation>반복 {iterations:,}회 후 중지 ({seconds:.3f} s)</translation>
         </message>
@@ -2230,32 +2371,32 @@ Invalid: {reason}</source>
             <translation>학습이 어떻게 끝났고 무엇을 배웠는지: 학습 성공(손실이 초기값의 백만분의 1 아래로 줄어듦), 아직 감소 중(마지막 5분의 1 동안 5 % 이상 줄어듦), 정체(0보다 한참 위에서 평평함: 카타펄트, 또는 정확히 맞출 수 없는 문제의 최선), 불안정(유한하지만 시작보다 낮아지지 않음), 발산(반복 t에서 유한하지 않게 됨)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="97" />
-            <source>Every run of this session. Untick a run to hide it from the plot; select runs to delete them or to use one as the baseline of the speedup column (baseline loop time / this run's).</source>
-            <translation>이번 세션의 모든 학습. 체크를 끄면 그래프에서 숨깁니다; 학습을 선택해 삭제하거나 가속비 열의 기준선(기준선 루프 시간 / 이 학습의 루프 시간)으로 쓸 수 있습니다.</translation>
+            <location filename="../../gui/run_table.py" line="98" />
+            <source>Every run of this session. Untick a run to hide it from the plot; select runs to delete them or to use one as the baseline of the speedup column (baseline loop time / this run's). Double-click a diverged run to zoom to its divergence; Home on the plot shows every run again.</source>
+            <translation>이번 세션의 모든 학습. 체크를 끄면 그래프에서 숨깁니다; 학습을 선택해 삭제하거나 가속비 열의 기준선(기준선 루프 시간 / 이 학습의 루프 시간)으로 쓸 수 있습니다. 발산한 학습을 두 번 클릭하면 그 발산을 확대하고, 그래프에서 Home 키를 누르면 모든 학습을 다시 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="103" />
+            <location filename="../../gui/run_table.py" line="107" />
             <source>Delete</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="105" />
+            <location filename="../../gui/run_table.py" line="109" />
             <source>Remove the selected runs from the table, the plot and the export (Delete)</source>
             <translation>선택한 학습을 표, 그래프, 내보내기에서 지웁니다 (Delete)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="109" />
+            <location filename="../../gui/run_table.py" line="113" />
             <source>Use as baseline</source>
             <translation>기준선으로 사용</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="111" />
+            <location filename="../../gui/run_table.py" line="115" />
             <source>Add a speedup column against the selected run</source>
             <translation>선택한 학습에 대한 가속비 열을 추가합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="174" />
+            <location filename="../../gui/run_table.py" line="177" />
             <source>Show this run on the plot</source>
             <translation>이 학습을 그래프에 표시</translation>
         </message>
@@ -2263,142 +2404,142 @@ Invalid: {reason}</source>
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../engine/config.py" line="151" />
+            <location filename="../../engine/config.py" line="150" />
             <source>N</source>
             <translation>N</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="152" />
+            <location filename="../../engine/config.py" line="151" />
             <source>batch size N: the rows of x (N×D_in) and y (N×D_out). Tutorial: 64</source>
             <translation>배치 크기 N: x (N×D_in)와 y (N×D_out)의 행 수. 튜토리얼: 64</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="155" />
+            <location filename="../../engine/config.py" line="154" />
             <source>D_in</source>
             <translation>D_in</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="156" />
+            <location filename="../../engine/config.py" line="155" />
             <source>input size D_in: x is N×D_in and w1 is D_in×H. Tutorial: 1024 (32×32 pixels)</source>
             <translation>입력 크기 D_in: 입력 x는 N×D_in, w1은 D_in×H. 튜토리얼: 1024 (32×32 픽셀)</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="158" />
+            <location filename="../../engine/config.py" line="157" />
             <source>H</source>
             <translation>H</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="159" />
+            <location filename="../../engine/config.py" line="158" />
             <source>hidden units H: w1 is D_in×H, w2 is H×D_out. Tutorial: 100</source>
             <translation>은닉층 유닛 수 H: w1은 D_in×H, w2는 H×D_out. 튜토리얼: 100</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="161" />
+            <location filename="../../engine/config.py" line="160" />
             <source>D_out</source>
             <translation>D_out</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="162" />
+            <location filename="../../engine/config.py" line="161" />
             <source>output size D_out: y and y_pred are N×D_out. Tutorial: 10</source>
             <translation>출력 크기 D_out: 출력 y와 y_pred는 N×D_out. 튜토리얼: 10</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="165" />
+            <location filename="../../engine/config.py" line="164" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="166" />
+            <location filename="../../engine/config.py" line="165" />
             <source>learning rate of plain SGD: w ← w − lr·grad. Tutorial: 1e-6; above about 3e-6 it diverges</source>
             <translation>학습률(learning rate), 확률적 경사 하강법의 w ← w − lr·grad. 튜토리얼: 1e-6; 약 3e-6을 넘으면 발산합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="169" />
+            <location filename="../../engine/config.py" line="168" />
             <source>Iterations</source>
             <translation>학습 횟수</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="170" />
+            <location filename="../../engine/config.py" line="169" />
             <source>training iterations t: forward pass, loss, backward pass, update. Tutorial: 500</source>
             <translation>학습 횟수 t: 순전파, 손실, 역전파, 웨이트 업데이트. 튜토리얼: 500</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="173" />
+            <location filename="../../engine/config.py" line="172" />
             <source>Device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="174" />
+            <location filename="../../engine/config.py" line="173" />
             <source>where the same algorithm runs: NumPy on the CPU or CuPy on a GPU</source>
             <translation>같은 알고리즘을 실행할 곳: CPU의 NumPy 또는 GPU의 CuPy</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="177" />
+            <location filename="../../engine/config.py" line="176" />
             <source>Code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="178" />
+            <location filename="../../engine/config.py" line="177" />
             <source>the code that trains: numpy (the engine: the tutorial's NumPy lines, CuPy on a GPU), torch (the tutorial's "PyTorch: Tensors": the same hand-written gradients on torch tensors) or autograd ("PyTorch: Autograd": loss.backward() computes them; a frozen layer is requires_grad=False). All start from the same draw; torch and autograd need the torch extra</source>
             <translation>학습하는 코드: numpy (엔진: 튜토리얼의 NumPy 코드, GPU에서는 CuPy), torch (튜토리얼의 "PyTorch: Tensors": torch 텐서 위에서 같은 손수 쓴 기울기), autograd ("PyTorch: Autograd": loss.backward()가 기울기를 계산; 고정된 층은 requires_grad=False). 모두 같은 난수에서 시작합니다; torch와 autograd에는 torch 추가 설치가 필요합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="185" />
+            <location filename="../../engine/config.py" line="184" />
             <source>dtype</source>
             <translation>dtype</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="186" />
+            <location filename="../../engine/config.py" line="185" />
             <source>floating-point type of x, y, w1, w2: float64 (the tutorial's), float32, or tf32: float32 arrays whose products run on a GPU's TensorFloat-32 tensor cores (10-bit mantissa; GPU only)</source>
             <translation>x, y, w1, w2의 부동소수점 형식: float64 (튜토리얼), float32, 또는 tf32: 행렬 곱을 GPU의 TensorFloat-32 텐서 코어에서 계산하는 float32 배열 (가수 10비트; GPU 전용)</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="190" />
+            <location filename="../../engine/config.py" line="189" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="191" />
+            <location filename="../../engine/config.py" line="190" />
             <source>seed of numpy.random.default_rng: x, y, w1, w2 are drawn in that order, so every device starts from the same numbers. Tutorial: 0</source>
             <translation>numpy.random.default_rng의 시드: x, y, w1, w2를 이 순서로 뽑으므로 모든 장치가 같은 숫자에서 시작합니다. 튜토리얼: 0</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="195" />
+            <location filename="../../engine/config.py" line="194" />
             <source>CPU threads</source>
             <translation>CPU 스레드</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="196" />
+            <location filename="../../engine/config.py" line="195" />
             <source>BLAS threads for CPU runs: auto picks by the work per iteration (small products run faster on fewer threads), or a count</source>
             <translation>CPU 학습의 BLAS 스레드 수: auto는 반복당 연산량으로 고릅니다(작은 행렬 곱은 스레드가 적을수록 빠름), 또는 개수를 지정</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="201" />
+            <location filename="../../engine/config.py" line="200" />
             <source>Layers</source>
             <translation>학습할 층</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="202" />
+            <location filename="../../engine/config.py" line="201" />
             <source>the layers SGD trains; the other is frozen, its gradient neither computed nor applied, as with PyTorch's requires_grad=False</source>
             <translation>확률적 경사 하강법이 학습할 층; 나머지 층은 고정되어 PyTorch의 requires_grad=False처럼 기울기를 계산하지도 적용하지도 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="205" />
+            <location filename="../../engine/config.py" line="204" />
             <source>Diagnostics</source>
             <translation>진단</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="207" />
+            <location filename="../../engine/config.py" line="206" />
             <source>record dead hidden units, norms and the sharpness λ_max every iteration, and explain the run from them (slows a run several times)</source>
             <translation>매 반복 죽은 은닉 유닛, 노름, 샤프니스 λ_max를 기록하고 그것으로 학습을 설명합니다(학습이 몇 배 느려집니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="211" />
+            <location filename="../../engine/config.py" line="210" />
             <source>GPU path</source>
             <translation>GPU 경로</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="212" />
+            <location filename="../../engine/config.py" line="211" />
             <source>how a GPU run issues its iterations: port (the tutorial's lines on CuPy, which wait for the GPU every iteration), fused (one prepared step, eight launches, no waiting), graph (the fused step captured as a CUDA graph and replayed: one launch per few milliseconds; fused where capture is unavailable)</source>
             <translation>GPU 학습이 반복을 실행하는 방식: port (CuPy 위의 튜토리얼 코드, 매 반복 GPU를 기다림), fused (미리 준비한 스텝 하나, 커널 8번 실행, 기다림 없음), graph (융합 스텝을 CUDA 그래프로 캡처해 재실행: 몇 밀리초마다 한 번 실행; 캡처할 수 없으면 fused)</translation>
         </message>
@@ -2512,77 +2653,72 @@ Invalid: {reason}</source>
     <context>
         <name>size_sweep</name>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="36" />
+            <location filename="../../gui/size_sweep_tool.py" line="37" />
             <source>device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="36" />
+            <location filename="../../gui/size_sweep_tool.py" line="37" />
             <source>MFLOP/it</source>
             <translation>MFLOP/반복</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="37" />
+            <location filename="../../gui/size_sweep_tool.py" line="38" />
             <source>ms/it (low–high)</source>
             <translation>ms/반복 (최소–최대)</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="38" />
+            <location filename="../../gui/size_sweep_tool.py" line="39" />
             <source>note</source>
             <translation>비고</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="114" />
+            <location filename="../../gui/size_sweep_tool.py" line="107" />
             <source>Sweeping {steps} sizes, about {budget:g} s per point and device…</source>
             <translation>크기 {steps}개를 스윕하는 중, 점과 장치마다 약 {budget:g} s…</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="130" />
+            <location filename="../../gui/size_sweep_tool.py" line="122" />
             <source>{repeats} repeats, {iterations} iterations</source>
             <translation>{repeats}회 반복 측정, 반복 {iterations}회</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="132" />
+            <location filename="../../gui/size_sweep_tool.py" line="124" />
             <source>skipped: {reason}</source>
             <translation>건너뜀: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="168" />
+            <location filename="../../gui/size_sweep_tool.py" line="160" />
             <source>GPU faster from {mflop:,.0f} MFLOP</source>
             <translation>{mflop:,.0f} MFLOP부터 GPU가 더 빠름</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="173" />
+            <location filename="../../gui/size_sweep_tool.py" line="165" />
             <source>The GPU wins from &lt;b&gt;{mflop:,.1f} MFLOP&lt;/b&gt; per iteration on.</source>
             <translation>반복당 &lt;b&gt;{mflop:,.1f} MFLOP&lt;/b&gt;부터 GPU가 이깁니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="177" />
+            <location filename="../../gui/size_sweep_tool.py" line="169" />
             <source>{speedup:,.0f}× faster</source>
             <translation>{speedup:,.0f}× 빠름</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="184" />
+            <location filename="../../gui/size_sweep_tool.py" line="176" />
             <source>Largest speedup: &lt;b&gt;{speedup}&lt;/b&gt; (the ratio of the medians; in brackets, the range the repeats allow) at {mflop:,.0f} MFLOP per iteration.</source>
             <translation>최대 가속비: 반복당 {mflop:,.0f} MFLOP에서 &lt;b&gt;{speedup}&lt;/b&gt; (중앙값의 비; 괄호 안은 반복 측정이 허용하는 범위).</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="191" />
+            <location filename="../../gui/size_sweep_tool.py" line="182" />
             <source>CPU only here: no GPU to compare with.</source>
             <translation>여기서는 CPU만: 비교할 GPU가 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="194" />
-            <source>CPU busy: {note}.</source>
-            <translation>CPU 사용 중: {note}.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/size_sweep_tool.py" line="198" />
+            <location filename="../../gui/size_sweep_tool.py" line="187" />
             <source>{count} point(s) skipped (see the table).</source>
             <translation>점 {count}개를 건너뛰었습니다(표 참고).</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="202" />
+            <location filename="../../gui/size_sweep_tool.py" line="191" />
             <source>Sweep finished.</source>
             <translation>스윕을 마쳤습니다.</translation>
         </message>
@@ -2648,24 +2784,19 @@ Invalid: {reason}</source>
     <context>
         <name>threads</name>
         <message>
-            <location filename="../../engine/threads.py" line="64" />
+            <location filename="../../engine/threads.py" line="60" />
             <source>{threads} is more than the {cores} physical cores: oversubscribed BLAS threads spin, and a run can take many times longer (0.3 s took 17-33 s at the tutorial's sizes with 3 threads on 2 cores)</source>
-            <translation>{threads}은(는) 물리 코어 수 {cores}보다 많습니다: 초과 할당된 BLAS 스레드는 헛돌고, 학습이 몇 배나 오래 걸릴 수 있습니다(튜토리얼 크기에서 2코어에 스레드 3개로 0.3 s가 17-33 s 걸렸습니다)</translation>
+            <translation>{threads}은(는) 물리 코어 수 {cores}보다 많습니다: 초과 할당된 BLAS 스레드는 헛돌고, 학습이 몇 배나 오래 걸릴 수 있습니다(튜토리얼 크기에서 2코어에 스레드 3개로 0.3 s 걸리던 학습이 17-33 s 걸렸습니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="156" />
+            <location filename="../../engine/threads.py" line="158" />
             <source>{count} (set)</source>
             <translation>{count} (지정)</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="158" />
+            <location filename="../../engine/threads.py" line="160" />
             <source>{count}: this machine has one physical core</source>
             <translation>{count}: 이 컴퓨터의 물리 코어는 하나입니다</translation>
-        </message>
-        <message>
-            <location filename="../../engine/threads.py" line="161" />
-            <source>{count}: other programs are using {other:.1f} of {cores} cores</source>
-            <translation>{count}: 다른 프로그램이 {cores}코어 중 {other:.1f}코어를 쓰고 있습니다</translation>
         </message>
         <message>
             <location filename="../../engine/threads.py" line="164" />
@@ -2674,33 +2805,43 @@ Invalid: {reason}</source>
         </message>
         <message>
             <location filename="../../engine/threads.py" line="167" />
-            <source>{count}: one iteration takes {ms:.3g} ms, products large enough for every idle core</source>
-            <translation>{count}: 반복 한 번에 {ms:.3g} ms, 놀고 있는 모든 코어를 쓸 만큼 큰 행렬 곱</translation>
+            <source>{count}: products large enough for every idle core (the fastest of {samples} warm iterations took {ms:.3g} ms)</source>
+            <translation>{count}: 행렬 곱이 커서 쉬는 코어를 모두 씀 (예열된 반복 {samples}번 중 가장 빠른 것이 {ms:.3g} ms)</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="171" />
+            <location filename="../../engine/threads.py" line="172" />
             <source>{count} (calibrated earlier, per iteration: {measured})</source>
             <translation>{count} (앞서 보정 측정, 반복당: {measured})</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="174" />
+            <location filename="../../engine/threads.py" line="175" />
             <source>{count} (calibrated, per iteration: {measured})</source>
             <translation>{count} (보정 측정, 반복당: {measured})</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="195" />
+            <location filename="../../engine/threads.py" line="198" />
             <source>{count} thread</source>
             <translation>스레드 {count}개</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="196" />
+            <location filename="../../engine/threads.py" line="199" />
             <source>{count} threads</source>
             <translation>스레드 {count}개</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="204" />
-            <source>iterations took {slowdown:.1f}× the calibrated {ms:.3g} ms; other programs used {other:.1f} of {cores} cores</source>
-            <translation>반복이 보정 측정한 {ms:.3g} ms의 {slowdown:.1f}× 걸렸습니다; 다른 프로그램이 {cores}코어 중 {other:.1f}코어를 썼습니다</translation>
+            <location filename="../../engine/threads.py" line="207" />
+            <source>iterations took {slowdown:.1f}× the calibrated {ms:.3g} ms</source>
+            <translation>반복이 보정 측정한 {ms:.3g} ms의 {slowdown:.1f}× 걸림</translation>
+        </message>
+        <message>
+            <location filename="../../engine/threads.py" line="212" />
+            <source>{slower} while {figure}</source>
+            <translation>{slower} ({figure})</translation>
+        </message>
+        <message>
+            <location filename="../../engine/threads.py" line="214" />
+            <source>{slower}; {figure}, too little to explain it</source>
+            <translation>{slower}; {figure}: 이것으로 설명하기에는 너무 적음</translation>
         </message>
     </context>
     <context>
@@ -2711,7 +2852,7 @@ Invalid: {reason}</source>
             <translation>학습률 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="66" />
+            <location filename="../../gui/profile_tool.py" line="61" />
             <source>profile</source>
             <translation>프로파일</translation>
         </message>
@@ -2721,57 +2862,57 @@ Invalid: {reason}</source>
             <translation>경주</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="45" />
+            <location filename="../../gui/size_sweep_tool.py" line="46" />
             <source>size sweep</source>
             <translation>크기 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="91" />
+            <location filename="../../gui/tool_base.py" line="97" />
             <source>Run {tool}</source>
             <translation>{tool} 실행</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="94" />
+            <location filename="../../gui/tool_base.py" line="100" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="98" />
+            <location filename="../../gui/tool_base.py" line="104" />
             <source>Export…</source>
             <translation>내보내기…</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="100" />
+            <location filename="../../gui/tool_base.py" line="106" />
             <source>Save this tab's chart (PNG), table (CSV) and result (JSON) into a folder</source>
             <translation>이 탭의 차트(PNG), 표(CSV), 결과(JSON)를 폴더에 저장합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="105" />
+            <location filename="../../gui/tool_base.py" line="110" />
             <source>Uses the settings on the left.</source>
             <translation>왼쪽의 설정을 사용합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="179" />
+            <location filename="../../gui/tool_base.py" line="184" />
             <source>Nothing to export yet: run the tool first.</source>
             <translation>아직 내보낼 것이 없습니다: 먼저 도구를 실행하세요.</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="187" />
+            <location filename="../../gui/tool_base.py" line="192" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="190" />
+            <location filename="../../gui/tool_base.py" line="195" />
             <source>Exported to {folder}</source>
             <translation>{folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="195" />
+            <location filename="../../gui/tool_base.py" line="200" />
             <source>Export the {tool} into</source>
             <translation>{tool}을(를) 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="220" />
+            <location filename="../../gui/tool_base.py" line="225" />
             <source>Stopping…</source>
             <translation>중지하는 중…</translation>
         </message>
