@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from engine.config import RunConfig
-from engine.hessian import Curvature, largest_eigenvalue
+from engine.hessian import Curvature, largest_eigenvalue, row_factor
 
 SPARSE_POINTS = 40  # sharpness at about this many evenly spaced iterations, besides the hot ones
 HOT_AFTER_RISE = 5  # iterations of dense sharpness after the loss rose
@@ -45,6 +45,7 @@ class Diagnostics:
         self.sharpness: list[float] = []
         self.sharpness_backend = "host"
         self._vector = None
+        self._row_factor: tuple | None = None  # (engine.hessian.row_factor of x,), once known
         self.seconds = 0.0  # the loop time the diagnostics took (the run's loop includes it)
         self._hot_until = -1
         self._norms = (0.0, 0.0)
@@ -108,7 +109,9 @@ class Diagnostics:
     def _lanczos(self, problem) -> float:
         p, layers = problem, self.config.layers
         if self.xp is np:
-            curvature = Curvature(p.x, p.y, p.w1, p.w2, layers)
+            if self._row_factor is None:  # x never changes: its QR once per run
+                self._row_factor = (row_factor(p.x),)
+            curvature = Curvature(p.x, p.y, p.w1, p.w2, layers, row_factor=self._row_factor[0])
             probe = curvature(np.ones(curvature.size))
             if not np.isfinite(probe).all():  # weights so large that products overflow
                 return float("nan")

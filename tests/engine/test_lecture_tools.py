@@ -31,6 +31,51 @@ def test_lanczos_matches_the_dense_hessian(seed, train):
     assert bound.predicted_bound == pytest.approx(2 / bound.lambda_max)
 
 
+# N < D_in: the products run in the column space of xᵀ (engine.hessian.row_factor)
+WIDE = dict(n=5, d_in=9, hidden=4, d_out=3)
+
+
+@pytest.mark.parametrize("train", ["both", "w1", "w2"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_row_space_keeps_every_nonzero_eigenvalue(seed, train):
+    """The Hessian restricted to (U, v2), v1 = Q·U, is Eᵀ·H·E for E's orthonormal columns, and
+    H's range lies in E's span: the same nonzero eigenvalues, the rest zeros."""
+    from engine.hessian import Curvature, row_factor
+    from engine.problem import draw_problem
+
+    config = RunConfig(**WIDE, seed=seed, train=train)
+    p = draw_problem(config)
+    full = Curvature(p.x, p.y, p.w1, p.w2, config.layers)
+    reduced = Curvature(p.x, p.y, p.w1, p.w2, config.layers, row_factor=row_factor(p.x))
+    q = np.linalg.qr(p.x.T)[0]
+    blocks = ([np.kron(q, np.eye(config.hidden))] if full.trains_w1 else []) + (
+        [np.eye(p.w2.size)] if full.trains_w2 else [])
+    embedding = np.block([[b if i == j else np.zeros((b.shape[0], c.shape[1]))
+                           for j, c in enumerate(blocks)] for i, b in enumerate(blocks)])
+    hessian = full.dense()
+    assert np.allclose(reduced.dense(), embedding.T @ hessian @ embedding,
+                       atol=1e-10 * np.abs(hessian).max())
+    projector = embedding @ embedding.T
+    assert np.allclose(projector @ hessian @ projector, hessian,
+                       atol=1e-10 * np.abs(hessian).max())
+    nonzero = lambda m: np.sort(np.linalg.eigvalsh(m))[np.abs(  # noqa: E731
+        np.sort(np.linalg.eigvalsh(m))) > 1e-8 * np.abs(hessian).max()]
+    assert np.allclose(nonzero(reduced.dense()), nonzero(hessian), rtol=1e-9)
+
+
+@pytest.mark.parametrize("config", [RunConfig(), RunConfig(n=32, d_in=512, hidden=64, seed=3),
+                                    RunConfig(train="w1")], ids=["tutorial", "32x512", "w1"])
+def test_lanczos_in_the_row_space_equals_lanczos_in_the_whole_space(config):
+    from engine.hessian import Curvature, largest_eigenvalue, row_factor
+    from engine.problem import draw_problem
+
+    p = draw_problem(config)
+    whole, _ = largest_eigenvalue(Curvature(p.x, p.y, p.w1, p.w2, config.layers))
+    part, _ = largest_eigenvalue(Curvature(p.x, p.y, p.w1, p.w2, config.layers,
+                                           row_factor=row_factor(p.x)))
+    assert abs(part - whole) / whole < 1e-9
+
+
 @pytest.mark.parametrize("train", ["both", "w1", "w2"])
 def test_hessian_vector_products_are_the_derivative_of_the_engines_gradient(train):
     """Exact products against central differences of engine.step's own gradient, with a step
