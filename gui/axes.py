@@ -171,8 +171,20 @@ def scale_plot_fonts(plot: pg.PlotWidget, scale: float) -> None:
     legend = item.legend
     if legend is not None:
         legend.setLabelTextSize(f"{11 * scale:.0f}pt")
+    keep_left_title_whole(plot)
 
 
+def keep_left_title_whole(plot: pg.PlotWidget) -> None:
+    """A plot at least as tall as its left axis title (drawn along the axis) and the bottom
+    axis under it: a splitter squeezed "loss (sum of squares)" to "loss (sum of squa" in
+    presentation mode."""
+    item = plot.getPlotItem()
+    left, bottom = item.getAxis("left"), item.getAxis("bottom")
+    title = left.label.boundingRect().width() if left.labelText else 0
+    under = bottom.height() if bottom.isVisible() else 0
+    if not hasattr(plot, "base_minimum_height"):  # what its owner asked for, kept
+        plot.base_minimum_height = plot.minimumHeight()
+    plot.setMinimumHeight(max(plot.base_minimum_height, round(title + under + 16)))
 
 
 ANNOTATION_POINTS = 11  # a plot's notes ("diverged at t = 8", "2: stable below") at scale 1

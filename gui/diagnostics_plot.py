@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.axes import DIVERGED_COLOR, log_ticks, scale_annotations, styled_plot
@@ -20,6 +21,16 @@ OVERSHOOT_BRUSHES = {"catapult": (255, 160, 0, 55), "diverging": (214, 39, 40, 4
 RATIO_TOP = 1e6  # the lr·λ_max axis goes no higher
 # The loss plot and the panel's plots share their x axis pixel for pixel: same left axis width.
 LEFT_AXIS_WIDTH = 96
+
+
+def label_room(plot: pg.PlotWidget) -> float:
+    """The y range's padding (a share of the range, each side) that leaves half a tick label
+    and a little more beyond the end ticks, at the plot's present height and font: a fixed
+    share cut the top label of a short plot with presentation mode's fonts."""
+    axis = plot.getPlotItem().getAxis("left")
+    half_label = 0.6 * QFontMetrics(axis.style["tickFont"] or QFont()).height()
+    height = plot.getPlotItem().getViewBox().height()
+    return min(0.4, half_label / max(height - 2 * half_label, 1.0))
 
 
 class DiagnosticsPlot(QWidget):
@@ -55,6 +66,9 @@ class DiagnosticsPlot(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.sharpness_plot, 1)
         layout.addWidget(self.dead_plot, 1)
+        self.hidden = 0
+        for plot in (self.sharpness_plot, self.dead_plot):  # taller or shorter: room again
+            plot.getPlotItem().getViewBox().sigResized.connect(self.fit_axes)
         self.clear()
 
     def set_axis_scale(self, loss_plot: pg.PlotWidget, scale: float) -> None:
@@ -67,7 +81,8 @@ class DiagnosticsPlot(QWidget):
     def clear(self, learning_rate: float = 0.0, hidden: int = 0) -> None:
         self.learning_rate = learning_rate
         if hidden:  # 0 to H, all of it: the top tick label stays inside the plot
-            self.dead_plot.setYRange(0, hidden, padding=0.15)
+            self.hidden = hidden
+            self.fit_dead_axis()
         self.sharpness_t: list[int] = []
         self.ratios: list[float] = []
         self.dead: list[float] = []
@@ -86,6 +101,14 @@ class DiagnosticsPlot(QWidget):
         self.dead_curve.setData(np.arange(len(self.dead)), self.dead)
         self.fit_ratio_axis()
 
+    def fit_axes(self) -> None:
+        self.fit_dead_axis()
+        self.fit_ratio_axis()
+
+    def fit_dead_axis(self) -> None:
+        if self.hidden:
+            self.dead_plot.setYRange(0, self.hidden, padding=label_room(self.dead_plot))
+
     def fit_ratio_axis(self) -> None:
         """The lr·λ_max axis: the measured ratios and the line at 2, with room either side
         (a constant 1.96 beside a single tick "2" looked far below it), and a few readable
@@ -98,7 +121,8 @@ class DiagnosticsPlot(QWidget):
         axis = self.sharpness_plot.getPlotItem().getAxis("left")
         axis.setTicks([log_ticks(low, high, keep=2.0)])
         # Room beyond the end ticks for half a label each: the top tick's label was cut.
-        self.sharpness_plot.setYRange(np.log10(low), np.log10(high), padding=0.08)
+        self.sharpness_plot.setYRange(np.log10(low), np.log10(high),
+                                      padding=label_room(self.sharpness_plot))
 
     def show_result(self, result) -> None:
         """A finished run's diagnostics, whole (an engine.result.RunResult)."""

@@ -22,6 +22,7 @@ ZOOM_REACH_PIXELS = 30  # a double-click this near a divergence's line zooms to 
 LEGEND_CORNERS = ((1, 0), (0, 0), (1, 1), (0, 1))  # top right, top left, bottom right, left
 LEGEND_SHARE = (0.45, 0.35)  # the share of the view's width and height a corner's legend takes
 LEGEND_SAMPLES = 400  # points per curve at which the corners' crowding is counted
+LABEL_WEIGHT = 25  # a label's sample point counts as this many of a curve's
 
 
 @dataclass
@@ -154,6 +155,7 @@ class LossPlot:
             # A divergence's end marker sits at the top: room for its whole symbol.
             padding = 0.09 if any(run.diverged for run in runs) else 0.05
             self.widget.setYRange(low, high, padding=padding)
+            self._place_annotations()
 
     def start_run(self, label: str, iterations: int = 0, number: int = 0) -> None:
         """A new current curve; `iterations` (the run's total) sizes its arrays up front."""
@@ -240,6 +242,7 @@ class LossPlot:
         """The plot's notes (catapult, divergence) in presentation mode's size."""
         self.text_scale = scale
         scale_annotations([*self.markers(), self.widget.hover.label], scale)
+        self._place_annotations()
 
     def set_pen_scale(self, scale: float) -> None:
         """Thicker curves for a projector (presentation mode)."""
@@ -258,13 +261,14 @@ class LossPlot:
         if extents:
             self.widget.getPlotItem().getViewBox().enableAutoRange(x=False)
             self.widget.setXRange(0, max(max(extents), 1e-6), padding=0.02)
-        self._face_divergence_labels()
+        self._place_annotations()
 
-    def _face_divergence_labels(self) -> None:
+    def _place_annotations(self) -> None:
         """Each "diverged at" label on the side of its line with room: left of a line in the
         right half of the view, right of one in the left half (t = 8 of 500 ran off the left
-        edge)."""
-        (left, right), _ = self.widget.getPlotItem().getViewBox().viewRange()
+        edge); a span's words along the top, after the span but never past the right edge
+        (presentation mode's larger words were cut there)."""
+        (left, right), (_bottom, top) = self.widget.getPlotItem().getViewBox().viewRange()
         middle = (left + right) / 2
         for run in self.runs():
             for marker in run.markers:
@@ -272,6 +276,13 @@ class LossPlot:
                     side = (1.05, 0.5) if marker.value() > middle else (-0.05, 0.5)
                     marker.label.anchors = [side, side]
                     marker.label.updatePosition()
+                elif isinstance(marker, pg.TextItem) and hasattr(marker, "span_end"):
+                    marker.setTextWidth(-1)  # its natural width, then wrapped to the view's
+                    room = 0.9 * self.widget.getPlotItem().getViewBox().width()
+                    if marker.textItem.boundingRect().width() > room > 0:
+                        marker.setTextWidth(room)
+                    width = marker.mapRectToView(marker.boundingRect()).width()
+                    marker.setPos(max(left, min(marker.span_end, right - width)), top)
 
     def set_visible(self, run: PlottedRun, visible: bool) -> None:
         run.visible = visible
@@ -300,10 +311,11 @@ class LossPlot:
         self.current.markers.append(region)
         if label:
             text = pg.TextItem(label, color=DIVERGED_COLOR, anchor=(0, 0))
+            text.span_end = last + 0.5  # where its words start, room allowing
             scale_annotations([text], self.text_scale)
-            text.setPos(last + 0.5, self._y_range[1] if self._y_range else 0)
             self.widget.addItem(text)
             self.current.markers.append(text)
+            self._place_annotations()
 
     def mark_divergence(self, iteration: int) -> None:
         if self.current is not None:
@@ -336,7 +348,7 @@ class LossPlot:
         scale_annotations([line], self.text_scale)
         self.widget.addItem(line)
         run.markers.append(line)
-        self._face_divergence_labels()
+        self._place_annotations()
 
     # --- looking closer ----------------------------------------------------------------------
 
@@ -352,7 +364,7 @@ class LossPlot:
             low, high = (np.log10(extent[0]), np.log10(extent[1])) if self.log_y else extent
             self.widget.setYRange(low, high, padding=0.09)
         self.widget.setXRange(0, run.diverged_at + max(1.0, 0.1 * run.diverged_at), padding=0)
-        self._face_divergence_labels()
+        self._place_annotations()
         self._y_range = None  # the next fit (Home, a run, a change of the table) refits
         self.place_legend()
         return True
@@ -405,18 +417,42 @@ class LossPlot:
                 inside = (grid >= x[keep][0]) & (grid <= x[keep][-1])
                 xs.append(grid[inside])
                 ys.append(np.interp(grid[inside], x[keep], y[keep]))
+        weights = [np.ones(len(part)) for part in xs]
+        for label in self._annotation_labels():  # words hidden are worse than a line crossed
+            area = label.mapRectToView(label.boundingRect())
+            grid_x, grid_y = np.meshgrid(np.linspace(area.left(), area.right(), 12),
+                                         np.linspace(area.top(), area.bottom(), 4))
+            xs.append(grid_x.ravel())
+            ys.append(grid_y.ravel())
+            weights.append(np.full(grid_x.size, LABEL_WEIGHT))
         x = np.concatenate(xs) if xs else np.empty(0)
         y = np.concatenate(ys) if ys else np.empty(0)
-        width, height = LEGEND_SHARE[0] * (right - left), LEGEND_SHARE[1] * (top - bottom)
+        weight = np.concatenate(weights) if weights else np.empty(0)
+        # The legend's own size where it has one (its entries are set), else a share.
+        size = box.mapSceneToView(self.legend.sceneBoundingRect()).boundingRect()
+        width = abs(size.width()) if self.legend.items else LEGEND_SHARE[0] * (right - left)
+        height = abs(size.height()) if self.legend.items else LEGEND_SHARE[1] * (top - bottom)
 
-        def crowd(corner: tuple[int, int]) -> int:
+        def crowd(corner: tuple[int, int]) -> float:
             in_x = x >= right - width if corner[0] else x <= left + width
             in_y = y <= bottom + height if corner[1] else y >= top - height
-            return int(np.count_nonzero(in_x & in_y))
+            return float(weight[in_x & in_y].sum())
 
         corner = min(LEGEND_CORNERS, key=crowd)  # the first of the emptiest: top right first
         self.legend.anchor(itemPos=corner, parentPos=corner,
                            offset=(-10 if corner[0] else 10, -10 if corner[1] else 10))
+
+    def _annotation_labels(self) -> list:
+        """The shown runs' notes: the spans' words and the divergences' labels."""
+        labels = []
+        for run in self.runs():
+            if run.visible:
+                for marker in run.markers:
+                    if isinstance(marker, pg.TextItem):
+                        labels.append(marker)
+                    elif isinstance(marker, pg.InfiniteLine) and marker.label is not None:
+                        labels.append(marker.label)
+        return labels
 
     def _hover_curves(self):
         for run in self.runs():

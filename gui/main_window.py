@@ -118,10 +118,9 @@ class MainWindow(QMainWindow):
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.addWidget(self.loss_plot)
         plots.addWidget(self.diagnostics_plot)
-        plots.addWidget(self.readout.explanation_panel)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 2)
-        plots.setStretchFactor(2, 1)
+        plots.setChildrenCollapsible(False)  # the diagnostics keep their axes' labels
         # A long explanation scrolls rather than being cut; the readout's own width is kept.
         self.readout_scroll = readout_scroll = QScrollArea()
         readout_scroll.setWidgetResizable(True)
@@ -136,11 +135,15 @@ class MainWindow(QMainWindow):
         top.setSizes([760, 320])
         # The run table spans the plots and the readout: its columns need the width, the
         # more so in presentation mode.
+        # The explanation spans the plots and the readout too: a paragraph needs width, and
+        # wide it takes few lines of the plots' height (in presentation mode above all).
         training = QSplitter(Qt.Orientation.Vertical)
         training.addWidget(top)
+        training.addWidget(self.readout.explanation_panel)
         training.addWidget(self.run_table)
         training.setStretchFactor(0, 4)
-        training.setStretchFactor(1, 1)
+        training.setStretchFactor(1, 0)  # the explanation: its paragraph's height, no more
+        training.setStretchFactor(2, 1)
         self.race_tool = RaceTool(self.compute, lambda: self.tool_config(self.race_tool))
         self.race_tool.gpu_available = lambda: self.panel.gpu_enabled()
         self.size_sweep_tool = SizeSweepTool(self.compute,

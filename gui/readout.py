@@ -44,6 +44,49 @@ STAT_SAMPLE = "2,000,000 / 2,000,000"  # the widest value a stat label is sized 
 BUSY_COLOR = "#b8860b"  # amber: the tools' warning colour
 
 
+# The notes panel grows to this many lines, then scrolls: fewer in presentation mode, whose
+# larger lines would otherwise take the plots' height.
+EXPLANATION_LINES, PRESENTATION_LINES = 8, 5
+
+
+class ExplanationPanel(QScrollArea):
+    """A finished run's notes and explanation, under the plots and the readout, as tall as
+    its lines at its width (up to EXPLANATION_LINES lines), so that neither the splitter nor
+    the readout's narrow column hides them behind a scroll bar; hidden while it has none."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("explanation_panel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inside = QWidget()
+        self.lines = QVBoxLayout(inside)
+        self.lines.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(inside)
+        self.most_lines = EXPLANATION_LINES
+        self.hide()
+
+    def labels(self) -> list[QLabel]:
+        return [self.lines.itemAt(i).widget() for i in range(self.lines.count())]
+
+    def fit(self) -> None:
+        """Shown where a line has something to say, and as tall as what it says."""
+        shown = [label for label in self.labels() if label.text() and not label.isHidden()]
+        self.setVisible(bool(shown))
+        if not shown:
+            return
+        width = max(self.viewport().width(), 200)
+        needed = sum(label.heightForWidth(width) for label in shown) \
+            + self.lines.spacing() * (len(shown) - 1)
+        most = self.most_lines * shown[0].fontMetrics().lineSpacing()
+        self.setMinimumHeight(min(needed, most) + 2 * self.frameWidth() + 4)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit()
+
+
 class Readout(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -116,20 +159,21 @@ class Readout(QWidget):
                                                         "quote"))
         self.busy_label.hide()
         layout.insertWidget(layout.indexOf(self.elapsed_label) + 1, self.busy_label)
-        # Lines shown only when a run has something to say in them.
-        self.timing_note_label = self._note_line(layout, "timing_note_label", translate("readout",
+        # Lines shown only when a run has something to say in them: under the plots and this
+        # column, across their width (the window places explanation_panel).
+        self.explanation_panel = ExplanationPanel()
+        notes = self.explanation_panel.lines
+        self.timing_note_label = self._note_line(notes, "timing_note_label", translate("readout",
             "Other programs used the CPU while this run was timed: its time is not one to quote"))
-        self.gpu_path_label = self._note_line(layout, "gpu_path_label", translate("readout",
+        self.gpu_path_label = self._note_line(notes, "gpu_path_label", translate("readout",
             "How the GPU issued this run's iterations (the GPU path setting), and why, where it "
             "is not the one chosen"))
-        self.threads_label = self._note_line(layout, "threads_label", translate("readout",
+        self.threads_label = self._note_line(notes, "threads_label", translate("readout",
             "How many BLAS threads this CPU run trained with, and why: `auto` measures the "
             "counts on the run's own arrays and leaves the cores other programs use alone"))
-        self.backward_label = self._note_line(layout, "backward_label", translate("readout",
+        self.backward_label = self._note_line(notes, "backward_label", translate("readout",
             "The matrix products one backward pass of this run actually ran, counted at one "
             "iteration (for autograd, by PyTorch's dispatcher): a frozen layer's are skipped"))
-        # The explanation is a paragraph: it goes under the plots, across their width (the
-        # window places explanation_panel), not into this narrow column behind a scroll bar.
         self.explanation_label = QLabel("")
         self.explanation_label.setObjectName("explanation_label")
         self.explanation_label.setWordWrap(True)
@@ -138,13 +182,7 @@ class Readout(QWidget):
         self.explanation_label.setToolTip(translate("readout", "Written from this run's "
                                                                "diagnostics: every "
                                                             "number in it was measured in the run"))
-        self.explanation_panel = QScrollArea()
-        self.explanation_panel.setObjectName("explanation_panel")
-        self.explanation_panel.setWidgetResizable(True)
-        self.explanation_panel.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.explanation_panel.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.explanation_panel.setWidget(self.explanation_label)
-        self.explanation_panel.hide()
+        notes.addWidget(self.explanation_label)
         layout.addStretch(1)
         self._result: RunResult | None = None  # the last finished run shown
         self.set_scale(1.0)  # the fonts and the fixed label sizes: declared once, there
@@ -171,7 +209,7 @@ class Readout(QWidget):
 
     def show_explanation(self, text: str) -> None:
         self.explanation_label.setText(text)
-        self.explanation_panel.setVisible(bool(text))
+        self.explanation_panel.fit()
 
     def reset(self) -> None:
         self._result = None
@@ -180,6 +218,7 @@ class Readout(QWidget):
         self.set_busy(False)
         for label in (self.gpu_path_label, self.threads_label, self.backward_label):
             label.hide()
+        self.explanation_panel.fit()
         self.elapsed_label.setText(format_seconds(0))
         self.progress_bar.setValue(0)
         for label in self.stat_labels.values():
@@ -219,6 +258,8 @@ class Readout(QWidget):
                              (self.gpu_path_label, "#333"), (self.threads_label, "#333"),
                              (self.backward_label, "#333")):
             label.setStyleSheet(f"font-size: {self._px('explanation')}px; color: {color};")
+        self.explanation_panel.most_lines = EXPLANATION_LINES if scale <= 1 else PRESENTATION_LINES
+        self.explanation_panel.fit()
 
     def _style_clock(self) -> None:
         color = BUSY_COLOR if self.busy_label.isVisibleTo(self) else "#000"
@@ -278,3 +319,4 @@ class Readout(QWidget):
         backward = backward_line(result)
         self.backward_label.setText(backward)
         self.backward_label.setVisible(bool(backward))
+        self.explanation_panel.fit()

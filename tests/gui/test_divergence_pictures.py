@@ -24,6 +24,7 @@ def span_words(window) -> list[str]:
 
 
 def test_a_diverging_run_is_shaded_as_diverging_and_a_catapult_as_one(window, qtbot):
+    window.resize(1460, 780)  # the window's first size on a 1920×1080 screen
     window.set_values({**SMALL, "iterations": 300, "learning_rate": DIVERGING_LR,
                        "diagnostics": True})
     record = run_and_wait(window, qtbot)
@@ -31,6 +32,10 @@ def test_a_diverging_run_is_shaded_as_diverging_and_a_catapult_as_one(window, qt
     words = span_words(window)
     assert words and all(w.startswith("diverging") for w in words), words
     assert not [w for w in words if "catapult" in w]
+    qtbot.wait(50)
+    legend = window.plot.legend.sceneBoundingRect()
+    for label in labels_of(window, pg.TextItem):  # the legend covers none of the words
+        assert not legend.intersects(label.sceneBoundingRect())
     window.clear_history()
     window.set_values({"learning_rate": CATAPULT_LR})
     record = run_and_wait(window, qtbot)
