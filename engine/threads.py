@@ -151,7 +151,7 @@ class ThreadChoice:
 
     def sentence(self) -> str:
         """'2 threads (calibrated: 1 → 0.41 ms, 2 → 0.29 ms)', or '1 thread: other programs
-        are using 1.0 of 2 cores' — the readout's line."""
+        used 1.0 of 2 cores during the thread calibration' — the readout's line."""
         count = thread_count(self.threads)
         measured = ", ".join(f"{k} → {1000 * s:.3g} ms" for k, s in sorted(self.seconds.items()))
         if self.reason == Reason.SET:
