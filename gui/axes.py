@@ -174,6 +174,13 @@ def scale_plot_fonts(plot: pg.PlotWidget, scale: float) -> None:
     keep_left_title_whole(plot)
 
 
+def padding_for(plot: pg.PlotWidget, pixels: float, least: float = 0.0) -> float:
+    """The share of a y range to pad each side with (pyqtgraph's `padding`) for `pixels` of
+    room at the plot's present height (at least `least`)."""
+    height = plot.getPlotItem().getViewBox().height()
+    return max(least, min(0.4, pixels / max(height - 2 * pixels, 1.0)))
+
+
 def keep_left_title_whole(plot: pg.PlotWidget) -> None:
     """A plot at least as tall as its left axis title (drawn along the axis) and the bottom
     axis under it: a splitter squeezed "loss (sum of squares)" to "loss (sum of squa" in

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from gui.axes import DIVERGED_COLOR, log_ticks, scale_annotations, styled_plot
+from gui.axes import DIVERGED_COLOR, log_ticks, padding_for, scale_annotations, styled_plot
 from gui.language import translate
 
 SHARPNESS_COLOR = (148, 103, 189)
@@ -24,13 +24,11 @@ LEFT_AXIS_WIDTH = 96
 
 
 def label_room(plot: pg.PlotWidget) -> float:
-    """The y range's padding (a share of the range, each side) that leaves half a tick label
-    and a little more beyond the end ticks, at the plot's present height and font: a fixed
-    share cut the top label of a short plot with presentation mode's fonts."""
+    """The y range's padding that leaves half a tick label and a little more beyond the end
+    ticks, at the plot's present height and font: a fixed share cut the top label of a short
+    plot with presentation mode's fonts."""
     axis = plot.getPlotItem().getAxis("left")
-    half_label = 0.6 * QFontMetrics(axis.style["tickFont"] or QFont()).height()
-    height = plot.getPlotItem().getViewBox().height()
-    return min(0.4, half_label / max(height - 2 * half_label, 1.0))
+    return padding_for(plot, 0.6 * QFontMetrics(axis.style["tickFont"] or QFont()).height())
 
 
 class DiagnosticsPlot(QWidget):

@@ -10,7 +10,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from gui.axes import COLORS, DIVERGED_COLOR, limit_y_range, scale_annotations, styled_plot
+from gui.axes import (
+    COLORS,
+    DIVERGED_COLOR,
+    limit_y_range,
+    padding_for,
+    scale_annotations,
+    styled_plot,
+)
 from gui.history import Change, RunHistory
 from gui.labels import legend_labels
 from gui.language import follow_language, translate
@@ -22,6 +29,7 @@ ZOOM_REACH_PIXELS = 30  # a double-click this near a divergence's line zooms to 
 LEGEND_CORNERS = ((1, 0), (0, 0), (1, 1), (0, 1))  # top right, top left, bottom right, left
 LEGEND_SHARE = (0.45, 0.35)  # the share of the view's width and height a corner's legend takes
 LEGEND_SAMPLES = 400  # points per curve at which the corners' crowding is counted
+END_MARKER_PIXELS = 16  # the × at a divergence's last finite loss
 LABEL_WEIGHT = 25  # a label's sample point counts as this many of a curve's
 
 
@@ -95,6 +103,8 @@ class LossPlot:
         self.widget.scene().sigMouseClicked.connect(self._on_click)
         self.home_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Home), self.widget,
                                        self.reset_view)
+        self.zoomed = False  # a divergence zoomed to: kept until Home or the next run
+        self.widget.getPlotItem().getViewBox().sigResized.connect(self._on_resized)
 
     @property
     def finished(self) -> list[PlottedRun]:
@@ -153,7 +163,8 @@ class LossPlot:
             self._y_range = wanted
             self.widget.getPlotItem().getViewBox().enableAutoRange(y=False)
             # A divergence's end marker sits at the top: room for its whole symbol.
-            padding = 0.09 if any(run.diverged for run in runs) else 0.05
+            padding = (padding_for(self.widget, END_MARKER_PIXELS, 0.05)
+                       if any(run.diverged for run in runs) else 0.05)
             self.widget.setYRange(low, high, padding=padding)
             self._place_annotations()
 
@@ -161,6 +172,7 @@ class LossPlot:
         """A new current curve; `iterations` (the run's total) sizes its arrays up front."""
         if self.current is not None:
             self.discard_run()
+        self.zoomed = False
         color = COLORS[self._runs_started % len(COLORS)]
         self._runs_started += 1
         curve = pg.PlotDataItem(pen=_pen(color, 3 * self.pen_scale), name=label)
@@ -331,7 +343,8 @@ class LossPlot:
         finite = np.flatnonzero(np.isfinite(y))
         if len(finite):  # the last finite loss, where the curve ends
             end = pg.PlotDataItem([x[finite[-1]]], [y[finite[-1]]], pen=None, symbol="x",
-                                  symbolSize=16, symbolPen=pg.mkPen(DIVERGED_COLOR, width=3))
+                                  symbolSize=END_MARKER_PIXELS,
+                                  symbolPen=pg.mkPen(DIVERGED_COLOR, width=3))
             self.widget.addItem(end)
             run.markers.append(end)
         line = pg.InfiniteLine(
@@ -362,19 +375,29 @@ class LossPlot:
         extent = y_extent(run.series, self.log_y, diverged=False)  # the whole rise
         if extent is not None:
             low, high = (np.log10(extent[0]), np.log10(extent[1])) if self.log_y else extent
-            self.widget.setYRange(low, high, padding=0.09)
+            self.widget.setYRange(low, high,
+                                  padding=padding_for(self.widget, END_MARKER_PIXELS, 0.05))
         self.widget.setXRange(0, run.diverged_at + max(1.0, 0.1 * run.diverged_at), padding=0)
         self._place_annotations()
-        self._y_range = None  # the next fit (Home, a run, a change of the table) refits
+        self._y_range = None
+        self.zoomed = True  # the next fit (Home, a run, a change of the table) refits
         self.place_legend()
         return True
 
     def reset_view(self) -> None:
         """Home: every shown run again, as the plot fits them."""
+        self.zoomed = False
         self._y_range = None
         self.fit_y()
         self.fit_x()
         self.place_legend()
+
+    def _on_resized(self) -> None:
+        """Taller or shorter (the diagnostics panel shown, a splitter moved): the padding in
+        pixels again, for the end marker and the notes."""
+        if not self.zoomed:
+            self._y_range = None
+            self.fit_y()
 
     def _on_click(self, event) -> None:
         """A double-click on (or beside) a divergence's line or its label zooms to it."""

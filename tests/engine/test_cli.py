@@ -11,9 +11,9 @@ import pytest
 import main
 from cli import parser
 from engine.settings import command_line_options
+from tests.conftest import SMALL_OPTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-SMALL = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
 
 
 def test_run_prints_like_the_tutorial_and_writes_json_and_csv(tmp_path, capsys):
@@ -58,7 +58,7 @@ def test_bad_input_exits_2_with_one_line(argv, capsys):
 
 def test_bench_reports_medians_and_ratio(tmp_path, capsys):
     path = tmp_path / "b.json"
-    assert main.main(["bench", *SMALL, "--iterations", "200", "--pairs", "3",
+    assert main.main(["bench", *SMALL_OPTIONS, "--iterations", "200", "--pairs", "3",
                       "--json", str(path)]) == 0
     out = capsys.readouterr().out
     assert "median ratio engine/reference" in out
@@ -68,7 +68,7 @@ def test_bench_reports_medians_and_ratio(tmp_path, capsys):
 
 
 def test_the_real_entry_point_in_a_subprocess(tmp_path):
-    done = subprocess.run([sys.executable, "main.py", "run", *SMALL, "--iterations", "100"],
+    done = subprocess.run([sys.executable, "main.py", "run", *SMALL_OPTIONS, "--iterations", "100"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "99 " in done.stdout and done.stderr == ""
@@ -84,18 +84,18 @@ def test_fault_injection_on_the_command_line(tmp_path):
     import os
 
     env = {**os.environ, "BACKPROP_LAB_FAULT": "raise@5:seed=13"}
-    spared = subprocess.run([sys.executable, "main.py", "run", *SMALL, "--iterations", "20"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    spared = subprocess.run([sys.executable, "main.py", "run", *SMALL_OPTIONS, "--iterations",
+                             "20"], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
     assert spared.returncode == 0, spared.stderr
-    hit = subprocess.run([sys.executable, "main.py", "run", *SMALL, "--iterations", "20",
+    hit = subprocess.run([sys.executable, "main.py", "run", *SMALL_OPTIONS, "--iterations", "20",
                           "--seed", "13"], cwd=ROOT, capture_output=True, text=True,
                          timeout=120, env=env)
     assert hit.returncode != 0 and "simulated fault in the training step" in hit.stderr
-    aborted = subprocess.run([sys.executable, "main.py", "run", *SMALL], cwd=ROOT,
+    aborted = subprocess.run([sys.executable, "main.py", "run", *SMALL_OPTIONS], cwd=ROOT,
                              capture_output=True, text=True, timeout=120,
                              env={**os.environ, "BACKPROP_LAB_FAULT": "abort@3"})
     assert aborted.returncode == -6  # SIGABRT
-    bad = subprocess.run([sys.executable, "main.py", "run", *SMALL], cwd=ROOT,
+    bad = subprocess.run([sys.executable, "main.py", "run", *SMALL_OPTIONS], cwd=ROOT,
                          capture_output=True, text=True, timeout=120,
                          env={**os.environ, "BACKPROP_LAB_FAULT": "explode@3"})
     assert bad.returncode == 2 and "BACKPROP_LAB_FAULT" in bad.stderr

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 import main
+from tests.conftest import SMALL_OPTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-SMALL = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
 UNWRITABLE = "/proc/backprop-lab-cannot-write-here"
 
 
 def test_bench_trains_the_reference_on_the_same_layers(tmp_path):
     path = tmp_path / "b.json"
     for train in ("w2", "w1", "both"):
-        assert main.main(["bench", *SMALL, "--lr", "1e-3", "--iterations", "50", "--train",
+        assert main.main(["bench", *SMALL_OPTIONS, "--lr", "1e-3", "--iterations", "50", "--train",
                           train, "--pairs", "3", "--json", str(path)]) == 0
         record = json.loads(path.read_text())
         assert record["engine_final_loss"] == pytest.approx(record["reference_final_loss"],

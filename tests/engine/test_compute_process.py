@@ -11,8 +11,7 @@ import pytest
 from engine import RunConfig
 from engine.compute_process import CHUNK_BYTES, MessageAssembler, send_message, serve
 from engine.jobs import ProbeJob, TrainingJob
-
-SMALL = dict(n=8, d_in=16, hidden=8, d_out=2)
+from tests.conftest import SMALL
 
 
 class FailingJob:

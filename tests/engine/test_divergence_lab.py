@@ -11,8 +11,7 @@ from engine import RunConfig, train
 from engine.explain import explain_run, next_step
 from engine.problem import draw_problem, to_device
 from engine.reference import tutorial_loop
-
-SMALL = dict(n=8, d_in=16, hidden=8, d_out=2)
+from tests.conftest import SMALL
 
 
 @pytest.mark.parametrize("layers", ["w1", "w2"])

@@ -8,8 +8,8 @@ import pytest
 
 import main
 from engine.devices import probe_gpu
+from tests.conftest import SMALL_OPTIONS
 
-SMALL = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
 ROOT = Path(__file__).resolve().parents[2]
 NO_GPU = pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
 
@@ -26,7 +26,7 @@ def call(argv, capsys):
 @NO_GPU
 @pytest.mark.parametrize("command", ["sweep-lr", "race", "run"])
 def test_a_gpu_asked_for_without_one_is_refused_in_one_line(command, capsys):
-    code, _, err = call([command, "--device", "gpu", *SMALL, "--iterations", "10"], capsys)
+    code, _, err = call([command, "--device", "gpu", *SMALL_OPTIONS, "--iterations", "10"], capsys)
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "--device" in err and "Traceback" not in err
 
@@ -40,7 +40,7 @@ def test_negative_numbers_are_values_refused_as_negative(capsys):
 
 def test_options_before_the_subcommand_apply(tmp_path, capsys):
     path = tmp_path / "r.json"
-    code, _, _ = call(["--lr", "1e-3", "--json", str(path), "run", *SMALL, "--iterations",
+    code, _, _ = call(["--lr", "1e-3", "--json", str(path), "run", *SMALL_OPTIONS, "--iterations",
                        "20"], capsys)
     assert code == 0
     record = json.loads(path.read_text())
@@ -61,18 +61,18 @@ def test_a_run_too_long_to_store_names_the_iterations(capsys):
 @pytest.mark.slow  # a few seconds: the full suite (CI) runs it
 @NO_GPU
 def test_race_applies_or_refuses_threads(capsys):
-    code, _, err = call(["race", "--threads", "1", *SMALL], capsys)
+    code, _, err = call(["race", "--threads", "1", *SMALL_OPTIONS], capsys)
     assert code == 2 and "--threads" in err
-    code, out, _ = call(["race", "--threads", "2", *SMALL, "--iterations", "30",
+    code, out, _ = call(["race", "--threads", "2", *SMALL_OPTIONS, "--iterations", "30",
                          "--repeats", "3"], capsys)
     assert code == 0 and "CPU, 2 threads" in out
-    code, out, _ = call(["race", "--compare", "dtype", "--threads", "1", *SMALL,
+    code, out, _ = call(["race", "--compare", "dtype", "--threads", "1", *SMALL_OPTIONS,
                          "--iterations", "30"], capsys)
     assert code == 0 and "CPU float64, 1 thread" in out and "CPU float32, 1 thread" in out
 
 
 def test_a_sweep_where_nothing_diverges_says_so(capsys):
-    code, out, _ = call(["sweep-lr", *SMALL, "--iterations", "50", "--lr-min", "1e-10",
+    code, out, _ = call(["sweep-lr", *SMALL_OPTIONS, "--iterations", "50", "--lr-min", "1e-10",
                          "--lr-max", "1e-9", "--count", "2"], capsys)
     assert code == 0
     assert "No rate up to 1e-09 diverged: the threshold lies above the range" in out
@@ -139,7 +139,7 @@ def test_a_record_says_whether_a_gpu_was_there_and_used():
 
 def test_a_millionth_is_said_in_words_where_two_1e_06_meant_different_things(capsys):
     """'final loss below 1e-06 of the initial: 1e-06': a share and a learning rate alike."""
-    code, out, _ = call(["sweep-lr", *SMALL, "--iterations", "2000", "--lr-min", "1e-3",
+    code, out, _ = call(["sweep-lr", *SMALL_OPTIONS, "--iterations", "2000", "--lr-min", "1e-3",
                          "--lr-max", "3e-3", "--count", "3"], capsys)
     assert code == 0
     line = next(line for line in out.splitlines() if line.startswith("largest learning rate that"))

@@ -23,7 +23,7 @@ from engine.profile import (
     statement_costs,
 )
 
-SMALL = RunConfig(n=16, d_in=32, hidden=8, d_out=4)
+PROFILED = RunConfig(n=16, d_in=32, hidden=8, d_out=4)
 NO_GPU = not probe_gpu().available
 
 
@@ -59,7 +59,7 @@ def test_flops_are_the_sizes_arithmetic():
 
 
 def test_profile_times_every_line_and_the_whole_iteration():
-    result = profile(SMALL, ProfileSettings(scale_by=2))
+    result = profile(PROFILED, ProfileSettings(scale_by=2))
     record = json.loads(json.dumps(result.to_dict()))
     assert [line["code"] for line in record["lines"]] == [s.code for s in STATEMENTS]
     for line in record["lines"]:
@@ -85,7 +85,7 @@ def test_profile_times_every_line_and_the_whole_iteration():
 
 
 def test_the_explanation_quotes_the_measured_lines():
-    result = profile(SMALL, ProfileSettings(scale_by=2))
+    result = profile(PROFILED, ProfileSettings(scale_by=2))
     cpu = result.base.devices["cpu"]
     top = max(cpu.lines, key=lambda line: line.seconds.median)
     text = result.to_dict()["explanation"]
@@ -103,13 +103,13 @@ def test_a_launch_bound_gpu_is_explained_from_its_floor():
     lines = [line(s.code, 9e-6 + 5e-6 * (i % 2)) for i, s in enumerate(STATEMENTS)]
     gpu = DeviceProfile("gpu", lines, Spread.of([2e-4] * 3), Spread.of([2e-5] * 3),
                         launch_floor=Spread.of([8e-6] * 3))
-    result = Profile(SMALL, [ProfileColumn(SMALL, 1, {"gpu": gpu})])
+    result = Profile(PROFILED, [ProfileColumn(PROFILED, 1, {"gpu": gpu})])
     text = explain_profile(result)
     assert "every line took 9 µs–14 µs whatever its FLOPs: the launch floor is 8 µs" in text
     big = [line(s.code, 4e-3 if ".dot(" in s.code else 9e-6) for s in STATEMENTS]
     scaled = DeviceProfile("gpu", big, Spread.of([2e-2] * 3), Spread.of([1e-2] * 3),
                            launch_floor=Spread.of([8e-6] * 3))
-    result = Profile(SMALL, [ProfileColumn(SMALL, 8, {"gpu": scaled})])
+    result = Profile(PROFILED, [ProfileColumn(PROFILED, 8, {"gpu": scaled})])
     assert "500× the launch floor of 8 µs" in explain_profile(result)
     record = result.to_dict()
     assert record["columns"][0]["devices"]["gpu"]["launch_floor_seconds"]["median"] == 8e-6
@@ -129,7 +129,7 @@ def test_a_gpu_profile_without_a_gpu_is_refused_in_one_line():
 def test_a_stopped_profile_says_so():
     stop = threading.Event()
     stop.set()
-    result = profile(SMALL, stop=stop)
+    result = profile(PROFILED, stop=stop)
     assert result.stopped and result.columns == []
     assert result.to_dict()["stopped"] is True
 

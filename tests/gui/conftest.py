@@ -8,8 +8,7 @@ pytest.importorskip("pyqtgraph")
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from gui.app import create_main_window  # noqa: E402
-
-SMALL = {"n": 8, "d_in": 16, "hidden": 8, "d_out": 2}
+from tests.conftest import SMALL  # noqa: E402,F401  (one small run: the tests' own)
 
 
 @pytest.fixture

@@ -131,3 +131,27 @@ def test_every_plot_has_a_hover_readout(window):
     for other in (window.size_sweep_tool.time_plot, window.lr_sweep_tool.plot,
                   window.diagnostics_plot.sharpness_plot, window.diagnostics_plot.dead_plot):
         assert other.hover.plot is other
+
+
+def test_the_end_marker_and_the_sharpness_axis_ticks_are_whole(window, qtbot):
+    """The end marker was cut in half at the top edge, and lr·λ_max's top tick label clipped."""
+    from PySide6.QtGui import QFontMetrics
+
+    window.resize(1460, 780)
+    window.set_values({**SMALL, "iterations": 300, "learning_rate": DIVERGING_LR,
+                       "diagnostics": True})
+    run_and_wait(window, qtbot)
+    qtbot.wait(50)
+    view = window.plot.widget.getPlotItem().getViewBox()
+    ends = [m for m in labels_of(window, pg.PlotDataItem) if m.opts.get("symbol") == "x"]
+    assert len(ends) == 1
+    end = ends[0].scatter.mapRectToScene(ends[0].scatter.boundingRect())
+    assert view.sceneBoundingRect().contains(end), (view.sceneBoundingRect(), end)
+    plot = window.diagnostics_plot.sharpness_plot
+    axis = plot.getPlotItem().getAxis("left")
+    (_left, _right), (bottom, top) = plot.getPlotItem().getViewBox().viewRange()
+    height = plot.getPlotItem().getViewBox().height()
+    half_label = QFontMetrics(axis.style["tickFont"]).height() / 2
+    ticks = [value for value, _label in axis._tickLevels[0]]
+    pixels = [(top - value) / (top - bottom) * height for value in ticks]
+    assert min(pixels) >= half_label and max(pixels) <= height - half_label, (pixels, height)

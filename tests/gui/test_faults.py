@@ -25,10 +25,13 @@ def faulty_window(qtbot, settings, monkeypatch, request):
     shut(w, qtbot)
 
 
-def still_usable(window, qtbot, records_before):
-    """The earlier runs are kept, and a seed-0 run right after completes."""
+def still_usable(window, qtbot, records_before, faulty_record=None):
+    """The earlier runs are kept, the faulty one beside them exactly where it has a run number
+    (a run that completed no iteration has no record), and a seed-0 run right after
+    completes."""
+    added = 1 if faulty_record is not None and "run" in faulty_record else 0
     assert records_of(window)[:len(records_before)] == records_before
-    assert len(window.plot.finished) == len(records_of(window)) >= len(records_before)
+    assert len(window.plot.finished) == len(records_of(window)) == len(records_before) + added
     assert window.run_button.isEnabled() and not window.is_busy()
     window.set_values({"seed": 0, "iterations": 100})
     record = run_and_wait(window, qtbot)
@@ -52,7 +55,7 @@ def test_a_crash_of_the_compute_process_ends_the_run_as_crashed(faulty_window, q
     assert window.error_dialog is not None and "SIGABRT" in window.error_dialog.text()
     window.error_dialog.close()
     assert window.compute.pid != pid and window.compute.is_alive()
-    still_usable(window, qtbot, before)
+    still_usable(window, qtbot, before, record)
 
 
 @pytest.mark.slow  # a few seconds: the full suite (CI) runs it
@@ -73,7 +76,7 @@ def test_a_hung_run_is_forced_to_stop_within_five_seconds(faulty_window, qtbot):
     assert record["status"] == "stopped" and "compute process was ended" in record["message"]
     assert "Stopped (forced)" in window.status_label.text()
     assert window.compute.pid != pid
-    still_usable(window, qtbot, before)
+    still_usable(window, qtbot, before, record)
 
 
 @pytest.mark.slow  # a few seconds: the full suite (CI) runs it
@@ -101,7 +104,7 @@ def test_an_exception_inside_the_training_step_fails_the_run(faulty_window, qtbo
     assert "Traceback" in window.error_dialog.detailedText()
     assert window.status_label.text().startswith("Error:")
     window.error_dialog.close()
-    still_usable(window, qtbot, before)
+    still_usable(window, qtbot, before, record)
 
 
 @pytest.mark.parametrize("faulty_window", ["oom@10"], indirect=True)
@@ -113,7 +116,7 @@ def test_out_of_memory_during_a_run_is_refused_in_words(faulty_window, qtbot):
     text = window.status_label.text()
     assert text.startswith("Refused:") and "ran out of memory" in text and "smaller sizes" in text
     assert window.error_dialog is None
-    still_usable(window, qtbot, before)
+    still_usable(window, qtbot, before, record)
 
 
 def test_gpu_gone_between_probe_and_run(window, qtbot):
@@ -131,7 +134,7 @@ def test_gpu_gone_between_probe_and_run(window, qtbot):
     text = window.status_label.text()
     assert text.startswith("Refused:") and "GPU" in text
     window.set_values({"device": "cpu"})
-    still_usable(window, qtbot, before)
+    still_usable(window, qtbot, before, record)
 
 
 def test_export_to_a_folder_that_cannot_be_written(window, qtbot, tmp_path):

@@ -40,9 +40,8 @@ def test_the_history_keeps_within_its_bounds_and_says_what_it_dropped():
         assert history.add(number, result(losses=10)) == ([] if number < 3 else [1])
     assert history.numbers() == [2, 3]  # 30 losses passed 25: the oldest went
     assert history.bytes == BYTES_PER_LOSS * 20
-    for number in range(4, 7):
-        history.add(number, result(losses=1))
-    assert len(history.entries) <= 3
+    dropped = [history.add(number, result(losses=1)) for number in range(4, 7)]
+    assert dropped == [[], [2], [3]] and history.numbers() == [4, 5, 6]  # 3 runs at most
 
 
 def test_show_at_most_hides_the_oldest_shown_runs():
