@@ -16,7 +16,7 @@ from engine.language import error_line
 from engine.result import RunResult, Status
 from gui.language import language, translate
 from gui.main_window import MainWindow
-from gui.presets import load_presets, preset_values
+from session.presets import load_presets, preset_values
 
 # A scripted window run (--autorun --exit-when-done) exits with the status of what it ran.
 EXIT_CODES = {Status.COMPLETED: 0, Status.STOPPED: 0, Status.DIVERGED: 0, Status.REFUSED: 2,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.language import translate
 from gui.params import ParameterPanel
-from gui.presets import load_presets
+from session.presets import load_presets
 
 CUSTOM = "Custom"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.files import write_json, write_rows_csv
-from gui.history import Entry
-from gui.labels import run_label
+from session.history import Entry
+from session.labels import run_label
 
 PLOT_FILE, LOSSES_FILE, RECORDS_FILE = "loss_plot.png", "losses.csv", "runs.json"
 

@@ -18,10 +18,10 @@ from gui.axes import (
     scale_annotations,
     styled_plot,
 )
-from gui.history import Change, RunHistory
-from gui.labels import legend_labels
 from gui.language import follow_language, translate
-from gui.series import PREALLOCATED_POINTS, GrowingSeries, smooth, y_extent
+from session.history import Change, RunHistory
+from session.labels import legend_labels
+from session.series import PREALLOCATED_POINTS, GrowingSeries, smooth, y_extent
 
 VISIBLE_LIMIT = 8  # runs shown at once by default: a new run hides the oldest shown one
 DIVERGED_LABEL_HEIGHTS = (0.55, 0.43, 0.31, 0.19)  # "diverged at" labels, one height per run

@@ -28,13 +28,11 @@ from gui.compute import ComputeProcess, JobRunner
 from gui.controls import CUSTOM, RunControls
 from gui.diagnostics_plot import DiagnosticsPlot
 from gui.export import export_all
-from gui.history import RunHistory
 from gui.language import follow_language, language, language_menu, translate
 from gui.loss_plot import VISIBLE_LIMIT, LossPlot
 from gui.lr_sweep_tool import LearningRateSweepTool
 from gui.params import ParameterPanel
 from gui.presentation import PresentationMode
-from gui.presets import load_presets, matching_preset, preset_values
 from gui.profile_tool import ProfileTool
 from gui.race_tool import RaceTool
 from gui.readout import Readout
@@ -43,6 +41,8 @@ from gui.run_table import RunTable
 from gui.size_sweep_tool import SizeSweepTool
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR
 from gui.window_settings import SavedSettings
+from session.history import RunHistory
+from session.presets import load_presets, matching_preset, preset_values
 
 
 class MainWindow(QMainWindow):

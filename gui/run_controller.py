@@ -19,11 +19,11 @@ from engine.result import Outcome, RunResult, Status
 from gui.compute import ComputeProcess, JobRunner
 from gui.diagnostics_plot import OVERSHOOT_BRUSHES, DiagnosticsPlot
 from gui.dialogs import open_error_dialog
-from gui.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
 from gui.language import translate
 from gui.loss_plot import VISIBLE_LIMIT, LossPlot
 from gui.readout import Readout
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR
+from session.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
 
 # The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
 # run takes CPU from the run itself (on 2 cores, from one of its two BLAS threads).

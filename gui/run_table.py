@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine.measure import MIN_PAIRS, compare
-from gui.history import Change, Entry, RunHistory
-from gui.labels import ending, loop_time, run_value
 from gui.language import QT_TRANSLATE_NOOP, follow_language, translate
+from session.history import Change, Entry, RunHistory
+from session.labels import ending, loop_time, run_value
 
 COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "code", "device", "dtype", "threads", "seed",
            "layers", "status", "loop time", "final loss", "speedup")

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from gui.presets import preset_values
+from session.presets import preset_values
 
 
 class SavedSettings:

@@ -19,6 +19,8 @@ if str(ROOT) not in sys.path:
 # The small run most tests train: fast, and still the tutorial's algorithm.
 SMALL = {"n": 8, "d_in": 16, "hidden": 8, "d_out": 2}
 SMALL_OPTIONS = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
+# The packages whose sentences the catalog holds (pyside6-lupdate's folders).
+SOURCE_FOLDERS = ("gui", "session", "engine", "cli")
 
 
 from engine.language import LANGUAGE_NAMES  # noqa: E402  (after the path above)

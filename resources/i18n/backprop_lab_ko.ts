@@ -5,7 +5,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../gui/controls.py" line="98" />
-            <location filename="../../gui/main_window.py" line="475" />
+            <location filename="../../gui/main_window.py" line="478" />
             <source>smoothing {weight:.2f}</source>
             <translation>평활화 {weight:.2f}</translation>
         </message>
@@ -15,185 +15,185 @@
             <translation>{blas}, {cores}코어</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="154" />
+            <location filename="../../gui/main_window.py" line="157" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="157" />
+            <location filename="../../gui/main_window.py" line="160" />
             <source>Code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="158" />
+            <location filename="../../gui/main_window.py" line="161" />
             <source>The loop the chosen code runs, beside another code's: NumPy's hand-written backward pass, PyTorch's loss.backward()</source>
             <translation>선택한 코드가 실행하는 루프를 다른 코드의 루프와 나란히 보여 줍니다: NumPy로 손수 쓴 역전파와 PyTorch의 loss.backward()</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="163" />
+            <location filename="../../gui/main_window.py" line="166" />
             <source>Device race</source>
             <translation>장치 경주</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="164" />
+            <location filename="../../gui/main_window.py" line="167" />
             <source>The same run on two targets, from the same draw</source>
             <translation>같은 난수에서 시작한 같은 학습을 두 대상에서 실행합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="165" />
+            <location filename="../../gui/main_window.py" line="168" />
             <source>Size sweep</source>
             <translation>크기 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="166" />
+            <location filename="../../gui/main_window.py" line="169" />
             <source>Cost against problem size: where the GPU wins</source>
             <translation>문제 크기에 따른 비용: GPU가 이기는 지점</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="167" />
+            <location filename="../../gui/main_window.py" line="170" />
             <source>Learning-rate sweep</source>
             <translation>학습률 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="168" />
+            <location filename="../../gui/main_window.py" line="171" />
             <source>Final loss against learning rate, beside the bound 2/λ_max</source>
             <translation>학습률에 따른 최종 손실과 한계 2/λ_max</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="169" />
+            <location filename="../../gui/main_window.py" line="172" />
             <source>Profile</source>
             <translation>프로파일</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="170" />
+            <location filename="../../gui/main_window.py" line="173" />
             <source>One iteration of the tutorial taken apart: where the time goes, line by line</source>
             <translation>튜토리얼의 반복 한 번을 줄 단위로 분해: 시간이 어디에 쓰이는가</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="184" />
+            <location filename="../../gui/main_window.py" line="187" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="185" />
+            <location filename="../../gui/main_window.py" line="188" />
             <source>&amp;Import…</source>
             <translation>가져오기(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="188" />
+            <location filename="../../gui/main_window.py" line="191" />
             <source>Read run records (JSON written by this program, on this machine or another, such as Colab) into the run table</source>
             <translation>학습 기록(이 프로그램이 이 컴퓨터나 Colab 같은 다른 컴퓨터에서 쓴 JSON)을 학습 표로 읽어 옵니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="197" />
             <source>&amp;Quit</source>
             <translation>끝내기(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="197" />
+            <location filename="../../gui/main_window.py" line="200" />
             <source>Close the window (a running job is stopped first)</source>
             <translation>창을 닫습니다(실행 중인 작업은 먼저 중지합니다)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="202" />
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="207" />
             <source>&amp;Run</source>
             <translation>실행(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="208" />
             <source>&amp;Export…</source>
             <translation>내보내기(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="211" />
+            <location filename="../../gui/main_window.py" line="214" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="212" />
+            <location filename="../../gui/main_window.py" line="215" />
             <source>&amp;Presentation mode</source>
             <translation>발표 모드(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="216" />
+            <location filename="../../gui/main_window.py" line="219" />
             <source>Full screen, fonts 1.6× larger, thicker curves and a larger wall clock: for the back of a lecture hall</source>
             <translation>전체 화면, 1.6× 큰 글꼴, 굵은 곡선과 더 큰 시계: 강의실 뒷자리까지 보이도록</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="268" />
-            <location filename="../../gui/main_window.py" line="347" />
+            <location filename="../../gui/main_window.py" line="271" />
+            <location filename="../../gui/main_window.py" line="350" />
             <source>GPU unavailable ({reason}): this run would use the CPU.</source>
             <translation>GPU를 쓸 수 없습니다({reason}): 이 학습은 CPU에서 실행됩니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="281" />
+            <location filename="../../gui/main_window.py" line="284" />
             <source>Preset {name} needs a GPU, and none can be used here ({reason}): not applied.</source>
             <translation>프리셋 {name}에는 GPU가 필요한데 여기서는 쓸 수 있는 GPU가 없습니다({reason}): 적용하지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="341" />
+            <location filename="../../gui/main_window.py" line="344" />
             <source>the probe {kind}: {message}</source>
             <translation>GPU 확인 {kind}: {message}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="369" />
-            <location filename="../../gui/main_window.py" line="385" />
+            <location filename="../../gui/main_window.py" line="372" />
+            <location filename="../../gui/main_window.py" line="388" />
             <source>Fix the highlighted settings: {errors}</source>
             <translation>표시된 설정을 고치세요: {errors}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="462" />
+            <location filename="../../gui/main_window.py" line="465" />
             <source>Deleted runs {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="463" />
+            <location filename="../../gui/main_window.py" line="466" />
             <source>Deleted run {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="483" />
+            <location filename="../../gui/main_window.py" line="486" />
             <source>History cleared</source>
             <translation>기록을 지웠습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="490" />
+            <location filename="../../gui/main_window.py" line="493" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="493" />
+            <location filename="../../gui/main_window.py" line="496" />
             <source>Exported {count} runs to {folder}</source>
             <translation>학습 {count}개를 {folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="504" />
+            <location filename="../../gui/main_window.py" line="507" />
             <source>Import refused: {file}: {reason}</source>
             <translation>가져오기 거부: {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="514" />
+            <location filename="../../gui/main_window.py" line="517" />
             <source>Imported {count} runs from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="515" />
+            <location filename="../../gui/main_window.py" line="518" />
             <source>Imported {count} run from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="521" />
+            <location filename="../../gui/main_window.py" line="524" />
             <source>Import run records</source>
             <translation>학습 기록 가져오기</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="529" />
+            <location filename="../../gui/main_window.py" line="532" />
             <source>Export plot, losses and records into</source>
             <translation>그래프, 손실, 기록을 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="541" />
+            <location filename="../../gui/main_window.py" line="544" />
             <source>Closing after the run stops…</source>
             <translation>학습이 멈추면 닫습니다…</translation>
         </message>
@@ -214,44 +214,44 @@
     <context>
         <name>axes</name>
         <message>
-            <location filename="../../gui/diagnostics_plot.py" line="33" />
-            <location filename="../../gui/loss_plot.py" line="68" />
-            <location filename="../../gui/loss_plot.py" line="228" />
+            <location filename="../../gui/diagnostics_plot.py" line="42" />
+            <location filename="../../gui/loss_plot.py" line="77" />
+            <location filename="../../gui/loss_plot.py" line="242" />
             <source>iteration t</source>
             <translation>반복 t</translation>
         </message>
         <message>
-            <location filename="../../gui/diagnostics_plot.py" line="34" />
+            <location filename="../../gui/diagnostics_plot.py" line="43" />
             <source>dead units</source>
             <translation>죽은 유닛</translation>
         </message>
         <message>
-            <location filename="../../gui/diagnostics_plot.py" line="45" />
+            <location filename="../../gui/diagnostics_plot.py" line="54" />
             <source>2: stable below</source>
             <translation>2: 이 아래에서 안정</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="69" />
+            <location filename="../../gui/loss_plot.py" line="78" />
             <source>loss (sum of squares)</source>
             <translation>손실 (제곱합)</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="229" />
+            <location filename="../../gui/loss_plot.py" line="243" />
             <source>seconds into the loop</source>
             <translation>루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="328" />
+            <location filename="../../gui/loss_plot.py" line="353" />
             <source>#{number} diverged at t = {t}</source>
             <translation>#{number}: t = {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="334" />
+            <location filename="../../gui/loss_plot.py" line="359" />
             <source>Double-click to zoom to this divergence; Home shows every run again</source>
             <translation>두 번 클릭하면 이 발산을 확대합니다; Home 키를 누르면 모든 학습을 다시 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="434" />
+            <location filename="../../gui/loss_plot.py" line="493" />
             <source>#{number}: t = {t}{seconds}, loss {loss:.4g}</source>
             <translation>#{number}: t = {t}{seconds}, 손실 {loss:.4g}</translation>
         </message>
@@ -1263,7 +1263,7 @@
     <context>
         <name>hover</name>
         <message>
-            <location filename="../../gui/hover.py" line="68" />
+            <location filename="../../gui/hover.py" line="74" />
             <source>{x_name} {x:.4g}, {y_name} {y:.4g}</source>
             <translation>{x_name} {x:.4g}, {y_name} {y:.4g}</translation>
         </message>
@@ -1319,22 +1319,22 @@
     <context>
         <name>labels</name>
         <message>
-            <location filename="../../gui/labels.py" line="13" />
+            <location filename="../../session/labels.py" line="13" />
             <source>{} threads</source>
             <translation>스레드 {}개</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="14" />
+            <location filename="../../session/labels.py" line="14" />
             <source>seed {}</source>
             <translation>시드 {}</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="15" />
+            <location filename="../../session/labels.py" line="15" />
             <source>train {}</source>
             <translation>학습 {}</translation>
         </message>
         <message>
-            <location filename="../../gui/labels.py" line="26" />
+            <location filename="../../session/labels.py" line="26" />
             <source>diverged at t={t}</source>
             <translation>t={t}에서 발산</translation>
         </message>
@@ -1697,52 +1697,52 @@ Invalid: {reason}</source>
     <context>
         <name>presets</name>
         <message>
-            <location filename="../../gui/presets.py" line="18" />
+            <location filename="../../session/presets.py" line="17" />
             <source>Tutorial</source>
             <translation>튜토리얼</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="19" />
+            <location filename="../../session/presets.py" line="18" />
             <source>The PyTorch tutorial's sizes and learning rate: the loss falls from about 3e7 to near 0.</source>
             <translation>PyTorch 튜토리얼의 크기와 학습률: 손실이 약 3e7에서 0 가까이로 줄어듭니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="21" />
+            <location filename="../../session/presets.py" line="20" />
             <source>Divergence</source>
             <translation>발산</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="22" />
+            <location filename="../../session/presets.py" line="21" />
             <source>The tutorial at 4e-6, four times its learning rate: lr·λ_max starts near 9.4, the loss grows for 7 iterations and becomes non-finite at iteration 8 (seed 0). Rates up to about 3.1e-6 stay finite, but from 1.8e-6 on they stall at losses of 200-600 (see the Catapult preset).</source>
             <translation>튜토리얼의 학습률을 네 배로 한 4e-6: lr·λ_max가 9.4 근처에서 시작해 손실이 7번의 반복 동안 커지다가 반복 8에서 발산합니다(시드 0). 약 3.1e-6까지는 유한하지만 1.8e-6부터는 손실 200-600에서 정체합니다(카타펄트 프리셋 참고).</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="27" />
+            <location filename="../../session/presets.py" line="26" />
             <source>Catapult</source>
             <translation>카타펄트</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="28" />
+            <location filename="../../session/presets.py" line="27" />
             <source>lr 2e-6 with diagnostics: lr·λ_max starts at 4.7 &gt; 2, the loss climbs 23× in 2 iterations, the sharpness falls until lr·λ_max &lt; 1, and 75 of 100 hidden units die, so the loss stalls near 560 (seed 0).</source>
             <translation>진단을 켠 lr 2e-6: lr·λ_max가 4.7 &gt; 2에서 시작해 손실이 반복 2번 만에 23× 오르고, 샤프니스가 lr·λ_max &lt; 1이 될 때까지 줄며, 은닉 유닛 100개 중 75개가 죽어 손실이 560 근처에서 정체합니다(시드 0).</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="32" />
+            <location filename="../../session/presets.py" line="31" />
             <source>Quadratic (w1 frozen)</source>
             <translation>2차식 (w1 고정)</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="33" />
+            <location filename="../../session/presets.py" line="32" />
             <source>Only w2 is trained: the loss is a quadratic in w2, and 2/λ_max = 9.18e-7 is an exact bound. At 9e-7 (lr·λ_max = 1.96) it is still falling after 500 iterations; try 9.3e-7 to see it turn unstable.</source>
             <translation>w2만 학습합니다: 손실은 w2의 2차식이고, 2/λ_max = 9.18e-7은 정확한 한계입니다. 9e-7(lr·λ_max = 1.96)에서는 500회 반복 뒤에도 손실이 아직 내려가는 중입니다; 9.3e-7로 바꾸면 불안정해지는 것을 볼 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="38" />
+            <location filename="../../session/presets.py" line="37" />
             <source>512×4096×1024×10: 8.6 GFLOP per iteration, where an H100 ran about 140× faster than 16 CPU cores, at 3e-9 (1e-8 diverges).</source>
             <translation>512×4096×1024×10: 반복당 8.6 GFLOP, H100이 CPU 16코어보다 약 140× 빨랐던 크기, 학습률 3e-9 (1e-8은 발산).</translation>
         </message>
         <message>
-            <location filename="../../gui/presets.py" line="37" />
+            <location filename="../../session/presets.py" line="36" />
             <source>GPU showcase</source>
             <translation>GPU 시연</translation>
         </message>
@@ -2071,113 +2071,113 @@ Invalid: {reason}</source>
     <context>
         <name>readout</name>
         <message>
-            <location filename="../../gui/readout.py" line="53" />
+            <location filename="../../gui/readout.py" line="96" />
             <source>wall clock</source>
             <translation>실행 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="57" />
+            <location filename="../../gui/readout.py" line="100" />
             <source>The training loop's time, live and after the run (the tutorial's 'Completed in X seconds'); setup (the draw, the copy to the device, the warm-up) is not in it.</source>
             <translation>학습 루프의 실행 시간, 학습 중과 학습 후(튜토리얼의 'Completed in X seconds'); 준비(난수 생성, 장치로 복사, 예열)는 포함하지 않습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="64" />
+            <location filename="../../gui/readout.py" line="107" />
             <source>Ready</source>
             <translation>준비됨</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="78" />
+            <location filename="../../gui/readout.py" line="121" />
             <source>Iteration</source>
             <translation>반복</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="78" />
+            <location filename="../../gui/readout.py" line="121" />
             <source>Iterations done of the total</source>
             <translation>전체 중 마친 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="80" />
+            <location filename="../../gui/readout.py" line="123" />
             <source>Iterations/s</source>
             <translation>반복/s</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="80" />
+            <location filename="../../gui/readout.py" line="123" />
             <source>Iterations per second of loop time</source>
             <translation>루프 시간 1초당 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="83" />
+            <location filename="../../gui/readout.py" line="126" />
             <source>Time left</source>
             <translation>남은 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="84" />
+            <location filename="../../gui/readout.py" line="127" />
             <source>Time left at the current rate</source>
             <translation>현재 속도로 남은 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="86" />
+            <location filename="../../gui/readout.py" line="129" />
             <source>4·N·D_in·H + 6·N·H·D_out operations per iteration, per second of the training's own time (diagnostics' time apart)</source>
             <translation>반복당 4·N·D_in·H + 6·N·H·D_out 연산, 학습 자체 시간 1초당(진단 시간 제외)</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="89" />
+            <location filename="../../gui/readout.py" line="132" />
             <source>Loss</source>
             <translation>손실</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="89" />
+            <location filename="../../gui/readout.py" line="132" />
             <source>The latest loss, Σ (y_pred − y)²</source>
             <translation>가장 최근 손실(loss), Σ (y_pred − y)²</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="91" />
+            <location filename="../../gui/readout.py" line="134" />
             <source>Setup</source>
             <translation>준비</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="91" />
+            <location filename="../../gui/readout.py" line="134" />
             <source>Random draw, copy to the device and GPU warm-up, outside the loop time</source>
             <translation>난수 생성, 장치로 복사, GPU 예열: 루프 시간 밖</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="94" />
+            <location filename="../../gui/readout.py" line="137" />
             <source>Diagnostics</source>
             <translation>진단</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="94" />
+            <location filename="../../gui/readout.py" line="137" />
             <source>The loop time the diagnostics took (sharpness, dead units), shown apart from the training's</source>
             <translation>진단(샤프니스, 죽은 유닛)에 든 루프 시간, 학습 시간과 따로 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="112" />
+            <location filename="../../gui/readout.py" line="155" />
             <source>CPU busy</source>
             <translation>CPU 사용 중</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="114" />
-            <location filename="../../gui/readout.py" line="120" />
+            <location filename="../../gui/readout.py" line="157" />
+            <location filename="../../gui/readout.py" line="166" />
             <source>Other programs used the CPU while this run was timed: its time is not one to quote</source>
             <translation>이 학습을 재는 동안 다른 프로그램이 CPU를 사용했습니다: 이 시간은 인용할 만한 시간이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="122" />
+            <location filename="../../gui/readout.py" line="168" />
             <source>How the GPU issued this run's iterations (the GPU path setting), and why, where it is not the one chosen</source>
             <translation>GPU가 이 학습의 반복을 어떻게 실행했는지(GPU 경로 설정), 고른 것과 다르면 그 이유</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="125" />
+            <location filename="../../gui/readout.py" line="171" />
             <source>How many BLAS threads this CPU run trained with, and why: `auto` measures the counts on the run's own arrays and leaves the cores other programs use alone</source>
             <translation>이 CPU 학습이 쓴 BLAS 스레드 수와 그 이유: `auto`는 학습 자신의 배열로 스레드 수를 재고, 다른 프로그램이 쓰는 코어는 건드리지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="128" />
+            <location filename="../../gui/readout.py" line="174" />
             <source>The matrix products one backward pass of this run actually ran, counted at one iteration (for autograd, by PyTorch's dispatcher): a frozen layer's are skipped</source>
             <translation>이 학습의 역전파 한 번이 실제로 실행한 행렬 곱, 반복 한 번에서 셉니다(autograd는 PyTorch 디스패처로): 고정된 층의 곱은 건너뜁니다</translation>
         </message>
         <message>
-            <location filename="../../gui/readout.py" line="138" />
+            <location filename="../../gui/readout.py" line="182" />
             <source>Written from this run's diagnostics: every number in it was measured in the run</source>
             <translation>이 학습의 진단으로 쓴 설명입니다: 모든 숫자를 이 학습에서 측정했습니다</translation>
         </message>

@@ -9,18 +9,21 @@ from pathlib import Path
 import pytest
 
 ENGINE = Path(__file__).resolve().parents[2] / "engine"
+QT_FREE = (ENGINE, ENGINE.parent / "session")  # the engine, and the window's session models
 GUI_MODULES = ("PySide6", "PyQt5", "PyQt6", "pyqtgraph", "superqt", "qtpy")
 
 
-def test_no_engine_source_imports_qt():
+def test_no_engine_or_session_source_imports_qt():
     pattern = re.compile(r"^\s*(from|import)\s+(" + "|".join(GUI_MODULES) + r")\b", re.M)
-    offenders = [p.name for p in ENGINE.glob("*.py") if pattern.search(p.read_text())]
+    offenders = [p.name for folder in QT_FREE for p in folder.glob("*.py")
+                 if pattern.search(p.read_text())]
     assert offenders == []
 
 
-def test_importing_every_engine_module_loads_no_qt():
+def test_importing_every_engine_and_session_module_loads_no_qt():
     needs = {"cuda_step": "cupy", "gpu_trainer": "cupy", "torch_codes": "torch"}
-    modules = [f"engine.{p.stem}" for p in ENGINE.glob("*.py") if p.stem != "__init__"
+    modules = [f"{folder.name}.{p.stem}" for folder in QT_FREE for p in folder.glob("*.py")
+               if p.stem != "__init__"
                and (p.stem not in needs or importlib.util.find_spec(needs[p.stem]))]
     code = (
         "import sys\n"
@@ -34,12 +37,12 @@ def test_importing_every_engine_module_loads_no_qt():
 
 
 def test_imports_run_one_way_and_never_in_a_circle():
-    """main.py → cli/ and gui/ → engine/; cli/ and gui/ never import each other, the engine
-    neither, and no module-level import cycle (backends and gpu_trainer had one)."""
+    """main.py → cli/ and gui/ → session/ → engine/; cli/ and gui/ never import each other,
+    the engine neither, and no module-level import cycle (backends and gpu_trainer had one)."""
     import ast
 
     root = Path(__file__).resolve().parents[2]
-    packages = ("engine", "gui", "cli")
+    packages = ("engine", "session", "gui", "cli")
     imports = {}
     for package in packages:
         for path in (root / package).glob("*.py"):
@@ -54,6 +57,8 @@ def test_imports_run_one_way_and_never_in_a_circle():
                 (module, other)
             assert not (module.startswith("cli") and other.startswith("gui")), (module, other)
             assert not (module.startswith("gui") and other.startswith("cli")), (module, other)
+            assert not (module.startswith("session") and other.split(".")[0] in ("gui", "cli")), \
+                (module, other)
 
     def reaches(start, goal, seen):
         return any(other == goal or (other not in seen and reaches(other, goal, seen | {other}))
@@ -71,8 +76,10 @@ def _lint_imports(tree: Path) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize(("module", "line", "broken"), [
     ("engine/config.py", "import gui.app", "Two front ends over one engine"),
-    ("cli/output.py", "import gui.labels", "Two front ends over one engine"),
-    ("engine/result.py", "import PySide6.QtCore", "The engine imports no Qt"),
+    ("cli/output.py", "import gui.readout", "Two front ends over one engine"),
+    ("session/history.py", "import gui.loss_plot", "Two front ends over one engine"),
+    ("engine/result.py", "import PySide6.QtCore", "The engine and the session import no Qt"),
+    ("session/labels.py", "import pyqtgraph", "The engine and the session import no Qt"),
 ])
 def test_the_import_contracts_hold_and_fail_on_an_upward_import(tmp_path, module, line, broken):
     """pyproject's import-linter contracts: kept on the tree as it is, broken by one import
@@ -81,7 +88,7 @@ def test_the_import_contracts_hold_and_fail_on_an_upward_import(tmp_path, module
     import shutil
 
     root = ENGINE.parent
-    for name in ("engine", "gui", "cli"):
+    for name in ("engine", "session", "gui", "cli"):
         shutil.copytree(root / name, tmp_path / name,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(root / "pyproject.toml", tmp_path)

@@ -200,8 +200,10 @@ def test_the_busy_sentence_is_written_in_one_place():
     line's race, profile and bench): each now calls engine.measure.load_sentence."""
     from pathlib import Path
 
+    from tests.conftest import SOURCE_FOLDERS
+
     root = Path(__file__).resolve().parents[2]
-    written = [str(p.relative_to(root)) for folder in ("engine", "gui", "cli")
+    written = [str(p.relative_to(root)) for folder in SOURCE_FOLDERS
                for p in (root / folder).glob("*.py")
                for phrase in ("programs used {", "processes used {", "not the quiet machine",
                               "other processes")

@@ -16,8 +16,8 @@ from PySide6.QtCore import QSettings
 from engine.language import catalog_path
 from gui import language as gui_language
 from gui.language import language, text_slots
-from gui.presets import PRESET_TEXTS, PRESETS_FILE
-from tests.conftest import HANGUL, english_words, format_fields
+from session.presets import PRESET_TEXTS, PRESETS_FILE
+from tests.conftest import HANGUL, SOURCE_FOLDERS, english_words, format_fields
 from tests.gui.conftest import SMALL, open_window, run_and_wait, shut
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,10 +51,10 @@ def _entries(path: Path) -> dict[tuple[str, str], ElementTree.Element]:
 
 @pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="no pyside6-lupdate")
 def test_the_korean_catalog_holds_every_marked_string_finished(tmp_path):
-    """lupdate, run afresh on gui/, engine/ and cli/, finds exactly the catalog's strings, and
-    each has a finished, non-empty translation with the same fields."""
+    """lupdate, run afresh on gui/, session/, engine/ and cli/, finds exactly the catalog's
+    strings, and each has a finished, non-empty translation with the same fields."""
     fresh = tmp_path / "fresh.ts"
-    subprocess.run(["pyside6-lupdate", "-extensions", "py", "gui", "engine", "cli", "-ts",
+    subprocess.run(["pyside6-lupdate", "-extensions", "py", *SOURCE_FOLDERS, "-ts",
                     str(fresh)], cwd=ROOT, check=True, capture_output=True)
     committed = _entries(catalog_path("ko"))
     assert set(_entries(fresh)) == set(committed)

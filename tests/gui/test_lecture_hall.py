@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from engine.measure import MIN_PAIRS
-from gui.series import smooth
+from session.series import smooth
 from tests.gui.conftest import SMALL, records_of, run_and_wait
 
 
@@ -74,8 +74,8 @@ def test_the_baseline_speedup_is_shown_only_where_the_verdict_is_settled():
 
     from engine.config import RunConfig
     from engine.result import RunResult, Status
-    from gui.history import Entry
     from gui.run_table import speedup
+    from session.history import Entry
 
     def entry(number, seconds):
         result = RunResult(RunConfig(), Status.COMPLETED, 500, None, np.ones(500), 0.1,
@@ -164,8 +164,8 @@ def test_the_legend_and_table_name_the_gpu_path_a_run_actually_took():
 
     from engine.config import RunConfig
     from engine.result import RunResult, Status
-    from gui.history import Entry
-    from gui.labels import legend_labels, run_value
+    from session.history import Entry
+    from session.labels import legend_labels, run_value
 
     def record(run, device_info, device="gpu"):
         config = RunConfig(device=device, gpu_path="graph")

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.loss_plot import VISIBLE_LIMIT
-from gui.presets import load_presets
 from gui.readout import format_seconds
+from session.presets import load_presets
 from tests.gui.conftest import SMALL, records_of
 
 ACTIONS_COUNT = 1000

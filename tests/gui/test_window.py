@@ -329,7 +329,7 @@ def test_the_wall_clock_is_the_loops_clock_and_never_runs_backwards(window, qtbo
 
 
 def test_the_preset_is_described_under_the_combo_and_ctrl_q_quits(window, qtbot):
-    from gui.presets import load_presets
+    from session.presets import load_presets
 
     label = window.findChild(type(window.controls.preset_description), "preset_description_label")
     window.preset_combo.setCurrentText("Catapult")

@@ -7,9 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from engine.config import RunConfig
+from engine.language import QT_TRANSLATE_NOOP
 
 PRESETS_FILE = Path(__file__).resolve().parents[1] / "resources" / "presets.json"
 # The presets' names and descriptions, marked for the catalog (lupdate reads code, not JSON);

@@ -3,10 +3,10 @@ and endings, from the typed results, in the window's language."""
 
 from __future__ import annotations
 
+from engine.language import QT_TRANSLATE_NOOP, translate
 from engine.measure import Spread
 from engine.result import RunResult, Status, status_word
-from gui.history import Entry
-from gui.language import QT_TRANSLATE_NOOP, translate
+from session.history import Entry
 
 # The fields the legend may name, in this order, when they differ between the shown runs.
 LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("code", "{}"), ("device", "{}"), ("dtype", "{}"),

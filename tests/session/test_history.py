@@ -1,5 +1,5 @@
-"""What the window's views read, tested without a window: the run history, the series a curve
-is handed, smoothing's neighbour the decimation, and the catapult's spans."""
+"""What the window's views read, tested without a window or Qt (session/): the run history,
+the series a curve is handed, smoothing's neighbour the decimation, and the catapult's spans."""
 
 import numpy as np
 import pytest
@@ -7,9 +7,9 @@ import pytest
 from engine.config import RunConfig
 from engine.diagnostics import catapult_spans
 from engine.result import RunResult, Status
-from gui.history import BYTES_PER_LOSS, Change, RunHistory
-from gui.labels import legend_labels
-from gui.series import DISPLAY_POINTS, GrowingSeries
+from session.history import BYTES_PER_LOSS, Change, RunHistory
+from session.labels import legend_labels
+from session.series import DISPLAY_POINTS, GrowingSeries
 
 
 def result(losses=10, lr=1e-6, status=Status.COMPLETED):
@@ -79,27 +79,9 @@ def test_catapult_spans_are_the_overshooting_steps():
         catapult_spans([0, 1], [3.0], losses)  # lengths must agree
 
 
-def test_launch_values_are_not_remembered_while_they_stand(tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from gui.window_settings import SavedSettings
-
-    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    store.setValue("config", '{"learning_rate": 2e-06, "n": 32, "bogus": 1}')
-    saved = SavedSettings(store)
-    values = saved.run_values()
-    assert values["learning_rate"] == 2e-06 and values["n"] == 32 and "bogus" not in values
-    saved.saved = values
-    saved.launch = {"learning_rate": 4e-06}
-    assert saved.to_save({**values, "learning_rate": 4e-06})["learning_rate"] == 2e-06
-    assert saved.to_save({**values, "learning_rate": 1e-05})["learning_rate"] == 1e-05
-    store.setValue("config", "{not json")
-    assert SavedSettings(store).run_values()["learning_rate"] == 1e-06  # the Tutorial's
-
-
 def test_the_legend_writes_iterations_as_the_rest_of_the_app_does():
     """'1000000000 it' in the legend, where the readout writes '2,000,000'."""
-    from gui.history import Entry
+    from session.history import Entry
 
     entries = [Entry(1, RunResult(RunConfig(iterations=1_000_000_000), Status.STOPPED, 10, None,
                                   np.ones(10), 0.1, 0.5)),
