@@ -177,9 +177,9 @@ def make_settings(args: argparse.Namespace, cls):
 
 
 def make_config(args: argparse.Namespace):
-    """The run's settings, refused as in the window (engine.threads.run_errors): a PyTorch
+    """The run's settings, refused as in the window (engine.checks.run_errors): a PyTorch
     code without PyTorch, more threads than physical cores."""
-    from engine.threads import run_errors
+    from engine.checks import run_errors
 
     config = make_settings(args, RunConfig)
     errors = run_errors(config.to_dict())

@@ -110,7 +110,7 @@ def command_sweep_size(args: argparse.Namespace) -> int:
 
 
 def command_sweep_lr(args: argparse.Namespace) -> int:
-    from engine.explain import explain_sweep
+    from engine.explain import record_of
     from engine.rate_sweep import sweep_learning_rates
 
     config = make_config(args)
@@ -145,12 +145,14 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
                                           bound=result.predicted_bound)
           + (translate("cli", "; the largest rate whose loss fell is {ratio:.3g}× it").format(
               ratio=stable / result.predicted_bound) if stable else ""))
-    print(explain_sweep(result))
-    write_outputs(args, result.to_dict(), result.table())
+    record = record_of(result)
+    print(record["explanation"])
+    write_outputs(args, record, result.table())
     return 0
 
 
 def command_profile(args: argparse.Namespace) -> int:
+    from engine.explain import record_of
     from engine.profile import profile
 
     config = make_config(args)
@@ -183,7 +185,7 @@ def command_profile(args: argparse.Namespace) -> int:
             result = profile(config, settings, stop=stop, on_column=show)
     except ConfigError as exc:
         raise CliError(f"{option_name(exc.field)}: {exc.reason}") from None
-    record = result.to_dict()
+    record = record_of(result)
     print()
     if result.stopped:
         print(translate("cli", "status: stopped (Ctrl+C); what was measured so far follows"))

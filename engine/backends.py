@@ -24,23 +24,10 @@ from engine.cpu_blas import CpuBlas
 from engine.devices import cpu_info
 from engine.problem import Problem, to_device
 from engine.step import Workspace, folded_sgd_step, sgd_step, trained_gradients
-from engine.threads import Governor, choose
+from engine.threads import Governor, choose, watch_threads
 
 WARM_UP_ITERATIONS = 2
 WARM_UP_SECONDS = 0.03
-
-
-def watch_threads(trainer, t: int) -> None:
-    """A CPU trainer's governor (`auto` threads) after iteration t: once it drops to one
-    thread, the record says so and the watching ends."""
-    governor = trainer.governor
-    if governor is None:
-        return
-    governor.tick(t)
-    if governor.changed is not None:
-        trainer.device_info["threads_changed"] = governor.changed
-        trainer.device_info["threads"] = governor.threads
-        trainer.governor = None
 
 
 class CpuTrainer:

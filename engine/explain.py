@@ -11,6 +11,8 @@ import numpy as np
 from engine.config import Layers
 from engine.language import translate
 from engine.measure import duration
+from engine.profile import PRODUCTS, Profile, largest_line, products_share
+from engine.rate_sweep import LearningRateSweep
 from engine.result import (
     FLAT_CHANGE,
     FLAT_SHARE,
@@ -238,8 +240,6 @@ def explain_profile(profile) -> str:
     the costliest line and the products' share on the CPU; on a GPU, the lines' range against
     the launch floor (launch-bound where the lines sit near it, compute-bound where the
     products rise far above it)."""
-    from engine.profile import PRODUCTS, largest_line, products_share
-
     sentences = []
     for column in profile.columns:
         scaled = column.scale != 1
@@ -357,3 +357,16 @@ def _contrast(survived: dict, diverged: dict) -> str:
     return translate("explain", "What decided their fate: {fate}; at {lr:.3g} {how}, lr·λ_max "
                                 "{steps} by t = {t}, until the loss became non-finite.").format(
         fate=fate, lr=diverged["learning_rate"], how=how, steps=_steps(grown), t=last_t)
+
+
+def record_of(result) -> dict[str, Any]:
+    """A result's record as the front ends write it (--json, a tab's export): its numbers
+    (result.to_dict()), and, for a learning-rate sweep or a profile, the sentences explaining
+    them, written here at the edge in the current language: records hold numbers, and the
+    words come from them once."""
+    record = result.to_dict()
+    if isinstance(result, LearningRateSweep):
+        record["explanation"] = explain_sweep(result)
+    elif isinstance(result, Profile):
+        record["explanation"] = explain_profile(result)
+    return record

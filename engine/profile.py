@@ -197,16 +197,14 @@ class Profile:
         return header, rows
 
     def to_dict(self) -> dict[str, Any]:
-        from engine.explain import explain_profile
-
+        """The numbers; the explanation is added at the edge (engine.explain.record_of)."""
         base = self.base.to_dict() if self.columns else {"lines": [], "iteration_seconds": {}}
         note = ("" if self.config.layers.both else "the tutorial's loop, as written, "
                 "trains both layers: the layer switch is not applied to its lines")
         return {"config": self.config.to_dict(), "note": note,
                 "lines": base["lines"], "iteration_seconds": base["iteration_seconds"],
                 "columns": [column.to_dict() for column in self.columns],
-                "gpu_reason": self.gpu_reason, "load": self.load, "stopped": self.stopped,
-                "explanation": explain_profile(self)}
+                "gpu_reason": self.gpu_reason, "load": self.load, "stopped": self.stopped}
 
 
 def _spread(spread: Spread) -> dict[str, float]:

@@ -119,8 +119,7 @@ class LearningRateSweep:
         return (list(rows[0]) if rows else []), [list(r.values()) for r in rows]
 
     def to_dict(self) -> dict[str, Any]:
-        from engine.explain import explain_sweep
-
+        """The numbers; the explanation is added at the edge (engine.explain.record_of)."""
         best, learned = self.best(), self.largest_learned()
         return {"config": self.config.to_dict(),
                 "points": [p.to_dict() for p in self.ordered()],
@@ -131,8 +130,7 @@ class LearningRateSweep:
                 "lowest_final_loss_lr": best.learning_rate if best else None,
                 "lambda_max": self.lambda_max, "predicted_bound": self.predicted_bound,
                 "size_effect": dict(self.size_effect), "stopped": self.stopped,
-                "contrast": self.contrast,
-                "explanation": explain_sweep(self)}
+                "contrast": self.contrast}
 
 
 def size_effect(config: RunConfig) -> dict[str, float]:

@@ -31,8 +31,7 @@ from typing import Any
 
 from threadpoolctl import ThreadpoolController
 
-from engine.config import RunConfig, field_errors
-from engine.devices import code_refusal
+from engine.config import RunConfig
 from engine.language import translate
 from engine.measure import BUSY_CORES, LoadMonitor, Spread, load_figure, physical_cores
 
@@ -61,20 +60,6 @@ def oversubscription(threads: int | str) -> str:
                                 "oversubscribed BLAS threads spin, and a run can take many "
                                 "times longer (0.3 s took 17-33 s at the tutorial's sizes with 3 "
                                 "threads on 2 cores)").format(threads=threads, cores=cores)
-
-
-def run_errors(values: dict[str, Any]) -> dict[str, str]:
-    """Every refused field of a would-be run, by field: RunConfig's own checks, a PyTorch code
-    without PyTorch, and more threads than physical cores (the one rule of the window and the
-    command line alike)."""
-    errors = field_errors(values)
-    if "code" not in errors and code_refusal(values.get("code", "numpy")):
-        errors["code"] = code_refusal(values["code"])
-    if "threads" not in errors:
-        too_many = oversubscription(values.get("threads", "auto"))
-        if too_many:
-            errors["threads"] = too_many
-    return errors
 
 
 def size_class(config: RunConfig) -> tuple:
@@ -339,6 +324,19 @@ class Governor:
             self.threads = 1
             blas_limit(1)
             forget(self.key)
+
+
+def watch_threads(trainer, t: int) -> None:
+    """A CPU trainer's governor (`auto` threads) after iteration t: once it drops to one
+    thread, the record says so and the watching ends."""
+    governor = trainer.governor
+    if governor is None:
+        return
+    governor.tick(t)
+    if governor.changed is not None:
+        trainer.device_info["threads_changed"] = governor.changed
+        trainer.device_info["threads"] = governor.threads
+        trainer.governor = None
 
 
 def _run_for(step: Callable[[], None], seconds: float) -> None:

@@ -21,9 +21,9 @@ import numpy as np
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 
-from engine.backends import watch_threads
 from engine.config import Layers, RunConfig
 from engine.problem import Problem, to_device
+from engine.threads import watch_threads
 
 # The matrix products of aten, as the dispatcher sees them (torch.matmul arrives as mm).
 PRODUCTS = frozenset({"mm", "addmm", "bmm", "matmul", "mv", "dot"})

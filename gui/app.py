@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from engine import language as engine_language
 from engine.config import RunConfig
+from engine.explain import record_of
 from engine.jobs import EndKind
 from engine.language import error_line
 from engine.result import RunResult, Status
@@ -90,7 +91,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
 
     def on_tool_ended(end) -> None:
         if end.kind == EndKind.DONE:
-            on_finished(end.result.to_dict(), Status.COMPLETED)
+            on_finished(record_of(end.result), Status.COMPLETED)
         else:
             on_finished({"status": str(end.status), "message": end.message})
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.checks import run_errors
 from engine.codes import NAMES
 from engine.config import Layers, RunConfig
 from engine.devices import code_refusal
 from engine.settings import format_value, label_of, parse_or_keep, settings_of
-from engine.threads import run_errors
 from gui.language import follow_language, retranslated, translate
 
 # Every control's label, objectName and tooltip come from RunConfig's declarations

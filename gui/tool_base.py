@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.config import ConfigError, RunConfig
+from engine.explain import record_of
 from engine.jobs import EndKind, JobEnd, end_sentence
 from engine.settings import Setting, defaults_of, format_default, label_of, settings_of
 from gui.compute import ComputeProcess, JobRunner
@@ -187,7 +188,7 @@ class ToolPanel(QWidget):
         header, rows = self.result.table()
         try:
             paths = export_tool(Path(folder), self.object_prefix, self, header, rows,
-                                self.result.to_dict())
+                                record_of(self.result))
         except OSError as exc:
             self.set_status(translate("tools", "Export failed: "
                                                "{error}").format(error=exc), ERROR_COLOR)

@@ -98,3 +98,16 @@ def test_the_import_contracts_hold_and_fail_on_an_upward_import(tmp_path, module
         source.write(f"\n\ndef _upward():\n    {line}  # noqa\n")
     failed = _lint_imports(tmp_path)
     assert failed.returncode != 0 and broken in failed.stdout and "BROKEN" in failed.stdout
+
+
+def test_no_import_circle_even_through_imports_inside_functions():
+    """backends ↔ torch_codes (watch_threads), devices ↔ threads (run_errors) and explain ↔
+    profile (records that embedded prose) were circles hidden in functions' imports."""
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("engine", "session", "gui", "cli")
+    modules = sorted(graph.modules)
+    circles = sorted({tuple(sorted((a, b))) for a in modules
+                      for b in graph.find_modules_directly_imported_by(a)
+                      if b in graph.modules and b != a
+                      and graph.chain_exists(importer=b, imported=a)})
+    assert circles == []

@@ -7,9 +7,9 @@ import sys
 import pytest
 
 from engine import devices
+from engine.checks import run_errors
 from engine.codes import ALL_PRODUCTS, backward_sentence, listing
 from engine.config import CODES, ConfigError, Layers, RunConfig
-from engine.threads import run_errors
 from engine.train import train
 from tests.conftest import ROOT, SMALL, SMALL_OPTIONS
 

@@ -10,6 +10,7 @@ import pytest
 import main
 from engine import RunConfig
 from engine.config import ConfigError
+from engine.explain import record_of
 from engine.hessian import dense_hessian, stability_bound
 from engine.measure import MIN_PAIRS
 from engine.race import Target, default_targets, race
@@ -148,7 +149,7 @@ def test_with_w1_frozen_the_bound_is_exact():
     assert 0.98 < ratio <= 1.0 + 1e-9
     assert sweep.smallest_unstable_lr / sweep.predicted_bound >= 1.0
     # A quadratic's curvature never changes: the words say so, and never "grew".
-    text = sweep.to_dict()["explanation"]
+    text = record_of(sweep)["explanation"]
     if "diverged" in sweep.contrast:
         ratios = sweep.contrast["diverged"]["ratios"]
         assert f"lr·λ_max stayed at {ratios[0]:.3g}, above 2" in text and "grew" not in text
@@ -346,7 +347,7 @@ def test_the_sweep_contrasts_the_edge_from_its_own_sharpness():
     survived, diverged = sweep.contrast["survived"], sweep.contrast["diverged"]
     assert survived["learning_rate"] == sweep.largest_stable_lr
     assert diverged["learning_rate"] == sweep.smallest_diverging_lr
-    text = sweep.to_dict()["explanation"]
+    text = record_of(sweep)["explanation"]
     grown = diverged["ratios"]
     assert f"at {diverged['learning_rate']:.3g} " in text
     assert f"lr·λ_max {grown[0]:.3g} → {grown[1]:.3g}" in text

@@ -10,6 +10,7 @@ import pytest
 
 from engine.config import ConfigError, RunConfig
 from engine.devices import probe_gpu
+from engine.explain import record_of
 from engine.measure import Spread
 from engine.profile import (
     ITERATION,
@@ -60,7 +61,7 @@ def test_flops_are_the_sizes_arithmetic():
 
 def test_profile_times_every_line_and_the_whole_iteration():
     result = profile(PROFILED, ProfileSettings(scale_by=2))
-    record = json.loads(json.dumps(result.to_dict()))
+    record = json.loads(json.dumps(record_of(result)))
     assert [line["code"] for line in record["lines"]] == [s.code for s in STATEMENTS]
     for line in record["lines"]:
         assert line["device"] == "cpu"
@@ -88,7 +89,7 @@ def test_the_explanation_quotes_the_measured_lines():
     result = profile(PROFILED, ProfileSettings(scale_by=2))
     cpu = result.base.devices["cpu"]
     top = max(cpu.lines, key=lambda line: line.seconds.median)
-    text = result.to_dict()["explanation"]
+    text = record_of(result)["explanation"]
     assert f"`{top.code}` took {100 * top.seconds.median / cpu.iteration.median:.0f} %" in text
 
 
@@ -141,3 +142,21 @@ def test_the_scale_must_be_above_zero():
     done = subprocess.run([sys.executable, "main.py", "profile", "--scale-by", "0"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "--scale-by: must be a number above 0" in done.stderr
+
+
+def test_records_hold_numbers_and_the_sentences_are_written_at_the_edge():
+    """The profile's and the sweep's records carried their explanation, written by the engine
+    inside to_dict (an import circle between explain and profile); now to_dict holds the
+    numbers, and record_of adds the sentences in the current language."""
+    from engine import language
+
+    result = profile(PROFILED, ProfileSettings(scale_by=2))
+    assert "explanation" not in result.to_dict()
+    english = record_of(result)["explanation"]
+    language.use("ko")
+    try:
+        korean = record_of(result)["explanation"]
+    finally:
+        language.use("en")
+    assert english and korean != english
+    assert {k: v for k, v in record_of(result).items() if k != "explanation"} == result.to_dict()

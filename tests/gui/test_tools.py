@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from engine.devices import probe_gpu
+from engine.explain import record_of
 from engine.measure import MIN_PAIRS
 from tests.gui.conftest import SMALL
 
@@ -198,8 +199,8 @@ def test_the_profile_tab_draws_every_statement_and_explains_it(window, qtbot, tm
         assert sum(type(i).__name__ == "BarGraphItem" for i in items) == devices
     ticks = tool.plots[0].getPlotItem().getAxis("left")._tickLevels[0]
     assert [label for _, label in ticks][:len(STATEMENTS)] == [s.code for s in STATEMENTS]
-    assert tool.explanation.text() == result.to_dict()["explanation"] or \
-        tool.explanation.text().startswith(result.to_dict()["explanation"])
+    assert tool.explanation.text() == record_of(result)["explanation"] or \
+        tool.explanation.text().startswith(record_of(result)["explanation"])
     assert "On the CPU" in tool.explanation.text()
     if not probe_gpu().available:
         assert "CPU only" in tool.status_label.text()
