@@ -19,10 +19,10 @@ from cli.parser import (
 from cli.run import command_bench, command_run
 from cli.tools import command_profile, command_race, command_sweep_lr, command_sweep_size
 from cli.window import command_bench_window, command_window
-from engine import language
-from engine.config import ConfigError
-from engine.language import error_line, system_language, translate
-from engine.memory import InsufficientMemoryError
+from engine.core import language
+from engine.core.config import ConfigError
+from engine.core.language import error_line, system_language, translate
+from engine.run.memory import InsufficientMemoryError
 
 COMMANDS = {
     "run": command_run, "bench": command_bench, "race": command_race,

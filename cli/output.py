@@ -7,8 +7,8 @@ import signal
 import threading
 from pathlib import Path
 
-from engine.files import write_rows_csv
-from engine.language import translate
+from engine.core.files import write_rows_csv
+from engine.core.language import translate
 
 
 def write_losses_csv(path: Path, losses) -> None:
@@ -18,11 +18,11 @@ def write_losses_csv(path: Path, losses) -> None:
 
 def summary_lines(result) -> list[str]:
     """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
-    from engine.codes import backward_line
-    from engine.devices import describe_gpu_path, describe_threads
-    from engine.explain import explain_run
-    from engine.measure import Spread
-    from engine.result import Outcome, Status, status_word
+    from engine.backends.codes import backward_line
+    from engine.core.measure import Spread
+    from engine.core.result import Outcome, Status, status_word
+    from engine.machine.devices import describe_gpu_path, describe_threads
+    from engine.words.explain import explain_run
 
     lines = []
     if result.status == Status.DIVERGED:
@@ -90,7 +90,7 @@ def interrupt_sets(stop: threading.Event):
 
 def write_outputs(args, record: dict, table: tuple[list[str], list] | None = None) -> None:
     """--json (the record) and --csv (the table), where given: the tail of every command."""
-    from engine.files import write_json
+    from engine.core.files import write_json
 
     if getattr(args, "json", None):
         write_json(args.json, record)
@@ -103,6 +103,6 @@ def note_line(note: str) -> str:
 
 
 def print_load(sentence: str) -> None:
-    """A load sentence (engine.measure.load_sentence) as a note; nothing where it is empty."""
+    """A load sentence (engine.core.measure.load_sentence) as a note; nothing where it is empty."""
     if sentence:
         print(note_line(sentence))

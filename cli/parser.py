@@ -1,4 +1,4 @@
-"""The command line's parser: every option from the declarations (engine.settings), read by
+"""The command line's parser: every option from the declarations (engine.core.settings), read by
 each kind's one parser, refusals in one line (exit status 2)."""
 
 from __future__ import annotations
@@ -8,15 +8,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from engine.config import ConfigError, RunConfig
-from engine.language import LANGUAGES, QT_TRANSLATE_NOOP, error_line, translate
-from engine.profile import ProfileSettings
-from engine.race import COMPARISONS
-from engine.rate_sweep import RateSweepSettings
-from engine.settings import PARSERS, defaults_of, format_default, option_of, settings_of
-from engine.size_sweep import SizeSweepSettings
+from engine.core.config import ConfigError, RunConfig
+from engine.core.language import LANGUAGES, QT_TRANSLATE_NOOP, error_line, translate
+from engine.core.settings import PARSERS, defaults_of, format_default, option_of, settings_of
+from engine.tools.profile import ProfileSettings
+from engine.tools.race import COMPARISONS
+from engine.tools.rate_sweep import RateSweepSettings
+from engine.tools.size_sweep import SizeSweepSettings
 
-# A run's options, as RunConfig declares them (engine.settings), in declaration order.
+# A run's options, as RunConfig declares them (engine.core.settings), in declaration order.
 OPTION_OF_FIELD = {name: s.option for name, s in settings_of(RunConfig).items()}
 WINDOW_ONLY = ("preset", "tool", "autorun", "exit_when_done", "screenshot", "presentation",
                "import_path")
@@ -70,7 +70,7 @@ def language_given(argv: list[str]) -> str | None:
 
 
 def _typed(kind: str):
-    """An argparse type from the kind's one parser (engine.settings)."""
+    """An argparse type from the kind's one parser (engine.core.settings)."""
     def parse(text: str):
         try:
             return PARSERS[kind](text)
@@ -131,7 +131,7 @@ def add_output(parser: argparse.ArgumentParser, option: str, help_text: str) -> 
 
 
 def add_declared_options(group, cls, defaults: bool) -> None:
-    """One option per declared setting of `cls` (engine.settings): its option, kind, choices,
+    """One option per declared setting of `cls` (engine.core.settings): its option, kind, choices,
     help and default. With defaults=False an option left out is None (the window's); with
     defaults=True it leaves the namespace alone, so that one written before the subcommand
     applies (`main.py --lr 4e-6 run`); the class fills in the rest."""
@@ -177,9 +177,9 @@ def make_settings(args: argparse.Namespace, cls):
 
 
 def make_config(args: argparse.Namespace):
-    """The run's settings, refused as in the window (engine.checks.run_errors): a PyTorch
+    """The run's settings, refused as in the window (engine.run.checks.run_errors): a PyTorch
     code without PyTorch, more threads than physical cores."""
-    from engine.checks import run_errors
+    from engine.run.checks import run_errors
 
     config = make_settings(args, RunConfig)
     errors = run_errors(config.to_dict())
@@ -264,7 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_output(race, "--json", "write both runs as JSON")
     add_output(race, "--csv", "write lane,iteration,seconds,loss")
 
-    # The tools whose own settings are declared (engine.settings): one shape for all three.
+    # The tools whose own settings are declared (engine.core.settings): one shape for all three.
     for name, about, settings, group, what, rows in (
             ("sweep-size", "seconds per iteration against problem size, per device, with the "
              "CPU/GPU crossover", SizeSweepSettings, "sweep options", "the points",

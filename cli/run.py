@@ -14,11 +14,11 @@ from cli.output import (
     write_outputs,
 )
 from cli.parser import CliError, make_config
-from engine.language import translate
+from engine.core.language import translate
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from engine.train import train_repeated
+    from engine.run.train import train_repeated
 
     config = make_config(args)
 
@@ -40,8 +40,8 @@ def command_run(args: argparse.Namespace) -> int:
 
 
 def command_bench(args: argparse.Namespace) -> int:
-    from engine.bench import bench, matmul_gflops
-    from engine.measure import Spread, load_sentence
+    from engine.core.measure import Spread, load_sentence
+    from engine.tools.bench import bench, matmul_gflops
 
     config = make_config(args)
     if args.pairs < 3:

@@ -8,18 +8,18 @@ import threading
 
 from cli.output import interrupt_sets, note_line, print_load, write_outputs
 from cli.parser import CliError, make_config, make_settings, option_name
-from engine.config import ConfigError
-from engine.language import translate
-from engine.measure import difference_duration, duration, load_sentence
-from engine.profile import ProfileSettings
-from engine.rate_sweep import RateSweepSettings
-from engine.result import LEARNED_SHARE_WORDS
-from engine.size_sweep import SizeSweepSettings
-from engine.threads import ThreadChoice
+from engine.core.config import ConfigError
+from engine.core.language import translate
+from engine.core.measure import difference_duration, duration, load_sentence
+from engine.core.result import LEARNED_SHARE_WORDS
+from engine.machine.threads import ThreadChoice
+from engine.tools.profile import ProfileSettings
+from engine.tools.rate_sweep import RateSweepSettings
+from engine.tools.size_sweep import SizeSweepSettings
 
 
 def command_race(args: argparse.Namespace) -> int:
-    from engine.race import check_targets, race, race_lanes
+    from engine.tools.race import check_targets, race, race_lanes
 
     config = make_config(args)
     if args.repeats < 1:
@@ -69,7 +69,7 @@ def command_race(args: argparse.Namespace) -> int:
 
 
 def command_sweep_size(args: argparse.Namespace) -> int:
-    from engine.size_sweep import PointStatus, sweep_sizes
+    from engine.tools.size_sweep import PointStatus, sweep_sizes
 
     config = make_config(args)
     settings = make_settings(args, SizeSweepSettings)
@@ -110,8 +110,8 @@ def command_sweep_size(args: argparse.Namespace) -> int:
 
 
 def command_sweep_lr(args: argparse.Namespace) -> int:
-    from engine.explain import record_of
-    from engine.rate_sweep import sweep_learning_rates
+    from engine.tools.rate_sweep import sweep_learning_rates
+    from engine.words.explain import record_of
 
     config = make_config(args)
     settings = make_settings(args, RateSweepSettings)
@@ -152,8 +152,8 @@ def command_sweep_lr(args: argparse.Namespace) -> int:
 
 
 def command_profile(args: argparse.Namespace) -> int:
-    from engine.explain import record_of
-    from engine.profile import profile
+    from engine.tools.profile import profile
+    from engine.words.explain import record_of
 
     config = make_config(args)
     settings = make_settings(args, ProfileSettings)

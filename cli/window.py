@@ -7,10 +7,10 @@ import argparse
 from collections.abc import Callable
 
 from cli.parser import OPTION_OF_FIELD, CliError, config_values, make_config
-from engine.checks import run_errors
-from engine.config import RunConfig
-from engine.files import write_json
-from engine.language import translate
+from engine.core.config import RunConfig
+from engine.core.files import write_json
+from engine.core.language import translate
+from engine.run.checks import run_errors
 
 
 def given_values(args: argparse.Namespace) -> dict:

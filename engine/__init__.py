@@ -3,10 +3,10 @@
 No Qt here: the window and the command line both drive this package.
 """
 
-from engine.config import ConfigError, RunConfig
-from engine.memory import InsufficientMemoryError, estimate_memory
-from engine.result import COMPLETED, DIVERGED, STOPPED, Progress, RunResult, Status
-from engine.train import train
+from engine.core.config import ConfigError, RunConfig
+from engine.core.result import COMPLETED, DIVERGED, STOPPED, Progress, RunResult, Status
+from engine.run.memory import InsufficientMemoryError, estimate_memory
+from engine.run.train import train
 
 __all__ = [
     "COMPLETED",

@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from engine import language as engine_language
-from engine.config import RunConfig
-from engine.explain import record_of
-from engine.jobs import EndKind
-from engine.language import error_line
-from engine.result import RunResult, Status
+from engine.core import language as engine_language
+from engine.core.config import RunConfig
+from engine.core.language import error_line
+from engine.core.result import RunResult, Status
+from engine.service.jobs import EndKind
+from engine.words.explain import record_of
 from gui.language import language, translate
 from gui.main_window import MainWindow
 from session.presets import load_presets, preset_values

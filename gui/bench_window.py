@@ -23,7 +23,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTemporaryDir, QTimer
 
-from engine import RunConfig, train
+from engine import RunConfig
+from engine.run.train import train
 from gui.app import application, create_main_window
 
 SETTLE_SECONDS = 0.3

@@ -1,4 +1,5 @@
-"""The Code tab: the loop the chosen code runs, from the file that runs it (engine.codes), beside
+"""The Code tab: the loop the chosen code runs, from the file that runs it (engine.backends.codes),
+beside
 another code's, so that a lecturer can point at loss.backward() beside the hand-written
 grad_w1 = x.T·grad_h. Highlighted: Python's keywords, comments, and the lines of the backward
 pass (its products and loss.backward())."""
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.codes import LISTINGS, NAMES, listing, not_run_lines
-from engine.config import BOTH, Layers
+from engine.backends.codes import LISTINGS, NAMES, listing, not_run_lines
+from engine.core.config import BOTH, Layers
 from gui.language import follow_language, translate
 
 # What the backward pass computes, in each code's words: its products and autograd's call.

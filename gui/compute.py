@@ -1,6 +1,7 @@
 """The window's side of the compute process: one job interface for every kind of background work.
 
-`ComputeProcess` owns the process (engine.compute_process.serve, started with spawn), the pipe
+`ComputeProcess` owns the process (engine.service.compute_process.serve, started with spawn), the
+pipe
 and the watch on the process's end; it restarts the process after a crash or a forced stop.
 `JobRunner` is what a tab uses: start a job, receive its progress, stop it, and learn how it
 ended (a result, a refusal, a failure, a crash or a forced stop), with the error dialog.
@@ -19,10 +20,10 @@ import time
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from engine import language as engine_language
-from engine.compute_process import Message, MessageAssembler, serve
-from engine.jobs import EndKind, Job, JobEnd
-from engine.result import Progress
+from engine.core import language as engine_language
+from engine.core.result import Progress
+from engine.service.compute_process import Message, MessageAssembler, serve
+from engine.service.jobs import EndKind, Job, JobEnd
 from gui.language import translate
 from gui.params import field_label
 

@@ -14,7 +14,7 @@ from gui.language import translate
 
 SHARPNESS_COLOR = (148, 103, 189)
 DEAD_COLOR = (140, 86, 75)
-# The loss plot's shading of overshooting spans (engine.diagnostics.Overshoot's values): a
+# The loss plot's shading of overshooting spans (engine.numerics.diagnostics.Overshoot's values): a
 # catapult in amber, a divergence in the divergence's red.
 OVERSHOOT_BRUSHES = {"catapult": (255, 160, 0, 55), "diverging": (214, 39, 40, 45),
                      "overshooting": (150, 150, 150, 50)}
@@ -88,7 +88,7 @@ class DiagnosticsPlot(QWidget):
         self.dead_curve.setData([], [])
 
     def append(self, chunk: dict) -> None:
-        """A progress batch's diagnostics (engine.diagnostics.Diagnostics.since)."""
+        """A progress batch's diagnostics (engine.numerics.diagnostics.Diagnostics.since)."""
         finite = np.isfinite(chunk["sharpness"])
         self.sharpness_t.extend(int(t) for t in chunk["sharpness_iterations"][finite])
         self.ratios.extend(float(v) * self.learning_rate for v in chunk["sharpness"][finite])
@@ -123,7 +123,7 @@ class DiagnosticsPlot(QWidget):
                                       padding=label_room(self.sharpness_plot))
 
     def show_result(self, result) -> None:
-        """A finished run's diagnostics, whole (an engine.result.RunResult)."""
+        """A finished run's diagnostics, whole (an engine.core.result.RunResult)."""
         d = result.diagnostics
         self.clear(result.config.learning_rate, result.config.hidden)
         self.append({name: np.asarray(d[name]) for name in

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from engine.jobs import JobEnd
-from engine.result import status_word
+from engine.core.result import status_word
+from engine.service.jobs import JobEnd
 from gui.language import translate
 
 

@@ -11,7 +11,7 @@ import ctypes.util
 import os
 import sys
 
-from engine.language import QT_TRANSLATE_NOOP, translate  # no Qt: the engine's reader
+from engine.core.language import QT_TRANSLATE_NOOP, translate  # no Qt: the engine's reader
 
 # The libraries Qt >= 6.5's xcb plugin loads, with the packages that provide them.
 XCB_LIBRARIES = {  # soname stem: (Debian/Ubuntu package, Fedora package)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.files import write_json, write_rows_csv
+from engine.core.files import write_json, write_rows_csv
 from session.history import Entry
 from session.labels import run_label
 

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import language as engine_language
-from engine.language import LANGUAGE_NAMES, LANGUAGES, catalog_path, system_language
+from engine.core import language as engine_language
+from engine.core.language import LANGUAGE_NAMES, LANGUAGES, catalog_path, system_language
 
 __all__ = ["QT_TRANSLATE_NOOP", "Language", "follow_language", "language", "language_menu",
            "retranslated", "text_slots", "translate"]

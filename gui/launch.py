@@ -8,7 +8,7 @@ import sys
 def can_open_window() -> bool:
     """Where no window can open: one line naming the fix, instead of Qt's abort (exit 134),
     before Qt loads."""
-    from engine.language import error_line
+    from engine.core.language import error_line
     from gui.display import window_problem
 
     problem = window_problem()
@@ -32,8 +32,8 @@ def open_front(command: str, args, values) -> int:
 
 
 def bench_window_command(args, config) -> int:
-    from engine.files import write_json
-    from engine.settings import command_line_options
+    from engine.core.files import write_json
+    from engine.core.settings import command_line_options
     from gui.bench_window import bench_fresh_launches, bench_window
 
     record = bench_window(config, args.pairs)

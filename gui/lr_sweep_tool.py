@@ -9,11 +9,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout
 
-from engine.explain import explain_sweep
-from engine.jobs import RateSweepJob
-from engine.rate_sweep import RateSweepSettings
-from engine.result import Outcome
-from engine.settings import parse_or_keep
+from engine.core.result import Outcome
+from engine.core.settings import parse_or_keep
+from engine.service.jobs import RateSweepJob
+from engine.tools.rate_sweep import RateSweepSettings
+from engine.words.explain import explain_sweep
 from gui.axes import COLORS, DIVERGED_COLOR, scale_annotations, styled_plot
 from gui.language import translate
 from gui.tool_base import (

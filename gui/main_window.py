@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from engine.config import Layers, RunConfig
-from engine.devices import cpu_info, describe_device_facts
-from engine.jobs import EndKind, JobEnd, ProbeJob
-from engine.memory import format_bytes
-from engine.result import RecordError, read_records
+from engine.core.config import Layers, RunConfig
+from engine.core.result import RecordError, read_records
+from engine.machine.devices import cpu_info, describe_device_facts
+from engine.run.memory import format_bytes
+from engine.service.jobs import EndKind, JobEnd, ProbeJob
 from gui.axes import scale_plot_fonts
 from gui.code_view import CodeView
 from gui.compute import ComputeProcess, JobRunner

@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.checks import run_errors
-from engine.codes import NAMES
-from engine.config import Layers, RunConfig
-from engine.devices import code_refusal
-from engine.settings import format_value, label_of, parse_or_keep, settings_of
+from engine.backends.codes import NAMES
+from engine.core.config import Layers, RunConfig
+from engine.core.settings import format_value, label_of, parse_or_keep, settings_of
+from engine.machine.devices import code_refusal
+from engine.run.checks import run_errors
 from gui.language import follow_language, retranslated, translate
 
 # Every control's label, objectName and tooltip come from RunConfig's declarations
-# (engine.settings); the panel adds only what is the window's own.
+# (engine.core.settings); the panel adds only what is the window's own.
 SETTINGS = settings_of(RunConfig)
 TEXT_FIELDS = tuple(name for name, s in SETTINGS.items()
                     if s.kind in ("whole", "number", "threads"))
@@ -74,7 +74,7 @@ def field_label(field: str) -> str:
 
 
 def parse_field(name: str, text: str) -> Any:
-    """A field as typed, parsed by its kind's one parser (engine.settings); text that does not
+    """A field as typed, parsed by its kind's one parser (engine.core.settings); text that does not
     parse is kept as it is, for field_errors to word."""
     return parse_or_keep(SETTINGS[name].kind, text)
 
@@ -334,8 +334,10 @@ class ParameterPanel(QWidget):
         if config is None or config.layers.frozen != "w1":
             self.limit_label.hide()
             return
-        from engine.explain import quadratic_warning  # SciPy's Lanczos: only when w1 is frozen
-        from engine.hessian import quadratic_limit
+        from engine.numerics.hessian import quadratic_limit
+        from engine.words.explain import (
+            quadratic_warning,  # SciPy's Lanczos: only when w1 is frozen
+        )
 
         limit = quadratic_limit(config)
         text = quadratic_warning(config.learning_rate, limit)

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.explain import explain_profile
-from engine.jobs import ProfileJob
-from engine.measure import duration, load_sentence
-from engine.profile import STATEMENTS, DeviceProfile, ProfileColumn, ProfileSettings
+from engine.core.measure import duration, load_sentence
+from engine.service.jobs import ProfileJob
+from engine.tools.profile import STATEMENTS, DeviceProfile, ProfileColumn, ProfileSettings
+from engine.words.explain import explain_profile
 from gui.axes import DEVICE_COLORS, TICK_POINTS, styled_plot
 from gui.language import QT_TRANSLATE_NOOP, translate
 from gui.tool_base import (

@@ -8,12 +8,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
-from engine.config import ConfigError
-from engine.devices import code_refusal
-from engine.jobs import RaceJob
-from engine.measure import load_sentence
-from engine.race import check_targets, race_lanes
-from engine.result import status_word
+from engine.core.config import ConfigError
+from engine.core.measure import load_sentence
+from engine.core.result import status_word
+from engine.machine.devices import code_refusal
+from engine.service.jobs import RaceJob
+from engine.tools.race import check_targets, race_lanes
 from gui.axes import COLORS, styled_plot
 from gui.language import translate
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.codes import backward_line
-from engine.devices import describe_gpu_path, describe_threads
-from engine.explain import explain_run
-from engine.result import RunResult, Status
+from engine.backends.codes import backward_line
+from engine.core.result import RunResult, Status
+from engine.machine.devices import describe_gpu_path, describe_threads
+from engine.words.explain import explain_run
 from gui.language import follow_language, translate
 
 

@@ -9,13 +9,13 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from engine.config import RunConfig
-from engine.diagnostics import Overshoot, OvershootSpan, overshoot_spans
-from engine.explain import explain_run
-from engine.jobs import EndKind, JobEnd, TrainingJob, status_sentence
-from engine.measure import Spread
-from engine.memory import InsufficientMemoryError, check_memory
-from engine.result import Outcome, RunResult, Status
+from engine.core.config import RunConfig
+from engine.core.measure import Spread
+from engine.core.result import Outcome, RunResult, Status
+from engine.numerics.diagnostics import Overshoot, OvershootSpan, overshoot_spans
+from engine.run.memory import InsufficientMemoryError, check_memory
+from engine.service.jobs import EndKind, JobEnd, TrainingJob, status_sentence
+from engine.words.explain import explain_run
 from gui.compute import ComputeProcess, JobRunner
 from gui.diagnostics_plot import OVERSHOOT_BRUSHES, DiagnosticsPlot
 from gui.dialogs import open_error_dialog
@@ -228,7 +228,8 @@ class RunController(QObject):
 
 
 def overshoot_words(span: OvershootSpan) -> str:
-    """What a shaded span was, from what followed it (engine.diagnostics.overshoot_spans)."""
+    """What a shaded span was, from what followed it
+    (engine.numerics.diagnostics.overshoot_spans)."""
     if span.kind == Overshoot.CATAPULT:
         return translate("run_controller", "catapult: lr·λ_max > 2, loss rising, then below 2 "
                                            "from t = {t}").format(t=span.settled_at)

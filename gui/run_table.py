@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.measure import MIN_PAIRS, compare
+from engine.core.measure import MIN_PAIRS, compare
 from gui.language import QT_TRANSLATE_NOOP, follow_language, translate
 from session.history import Change, Entry, RunHistory
 from session.labels import ending, loop_time, run_value
@@ -35,7 +35,7 @@ HEADERS = (QT_TRANSLATE_NOOP("run_table", "show"), "#", "N×D_in×H×D_out", "lr
 
 def speedup(entry: Entry, baseline: Entry) -> str:
     """Baseline loop time over this run's (above 1, this run is faster), by the one measuring
-    rule (engine.measure.compare): repeat i of one against repeat i of the other, shown only
+    rule (engine.core.measure.compare): repeat i of one against repeat i of the other, shown only
     where the verdict is settled. Only for equal work."""
     if entry is baseline:
         return translate("run_table", "baseline")

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from engine.config import RunConfig
-from engine.jobs import SizeSweepJob
-from engine.settings import label_of, settings_of
-from engine.size_sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
+from engine.core.config import RunConfig
+from engine.core.settings import label_of, settings_of
+from engine.service.jobs import SizeSweepJob
+from engine.tools.size_sweep import SCALED_FIELDS, PointStatus, SizeSweepSettings
 from gui.axes import DEVICE_COLORS, styled_plot
 from gui.language import translate
 from gui.tool_base import (

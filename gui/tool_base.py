@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.config import ConfigError, RunConfig
-from engine.explain import record_of
-from engine.jobs import EndKind, JobEnd, end_sentence
-from engine.settings import Setting, defaults_of, format_default, label_of, settings_of
+from engine.core.config import ConfigError, RunConfig
+from engine.core.settings import Setting, defaults_of, format_default, label_of, settings_of
+from engine.service.jobs import EndKind, JobEnd, end_sentence
+from engine.words.explain import record_of
 from gui.compute import ComputeProcess, JobRunner
 from gui.dialogs import open_error_dialog
 from gui.export import export_tool
@@ -30,7 +30,7 @@ ERROR_COLOR, OK_COLOR, WARN_COLOR = "#d62728", "#2ca02c", "#b8860b"
 
 
 def declared_control(cls, field: str) -> tuple[QLabel, QWidget]:
-    """A tool's control for a declared setting (engine.settings): its label, objectName,
+    """A tool's control for a declared setting (engine.core.settings): its label, objectName,
     tooltip and default; a spin box where the declaration gives a window range."""
     declared = settings_of(cls)[field]
     default = defaults_of(cls)[field]
@@ -167,7 +167,7 @@ class ToolPanel(QWidget):
     # --- to be provided by each tool ---------------------------------------------------
 
     def prepare(self, config: RunConfig):
-        """Check the tool's own controls and clear its plots; return the job (engine.jobs)
+        """Check the tool's own controls and clear its plots; return the job (engine.service.jobs)
         or None (with the reason shown)."""
         raise NotImplementedError
 

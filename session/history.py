@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from engine.result import RunResult
+from engine.core.result import RunResult
 
 # What one kept loss costs, all views together: the record's float64 (8 bytes), and the loss
 # plot's two series of it, against the iteration and against seconds, x and y each as

@@ -3,9 +3,9 @@ and endings, from the typed results, in the window's language."""
 
 from __future__ import annotations
 
-from engine.language import QT_TRANSLATE_NOOP, translate
-from engine.measure import Spread
-from engine.result import RunResult, Status, status_word
+from engine.core.language import QT_TRANSLATE_NOOP, translate
+from engine.core.measure import Spread
+from engine.core.result import RunResult, Status, status_word
 from session.history import Entry
 
 # The fields the legend may name, in this order, when they differ between the shown runs.

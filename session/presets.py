@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from engine.config import RunConfig
-from engine.language import QT_TRANSLATE_NOOP
+from engine.core.config import RunConfig
+from engine.core.files import project_path
+from engine.core.language import QT_TRANSLATE_NOOP
 
-PRESETS_FILE = Path(__file__).resolve().parents[1] / "resources" / "presets.json"
+PRESETS_FILE = project_path("resources", "presets.json")
 # The presets' names and descriptions, marked for the catalog (lupdate reads code, not JSON);
 # the window shows translate("presets", text). A test keeps them equal to the file's.
 PRESET_TEXTS = (

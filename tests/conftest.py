@@ -23,7 +23,7 @@ SMALL_OPTIONS = ["--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2"]
 SOURCE_FOLDERS = ("gui", "session", "engine", "cli")
 
 
-from engine.language import LANGUAGE_NAMES  # noqa: E402  (after the path above)
+from engine.core.language import LANGUAGE_NAMES  # noqa: E402  (after the path above)
 
 HANGUL = re.compile("[\uac00-\ud7a3]")  # a Korean syllable
 
@@ -46,7 +46,7 @@ GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\((learning rate|loss|Backpropagation)\
 
 def english_words(text: str) -> list[str]:
     """Latin words a Korean reader would meet untranslated (code, glosses, names allowed)."""
-    from engine.devices import TORCH_EXTRA, cpu_info
+    from engine.machine.devices import TORCH_EXTRA, cpu_info
 
     for name in (cpu_info()["cpu_model"], cpu_info()["blas"], cpu_info()["blas"].split()[0],
                  TORCH_EXTRA):  # this machine's processor and BLAS, and a command to type
@@ -76,7 +76,7 @@ def loss_differences(losses, reference) -> tuple[float, float]:
 
 def no_gpu() -> bool:
     """True where CuPy cannot use a GPU here (the probe answers once per process)."""
-    from engine.devices import probe_gpu
+    from engine.machine.devices import probe_gpu
 
     return not probe_gpu().available
 

@@ -201,12 +201,12 @@
     <context>
         <name>app</name>
         <message>
-            <location filename="../../gui/app.py" line="56" />
+            <location filename="../../gui/app.py" line="57" />
             <source>--preset: unknown preset {preset!r} (choose from {names})</source>
             <translation>--preset: 알 수 없는 프리셋 {preset!r} (다음 중에서 고르세요: {names})</translation>
         </message>
         <message>
-            <location filename="../../gui/app.py" line="130" />
+            <location filename="../../gui/app.py" line="131" />
             <source>{asked}: no GPU can be used here: {reason}</source>
             <translation>{asked}: 여기서는 쓸 수 있는 GPU가 없습니다: {reason}</translation>
         </message>
@@ -388,7 +388,7 @@
         </message>
         <message>
             <location filename="../../cli/tools.py" line="47" />
-            <location filename="../../cli/tools.py" line="189" />
+            <location filename="../../cli/tools.py" line="191" />
             <source>status: stopped (Ctrl+C); what was measured so far follows</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 결과는 다음과 같습니다</translation>
         </message>
@@ -463,7 +463,7 @@
             <translation>; 손실이 줄어든 가장 큰 학습률은 그 {ratio:.3g}×입니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="191" />
+            <location filename="../../cli/tools.py" line="193" />
             <source>no GPU column: {reason}</source>
             <translation>GPU 열 없음: {reason}</translation>
         </message>
@@ -521,27 +521,27 @@
     <context>
         <name>code_view</name>
         <message>
-            <location filename="../../gui/code_view.py" line="98" />
+            <location filename="../../gui/code_view.py" line="99" />
             <source>this code trains when you press Run</source>
             <translation>실행을 누르면 학습하는 코드</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="106" />
+            <location filename="../../gui/code_view.py" line="107" />
             <source>not run: {layer} is frozen</source>
             <translation>실행 안 함: {layer} 고정됨</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="124" />
+            <location filename="../../gui/code_view.py" line="125" />
             <source>The code shown on the right, to compare with the one the Code setting chooses (on the left)</source>
             <translation>오른쪽에 보일 코드: 코드 설정이 고른 코드(왼쪽)와 비교합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="128" />
+            <location filename="../../gui/code_view.py" line="129" />
             <source>Shaded lines: the backward pass (the gradient products, or loss.backward()); grey lines do not run, their layer being frozen. The source is read from the files that run; the tutorial's listing is the one the tests run as the oracle.</source>
             <translation>음영 줄: 역전파(기울기 행렬 곱, 또는 loss.backward()); 회색 줄은 그 층이 고정되어 실행되지 않습니다. 소스는 실제로 실행되는 파일에서 읽습니다; 튜토리얼의 코드는 테스트가 기준으로 실행하는 코드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="136" />
+            <location filename="../../gui/code_view.py" line="137" />
             <source>The code that trains (the Code setting)</source>
             <translation>학습하는 코드 (코드 설정)</translation>
         </message>
@@ -549,82 +549,82 @@
     <context>
         <name>codes</name>
         <message>
-            <location filename="../../engine/codes.py" line="33" />
+            <location filename="../../engine/backends/codes.py" line="33" />
             <source>NumPy engine</source>
             <translation>NumPy 엔진</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="35" />
+            <location filename="../../engine/backends/codes.py" line="35" />
             <source>the tutorial's NumPy listing</source>
             <translation>튜토리얼의 NumPy 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="37" />
+            <location filename="../../engine/backends/codes.py" line="37" />
             <source>Warm-up: numpy (the engine: NumPy on a CPU, its updates folded into the products; sgd_step with diagnostics and on a GPU's port)</source>
             <translation>"Warm-up: numpy" (엔진: CPU의 NumPy, 갱신을 행렬 곱에 합쳐 계산; 진단과 GPU 포트에서는 sgd_step)</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="40" />
+            <location filename="../../engine/backends/codes.py" line="40" />
             <source>PyTorch: Tensors (gradients written by hand, on torch tensors)</source>
             <translation>PyTorch: Tensors (torch 텐서 위에서 손수 쓴 기울기)</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="42" />
+            <location filename="../../engine/backends/codes.py" line="42" />
             <source>PyTorch: Autograd (loss.backward() computes the gradients)</source>
             <translation>PyTorch: Autograd (loss.backward()가 기울기를 계산)</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="44" />
+            <location filename="../../engine/backends/codes.py" line="44" />
             <source>Warm-up: numpy as the tutorial writes it (the oracle the tests train every code against; it computes every gradient and updates the trained layers)</source>
             <translation>Warm-up: numpy, 튜토리얼에 쓰인 그대로(테스트가 모든 코드를 비교하는 기준; 모든 기울기를 계산하고 학습하는 층만 갱신)</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="160" />
+            <location filename="../../engine/backends/codes.py" line="160" />
             <source>the hand-written NumPy code</source>
             <translation>손수 쓴 NumPy 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="161" />
+            <location filename="../../engine/backends/codes.py" line="161" />
             <source>the hand-written torch code</source>
             <translation>손수 쓴 torch 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="163" />
+            <location filename="../../engine/backends/codes.py" line="163" />
             <source>both layers are trained</source>
             <translation>두 층 모두 학습합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="164" />
+            <location filename="../../engine/backends/codes.py" line="164" />
             <source>both layers are trained, which needs all three</source>
             <translation>두 층 모두 학습하므로 세 개가 모두 필요합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="166" />
+            <location filename="../../engine/backends/codes.py" line="166" />
             <source>w1 is frozen, so nothing needs grad_h_relu</source>
             <translation>w1이 고정되어 grad_h_relu가 필요 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="168" />
+            <location filename="../../engine/backends/codes.py" line="168" />
             <source>w1 is frozen, yet more than grad_w2 was computed</source>
             <translation>w1이 고정되었는데도 grad_w2 외의 것이 계산되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="170" />
+            <location filename="../../engine/backends/codes.py" line="170" />
             <source>w2 is frozen, so grad_w2 is skipped</source>
             <translation>w2가 고정되어 grad_w2를 건너뜁니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="171" />
+            <location filename="../../engine/backends/codes.py" line="171" />
             <source>w2 is frozen, yet grad_w2 was computed</source>
             <translation>w2가 고정되었는데도 grad_w2가 계산되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="172" />
+            <location filename="../../engine/backends/codes.py" line="172" />
             <source>{who} ran {products} of {all} gradient products: {why}</source>
             <translation>{who}: 기울기 행렬 곱 {all}개 중 {products}개를 실행했습니다; {why}</translation>
         </message>
         <message>
-            <location filename="../../engine/codes.py" line="180" />
+            <location filename="../../engine/backends/codes.py" line="180" />
             <source>Backward pass: {sentence}.</source>
             <translation>역전파: {sentence}.</translation>
         </message>
@@ -632,53 +632,53 @@
     <context>
         <name>compute</name>
         <message>
-            <location filename="../../gui/compute.py" line="42" />
+            <location filename="../../gui/compute.py" line="43" />
             <source>it stopped answering</source>
             <translation>응답이 멈췄습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="45" />
-            <location filename="../../gui/compute.py" line="47" />
+            <location filename="../../gui/compute.py" line="46" />
+            <location filename="../../gui/compute.py" line="48" />
             <source>signal {name}</source>
             <translation>시그널 {name}</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="48" />
+            <location filename="../../gui/compute.py" line="49" />
             <source>exit status {code}</source>
             <translation>종료 상태 {code}</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="146" />
+            <location filename="../../gui/compute.py" line="147" />
             <source>it is not running</source>
             <translation>실행 중이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="204" />
+            <location filename="../../gui/compute.py" line="205" />
             <source>it died {count} times while starting, last with {how}; see the terminal for its error</source>
             <translation>시작하다가 {count}번 죽었습니다(마지막: {how}); 오류는 터미널을 보세요</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="277" />
+            <location filename="../../gui/compute.py" line="278" />
             <source>{job} has not stopped after {grace:.0f} s (it is inside a long iteration, or stuck). Press Stop again to end the compute process; it ends by itself {rest:.0f} s later.</source>
             <translation>{job}이(가) {grace:.0f} s가 지나도 멈추지 않았습니다(긴 반복 중이거나 멈춤). 중지를 한 번 더 누르면 계산 프로세스를 끝냅니다; {rest:.0f} s 뒤에는 저절로 끝납니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="310" />
+            <location filename="../../gui/compute.py" line="311" />
             <source>{job} did not stop by itself; the compute process was ended after {waited:.1f} s and a fresh one started.</source>
             <translation>{job}이(가) 스스로 멈추지 않아 {waited:.1f} s 뒤 계산 프로세스를 끝내고 새로 시작했습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="318" />
+            <location filename="../../gui/compute.py" line="319" />
             <source>, at about iteration {t:,} (the last one reported)</source>
             <translation>, 대략 반복 {t:,} 무렵(마지막으로 보고된 반복)</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="322" />
+            <location filename="../../gui/compute.py" line="323" />
             <source>, before its first progress report</source>
             <translation>, 첫 진행 보고 전</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="323" />
+            <location filename="../../gui/compute.py" line="324" />
             <source>The compute process died ({how}) during {job}{where}. A fresh compute process has started; the history is kept.</source>
             <translation>{job}{where} 중에 계산 프로세스가 죽었습니다({how}). 새 계산 프로세스가 시작되었고 기록은 그대로입니다.</translation>
         </message>
@@ -686,70 +686,70 @@
     <context>
         <name>config</name>
         <message>
-            <location filename="../../engine/config.py" line="65" />
+            <location filename="../../engine/core/config.py" line="65" />
             <source>both layers</source>
             <translation>두 층</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="66" />
+            <location filename="../../engine/core/config.py" line="66" />
             <source>the {layer} block</source>
             <translation>{layer} 블록</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="82" />
+            <location filename="../../engine/core/config.py" line="82" />
             <source>must be one of {choices}, got {value!r}</source>
             <translation>{choices} 중 하나여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="92" />
-            <location filename="../../engine/config.py" line="126" />
+            <location filename="../../engine/core/config.py" line="92" />
+            <location filename="../../engine/core/config.py" line="126" />
             <source>must be a whole number, got {value!r}</source>
             <translation>정수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="95" />
-            <location filename="../../engine/config.py" line="137" />
-            <location filename="../../engine/train.py" line="154" />
+            <location filename="../../engine/core/config.py" line="95" />
+            <location filename="../../engine/core/config.py" line="137" />
+            <location filename="../../engine/run/train.py" line="154" />
             <source>must be at least 1, got {value}</source>
             <translation>1 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="99" />
+            <location filename="../../engine/core/config.py" line="99" />
             <source>must be a number, got {value!r}</source>
             <translation>숫자여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="102" />
+            <location filename="../../engine/core/config.py" line="102" />
             <source>must be finite, got {value}</source>
             <translation>유한한 값이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="105" />
+            <location filename="../../engine/core/config.py" line="105" />
             <source>must be positive, got {value}</source>
             <translation>양수여야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="112" />
+            <location filename="../../engine/core/config.py" line="112" />
             <source>tf32 runs only on a GPU: its products use TensorFloat-32 tensor cores, which a CPU does not have; use float32 on a CPU</source>
             <translation>tf32는 GPU에서만 실행됩니다: 행렬 곱이 CPU에는 없는 TensorFloat-32 텐서 코어를 씁니다; CPU에서는 float32를 쓰세요</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="122" />
+            <location filename="../../engine/core/config.py" line="122" />
             <source>must be true or false, got {value!r}</source>
             <translation>참 또는 거짓이어야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="129" />
+            <location filename="../../engine/core/config.py" line="129" />
             <source>must be zero or positive, got {value}</source>
             <translation>0 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="134" />
+            <location filename="../../engine/core/config.py" line="134" />
             <source>must be 'auto' or a whole number, got {value!r}</source>
             <translation>'auto' 또는 정수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="140" />
+            <location filename="../../engine/core/config.py" line="140" />
             <source>must be at most {limit}, got {value}</source>
             <translation>{limit} 이하여야 합니다. 입력값: {value}</translation>
         </message>
@@ -855,62 +855,62 @@
     <context>
         <name>devices</name>
         <message>
-            <location filename="../../engine/devices.py" line="72" />
+            <location filename="../../engine/machine/devices.py" line="73" />
             <source>yes</source>
             <translation>예</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="72" />
+            <location filename="../../engine/machine/devices.py" line="73" />
             <source>no</source>
             <translation>아니요</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="73" />
+            <location filename="../../engine/machine/devices.py" line="74" />
             <source>GPU present: {present}; used by this run: {used}</source>
             <translation>GPU 있음: {present}; 이 학습에서 사용: {used}</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="89" />
+            <location filename="../../engine/machine/devices.py" line="90" />
             <source>Trained with {sentence}</source>
             <translation>학습에 쓴 스레드: {sentence}</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="92" />
+            <location filename="../../engine/machine/devices.py" line="93" />
             <source>; from iteration {t} on, {count} ({why})</source>
             <translation>; 반복 {t}부터 {count} ({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="115" />
+            <location filename="../../engine/machine/devices.py" line="116" />
             <source>no NVIDIA GPU found on this machine</source>
             <translation>이 컴퓨터에서 NVIDIA GPU를 찾지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="116" />
+            <location filename="../../engine/machine/devices.py" line="117" />
             <source>CuPy is not installed (add the cuda12 or cuda13 extra)</source>
             <translation>CuPy가 설치되어 있지 않습니다(cuda12 또는 cuda13 추가 설치를 더하세요)</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="117" />
+            <location filename="../../engine/machine/devices.py" line="118" />
             <source>no CUDA device found</source>
             <translation>CUDA 장치를 찾지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="118" />
+            <location filename="../../engine/machine/devices.py" line="119" />
             <source>the GPU returned a wrong result in a self-test</source>
             <translation>GPU가 자체 검사에서 틀린 결과를 냈습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="135" />
+            <location filename="../../engine/machine/devices.py" line="136" />
             <source>{code} needs PyTorch, an optional extra: {extra}</source>
             <translation>{code} 코드에는 선택 설치 항목인 PyTorch가 필요합니다: {extra}</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="248" />
+            <location filename="../../engine/machine/devices.py" line="249" />
             <source>{count:,} iterations per replay, cuBLAS through {binding}</source>
             <translation>재실행당 반복 {count:,}회, cuBLAS는 {binding}을(를) 통해</translation>
         </message>
         <message>
-            <location filename="../../engine/devices.py" line="253" />
+            <location filename="../../engine/machine/devices.py" line="254" />
             <source>GPU path: {path}</source>
             <translation>GPU 경로: {path}</translation>
         </message>
@@ -939,310 +939,310 @@
     <context>
         <name>explain</name>
         <message>
-            <location filename="../../engine/explain.py" line="27" />
+            <location filename="../../engine/words/explain.py" line="29" />
             <source> of {block}</source>
             <translation>({block})</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="33" />
+            <location filename="../../engine/words/explain.py" line="35" />
             <source>; </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="79" />
+            <location filename="../../engine/words/explain.py" line="81" />
             <source>lr·λ_max{block} started at {ratio:.3g} &gt; 2, so the first steps overshoot along the sharpest direction</source>
             <translation>lr·λ_max{block}의 시작값이 {ratio:.3g} &gt; 2였으므로, 첫 스텝들은 가장 가파른 방향으로 지나쳐 갑니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="86" />
+            <location filename="../../engine/words/explain.py" line="88" />
             <source>: the loss rose {factor:.3g}× in {count} iterations</source>
             <translation>: 손실이 반복 {count}회 동안 {factor:.3g}× 올랐습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="94" />
+            <location filename="../../engine/words/explain.py" line="96" />
             <source>sharpness fell {factor:.2g}× to lr·λ_max = {ratio:.3g} by t = {t} and stayed below 2, so training settled</source>
             <translation>샤프니스가 t = {t}까지 {factor:.2g}× 줄어 lr·λ_max = {ratio:.3g}에 이르렀고 2 아래에 머물러 학습이 안정되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="99" />
+            <location filename="../../engine/words/explain.py" line="101" />
             <source> (lr·λ_max {ratio:.3g} at t = {t})</source>
             <translation> (t = {t}에서 lr·λ_max {ratio:.3g})</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="103" />
+            <location filename="../../engine/words/explain.py" line="105" />
             <source>lr·λ_max was still {ratio:.3g} at t = {t}</source>
             <translation>t = {t}에서도 lr·λ_max는 여전히 {ratio:.3g}였습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="107" />
+            <location filename="../../engine/words/explain.py" line="109" />
             <source>sharpness never fell below 2 and grew</source>
             <translation>샤프니스는 한 번도 2 아래로 내려가지 않고 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="108" />
+            <location filename="../../engine/words/explain.py" line="110" />
             <source>sharpness grew</source>
             <translation>샤프니스가 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="109" />
+            <location filename="../../engine/words/explain.py" line="111" />
             <source>{lead}: lr·λ_max {steps} by t = {t}</source>
             <translation>{lead}: t = {t}까지 lr·λ_max {steps}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="112" />
+            <location filename="../../engine/words/explain.py" line="114" />
             <source>lr·λ_max{block} started at {ratio:.3g}, below 2: every step is stable along the sharpest direction</source>
             <translation>lr·λ_max{block}의 시작값은 2보다 작은 {ratio:.3g}: 가장 가파른 방향으로도 모든 스텝이 안정적입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="117" />
+            <location filename="../../engine/words/explain.py" line="119" />
             <source>with w1 frozen the loss is a quadratic in w2 and its curvature never changed, so lr &lt; 2/λ_max is the exact limit</source>
             <translation>w1을 고정하면 손실은 w2의 2차식이고 곡률이 변하지 않으므로 lr &lt; 2/λ_max가 정확한 한계입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="121" />
+            <location filename="../../engine/words/explain.py" line="123" />
             <source>the loss became non-finite at iteration {t}</source>
             <translation>반복 {t}에서 손실이 유한하지 않게 되었습니다(발산)</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="127" />
+            <location filename="../../engine/words/explain.py" line="129" />
             <source>{dead} of {hidden} hidden units died (h ≤ 0 for every sample, so no gradient reaches their weights)</source>
             <translation>은닉 유닛 {hidden}개 중 {dead}개가 죽었습니다(모든 샘플에서 h ≤ 0이라 그 웨이트에 기울기가 닿지 않음)</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="131" />
+            <location filename="../../engine/words/explain.py" line="133" />
             <source>, {first} of them from the start</source>
             <translation>, 그중 {first}개는 처음부터</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="135" />
+            <location filename="../../engine/words/explain.py" line="137" />
             <source>{dead} of {hidden} hidden units were dead from the start</source>
             <translation>은닉 유닛 {hidden}개 중 {dead}개는 처음부터 죽어 있었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="141" />
+            <location filename="../../engine/words/explain.py" line="143" />
             <source>the loss stalls near {loss:.3g}</source>
             <translation>손실이 {loss:.3g} 근처에서 멈춥니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="144" />
+            <location filename="../../engine/words/explain.py" line="146" />
             <source>the loss kept falling, to {loss:.3g}</source>
             <translation>손실이 계속 줄어 {loss:.3g}까지 내려갔습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="153" />
+            <location filename="../../engine/words/explain.py" line="155" />
             <source>Stopped after {count} rates: what follows covers only those.</source>
             <translation>학습률 {count}개 후 중지: 아래 내용은 그것들만 다룹니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="157" />
+            <location filename="../../engine/words/explain.py" line="159" />
             <source>The bound 2/λ_max = {bound:.3g}, with λ_max = {lambda_max:.3g} the largest eigenvalue of the Hessian of {block} at the initial weights.</source>
             <translation>한계 2/λ_max = {bound:.3g}; λ_max = {lambda_max:.3g}: 초기 웨이트에서 {block}의 헤시안이 갖는 가장 큰 고윳값입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="164" />
+            <location filename="../../engine/words/explain.py" line="166" />
             <source>The lowest final loss, {loss:.3g}, came at {lr:.3g}</source>
             <translation>가장 낮은 최종 손실은 학습률 {lr:.3g}에서 나온 {loss:.3g}입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="168" />
+            <location filename="../../engine/words/explain.py" line="170" />
             <source>; the largest rate that learned (its loss fell below {share} of the initial) is {lr:.3g}</source>
             <translation>; 학습에 성공한 가장 큰 학습률(손실이 초기의 {share} 아래로 떨어짐): {lr:.3g}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="57" />
-            <location filename="../../engine/explain.py" line="172" />
-            <location filename="../../engine/explain.py" line="202" />
-            <location filename="../../engine/explain.py" line="232" />
+            <location filename="../../engine/words/explain.py" line="59" />
+            <location filename="../../engine/words/explain.py" line="174" />
+            <location filename="../../engine/words/explain.py" line="204" />
+            <location filename="../../engine/words/explain.py" line="234" />
             <source>.</source>
             <translation>.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="49" />
+            <location filename="../../engine/words/explain.py" line="51" />
             <source>run it with diagnostics (tick Diagnostics, or --diagnostics)</source>
             <translation>진단을 켜고(진단 체크, 또는 --diagnostics) 다시 실행하면</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="51" />
+            <location filename="../../engine/words/explain.py" line="53" />
             <source>The loss plateaued: {ask} to see why it stopped learning (dead hidden units, and lr·λ_max against 2).</source>
             <translation>손실이 정체했습니다: {ask} 학습이 왜 멈췄는지 볼 수 있습니다(죽은 은닉 유닛, 그리고 2와 비교한 lr·λ_max).</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="54" />
+            <location filename="../../engine/words/explain.py" line="56" />
             <source>The loss was still falling at the end: more iterations would take it further</source>
             <translation>끝날 때 손실이 아직 내려가는 중이었습니다: 반복을 늘리면 더 내려갑니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="58" />
+            <location filename="../../engine/words/explain.py" line="60" />
             <source>; {ask} to see how far lr·λ_max is from 2.</source>
             <translation>; {ask} lr·λ_max가 2에서 얼마나 떨어져 있는지 볼 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="176" />
+            <location filename="../../engine/words/explain.py" line="178" />
             <source>With w1 frozen the loss is a quadratic in w2, where theory makes the bound exact; measured: the largest rate whose loss fell, {lr:.4g}, is {ratio:.3f}× it.</source>
             <translation>w1을 고정하면 손실은 w2의 2차식이어서 이론상 한계가 정확합니다; 측정값: 손실이 줄어든 가장 큰 학습률({lr:.4g})은 한계의 {ratio:.3f}×입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="182" />
+            <location filename="../../engine/words/explain.py" line="184" />
             <source>The largest rate whose loss fell at all is {lr:.3g}, {ratio:.3g}× the bound: the bound holds for the initial weights, and training moves away from them.</source>
             <translation>손실이 조금이라도 줄어든 가장 큰 학습률은 {lr:.3g}이며 한계의 {ratio:.3g}×입니다: 한계는 초기 웨이트에서 성립하고, 학습은 웨이트를 거기서 멀리 옮깁니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="191" />
+            <location filename="../../engine/words/explain.py" line="193" />
             <source>{count} rate(s) above the bound still lowered the loss, {learned} of them to near zero</source>
             <translation>한계보다 큰 학습률 {count}개도 손실을 줄였고, 그중 {learned}개는 손실을 거의 없앴습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="195" />
+            <location filename="../../engine/words/explain.py" line="197" />
             <source>; from {low:.3g} to {high:.3g} the runs plateaued at {least:.3g}–{most:.3g}: the catapult (a run with diagnostics shows what happens at such a rate)</source>
             <translation>; {low:.3g}부터 {high:.3g}까지는 {least:.3g}–{most:.3g}에서 정체했습니다: 카타펄트 현상(진단을 켠 학습이 그런 학습률에서 일어나는 일을 보여 줍니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="204" />
+            <location filename="../../engine/words/explain.py" line="206" />
             <source>No rate in the range lowered the loss.</source>
             <translation>범위 안의 어떤 학습률도 손실을 줄이지 못했습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="209" />
+            <location filename="../../engine/words/explain.py" line="211" />
             <source>{count} rate(s) kept a finite loss that ended no lower than it began (unstable).</source>
             <translation>학습률 {count}개는 손실이 유한했지만 처음보다 낮아지지 않았습니다(불안정).</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="213" />
+            <location filename="../../engine/words/explain.py" line="215" />
             <source>From {lr:.3g} on, the loss became non-finite.</source>
             <translation>{lr:.3g}부터는 손실이 유한하지 않게 되었습니다(발산).</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="218" />
+            <location filename="../../engine/words/explain.py" line="220" />
             <source>No rate up to {lr:.3g} diverged: the threshold lies above the range.</source>
             <translation>{lr:.3g}까지 어떤 학습률도 발산하지 않았습니다: 문턱값은 범위 위에 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="222" />
+            <location filename="../../engine/words/explain.py" line="224" />
             <source>{size} ×2 gives λ_max ×{factor:.2f}</source>
             <translation>{size} ×2이면 λ_max ×{factor:.2f}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="225" />
+            <location filename="../../engine/words/explain.py" line="227" />
             <source>Measured at doubled sizes: {parts}</source>
             <translation>크기를 두 배로 해서 측정: {parts}</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="227" />
+            <location filename="../../engine/words/explain.py" line="229" />
             <source>; the bound falls as {sizes} grows</source>
             <translation>; {sizes}이(가) 커지면 한계가 낮아집니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="228" />
+            <location filename="../../engine/words/explain.py" line="230" />
             <source>; the bound falls as {sizes} grow</source>
             <translation>; {sizes}이(가) 커지면 한계가 낮아집니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="229" />
+            <location filename="../../engine/words/explain.py" line="231" />
             <source> (the loss sums N·D_out squared errors, each hidden unit sums D_in inputs, and the output sums H hidden units)</source>
             <translation> (손실은 N·D_out개의 제곱 오차를 더하고, 은닉 유닛 하나는 입력 D_in개를, 출력은 은닉 유닛 H개를 더합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="249" />
+            <location filename="../../engine/words/explain.py" line="249" />
             <source>At {scale:g}× N, D_in and H, on the CPU</source>
             <translation>N, D_in, H가 {scale:g}×일 때 CPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="250" />
+            <location filename="../../engine/words/explain.py" line="250" />
             <source>On the CPU</source>
             <translation>CPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="251" />
+            <location filename="../../engine/words/explain.py" line="251" />
             <source>{lead} `{code}` took {share:.0f} % of the iteration, and the {count} matrix products together {products:.0f} %.</source>
             <translation>{lead} `{code}`가 반복 시간의 {share:.0f} %를 차지했고, 행렬 곱 {count}개는 합쳐서 {products:.0f} %였습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="257" />
+            <location filename="../../engine/words/explain.py" line="257" />
             <source>The engine's iteration takes {time}.</source>
             <translation>엔진의 반복 한 번은 {time} 걸립니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="264" />
+            <location filename="../../engine/words/explain.py" line="264" />
             <source>At {scale:g}× N, D_in and H, on the GPU</source>
             <translation>N, D_in, H가 {scale:g}×일 때 GPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="265" />
+            <location filename="../../engine/words/explain.py" line="265" />
             <source>On the GPU</source>
             <translation>GPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="267" />
+            <location filename="../../engine/words/explain.py" line="267" />
             <source>{lead} every line took {low}–{high} whatever its FLOPs: the launch floor is {floor}, so launching a line costs more than computing it.</source>
             <translation>{lead} 연산량(FLOPs)과 상관없이 모든 줄이 {low}–{high} 걸렸습니다: 실행 하한이 {floor}이므로 한 줄을 띄우는 비용이 계산보다 큽니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="274" />
+            <location filename="../../engine/words/explain.py" line="274" />
             <source>{lead} `{code}` took {time}, {factor:.0f}× the launch floor of {floor}: the arithmetic, not the launch, sets its cost.</source>
             <translation>{lead} `{code}`는 {time} 걸려 실행 하한 {floor}의 {factor:.0f}×입니다: 비용을 정하는 것은 실행이 아니라 연산입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="281" />
+            <location filename="../../engine/words/explain.py" line="281" />
             <source>No GPU column: {reason}.</source>
             <translation>GPU 열 없음: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="291" />
+            <location filename="../../engine/words/explain.py" line="291" />
             <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, and the sum lies within the spread of the iteration's own repeats ({low}–{high}).</source>
             <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이고, 합은 반복 측정의 퍼짐({low}–{high}) 안에 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="299" />
+            <location filename="../../engine/words/explain.py" line="299" />
             <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, {difference} more: Python and the interpreter between the lines.</source>
             <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이며 {difference} 더 깁니다: 줄 사이의 Python 인터프리터 시간입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="305" />
+            <location filename="../../engine/words/explain.py" line="305" />
             <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, {difference} less than the lines' sum (the lines were timed in other iterations than the whole).</source>
             <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이며 줄의 합보다 {difference} 짧습니다(줄들은 전체와 다른 반복에서 재었습니다).</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="318" />
+            <location filename="../../engine/words/explain.py" line="318" />
             <source>With w1 frozen the loss is quadratic: lr must stay below {limit:.3g}; {lr:g} will grow.</source>
             <translation>w1을 고정하면 손실은 2차식입니다: lr은 {limit:.3g}보다 작아야 합니다; {lr:g}에서는 손실이 커집니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="321" />
+            <location filename="../../engine/words/explain.py" line="321" />
             <source>With w1 frozen the loss is quadratic: lr must stay below {limit:.3g}.</source>
             <translation>w1을 고정하면 손실은 2차식입니다: lr은 {limit:.3g}보다 작아야 합니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="340" />
+            <location filename="../../engine/words/explain.py" line="340" />
             <source>at {lr:.3g} the sharpness fell below 2 by t = {t} (lr·λ_max {first:.3g} → {then:.3g})</source>
             <translation>{lr:.3g}에서는 t = {t}까지 샤프니스가 2 아래로 내려갔습니다 (lr·λ_max {first:.3g} → {then:.3g})</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="344" />
+            <location filename="../../engine/words/explain.py" line="344" />
             <source>at {lr:.3g} lr·λ_max started at {first:.3g}, below 2</source>
             <translation>{lr:.3g}에서는 lr·λ_max가 2보다 작은 {first:.3g}에서 시작했습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="347" />
+            <location filename="../../engine/words/explain.py" line="347" />
             <source>at {lr:.3g} lr·λ_max was still {last:.3g} at t = {t}</source>
             <translation>{lr:.3g}에서는 t = {t}에도 lr·λ_max가 여전히 {last:.3g}였습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="351" />
+            <location filename="../../engine/words/explain.py" line="351" />
             <source>What decided their fate: {fate}; at {lr:.3g} lr·λ_max stayed at {ratio:.3g}, above 2, until the loss became non-finite at t = {t}.</source>
             <translation>운명을 가른 것: {fate}; {lr:.3g}에서는 lr·λ_max가 2보다 큰 {ratio:.3g}에 머물다가 t = {t}에서 손실이 유한하지 않게 되었습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="355" />
+            <location filename="../../engine/words/explain.py" line="355" />
             <source>it never fell below 2 and grew</source>
             <translation>2 아래로 내려가지 않고 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="356" />
+            <location filename="../../engine/words/explain.py" line="356" />
             <source>it grew</source>
             <translation>커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/explain.py" line="357" />
+            <location filename="../../engine/words/explain.py" line="357" />
             <source>What decided their fate: {fate}; at {lr:.3g} {how}, lr·λ_max {steps} by t = {t}, until the loss became non-finite.</source>
             <translation>운명을 가른 것: {fate}; {lr:.3g}에서는 {how}: t = {t}까지 lr·λ_max {steps}, 그리고 손실이 유한하지 않게 되었습니다.</translation>
         </message>
@@ -1250,12 +1250,12 @@
     <context>
         <name>gpu</name>
         <message>
-            <location filename="../../engine/gpu_trainer.py" line="94" />
+            <location filename="../../engine/backends/gpu.py" line="96" />
             <source>one iteration takes {ms:.1f} ms, so a CUDA graph saves nothing on launches</source>
             <translation>반복 한 번에 {ms:.1f} ms가 걸리므로 CUDA 그래프로 아낄 실행 비용이 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/gpu_trainer.py" line="99" />
+            <location filename="../../engine/backends/gpu.py" line="101" />
             <source>CUDA graph unavailable: {reason}</source>
             <translation>CUDA 그래프를 쓸 수 없음: {reason}</translation>
         </message>
@@ -1271,47 +1271,47 @@
     <context>
         <name>jobs</name>
         <message>
-            <location filename="../../engine/jobs.py" line="72" />
+            <location filename="../../engine/service/jobs.py" line="72" />
             <source>Refused: {message}.</source>
             <translation>거부됨: {message}.</translation>
         </message>
         <message>
-            <location filename="../../engine/jobs.py" line="73" />
+            <location filename="../../engine/service/jobs.py" line="73" />
             <source>Error: {message}</source>
             <translation>오류: {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/jobs.py" line="74" />
+            <location filename="../../engine/service/jobs.py" line="74" />
             <source>Crashed: {message}</source>
             <translation>비정상 종료: {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/jobs.py" line="75" />
+            <location filename="../../engine/service/jobs.py" line="75" />
             <source>Stopped (forced): {message}</source>
             <translation>중지됨(강제): {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/jobs.py" line="131" />
+            <location filename="../../engine/service/jobs.py" line="131" />
             <source>the run (N={n} D_in={d_in} H={hidden} D_out={d_out}, lr {lr:g}, {device} {dtype}, seed {seed})</source>
             <translation>학습 (N={n} D_in={d_in} H={hidden} D_out={d_out}, lr {lr:g}, {device} {dtype}, 시드 {seed})</translation>
         </message>
         <message>
-            <location filename="../../engine/jobs.py" line="150" />
+            <location filename="../../engine/service/jobs.py" line="150" />
             <source>the race ({first} vs {second})</source>
             <translation>경주 ({first} 대 {second})</translation>
         </message>
         <message>
-            <location filename="../../engine/jobs.py" line="166" />
+            <location filename="../../engine/service/jobs.py" line="166" />
             <source>the size sweep ({steps} sizes)</source>
             <translation>크기 스윕 (크기 {steps}개)</translation>
         </message>
         <message>
-            <location filename="../../engine/jobs.py" line="180" />
+            <location filename="../../engine/service/jobs.py" line="180" />
             <source>the learning-rate sweep ({low:g} to {high:g})</source>
             <translation>학습률 스윕 ({low:g}~{high:g})</translation>
         </message>
         <message>
-            <location filename="../../engine/jobs.py" line="195" />
+            <location filename="../../engine/service/jobs.py" line="195" />
             <source>the profile (the run's sizes and {scale:g}× them)</source>
             <translation>프로파일 (학습 크기와 그 {scale:g}×)</translation>
         </message>
@@ -1347,7 +1347,7 @@
             <translation>언어(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../engine/language.py" line="99" />
+            <location filename="../../engine/core/language.py" line="101" />
             <source>{prog}: error: {message}</source>
             <translation>{prog}: 오류: {message}</translation>
         </message>
@@ -1355,52 +1355,52 @@
     <context>
         <name>load</name>
         <message>
-            <location filename="../../engine/measure.py" line="318" />
+            <location filename="../../engine/core/measure.py" line="318" />
             <source>the training loop</source>
             <translation>학습 루프</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="319" />
+            <location filename="../../engine/core/measure.py" line="319" />
             <source>the thread calibration</source>
             <translation>스레드 보정 측정</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="320" />
+            <location filename="../../engine/core/measure.py" line="320" />
             <source>the pairs</source>
             <translation>쌍 측정</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="321" />
+            <location filename="../../engine/core/measure.py" line="321" />
             <source>the race</source>
             <translation>경주</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="322" />
+            <location filename="../../engine/core/measure.py" line="322" />
             <source>its runs</source>
             <translation>이 레인의 학습</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="323" />
+            <location filename="../../engine/core/measure.py" line="323" />
             <source>the run until then</source>
             <translation>그때까지의 학습</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="324" />
+            <location filename="../../engine/core/measure.py" line="324" />
             <source>the busiest timed point</source>
             <translation>가장 바빴던 측정 지점</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="325" />
+            <location filename="../../engine/core/measure.py" line="325" />
             <source>the profile</source>
             <translation>프로파일</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="336" />
+            <location filename="../../engine/core/measure.py" line="336" />
             <source>other programs used {other:.1f} of {cores} cores during {interval}</source>
             <translation>{interval} 동안 다른 프로그램이 코어 {cores}개 중 {other:.1f}개를 사용함</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="348" />
+            <location filename="../../engine/core/measure.py" line="348" />
             <source>CPU busy: {figure}, so these times are not the quiet machine's</source>
             <translation>CPU 사용 중: {figure} — 따라서 이 시간은 조용한 머신의 시간이 아닙니다</translation>
         </message>
@@ -1486,57 +1486,57 @@
     <context>
         <name>measure</name>
         <message>
-            <location filename="../../engine/measure.py" line="152" />
+            <location filename="../../engine/core/measure.py" line="152" />
             <source>{median:.3g}× ({low:.3g}–{high:.3g}, {agree} of {pairs} pairs)</source>
             <translation>{median:.3g}× ({low:.3g}–{high:.3g}, {pairs}쌍 중 {agree}쌍)</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="162" />
+            <location filename="../../engine/core/measure.py" line="162" />
             <source>not compared: {reason}</source>
             <translation>비교하지 않음: {reason}</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="164" />
+            <location filename="../../engine/core/measure.py" line="164" />
             <source>no clear winner: {reason}</source>
             <translation>뚜렷한 승자 없음: {reason}</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="165" />
+            <location filename="../../engine/core/measure.py" line="165" />
             <source>{winner} is faster: {factor}</source>
             <translation>{winner}이(가) 더 빠릅니다: {factor}</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="200" />
+            <location filename="../../engine/core/measure.py" line="200" />
             <source>one repeat of {lane} took {slowest:.3g} s, {ratio:.1f}× its median {median:.3g} s</source>
             <translation>{lane}의 반복 측정 하나가 {slowest:.3g} s 걸렸습니다: 중앙값 {median:.3g} s의 {ratio:.1f}×</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="210" />
+            <location filename="../../engine/core/measure.py" line="210" />
             <source>nothing was measured</source>
             <translation>측정한 것이 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="219" />
+            <location filename="../../engine/core/measure.py" line="219" />
             <source>the times agree within {percent:.0f} % over {pairs} pairs</source>
             <translation>{pairs}쌍에서 시간이 {percent:.0f} % 안으로 일치합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="223" />
+            <location filename="../../engine/core/measure.py" line="223" />
             <source>{pairs} pair settles nothing (at least {least})</source>
             <translation>{pairs}쌍으로는 판정할 수 없습니다(최소 {least}쌍)</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="224" />
+            <location filename="../../engine/core/measure.py" line="224" />
             <source>{pairs} pairs settle nothing (at least {least})</source>
             <translation>{pairs}쌍으로는 판정할 수 없습니다(최소 {least}쌍)</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="228" />
+            <location filename="../../engine/core/measure.py" line="228" />
             <source>the median ratio's interval {low:.3g}–{high:.3g} over {pairs} pairs includes no difference</source>
             <translation>{pairs}쌍의 중앙값 비 구간 {low:.3g}–{high:.3g}에 차이 없음(1)이 들어 있습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/measure.py" line="247" />
+            <location filename="../../engine/core/measure.py" line="247" />
             <source>within noise</source>
             <translation>잡음 범위 안</translation>
         </message>
@@ -1544,17 +1544,17 @@
     <context>
         <name>memory</name>
         <message>
-            <location filename="../../engine/memory.py" line="20" />
+            <location filename="../../engine/run/memory.py" line="20" />
             <source>most of it is the losses of {iterations:,} iterations ({size}, 8 bytes each); reduce the iterations</source>
             <translation>대부분은 반복 {iterations:,}회의 손실({size}, 하나에 8바이트)입니다; 학습 횟수를 줄이세요</translation>
         </message>
         <message>
-            <location filename="../../engine/memory.py" line="24" />
+            <location filename="../../engine/run/memory.py" line="24" />
             <source>reduce N, D_in, H or D_out</source>
             <translation>N, D_in, H 또는 D_out을 줄이세요</translation>
         </message>
         <message>
-            <location filename="../../engine/memory.py" line="25" />
+            <location filename="../../engine/run/memory.py" line="25" />
             <source>this run needs {needed} of {where} memory, but only {available} is available now; {cause}</source>
             <translation>이 학습에는 {where} 메모리가 {needed} 필요하지만 지금은 {available}만 쓸 수 있습니다; {cause}</translation>
         </message>
@@ -1562,32 +1562,32 @@
     <context>
         <name>outcome</name>
         <message>
-            <location filename="../../engine/result.py" line="31" />
+            <location filename="../../engine/core/result.py" line="31" />
             <source>learned</source>
             <translation>학습 성공</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="31" />
+            <location filename="../../engine/core/result.py" line="31" />
             <source>still falling</source>
             <translation>아직 감소 중</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="32" />
+            <location filename="../../engine/core/result.py" line="32" />
             <source>plateaued</source>
             <translation>정체</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="32" />
+            <location filename="../../engine/core/result.py" line="32" />
             <source>unstable</source>
             <translation>불안정</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="33" />
+            <location filename="../../engine/core/result.py" line="33" />
             <source>diverged</source>
             <translation>발산</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="47" />
+            <location filename="../../engine/core/result.py" line="47" />
             <source>a millionth</source>
             <translation>100만분의 1</translation>
         </message>
@@ -1835,7 +1835,7 @@ Invalid: {reason}</source>
             <translation>프로파일을 마쳤습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/profile.py" line="52" />
+            <location filename="../../engine/tools/profile.py" line="52" />
             <source>must be a number above 0, got {value!r}</source>
             <translation>0보다 큰 숫자여야 합니다. 입력값: {value!r}</translation>
         </message>
@@ -1954,93 +1954,93 @@ Invalid: {reason}</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="52" />
+            <location filename="../../engine/tools/race.py" line="52" />
             <source>GPU, the tutorial's CuPy port</source>
             <translation>GPU, 튜토리얼의 CuPy 포트</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="53" />
+            <location filename="../../engine/tools/race.py" line="53" />
             <source>GPU, fused step</source>
             <translation>GPU, 융합 스텝</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="54" />
+            <location filename="../../engine/tools/race.py" line="54" />
             <source>GPU, CUDA graph</source>
             <translation>GPU, CUDA 그래프</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="67" />
+            <location filename="../../engine/tools/race.py" line="67" />
             <source>no GPU can be used here</source>
             <translation>여기서는 쓸 수 있는 GPU가 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="68" />
+            <location filename="../../engine/tools/race.py" line="68" />
             <source>racing the GPU paths needs a GPU ({reason})</source>
             <translation>GPU 경로 경주에는 GPU가 필요합니다({reason})</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="83" />
+            <location filename="../../engine/tools/race.py" line="83" />
             <source>this machine has one physical core and no GPU: there are no two CPU configurations to race</source>
             <translation>이 컴퓨터는 물리 코어가 하나이고 GPU가 없습니다: 경주할 CPU 구성이 두 가지가 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="86" />
+            <location filename="../../engine/tools/race.py" line="86" />
             <source>CPU, 1 thread</source>
             <translation>CPU, 스레드 1개</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="87" />
+            <location filename="../../engine/tools/race.py" line="87" />
             <source>CPU, {cores} threads (all physical cores)</source>
             <translation>CPU, 스레드 {cores}개 (모든 물리 코어)</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="109" />
+            <location filename="../../engine/tools/race.py" line="109" />
             <source>race --compare gpu-path runs the three GPU paths on the GPU; leave it out</source>
             <translation>race --compare gpu-path는 GPU에서 세 GPU 경로를 실행합니다; 이 옵션은 빼세요</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="125" />
+            <location filename="../../engine/tools/race.py" line="125" />
             <source>race --compare device runs both CPU and GPU (or, without a GPU, two CPU thread counts); leave the device out, or compare dtypes</source>
             <translation>race --compare device는 CPU와 GPU를 둘 다 실행합니다(GPU가 없으면 CPU 스레드 수 두 가지); 장치를 빼거나 dtype을 비교하세요</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="131" />
-            <location filename="../../engine/race.py" line="136" />
+            <location filename="../../engine/tools/race.py" line="131" />
+            <location filename="../../engine/tools/race.py" line="136" />
             <source>CPU, {threads} threads</source>
             <translation>CPU, 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="134" />
+            <location filename="../../engine/tools/race.py" line="134" />
             <source>1 is the first lane's count already; give the second lane's, for example 2</source>
             <translation>1은 이미 첫 레인의 스레드 수입니다; 두 번째 레인의 수를 주세요(예: 2)</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="147" />
+            <location filename="../../engine/tools/race.py" line="147" />
             <source>racing the codes needs PyTorch, an optional extra: {extra}</source>
             <translation>코드 경주에는 선택 설치인 PyTorch가 필요합니다: {extra}</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="215" />
+            <location filename="../../engine/tools/race.py" line="215" />
             <source>the lanes did not complete the same iterations ({why})</source>
             <translation>레인들이 같은 반복을 마치지 못했습니다({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="232" />
+            <location filename="../../engine/tools/race.py" line="232" />
             <source>the race was stopped before every lane had run</source>
             <translation>모든 레인이 실행되기 전에 경주가 중지되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="293" />
+            <location filename="../../engine/tools/race.py" line="293" />
             <source>diverged at iteration {t}</source>
             <translation>반복 {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="294" />
+            <location filename="../../engine/tools/race.py" line="294" />
             <source>{status} after {iterations} iterations</source>
             <translation>반복 {iterations}회 후 {status}</translation>
         </message>
         <message>
-            <location filename="../../engine/race.py" line="309" />
+            <location filename="../../engine/tools/race.py" line="309" />
             <source>{figure}, so {threads} BLAS threads waited for a core at every product</source>
             <translation>{figure} — 그래서 BLAS 스레드 {threads}개가 행렬 곱마다 코어를 기다렸습니다</translation>
         </message>
@@ -2048,22 +2048,22 @@ Invalid: {reason}</source>
     <context>
         <name>rate_sweep</name>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="45" />
+            <location filename="../../engine/tools/rate_sweep.py" line="45" />
             <source>must be a positive number, got {value!r}</source>
             <translation>양수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="48" />
+            <location filename="../../engine/tools/rate_sweep.py" line="48" />
             <source>must be a number above the smallest rate ({smallest:g}), got {value!r}</source>
             <translation>가장 작은 학습률({smallest:g})보다 큰 숫자여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="53" />
+            <location filename="../../engine/tools/rate_sweep.py" line="53" />
             <source>must be a whole number of at least 2, got {value!r}</source>
             <translation>2 이상의 정수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="56" />
+            <location filename="../../engine/tools/rate_sweep.py" line="56" />
             <source>must be a number between 0 and 1, got {value!r}</source>
             <translation>0과 1 사이의 숫자여야 합니다. 입력값: {value!r}</translation>
         </message>
@@ -2185,37 +2185,37 @@ Invalid: {reason}</source>
     <context>
         <name>records</name>
         <message>
-            <location filename="../../engine/result.py" line="240" />
+            <location filename="../../engine/core/result.py" line="241" />
             <source>not JSON ({error})</source>
             <translation>JSON이 아닙니다({error})</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="243" />
+            <location filename="../../engine/core/result.py" line="244" />
             <source>it holds no run records</source>
             <translation>학습 기록이 들어 있지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="246" />
+            <location filename="../../engine/core/result.py" line="247" />
             <source>record {index}</source>
             <translation>기록 {index}</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="247" />
+            <location filename="../../engine/core/result.py" line="248" />
             <source>the record</source>
             <translation>기록</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="250" />
+            <location filename="../../engine/core/result.py" line="251" />
             <source>{where} is not a run record of this program (it needs config, status, losses and loop_seconds)</source>
             <translation>{where}은(는) 이 프로그램의 학습 기록이 아닙니다(config, status, losses, loop_seconds가 필요합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="256" />
+            <location filename="../../engine/core/result.py" line="257" />
             <source>{where} does not read as a run record: {error}</source>
             <translation>{where}을(를) 학습 기록으로 읽을 수 없습니다: {error}</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="260" />
+            <location filename="../../engine/core/result.py" line="261" />
             <source>{where} has {losses} losses for {iterations} iterations</source>
             <translation>{where}에는 반복 {iterations}회에 손실이 {losses}개 있습니다</translation>
         </message>
@@ -2238,47 +2238,47 @@ Invalid: {reason}</source>
             <translation>기록이 가득 찼습니다(학습 {runs}개 또는 손실 {losses:,}개까지 보관): {dropped} 삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="233" />
+            <location filename="../../gui/run_controller.py" line="234" />
             <source>catapult: lr·λ_max &gt; 2, loss rising, then below 2 from t = {t}</source>
             <translation>카타펄트: lr·λ_max &gt; 2, 손실 증가, 그 뒤 t = {t}부터 2 아래</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="236" />
+            <location filename="../../gui/run_controller.py" line="237" />
             <source>diverging: lr·λ_max &gt; 2, loss rising, never below 2 again</source>
             <translation>발산 중: lr·λ_max &gt; 2, 손실 증가, 다시는 2 아래로 내려가지 않음</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="238" />
+            <location filename="../../gui/run_controller.py" line="239" />
             <source>lr·λ_max &gt; 2, loss rising, not below 2 again by the run's end</source>
             <translation>lr·λ_max &gt; 2, 손실 증가, 학습이 끝날 때까지 2 아래로 내려가지 않음</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="246" />
+            <location filename="../../gui/run_controller.py" line="247" />
             <source>, while other programs used the CPU</source>
             <translation>, 다른 프로그램이 CPU를 쓰는 동안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="251" />
+            <location filename="../../gui/run_controller.py" line="252" />
             <source>Completed in {time}: the median of {count} repeats{busy}</source>
             <translation>{time}에 완료: {count}회 반복의 중앙값{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="255" />
+            <location filename="../../gui/run_controller.py" line="256" />
             <source>Completed in {seconds:.3f} s, unstable: the loss ended above where it began. Lower the learning rate.{busy}</source>
             <translation>{seconds:.3f} s에 완료, 불안정: 손실이 시작보다 높게 끝났습니다. 학습률을 낮추세요.{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="260" />
+            <location filename="../../gui/run_controller.py" line="261" />
             <source>Completed in {seconds:.3f} s{busy}</source>
             <translation>{seconds:.3f} s에 완료{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="263" />
+            <location filename="../../gui/run_controller.py" line="264" />
             <source>Diverged at iteration {t}: the loss became non-finite. Lower the learning rate (÷10).</source>
             <translation>반복 {t}에서 발산: 손실이 유한하지 않게 되었습니다. 학습률을 낮추세요(÷10).</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="268" />
+            <location filename="../../gui/run_controller.py" line="269" />
             <source>Stopped after {iterations:,} iterations ({seconds:.3f} s)</source>
             <translation>반복 {iterations:,}회 후 중지 ({seconds:.3f} s)</translation>
         </message>
@@ -2404,248 +2404,248 @@ Invalid: {reason}</source>
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../engine/config.py" line="150" />
+            <location filename="../../engine/core/config.py" line="150" />
             <source>N</source>
             <translation>N</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="151" />
+            <location filename="../../engine/core/config.py" line="151" />
             <source>batch size N: the rows of x (N×D_in) and y (N×D_out). Tutorial: 64</source>
             <translation>배치 크기 N: x (N×D_in)와 y (N×D_out)의 행 수. 튜토리얼: 64</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="154" />
+            <location filename="../../engine/core/config.py" line="154" />
             <source>D_in</source>
             <translation>D_in</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="155" />
+            <location filename="../../engine/core/config.py" line="155" />
             <source>input size D_in: x is N×D_in and w1 is D_in×H. Tutorial: 1024 (32×32 pixels)</source>
             <translation>입력 크기 D_in: 입력 x는 N×D_in, w1은 D_in×H. 튜토리얼: 1024 (32×32 픽셀)</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="157" />
+            <location filename="../../engine/core/config.py" line="157" />
             <source>H</source>
             <translation>H</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="158" />
+            <location filename="../../engine/core/config.py" line="158" />
             <source>hidden units H: w1 is D_in×H, w2 is H×D_out. Tutorial: 100</source>
             <translation>은닉층 유닛 수 H: w1은 D_in×H, w2는 H×D_out. 튜토리얼: 100</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="160" />
+            <location filename="../../engine/core/config.py" line="160" />
             <source>D_out</source>
             <translation>D_out</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="161" />
+            <location filename="../../engine/core/config.py" line="161" />
             <source>output size D_out: y and y_pred are N×D_out. Tutorial: 10</source>
             <translation>출력 크기 D_out: 출력 y와 y_pred는 N×D_out. 튜토리얼: 10</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="164" />
+            <location filename="../../engine/core/config.py" line="164" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="165" />
+            <location filename="../../engine/core/config.py" line="165" />
             <source>learning rate of plain SGD: w ← w − lr·grad. Tutorial: 1e-6; above about 3e-6 it diverges</source>
             <translation>학습률(learning rate), 확률적 경사 하강법의 w ← w − lr·grad. 튜토리얼: 1e-6; 약 3e-6을 넘으면 발산합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="168" />
+            <location filename="../../engine/core/config.py" line="168" />
             <source>Iterations</source>
             <translation>학습 횟수</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="169" />
+            <location filename="../../engine/core/config.py" line="169" />
             <source>training iterations t: forward pass, loss, backward pass, update. Tutorial: 500</source>
             <translation>학습 횟수 t: 순전파, 손실, 역전파, 웨이트 업데이트. 튜토리얼: 500</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="172" />
+            <location filename="../../engine/core/config.py" line="172" />
             <source>Device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="173" />
+            <location filename="../../engine/core/config.py" line="173" />
             <source>where the same algorithm runs: NumPy on the CPU or CuPy on a GPU</source>
             <translation>같은 알고리즘을 실행할 곳: CPU의 NumPy 또는 GPU의 CuPy</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="176" />
+            <location filename="../../engine/core/config.py" line="176" />
             <source>Code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="177" />
+            <location filename="../../engine/core/config.py" line="177" />
             <source>the code that trains: numpy (the engine: the tutorial's NumPy lines, CuPy on a GPU), torch (the tutorial's "PyTorch: Tensors": the same hand-written gradients on torch tensors) or autograd ("PyTorch: Autograd": loss.backward() computes them; a frozen layer is requires_grad=False). All start from the same draw; torch and autograd need the torch extra</source>
             <translation>학습하는 코드: numpy (엔진: 튜토리얼의 NumPy 코드, GPU에서는 CuPy), torch (튜토리얼의 "PyTorch: Tensors": torch 텐서 위에서 같은 손수 쓴 기울기), autograd ("PyTorch: Autograd": loss.backward()가 기울기를 계산; 고정된 층은 requires_grad=False). 모두 같은 난수에서 시작합니다; torch와 autograd에는 torch 추가 설치가 필요합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="184" />
+            <location filename="../../engine/core/config.py" line="184" />
             <source>dtype</source>
             <translation>dtype</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="185" />
+            <location filename="../../engine/core/config.py" line="185" />
             <source>floating-point type of x, y, w1, w2: float64 (the tutorial's), float32, or tf32: float32 arrays whose products run on a GPU's TensorFloat-32 tensor cores (10-bit mantissa; GPU only)</source>
             <translation>x, y, w1, w2의 부동소수점 형식: float64 (튜토리얼), float32, 또는 tf32: 행렬 곱을 GPU의 TensorFloat-32 텐서 코어에서 계산하는 float32 배열 (가수 10비트; GPU 전용)</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="189" />
+            <location filename="../../engine/core/config.py" line="189" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="190" />
+            <location filename="../../engine/core/config.py" line="190" />
             <source>seed of numpy.random.default_rng: x, y, w1, w2 are drawn in that order, so every device starts from the same numbers. Tutorial: 0</source>
             <translation>numpy.random.default_rng의 시드: x, y, w1, w2를 이 순서로 뽑으므로 모든 장치가 같은 숫자에서 시작합니다. 튜토리얼: 0</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="194" />
+            <location filename="../../engine/core/config.py" line="194" />
             <source>CPU threads</source>
             <translation>CPU 스레드</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="195" />
+            <location filename="../../engine/core/config.py" line="195" />
             <source>BLAS threads for CPU runs: auto picks by the work per iteration (small products run faster on fewer threads), or a count</source>
             <translation>CPU 학습의 BLAS 스레드 수: auto는 반복당 연산량으로 고릅니다(작은 행렬 곱은 스레드가 적을수록 빠름), 또는 개수를 지정</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="200" />
+            <location filename="../../engine/core/config.py" line="200" />
             <source>Layers</source>
             <translation>학습할 층</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="201" />
+            <location filename="../../engine/core/config.py" line="201" />
             <source>the layers SGD trains; the other is frozen, its gradient neither computed nor applied, as with PyTorch's requires_grad=False</source>
             <translation>확률적 경사 하강법이 학습할 층; 나머지 층은 고정되어 PyTorch의 requires_grad=False처럼 기울기를 계산하지도 적용하지도 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="204" />
+            <location filename="../../engine/core/config.py" line="204" />
             <source>Diagnostics</source>
             <translation>진단</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="206" />
+            <location filename="../../engine/core/config.py" line="206" />
             <source>record dead hidden units, norms and the sharpness λ_max every iteration, and explain the run from them (slows a run several times)</source>
             <translation>매 반복 죽은 은닉 유닛, 노름, 샤프니스 λ_max를 기록하고 그것으로 학습을 설명합니다(학습이 몇 배 느려집니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="210" />
+            <location filename="../../engine/core/config.py" line="210" />
             <source>GPU path</source>
             <translation>GPU 경로</translation>
         </message>
         <message>
-            <location filename="../../engine/config.py" line="211" />
+            <location filename="../../engine/core/config.py" line="211" />
             <source>how a GPU run issues its iterations: port (the tutorial's lines on CuPy, which wait for the GPU every iteration), fused (one prepared step, eight launches, no waiting), graph (the fused step captured as a CUDA graph and replayed: one launch per few milliseconds; fused where capture is unavailable)</source>
             <translation>GPU 학습이 반복을 실행하는 방식: port (CuPy 위의 튜토리얼 코드, 매 반복 GPU를 기다림), fused (미리 준비한 스텝 하나, 커널 8번 실행, 기다림 없음), graph (융합 스텝을 CUDA 그래프로 캡처해 재실행: 몇 밀리초마다 한 번 실행; 캡처할 수 없으면 fused)</translation>
         </message>
         <message>
-            <location filename="../../engine/profile.py" line="41" />
+            <location filename="../../engine/tools/profile.py" line="41" />
             <source>Scale by</source>
             <translation>배율</translation>
         </message>
         <message>
-            <location filename="../../engine/profile.py" line="43" />
+            <location filename="../../engine/tools/profile.py" line="43" />
             <source>the second column multiplies N, D_in and H by this: where the GPU turns from launch-bound to compute-bound</source>
             <translation>두 번째 열은 N, D_in, H에 이 값을 곱합니다: GPU가 실행 한계에서 연산 한계로 바뀌는 지점</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="26" />
+            <location filename="../../engine/tools/rate_sweep.py" line="26" />
             <source>From</source>
             <translation>시작</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="27" />
+            <location filename="../../engine/tools/rate_sweep.py" line="27" />
             <source>smallest learning rate of the grid</source>
             <translation>격자의 가장 작은 학습률</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="29" />
+            <location filename="../../engine/tools/rate_sweep.py" line="29" />
             <source>To</source>
             <translation>끝</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="30" />
+            <location filename="../../engine/tools/rate_sweep.py" line="30" />
             <source>largest learning rate of the grid</source>
             <translation>격자의 가장 큰 학습률</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="32" />
+            <location filename="../../engine/tools/rate_sweep.py" line="32" />
             <source>Rates</source>
             <translation>학습률 개수</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="33" />
+            <location filename="../../engine/tools/rate_sweep.py" line="33" />
             <source>log-spaced learning rates on the grid; each trains for the run's iterations</source>
             <translation>격자 위에 로그 간격으로 놓인 학습률 개수; 각각 학습 횟수만큼 학습합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="37" />
+            <location filename="../../engine/tools/rate_sweep.py" line="37" />
             <source>Tolerance</source>
             <translation>허용 오차</translation>
         </message>
         <message>
-            <location filename="../../engine/rate_sweep.py" line="38" />
+            <location filename="../../engine/tools/rate_sweep.py" line="38" />
             <source>bisection refines the largest rate whose loss fell until it and the next rate whose loss did not are this close (relative)</source>
             <translation>이분법은 손실이 줄어든 가장 큰 학습률과 줄지 않은 다음 학습률이 이만큼(상대) 가까워질 때까지 좁힙니다</translation>
         </message>
         <message>
-            <location filename="../../engine/settings.py" line="110" />
-            <location filename="../../engine/settings.py" line="113" />
+            <location filename="../../engine/core/settings.py" line="111" />
+            <location filename="../../engine/core/settings.py" line="114" />
             <source>must be a whole number, got {text!r}</source>
             <translation>정수여야 합니다. 입력값: {text!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/settings.py" line="123" />
+            <location filename="../../engine/core/settings.py" line="124" />
             <source>must be a number such as 1e-6, got {text!r}</source>
             <translation>1e-6 같은 숫자여야 합니다. 입력값: {text!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/settings.py" line="126" />
+            <location filename="../../engine/core/settings.py" line="127" />
             <source>must be finite, got {text!r}</source>
             <translation>유한한 값이어야 합니다. 입력값: {text!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="35" />
+            <location filename="../../engine/tools/size_sweep.py" line="35" />
             <source>Steps</source>
             <translation>단계 수</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="36" />
+            <location filename="../../engine/tools/size_sweep.py" line="36" />
             <source>sizes in the sweep: step k multiplies the scaled sizes by factor^k, starting from the run's settings</source>
             <translation>스윕할 크기의 수: 단계 k는 학습 설정에서 시작해 키울 크기에 배수^k를 곱합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="39" />
+            <location filename="../../engine/tools/size_sweep.py" line="39" />
             <source>Factor</source>
             <translation>배수</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="40" />
+            <location filename="../../engine/tools/size_sweep.py" line="40" />
             <source>growth of each scaled size per step</source>
             <translation>단계마다 크기가 커지는 배수</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="44" />
+            <location filename="../../engine/tools/size_sweep.py" line="44" />
             <source>Scale</source>
             <translation>키울 크기</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="45" />
+            <location filename="../../engine/tools/size_sweep.py" line="45" />
             <source>the sizes that grow, from n,d_in,hidden,d_out</source>
             <translation>커지는 크기, n,d_in,hidden,d_out 중에서</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="48" />
+            <location filename="../../engine/tools/size_sweep.py" line="48" />
             <source>Budget</source>
             <translation>시간 예산</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="49" />
+            <location filename="../../engine/tools/size_sweep.py" line="49" />
             <source>seconds of training per point and device (at least three repeats); a point predicted to need over 10× this is skipped</source>
             <translation>점과 장치마다 학습할 초(최소 세 번 반복); 이보다 10× 넘게 걸릴 것으로 예측되는 점은 건너뜁니다</translation>
         </message>
@@ -2723,27 +2723,27 @@ Invalid: {reason}</source>
             <translation>스윕을 마쳤습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="56" />
+            <location filename="../../engine/tools/size_sweep.py" line="56" />
             <source>must be a whole number of at least 1, got {value!r}</source>
             <translation>1 이상의 정수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="59" />
+            <location filename="../../engine/tools/size_sweep.py" line="59" />
             <source>must be a number above 1, got {value!r}</source>
             <translation>1보다 큰 숫자여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="63" />
+            <location filename="../../engine/tools/size_sweep.py" line="63" />
             <source>none</source>
             <translation>없음</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="64" />
+            <location filename="../../engine/tools/size_sweep.py" line="64" />
             <source>choose at least one size to scale, from {sizes}; got {given}</source>
             <translation>{sizes} 중에서 키울 크기를 적어도 하나 고르세요. 입력값: {given}</translation>
         </message>
         <message>
-            <location filename="../../engine/size_sweep.py" line="69" />
+            <location filename="../../engine/tools/size_sweep.py" line="69" />
             <source>must be a positive number of seconds, got {value!r}</source>
             <translation>양수인 초여야 합니다. 입력값: {value!r}</translation>
         </message>
@@ -2751,32 +2751,32 @@ Invalid: {reason}</source>
     <context>
         <name>status</name>
         <message>
-            <location filename="../../engine/result.py" line="28" />
+            <location filename="../../engine/core/result.py" line="28" />
             <source>completed</source>
             <translation>완료</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="28" />
+            <location filename="../../engine/core/result.py" line="28" />
             <source>stopped</source>
             <translation>중지됨</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="29" />
+            <location filename="../../engine/core/result.py" line="29" />
             <source>diverged</source>
             <translation>발산</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="29" />
+            <location filename="../../engine/core/result.py" line="29" />
             <source>refused</source>
             <translation>거부됨</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="30" />
+            <location filename="../../engine/core/result.py" line="30" />
             <source>failed</source>
             <translation>실패</translation>
         </message>
         <message>
-            <location filename="../../engine/result.py" line="30" />
+            <location filename="../../engine/core/result.py" line="30" />
             <source>crashed</source>
             <translation>비정상 종료</translation>
         </message>
@@ -2784,62 +2784,62 @@ Invalid: {reason}</source>
     <context>
         <name>threads</name>
         <message>
-            <location filename="../../engine/threads.py" line="60" />
+            <location filename="../../engine/machine/threads.py" line="59" />
             <source>{threads} is more than the {cores} physical cores: oversubscribed BLAS threads spin, and a run can take many times longer (0.3 s took 17-33 s at the tutorial's sizes with 3 threads on 2 cores)</source>
             <translation>{threads}은(는) 물리 코어 수 {cores}보다 많습니다: 초과 할당된 BLAS 스레드는 헛돌고, 학습이 몇 배나 오래 걸릴 수 있습니다(튜토리얼 크기에서 2코어에 스레드 3개로 0.3 s 걸리던 학습이 17-33 s 걸렸습니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="158" />
+            <location filename="../../engine/machine/threads.py" line="143" />
             <source>{count} (set)</source>
             <translation>{count} (지정)</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="160" />
+            <location filename="../../engine/machine/threads.py" line="145" />
             <source>{count}: this machine has one physical core</source>
             <translation>{count}: 이 컴퓨터의 물리 코어는 하나입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="164" />
+            <location filename="../../engine/machine/threads.py" line="149" />
             <source> (calibrated per iteration: {measured})</source>
             <translation> (반복당 보정 측정: {measured})</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="167" />
+            <location filename="../../engine/machine/threads.py" line="152" />
             <source>{count}: products large enough for every idle core (the fastest of {samples} warm iterations took {ms:.3g} ms)</source>
             <translation>{count}: 행렬 곱이 커서 쉬는 코어를 모두 씀 (예열된 반복 {samples}번 중 가장 빠른 것이 {ms:.3g} ms)</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="172" />
+            <location filename="../../engine/machine/threads.py" line="157" />
             <source>{count} (calibrated earlier, per iteration: {measured})</source>
             <translation>{count} (앞서 보정 측정, 반복당: {measured})</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="175" />
+            <location filename="../../engine/machine/threads.py" line="160" />
             <source>{count} (calibrated, per iteration: {measured})</source>
             <translation>{count} (보정 측정, 반복당: {measured})</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="198" />
+            <location filename="../../engine/machine/threads.py" line="183" />
             <source>{count} thread</source>
             <translation>스레드 {count}개</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="199" />
+            <location filename="../../engine/machine/threads.py" line="184" />
             <source>{count} threads</source>
             <translation>스레드 {count}개</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="207" />
+            <location filename="../../engine/machine/threads.py" line="192" />
             <source>iterations took {slowdown:.1f}× the calibrated {ms:.3g} ms</source>
             <translation>반복이 보정 측정한 {ms:.3g} ms의 {slowdown:.1f}× 걸림</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="212" />
+            <location filename="../../engine/machine/threads.py" line="197" />
             <source>{slower} while {figure}</source>
             <translation>{slower} ({figure})</translation>
         </message>
         <message>
-            <location filename="../../engine/threads.py" line="214" />
+            <location filename="../../engine/machine/threads.py" line="199" />
             <source>{slower}; {figure}, too little to explain it</source>
             <translation>{slower}; {figure}: 이것으로 설명하기에는 너무 적음</translation>
         </message>
@@ -2867,52 +2867,52 @@ Invalid: {reason}</source>
             <translation>크기 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="97" />
+            <location filename="../../gui/tool_base.py" line="98" />
             <source>Run {tool}</source>
             <translation>{tool} 실행</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="100" />
+            <location filename="../../gui/tool_base.py" line="101" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="104" />
+            <location filename="../../gui/tool_base.py" line="105" />
             <source>Export…</source>
             <translation>내보내기…</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="106" />
+            <location filename="../../gui/tool_base.py" line="107" />
             <source>Save this tab's chart (PNG), table (CSV) and result (JSON) into a folder</source>
             <translation>이 탭의 차트(PNG), 표(CSV), 결과(JSON)를 폴더에 저장합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="110" />
+            <location filename="../../gui/tool_base.py" line="111" />
             <source>Uses the settings on the left.</source>
             <translation>왼쪽의 설정을 사용합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="184" />
+            <location filename="../../gui/tool_base.py" line="185" />
             <source>Nothing to export yet: run the tool first.</source>
             <translation>아직 내보낼 것이 없습니다: 먼저 도구를 실행하세요.</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="192" />
+            <location filename="../../gui/tool_base.py" line="193" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="195" />
+            <location filename="../../gui/tool_base.py" line="196" />
             <source>Exported to {folder}</source>
             <translation>{folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="200" />
+            <location filename="../../gui/tool_base.py" line="201" />
             <source>Export the {tool} into</source>
             <translation>{tool}을(를) 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="225" />
+            <location filename="../../gui/tool_base.py" line="226" />
             <source>Stopping…</source>
             <translation>중지하는 중…</translation>
         </message>
@@ -2920,8 +2920,8 @@ Invalid: {reason}</source>
     <context>
         <name>train</name>
         <message>
-            <location filename="../../engine/train.py" line="36" />
-            <location filename="../../engine/train.py" line="41" />
+            <location filename="../../engine/run/train.py" line="36" />
+            <location filename="../../engine/run/train.py" line="41" />
             <source>a GPU was asked for but cannot be used: {reason}</source>
             <translation>GPU를 요청했지만 쓸 수 없습니다: {reason}</translation>
         </message>

@@ -15,15 +15,15 @@ GUI_MODULES = ("PySide6", "PyQt5", "PyQt6", "pyqtgraph", "superqt", "qtpy")
 
 def test_no_engine_or_session_source_imports_qt():
     pattern = re.compile(r"^\s*(from|import)\s+(" + "|".join(GUI_MODULES) + r")\b", re.M)
-    offenders = [p.name for folder in QT_FREE for p in folder.glob("*.py")
+    offenders = [p.name for folder in QT_FREE for p in folder.rglob("*.py")
                  if pattern.search(p.read_text())]
     assert offenders == []
 
 
 def test_importing_every_engine_and_session_module_loads_no_qt():
-    needs = {"cuda_step": "cupy", "gpu_trainer": "cupy", "torch_codes": "torch"}
-    modules = [f"{folder.name}.{p.stem}" for folder in QT_FREE for p in folder.glob("*.py")
-               if p.stem != "__init__"
+    needs = {"cuda_step": "cupy", "gpu": "cupy", "torch_codes": "torch"}
+    modules = [".".join(p.relative_to(folder.parent).with_suffix("").parts)
+               for folder in QT_FREE for p in folder.rglob("*.py") if p.stem != "__init__"
                and (p.stem not in needs or importlib.util.find_spec(needs[p.stem]))]
     code = (
         "import sys\n"
@@ -38,15 +38,16 @@ def test_importing_every_engine_and_session_module_loads_no_qt():
 
 def test_imports_run_one_way_and_never_in_a_circle():
     """main.py → cli/ and gui/ → session/ → engine/; cli/ and gui/ never import each other,
-    the engine neither, and no module-level import cycle (backends and gpu_trainer had one)."""
+    the engine neither, and no module-level import cycle (the CPU and GPU trainers had one)."""
     import ast
 
     root = Path(__file__).resolve().parents[2]
     packages = ("engine", "session", "gui", "cli")
     imports = {}
     for package in packages:
-        for path in (root / package).glob("*.py"):
-            name = package if path.stem == "__init__" else f"{package}.{path.stem}"
+        for path in (root / package).rglob("*.py"):
+            parts = path.relative_to(root).with_suffix("").parts
+            name = ".".join(parts[:-1] if path.stem == "__init__" else parts)
             tree = ast.parse(path.read_text(encoding="utf-8"))
             imports[name] = {node.module for node in tree.body
                              if isinstance(node, ast.ImportFrom) and node.module
@@ -75,10 +76,12 @@ def _lint_imports(tree: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(("module", "line", "broken"), [
-    ("engine/config.py", "import gui.app", "Two front ends over one engine"),
+    ("engine/core/config.py", "import gui.app", "Two front ends over one engine"),
+    ("engine/core/result.py", "from engine.tools import race", "The engine in floors"),
+    ("engine/numerics/step.py", "import engine.backends.cpu_blas", "The engine in floors"),
     ("cli/output.py", "import gui.readout", "Two front ends over one engine"),
     ("session/history.py", "import gui.loss_plot", "Two front ends over one engine"),
-    ("engine/result.py", "import PySide6.QtCore", "The engine and the session import no Qt"),
+    ("engine/core/result.py", "import PySide6.QtCore", "The engine and the session import no Qt"),
     ("session/labels.py", "import pyqtgraph", "The engine and the session import no Qt"),
 ])
 def test_the_import_contracts_hold_and_fail_on_an_upward_import(tmp_path, module, line, broken):
@@ -111,3 +114,26 @@ def test_no_import_circle_even_through_imports_inside_functions():
                       if b in graph.modules and b != a
                       and graph.chain_exists(importer=b, imported=a)})
     assert circles == []
+
+
+def test_the_engine_stands_in_at_most_seven_floors():
+    """Floors: the longest chain of the engine's subpackages each importing the next (13 floors
+    of modules in one flat folder before)."""
+    grimp = pytest.importorskip("grimp")
+    import functools
+
+    graph = grimp.build_graph("engine")
+    packages = {m.split(".")[1] for m in graph.modules if m.count(".") >= 1}
+    below = {p: set() for p in packages}
+    for module in graph.modules:
+        if module.count(".") < 2:
+            continue
+        for used in graph.find_modules_directly_imported_by(module):
+            if used.count(".") >= 1 and used.split(".")[1] != module.split(".")[1]:
+                below[module.split(".")[1]].add(used.split(".")[1])
+
+    @functools.cache
+    def floor(package: str) -> int:
+        return 1 + max((floor(other) for other in below[package]), default=0)
+
+    assert max(floor(p) for p in packages) <= 7, {p: floor(p) for p in packages}

@@ -10,7 +10,7 @@ import pytest
 
 import main
 from cli import parser
-from engine.settings import command_line_options
+from engine.core.settings import command_line_options
 from tests.conftest import SMALL_OPTIONS
 
 ROOT = Path(__file__).resolve().parents[2]

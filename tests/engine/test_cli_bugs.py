@@ -58,7 +58,7 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(argv, capsy
 
 
 def test_a_claimed_output_is_removed_when_the_command_then_fails(tmp_path):
-    from engine.devices import probe_gpu
+    from engine.machine.devices import probe_gpu
 
     if probe_gpu().available:
         pytest.skip("needs a machine where --device gpu is refused")

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import main
-from engine.config import DTYPES, GPU_PATHS
+from engine.core.config import DTYPES, GPU_PATHS
 
 
 def _is_number(text: str) -> bool:

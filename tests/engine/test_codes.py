@@ -6,11 +6,11 @@ import sys
 
 import pytest
 
-from engine import devices
-from engine.checks import run_errors
-from engine.codes import ALL_PRODUCTS, backward_sentence, listing
-from engine.config import CODES, ConfigError, Layers, RunConfig
-from engine.train import train
+from engine.backends.codes import ALL_PRODUCTS, backward_sentence, listing
+from engine.core.config import CODES, ConfigError, Layers, RunConfig
+from engine.machine import devices
+from engine.run.checks import run_errors
+from engine.run.train import train
 from tests.conftest import ROOT, SMALL, SMALL_OPTIONS
 
 
@@ -58,7 +58,7 @@ def test_the_numpy_engine_counts_its_backward_products():
 def test_the_listings_are_the_source_that_runs():
     import inspect
 
-    from engine import step
+    from engine.numerics import step
 
     numpy_listing = listing("numpy")
     body = inspect.getsource(step.backward).split('"""')[-1].strip()  # after the docstring
@@ -83,8 +83,9 @@ def test_the_sentence_follows_the_measured_count(products, layers, expected):
 
 
 def test_pytorch_is_not_imported_to_start_a_numpy_run_or_show_a_listing():
-    code = ("import sys; from engine.train import train; from engine.config import RunConfig;"
-            "from engine.codes import listing; listing('autograd');"
+    code = ("import sys; from engine.run.train import train; "
+            "from engine.core.config import RunConfig;"
+            "from engine.backends.codes import listing; listing('autograd');"
             "train(RunConfig(n=8, d_in=16, hidden=8, d_out=2, iterations=3));"
             "print('torch' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
@@ -93,8 +94,8 @@ def test_pytorch_is_not_imported_to_start_a_numpy_run_or_show_a_listing():
 
 
 def test_a_frozen_layers_blocks_are_the_lines_that_do_not_run():
-    from engine.codes import listing, not_run_lines
-    from engine.config import Layers
+    from engine.backends.codes import listing, not_run_lines
+    from engine.core.config import Layers
 
     def skipped(code, layers):
         lines = listing(code).source.splitlines()

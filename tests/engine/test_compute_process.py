@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from engine import RunConfig
-from engine.compute_process import CHUNK_BYTES, MessageAssembler, send_message, serve
-from engine.jobs import ProbeJob, TrainingJob
+from engine.service.compute_process import CHUNK_BYTES, MessageAssembler, send_message, serve
+from engine.service.jobs import ProbeJob, TrainingJob
 from tests.conftest import SMALL
 
 
@@ -102,7 +102,7 @@ def test_stop_reaches_a_running_job_and_the_next_job_runs(compute):
     assert kind == "done" and result.status == "stopped"
     compute.connection.send(("job", 2, ProbeJob()))
     (kind, _, status), _ = compute.until_end(2)
-    from engine.devices import probe_gpu
+    from engine.machine.devices import probe_gpu
 
     # The next job runs, and answers as the probe here does.
     assert kind == "done" and status.available == probe_gpu().available

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine import ConfigError, InsufficientMemoryError, RunConfig, estimate_memory, train
-from engine.memory import check_memory
+from engine import ConfigError, InsufficientMemoryError, RunConfig, estimate_memory
+from engine.run.memory import check_memory
+from engine.run.train import train
 
 BAD_VALUES = [
     ("n", 0), ("n", -3), ("n", 2.5), ("n", "64"), ("n", True),
@@ -89,7 +90,7 @@ def test_memory_estimate_counts_the_arrays():
 
 
 def test_auto_threads_are_measured_and_explicit_ones_kept():
-    from engine.threads import physical_cores
+    from engine.machine.threads import physical_cores
 
     auto = train(RunConfig(n=8, d_in=16, hidden=8, d_out=2, iterations=5))
     assert 1 <= auto.device_info["threads"] <= physical_cores()

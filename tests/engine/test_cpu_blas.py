@@ -1,4 +1,5 @@
-"""The CPU step's folded updates (engine.cpu_blas, engine.step.folded_sgd_step) against the
+"""The CPU step's folded updates (engine.backends.cpu_blas, engine.numerics.step.folded_sgd_step)
+against the
 plain step: the same algorithm, in place, in both dtypes and for every layer setting."""
 
 import math
@@ -6,8 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from engine.config import BOTH, Layers, RunConfig
-from engine.cpu_blas import (
+from engine.backends.cpu_blas import (
     SMALL_KERNEL_CORES,
     SMALL_PRODUCT,
     CpuBlas,
@@ -15,8 +15,9 @@ from engine.cpu_blas import (
     small_kernel_blas,
     spans,
 )
-from engine.problem import draw_problem, to_device
-from engine.step import Workspace, folded_sgd_step, sgd_step
+from engine.core.config import BOTH, Layers, RunConfig
+from engine.core.problem import draw_problem, to_device
+from engine.numerics.step import Workspace, folded_sgd_step, sgd_step
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])

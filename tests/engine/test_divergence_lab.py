@@ -7,10 +7,11 @@ import numpy as np
 import pytest
 
 import main
-from engine import RunConfig, train
-from engine.explain import explain_run, next_step
-from engine.problem import draw_problem, to_device
-from engine.reference import tutorial_loop
+from engine import RunConfig
+from engine.core.problem import draw_problem, to_device
+from engine.numerics.reference import tutorial_loop
+from engine.run.train import train
+from engine.words.explain import explain_run, next_step
 from tests.conftest import SMALL
 
 
@@ -41,7 +42,7 @@ def test_a_frozen_layer_does_less_work():
 def test_outcomes_classify_every_run():
     """Named by what the run learned, from its losses: the tutorial learns, the catapult
     plateaus, a tiny rate is still falling, a frozen w1 above its limit is unstable."""
-    from engine.result import Outcome, classify
+    from engine.core.result import Outcome, classify
 
     learned = train(RunConfig(learning_rate=1e-6))
     plateaued = train(RunConfig(learning_rate=2e-6))
@@ -146,8 +147,8 @@ def test_command_line_diagnostics_and_layers(tmp_path, capsys):
 def test_with_w1_frozen_the_limit_is_known_before_the_run():
     """The trap of the per-layer switch, said in advance: at the tutorial's sizes the limit
     with w1 frozen is 9.18e-7, and its own lr 1e-6 lies above it."""
-    from engine.explain import quadratic_warning
-    from engine.hessian import quadratic_limit, stability_bound
+    from engine.numerics.hessian import quadratic_limit, stability_bound
+    from engine.words.explain import quadratic_warning
 
     frozen = RunConfig(train="w2")
     limit = quadratic_limit(frozen)
@@ -164,7 +165,7 @@ def test_with_w1_frozen_the_limit_is_known_before_the_run():
 def test_surviving_and_diverging_read_as_a_contrast():
     """Issue 19: lr 3e-6 survives and 3.2e-6 diverges, and both explanations read "started
     at … > 2 … overshoot"; what decided their fate must be said, from their own numbers."""
-    from engine.explain import explain_run
+    from engine.words.explain import explain_run
 
     diverging = train(RunConfig(learning_rate=4e-6, diagnostics=True))
     catapult = train(RunConfig(learning_rate=2e-6, diagnostics=True))
@@ -193,7 +194,7 @@ def test_gflops_count_the_training_apart_from_the_diagnostics():
 
 def test_the_frozen_w1_limit_equals_the_dense_hessians():
     """The limit shown before a run, against the whole Hessian of the w2 block (small sizes)."""
-    from engine.hessian import dense_hessian, quadratic_limit
+    from engine.numerics.hessian import dense_hessian, quadratic_limit
 
     config = RunConfig(n=6, d_in=5, hidden=4, d_out=3, seed=2, train="w2")
     exact = 2 / np.linalg.eigvalsh(dense_hessian(config)).max()
@@ -203,7 +204,7 @@ def test_the_frozen_w1_limit_equals_the_dense_hessians():
 def test_an_overshoot_is_a_catapult_only_where_lr_lambda_fell_below_2_after_it():
     """The Divergence preset with diagnostics was shaded 'catapult' for a run that never
     recovered: a catapult is a rise followed by lr·λ_max falling below 2."""
-    from engine.diagnostics import Overshoot, OvershootSpan, overshoot_spans
+    from engine.numerics.diagnostics import Overshoot, OvershootSpan, overshoot_spans
 
     losses = [10, 20, 40, 30, 20, 25, 10, 9]
     # above 2 at t = 0, 1 (the loss rose after both), below 2 from t = 3 on
@@ -217,7 +218,7 @@ def test_an_overshoot_is_a_catapult_only_where_lr_lambda_fell_below_2_after_it()
 
 
 def test_the_divergence_presets_spans_are_diverging_and_the_catapults_a_catapult(catapult):
-    from engine.diagnostics import Overshoot, overshoot_spans
+    from engine.numerics.diagnostics import Overshoot, overshoot_spans
 
     def kinds(result):
         d, lr = result.diagnostics, result.config.learning_rate

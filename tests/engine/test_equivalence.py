@@ -4,10 +4,11 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_limits
 
-from engine import RunConfig, train
-from engine.problem import draw_problem, to_device
-from engine.reference import tutorial_loop
-from engine.step import Workspace, sgd_step
+from engine import RunConfig
+from engine.core.problem import draw_problem, to_device
+from engine.numerics.reference import tutorial_loop
+from engine.numerics.step import Workspace, sgd_step
+from engine.run.train import train
 from tests.conftest import loss_differences
 
 

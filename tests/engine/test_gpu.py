@@ -3,11 +3,12 @@
 import numpy as np
 import pytest
 
-from engine import RunConfig, train
-from engine.devices import probe_gpu
-from engine.problem import draw_problem, to_device
-from engine.reference import tutorial_loop
-from engine.step import Workspace, sgd_step
+from engine import RunConfig
+from engine.core.problem import draw_problem, to_device
+from engine.machine.devices import probe_gpu
+from engine.numerics.reference import tutorial_loop
+from engine.numerics.step import Workspace, sgd_step
+from engine.run.train import train
 
 GPU = probe_gpu()
 pytestmark = [
@@ -45,7 +46,7 @@ def test_gpu_float32_run_follows_the_cpu_curve():
 def test_fused_step_equals_the_plain_step_on_cupy(dtype):
     import cupy
 
-    from engine.cuda_step import FusedCupyStep
+    from engine.backends.cuda_step import FusedCupyStep
 
     config = RunConfig(n=37, d_in=300, hidden=70, d_out=9, dtype=dtype, learning_rate=1e-5)
     plain = to_device(draw_problem(config), dtype, cupy)
@@ -129,8 +130,8 @@ def test_graph_path_trains_only_the_chosen_layer(train_layers):
 def test_graph_replays_and_a_remainder_give_the_eager_losses():
     import cupy
 
-    from engine.capture_blas import open_binding
-    from engine.cuda_step import CapturableHandle, FusedCupyStep, GraphRunner
+    from engine.backends.capture_blas import open_binding
+    from engine.backends.cuda_step import CapturableHandle, FusedCupyStep, GraphRunner
 
     config = RunConfig(n=37, d_in=300, hidden=70, d_out=9, learning_rate=1e-5, iterations=30)
     stream = cupy.cuda.Stream(non_blocking=False)
@@ -206,8 +207,8 @@ def test_graph_path_releases_its_memory():
 
 
 def test_graph_falls_back_to_the_fused_step_and_says_why(monkeypatch):
-    from engine import gpu_trainer
-    from engine.capture_blas import CaptureUnavailable
+    from engine.backends import gpu as gpu_trainer
+    from engine.backends.capture_blas import CaptureUnavailable
 
     def unavailable():
         raise CaptureUnavailable("no capture-safe cuBLAS binding (test)")
@@ -222,7 +223,7 @@ def test_graph_falls_back_to_the_fused_step_and_says_why(monkeypatch):
 
 @pytest.mark.parametrize("binding", ["nvmath", "ctypes"])
 def test_each_cublas_binding_captures_the_same_run(binding, monkeypatch):
-    from engine.capture_blas import CaptureUnavailable, open_binding
+    from engine.backends.capture_blas import CaptureUnavailable, open_binding
 
     try:
         open_binding(binding)
@@ -245,7 +246,7 @@ def test_tf32_runs_on_every_path_and_follows_the_float32_curve(path):
 
 
 def test_race_of_the_gpu_paths():
-    from engine.race import default_targets, race
+    from engine.tools.race import default_targets, race
 
     result = race(RunConfig(iterations=100), default_targets("gpu-path"), repeats=2)
     assert [lane.result.device_info["gpu_path"] for lane in result.lanes] == list(PATHS)
@@ -254,14 +255,14 @@ def test_race_of_the_gpu_paths():
 
 
 def test_a_size_sweep_point_on_the_graph_path_outruns_the_run_safely():
-    from engine.size_sweep import _measure_point
+    from engine.tools.size_sweep import _measure_point
 
     spread, per_sample = _measure_point(RunConfig(device="gpu", iterations=50), 0.3, None)
     assert spread.median > 0 and per_sample >= 1
 
 
 def test_an_iteration_longer_than_a_replay_runs_the_fused_step_and_says_why(monkeypatch):
-    from engine import gpu_trainer
+    from engine.backends import gpu as gpu_trainer
 
     monkeypatch.setattr(gpu_trainer, "replay_iterations", lambda seconds, total: 1)
     run = run_on("graph", iterations=40)

@@ -4,10 +4,10 @@ import pytest
 
 import main
 from engine import RunConfig
-from engine.capture_blas import BINDING_VARIABLE, CaptureUnavailable, open_binding
-from engine.config import GPU_PATHS, ConfigError
-from engine.devices import describe_gpu_path, probe_gpu
-from engine.race import default_targets
+from engine.backends.capture_blas import BINDING_VARIABLE, CaptureUnavailable, open_binding
+from engine.core.config import GPU_PATHS, ConfigError
+from engine.machine.devices import describe_gpu_path, probe_gpu
+from engine.tools.race import default_targets
 
 NO_GPU = pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
 

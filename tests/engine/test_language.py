@@ -1,4 +1,4 @@
-"""The engine's and the command line's sentences in Korean (engine.language): the locale rule,
+"""The engine's and the command line's sentences in Korean (engine.core.language): the locale rule,
 the catalog, the same numbers in both languages, and `--lang` on every command. No Qt."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import pytest
 
 from cli.main import main
 from cli.parser import build_parser
-from engine import language
-from engine.config import RunConfig
-from engine.explain import explain_run, explain_sweep
-from engine.language import catalog, system_language, translate
-from engine.rate_sweep import RateSweepSettings, sweep_learning_rates
-from engine.train import train
+from engine.core import language
+from engine.core.config import RunConfig
+from engine.core.language import catalog, system_language, translate
+from engine.run.train import train
+from engine.tools.rate_sweep import RateSweepSettings, sweep_learning_rates
+from engine.words.explain import explain_run, explain_sweep
 from tests.conftest import HANGUL, english_words, format_fields
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +50,7 @@ def test_the_locale_chooses_the_language(environ, expected):
 
 def _marked(folder: str):
     """Every translate(context, "literal") and QT_TRANSLATE_NOOP in a package's sources."""
-    for path in sorted((ROOT / folder).glob("*.py")):
+    for path in sorted((ROOT / folder).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or len(node.args) < 2:
                 continue
@@ -199,8 +199,8 @@ def test_every_refusal_of_the_command_line_is_korean(argv, capsys):
 def test_a_pytorch_code_without_the_extra_is_refused_in_korean(code, monkeypatch, capsys):
     """Where PyTorch is absent: the code combo's tooltips, the race's code entry and `--lang ko
     run --code torch` said "autograd needs PyTorch, an optional extra…" in English."""
-    from engine import devices
-    from engine.devices import TORCH_EXTRA
+    from engine.machine import devices
+    from engine.machine.devices import TORCH_EXTRA
 
     monkeypatch.setattr(devices, "torch_installed", lambda: False)
     assert main(["run", "--code", code, "--lang", "ko"]) == 2
@@ -213,8 +213,8 @@ def test_a_pytorch_code_without_the_extra_is_refused_in_korean(code, monkeypatch
 
 
 def test_the_warnings_and_notes_are_korean():
-    from engine.measure import LOAD_INTERVALS, difference_duration, load_sentence
-    from engine.threads import ThreadChoice, slowdown_reason
+    from engine.core.measure import LOAD_INTERVALS, difference_duration, load_sentence
+    from engine.machine.threads import ThreadChoice, slowdown_reason
 
     language.use("ko")
     for interval in LOAD_INTERVALS:

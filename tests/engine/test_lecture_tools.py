@@ -9,13 +9,13 @@ import pytest
 
 import main
 from engine import RunConfig
-from engine.config import ConfigError
-from engine.explain import record_of
-from engine.hessian import dense_hessian, stability_bound
-from engine.measure import MIN_PAIRS
-from engine.race import Target, default_targets, race
-from engine.rate_sweep import RateSweepSettings, sweep_learning_rates
-from engine.size_sweep import SizeSweepSettings, sweep_sizes
+from engine.core.config import ConfigError
+from engine.core.measure import MIN_PAIRS
+from engine.numerics.hessian import dense_hessian, stability_bound
+from engine.tools.race import Target, default_targets, race
+from engine.tools.rate_sweep import RateSweepSettings, sweep_learning_rates
+from engine.tools.size_sweep import SizeSweepSettings, sweep_sizes
+from engine.words.explain import record_of
 
 TINY = dict(n=6, d_in=5, hidden=4, d_out=3)
 
@@ -32,7 +32,7 @@ def test_lanczos_matches_the_dense_hessian(seed, train):
     assert bound.predicted_bound == pytest.approx(2 / bound.lambda_max)
 
 
-# N < D_in: the products run in the column space of xᵀ (engine.hessian.row_factor)
+# N < D_in: the products run in the column space of xᵀ (engine.numerics.hessian.row_factor)
 WIDE = dict(n=5, d_in=9, hidden=4, d_out=3)
 
 
@@ -41,8 +41,8 @@ WIDE = dict(n=5, d_in=9, hidden=4, d_out=3)
 def test_the_row_space_keeps_every_nonzero_eigenvalue(seed, train):
     """The Hessian restricted to (U, v2), v1 = Q·U, is Eᵀ·H·E for E's orthonormal columns, and
     H's range lies in E's span: the same nonzero eigenvalues, the rest zeros."""
-    from engine.hessian import Curvature, row_factor
-    from engine.problem import draw_problem
+    from engine.core.problem import draw_problem
+    from engine.numerics.hessian import Curvature, row_factor
 
     config = RunConfig(**WIDE, seed=seed, train=train)
     p = draw_problem(config)
@@ -67,8 +67,8 @@ def test_the_row_space_keeps_every_nonzero_eigenvalue(seed, train):
 @pytest.mark.parametrize("config", [RunConfig(), RunConfig(n=32, d_in=512, hidden=64, seed=3),
                                     RunConfig(train="w1")], ids=["tutorial", "32x512", "w1"])
 def test_lanczos_in_the_row_space_equals_lanczos_in_the_whole_space(config):
-    from engine.hessian import Curvature, largest_eigenvalue, row_factor
-    from engine.problem import draw_problem
+    from engine.core.problem import draw_problem
+    from engine.numerics.hessian import Curvature, largest_eigenvalue, row_factor
 
     p = draw_problem(config)
     whole, _ = largest_eigenvalue(Curvature(p.x, p.y, p.w1, p.w2, config.layers))
@@ -79,11 +79,12 @@ def test_lanczos_in_the_row_space_equals_lanczos_in_the_whole_space(config):
 
 @pytest.mark.parametrize("train", ["both", "w1", "w2"])
 def test_hessian_vector_products_are_the_derivative_of_the_engines_gradient(train):
-    """Exact products against central differences of engine.step's own gradient, with a step
+    """Exact products against central differences of engine.numerics.step's own gradient, with a
+    step
     small enough to stay on one ReLU piece."""
-    from engine.hessian import Curvature
-    from engine.problem import draw_problem, to_device
-    from engine.step import Workspace, forward_backward
+    from engine.core.problem import draw_problem, to_device
+    from engine.numerics.hessian import Curvature
+    from engine.numerics.step import Workspace, forward_backward
 
     config = RunConfig(n=7, d_in=9, hidden=6, d_out=4, seed=5, train=train)
     p = draw_problem(config)
@@ -198,7 +199,7 @@ def test_a_race_of_a_configuration_against_itself_is_refused():
 
 
 def test_the_cpu_race_names_both_thread_counts():
-    from engine.threads import physical_cores
+    from engine.machine.threads import physical_cores
 
     if physical_cores() < 2:
         pytest.skip("one physical core: no two CPU lanes")
@@ -210,8 +211,8 @@ def test_the_cpu_race_names_both_thread_counts():
 def test_a_lost_all_cores_lane_under_load_names_the_reason():
     from dataclasses import replace as copy
 
-    from engine.race import Lane, RaceResult
-    from engine.result import RunResult, Status
+    from engine.core.result import RunResult, Status
+    from engine.tools.race import Lane, RaceResult
 
     def run(threads, seconds, load):
         return RunResult(RunConfig(iterations=10, threads=threads), Status.COMPLETED, 10, None,
@@ -331,7 +332,7 @@ def test_sizes_are_capped_before_any_arithmetic_overflows():
 
 
 def test_more_threads_than_cores_are_refused_on_the_command_line_as_in_the_window(capsys):
-    from engine.threads import physical_cores
+    from engine.machine.threads import physical_cores
 
     assert main.main(["run", "--n", "8", "--d-in", "16", "--hidden", "8", "--d-out", "2",
                       "--iterations", "3", "--threads", str(physical_cores() + 1)]) == 2

@@ -5,7 +5,7 @@ import statistics
 import numpy as np
 import pytest
 
-from engine.measure import (
+from engine.core.measure import (
     MIN_PAIRS,
     MIN_REPEATS,
     LoadMonitor,
@@ -197,18 +197,18 @@ def test_the_load_sentence_is_one_sentence_with_its_interval():
 
 def test_the_busy_sentence_is_written_in_one_place():
     """'CPU busy' was written in six places (race, profile and size-sweep tabs, the command
-    line's race, profile and bench): each now calls engine.measure.load_sentence."""
+    line's race, profile and bench): each now calls engine.core.measure.load_sentence."""
     from pathlib import Path
 
     from tests.conftest import SOURCE_FOLDERS
 
     root = Path(__file__).resolve().parents[2]
     written = [str(p.relative_to(root)) for folder in SOURCE_FOLDERS
-               for p in (root / folder).glob("*.py")
+               for p in (root / folder).rglob("*.py")
                for phrase in ("programs used {", "processes used {", "not the quiet machine",
                               "other processes")
                if phrase in p.read_text(encoding="utf-8").replace("\n", " ")]
-    assert sorted(set(written)) == ["engine/measure.py"]
+    assert sorted(set(written)) == ["engine/core/measure.py"]
 
 
 def test_a_repeat_far_from_its_median_is_named_in_the_verdict():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import main
-from engine.devices import probe_gpu
+from engine.machine.devices import probe_gpu
 from tests.conftest import SMALL_OPTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,7 +81,12 @@ def test_a_sweep_where_nothing_diverges_says_so(capsys):
 
 def test_no_gpu_at_all_is_said_before_a_missing_cupy(tmp_path):
     """Issue 19: on a machine with no GPU the reason was "CuPy is not installed"."""
-    from engine.devices import NO_CUPY, NO_NVIDIA_GPU, missing_gpu_reason, nvidia_gpu_present
+    from engine.machine.devices import (
+        NO_CUPY,
+        NO_NVIDIA_GPU,
+        missing_gpu_reason,
+        nvidia_gpu_present,
+    )
 
     assert missing_gpu_reason(cupy_importable=False, gpu_present=False) == NO_NVIDIA_GPU
     assert missing_gpu_reason(cupy_importable=True, gpu_present=False) == NO_NVIDIA_GPU
@@ -108,8 +113,9 @@ def test_run_records_are_read_back_and_foreign_files_refused():
 
     import pytest
 
-    from engine import RunConfig, train
-    from engine.result import RecordError, read_records
+    from engine import RunConfig
+    from engine.core.result import RecordError, read_records
+    from engine.run.train import train
 
     record = train(RunConfig(n=8, d_in=16, hidden=8, d_out=2, iterations=20)).to_dict()
     (one,) = read_records(json.dumps(record))
@@ -127,7 +133,7 @@ def test_run_records_are_read_back_and_foreign_files_refused():
 
 
 def test_a_record_says_whether_a_gpu_was_there_and_used():
-    from engine.devices import describe_device_facts
+    from engine.machine.devices import describe_device_facts
 
     assert describe_device_facts({"device": "cpu", "gpu_present": True}) == \
         "GPU present: yes; used by this run: no"
@@ -155,7 +161,7 @@ def test_the_blas_is_named_from_one_source():
 
     from threadpoolctl import threadpool_info
 
-    from engine.devices import blas_library, cpu_info, scipy_blas_folder
+    from engine.machine.devices import blas_library, cpu_info, scipy_blas_folder
 
     scipy_pools = [p for p in threadpool_info() if p.get("user_api") == "blas"
                    and os.path.dirname(p["filepath"]) == scipy_blas_folder()]
@@ -168,10 +174,10 @@ def test_the_blas_is_named_from_one_source():
 
 def test_the_presets_say_the_outcome_their_run_ends_in():
     """'At 9e-7 … it converges', while the run ended 'still falling' at 3955: a preset's
-    description uses the outcome words (engine.result.classify) of its own run."""
-    from engine.config import RunConfig
-    from engine.result import Outcome
-    from engine.train import train
+    description uses the outcome words (engine.core.result.classify) of its own run."""
+    from engine.core.config import RunConfig
+    from engine.core.result import Outcome
+    from engine.run.train import train
 
     presets = json.loads((ROOT / "resources" / "presets.json").read_text(encoding="utf-8"))
     words = [outcome.value for outcome in Outcome]

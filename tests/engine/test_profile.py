@@ -8,11 +8,10 @@ import threading
 
 import pytest
 
-from engine.config import ConfigError, RunConfig
-from engine.devices import probe_gpu
-from engine.explain import record_of
-from engine.measure import Spread
-from engine.profile import (
+from engine.core.config import ConfigError, RunConfig
+from engine.core.measure import Spread
+from engine.machine.devices import probe_gpu
+from engine.tools.profile import (
     ITERATION,
     STATEMENTS,
     DeviceProfile,
@@ -23,6 +22,7 @@ from engine.profile import (
     profile,
     statement_costs,
 )
+from engine.words.explain import record_of
 
 PROFILED = RunConfig(n=16, d_in=32, hidden=8, d_out=4)
 NO_GPU = not probe_gpu().available
@@ -99,7 +99,7 @@ def line(code, seconds, device="gpu"):
 
 def test_a_launch_bound_gpu_is_explained_from_its_floor():
     """The GPU column's words, from a synthetic GPU profile (no GPU needed)."""
-    from engine.explain import explain_profile
+    from engine.words.explain import explain_profile
 
     lines = [line(s.code, 9e-6 + 5e-6 * (i % 2)) for i, s in enumerate(STATEMENTS)]
     gpu = DeviceProfile("gpu", lines, Spread.of([2e-4] * 3), Spread.of([2e-5] * 3),
@@ -148,7 +148,7 @@ def test_records_hold_numbers_and_the_sentences_are_written_at_the_edge():
     """The profile's and the sweep's records carried their explanation, written by the engine
     inside to_dict (an import circle between explain and profile); now to_dict holds the
     numbers, and record_of adds the sentences in the current language."""
-    from engine import language
+    from engine.core import language
 
     result = profile(PROFILED, ProfileSettings(scale_by=2))
     assert "explanation" not in result.to_dict()

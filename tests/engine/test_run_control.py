@@ -5,7 +5,8 @@ import time
 
 import numpy as np
 
-from engine import RunConfig, train
+from engine import RunConfig
+from engine.run.train import train
 
 
 class StopAfter:

@@ -1,4 +1,4 @@
-"""Each setting declared once (engine.settings): the command line is built from it."""
+"""Each setting declared once (engine.core.settings): the command line is built from it."""
 
 import dataclasses
 
@@ -7,11 +7,11 @@ import pytest
 import main
 from cli import parser
 from engine import RunConfig
-from engine.config import ConfigError
-from engine.profile import ProfileSettings
-from engine.rate_sweep import RateSweepSettings
-from engine.settings import defaults_of, format_default, settings_of
-from engine.size_sweep import SizeSweepSettings
+from engine.core.config import ConfigError
+from engine.core.settings import defaults_of, format_default, settings_of
+from engine.tools.profile import ProfileSettings
+from engine.tools.rate_sweep import RateSweepSettings
+from engine.tools.size_sweep import SizeSweepSettings
 
 DECLARED = (RunConfig, SizeSweepSettings, RateSweepSettings, ProfileSettings)
 
@@ -91,7 +91,7 @@ def test_errors_name_the_option_as_written(argv, option, capsys):
 
 def test_one_parser_per_kind_serves_both_front_ends():
     """The window and the command line read "1e3" alike: one parser per kind."""
-    from engine.settings import parse_or_keep, parse_value
+    from engine.core.settings import parse_or_keep, parse_value
 
     assert parse_value("whole", "1e3") == 1000 and parse_value("whole", " 1_024 ") == 1024
     for bad in ("1,024", "1.5", "1e999", "nan", "ten", "1\x1f"):

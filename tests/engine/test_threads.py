@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from engine.config import RunConfig
-from engine.measure import Spread
-from engine.threads import (
+from engine.core.config import RunConfig
+from engine.core.measure import Spread
+from engine.machine.threads import (
     CLEARLY_FASTER,
     LARGE_ITERATION_SECONDS,
     Governor,
@@ -78,7 +78,7 @@ def test_the_governor_drops_to_one_thread_when_iterations_turn_slow():
 @pytest.mark.skipif(physical_cores() < 2, reason="needs two physical cores to choose between")
 def test_auto_under_load_leaves_the_busy_core_alone_and_says_why():
     """A busy program on one core: `auto` trains on the idle cores and records why."""
-    from engine.train import train
+    from engine.run.train import train
 
     forget()
     busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])

@@ -1,5 +1,6 @@
 """The PyTorch codes (--code torch|autograd): the tutorial's next two listings, from the engine's
-draw, against the NumPy oracle (engine.reference). Skipped where PyTorch is absent; CI installs
+draw, against the NumPy oracle (engine.numerics.reference). Skipped where PyTorch is absent; CI
+installs
 the torch extra and runs them."""
 
 import json
@@ -9,17 +10,17 @@ import threading
 import numpy as np
 import pytest
 
-from engine.config import CODES, RunConfig
-from engine.problem import draw_problem, to_device
-from engine.reference import tutorial_loop
-from engine.step import Workspace, forward_backward
+from engine.core.config import CODES, RunConfig
+from engine.core.problem import draw_problem, to_device
+from engine.numerics.reference import tutorial_loop
+from engine.numerics.step import Workspace, forward_backward
 from tests.conftest import SMALL, SMALL_OPTIONS, loss_differences
 
 torch = pytest.importorskip("torch")
 pytestmark = pytest.mark.torch
 
-from engine.torch_codes import TorchTrainer  # noqa: E402  (after the skip)
-from engine.train import train  # noqa: E402
+from engine.backends.torch_codes import TorchTrainer  # noqa: E402  (after the skip)
+from engine.run.train import train  # noqa: E402
 
 TUTORIAL = {"n": 64, "d_in": 1000, "hidden": 100, "d_out": 10}  # the listings' sizes
 OTHER = {"n": 32, "d_in": 300, "hidden": 40, "d_out": 7}
@@ -55,7 +56,7 @@ def test_backward_products_are_counted_three_one_and_two(code):
 
 
 def test_the_readout_sentence_says_what_autograd_skipped():
-    from engine.codes import backward_line
+    from engine.backends.codes import backward_line
 
     result = train(RunConfig(**SMALL, iterations=3, code="autograd", train="w2", threads=1))
     assert backward_line(result) == ("Backward pass: autograd ran 1 of 3 gradient products: "
@@ -129,8 +130,8 @@ def test_diagnostics_of_a_pytorch_run_equal_the_engine_s():
 
 
 def test_the_memory_check_counts_pytorch_s_allocations(monkeypatch):
-    from engine import memory
-    from engine.memory import InsufficientMemoryError, check_memory, estimate_memory
+    from engine.run import memory
+    from engine.run.memory import InsufficientMemoryError, check_memory, estimate_memory
 
     numpy_run, torch_run = (RunConfig(**TUTORIAL, code=c) for c in ("numpy", "autograd"))
     assert estimate_memory(torch_run).host_bytes > estimate_memory(numpy_run).host_bytes
@@ -140,7 +141,7 @@ def test_the_memory_check_counts_pytorch_s_allocations(monkeypatch):
 
 
 def test_the_record_keeps_the_code_and_the_count_through_json():
-    from engine.result import RunResult
+    from engine.core.result import RunResult
 
     result = train(RunConfig(**SMALL, iterations=5, code="autograd", threads=1))
     again = RunResult.from_dict(json.loads(json.dumps(result.to_dict())))
@@ -148,7 +149,7 @@ def test_the_record_keeps_the_code_and_the_count_through_json():
 
 
 def test_a_pytorch_run_that_crashes_takes_only_the_compute_process_down(monkeypatch):
-    from engine.jobs import TrainingJob
+    from engine.service.jobs import TrainingJob
     from tests.engine.test_compute_process import Compute
 
     monkeypatch.setenv("BACKPROP_LAB_FAULT", "abort@3")  # the spawned process inherits it

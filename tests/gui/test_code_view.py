@@ -5,8 +5,8 @@ import importlib.util
 
 import pytest
 
-from engine import devices
-from engine.config import CODES
+from engine.core.config import CODES
+from engine.machine import devices
 from gui.code_view import shaded_lines
 from gui.params import ParameterPanel
 from gui.run_table import COLUMNS
@@ -32,7 +32,7 @@ def test_the_code_tab_shows_the_chosen_code_beside_another(window):
 
 
 def test_the_shaded_lines_are_the_backward_pass():
-    from engine.codes import listing
+    from engine.backends.codes import listing
 
     assert shaded_lines(listing("autograd").source) == ["loss.backward()"]
     assert shaded_lines(listing("torch").source) == [
@@ -75,14 +75,14 @@ def test_an_autograd_run_says_what_its_backward_pass_skipped(window, qtbot):
 def test_the_tutorials_listing_is_offered_beside_any_code_and_the_trained_one_is_marked(window):
     """Beside loss.backward(), a student expects the tutorial's grad_w2 = h_relu.T.dot(...),
     not the engine's blas.subtract_product(...)."""
-    from engine.codes import listing
+    from engine.backends.codes import listing
 
     view = window.code_view
     window.panel.code_combo.setCurrentIndex(window.panel.code_combo.findData("autograd"))
     view.beside_combo.setCurrentIndex(view.beside_combo.findData("tutorial"))
     text = view.beside.text.toPlainText()
     assert "grad_w2 = h_relu.T.dot(grad_y_pred)" in text and text == listing("tutorial").source
-    assert "engine/reference.py" in view.beside.title.text()
+    assert "engine/numerics/reference.py" in view.beside.title.text()
     assert "this code trains when you press Run" in view.chosen.title.text()
     assert "this code trains" not in view.beside.title.text()
 

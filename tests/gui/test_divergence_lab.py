@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
-from engine import RunConfig, train
-from engine.explain import explain_run, next_step
-from engine.result import Outcome, RunResult
+from engine import RunConfig
+from engine.core.result import Outcome, RunResult
+from engine.run.train import train
+from engine.words.explain import explain_run, next_step
 from tests.gui.conftest import SMALL, run_and_wait
 
 

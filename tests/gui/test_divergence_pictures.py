@@ -9,7 +9,8 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF
 
-from engine import RunConfig, train
+from engine import RunConfig
+from engine.run.train import train
 from tests.gui.conftest import SMALL, run_and_wait
 
 DIVERGING_LR, CATAPULT_LR = 0.01, 0.00578  # at SMALL's sizes, seed 0 (the sweep's fates)

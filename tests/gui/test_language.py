@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from engine.language import catalog_path
+from engine.core.language import catalog_path
 from gui import language as gui_language
 from gui.language import language, text_slots
 from session.presets import PRESET_TEXTS, PRESETS_FILE
@@ -34,7 +34,7 @@ def untranslated(window) -> list[str]:
 
 def test_english_words_are_found_and_code_is_not():
     assert english_words("학습률(learning rate), w ← w − lr·grad; loss.backward()") == []
-    assert english_words("requires_grad=False, `auto`, --lr, engine/step.py, H100") == []
+    assert english_words("requires_grad=False, `auto`, --lr, engine/numerics/step.py, H100") == []
     assert english_words("<b>완료</b> in 0.3 s") == ["in"]
     assert english_words("Run 실행") == ["Run"]
 

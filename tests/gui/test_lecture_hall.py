@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.measure import MIN_PAIRS
+from engine.core.measure import MIN_PAIRS
 from session.series import smooth
 from tests.gui.conftest import SMALL, records_of, run_and_wait
 
@@ -72,8 +72,8 @@ def test_delete_baseline_and_export_of_the_tables_runs(window, qtbot, tmp_path):
 def test_the_baseline_speedup_is_shown_only_where_the_verdict_is_settled():
     import numpy as np
 
-    from engine.config import RunConfig
-    from engine.result import RunResult, Status
+    from engine.core.config import RunConfig
+    from engine.core.result import RunResult, Status
     from gui.run_table import speedup
     from session.history import Entry
 
@@ -162,8 +162,8 @@ def test_presentation_mode_enlarges_and_restores(window, qtbot, settings):
 def test_the_legend_and_table_name_the_gpu_path_a_run_actually_took():
     import numpy as np
 
-    from engine.config import RunConfig
-    from engine.result import RunResult, Status
+    from engine.core.config import RunConfig
+    from engine.core.result import RunResult, Status
     from session.history import Entry
     from session.labels import legend_labels, run_value
 

@@ -137,7 +137,8 @@ def test_a_window_asked_for_a_missing_gpu_refuses_instead_of_using_the_cpu(tmp_p
 def test_a_scripted_import_exits_0_when_imported_and_2_when_refused(tmp_path):
     import json
 
-    from engine import RunConfig, train
+    from engine import RunConfig
+    from engine.run.train import train
 
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
     good.write_text(json.dumps(train(RunConfig(n=8, d_in=16, hidden=8, d_out=2,

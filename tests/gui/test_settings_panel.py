@@ -1,13 +1,13 @@
-"""The window's controls come from the settings' declarations (engine.settings)."""
+"""The window's controls come from the settings' declarations (engine.core.settings)."""
 
 import pytest
 from PySide6.QtWidgets import QLabel
 
 from engine import RunConfig
-from engine.devices import probe_gpu
-from engine.rate_sweep import RateSweepSettings
-from engine.settings import defaults_of, settings_of
-from engine.size_sweep import SizeSweepSettings
+from engine.core.settings import defaults_of, settings_of
+from engine.machine.devices import probe_gpu
+from engine.tools.rate_sweep import RateSweepSettings
+from engine.tools.size_sweep import SizeSweepSettings
 from gui.readout import Readout
 
 NO_GPU = pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
@@ -63,7 +63,7 @@ def test_the_readout_names_the_gpu_path_and_why(qtbot):
 
     import numpy as np
 
-    from engine.result import RunResult, Status
+    from engine.core.result import RunResult, Status
 
     result = RunResult(RunConfig(iterations=5), Status.COMPLETED, 5, None, np.ones(5), 0.1, 0.01,
                        {"device": "gpu", "gpu_path": "fused",

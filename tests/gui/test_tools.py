@@ -3,9 +3,9 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from engine.devices import probe_gpu
-from engine.explain import record_of
-from engine.measure import MIN_PAIRS
+from engine.core.measure import MIN_PAIRS
+from engine.machine.devices import probe_gpu
+from engine.words.explain import record_of
 from tests.gui.conftest import SMALL
 
 
@@ -181,7 +181,7 @@ def test_each_tool_exports_its_chart_table_and_result(window, qtbot, tmp_path):
 def test_the_profile_tab_draws_every_statement_and_explains_it(window, qtbot, tmp_path):
     import json
 
-    from engine.profile import STATEMENTS
+    from engine.tools.profile import STATEMENTS
 
     window.set_values(SMALL)
     tool = window.findChild(type(window.profile_tool), "profile_tab")

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
-from engine import RunConfig, train
-from engine.devices import probe_gpu
+from engine import RunConfig
+from engine.machine.devices import probe_gpu
+from engine.run.train import train
 from gui.app import create_main_window
 from gui.readout import format_seconds
 from tests.gui.conftest import SMALL, records_of, run_and_wait, shut
@@ -267,14 +268,14 @@ def test_repeat_runs_the_same_configuration_and_quotes_the_median(window, qtbot)
     assert len(times) == 3
     assert record["loop_seconds"] == sorted(times)[1]
     assert "the median of 3 repeats" in window.status_label.text()
-    from engine.measure import Spread
+    from engine.core.measure import Spread
 
     label = window.plot.legend.items[-1][1].text
     assert Spread.of(times).format() in label  # the median with its spread, in the legend
 
 
 def test_more_threads_than_physical_cores_are_refused(window):
-    from engine.threads import physical_cores
+    from engine.machine.threads import physical_cores
 
     window.panel.inputs["threads"].setText(str(physical_cores() + 1))
     assert "physical cores" in window.panel.error_label.text()
@@ -345,7 +346,8 @@ def test_the_preset_is_described_under_the_combo_and_ctrl_q_quits(window, qtbot)
 def test_import_reads_records_into_the_table_and_refuses_foreign_files(window, tmp_path):
     import json
 
-    from engine import RunConfig, train
+    from engine import RunConfig
+    from engine.run.train import train
 
     result = train(RunConfig(**SMALL, iterations=30, learning_rate=1e-3))
     good = tmp_path / "colab.json"

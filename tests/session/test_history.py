@@ -4,9 +4,9 @@ the series a curve is handed, smoothing's neighbour the decimation, and the cata
 import numpy as np
 import pytest
 
-from engine.config import RunConfig
-from engine.diagnostics import catapult_spans
-from engine.result import RunResult, Status
+from engine.core.config import RunConfig
+from engine.core.result import RunResult, Status
+from engine.numerics.diagnostics import catapult_spans
 from session.history import BYTES_PER_LOSS, Change, RunHistory
 from session.labels import legend_labels
 from session.series import DISPLAY_POINTS, GrowingSeries

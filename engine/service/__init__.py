@@ -1,0 +1,1 @@
+"""The compute process the window starts, and the jobs it runs."""

@@ -1,0 +1,1 @@
+"""Every sentence about a result, written from its numbers at the edge."""
