@@ -25,7 +25,7 @@ from engine.core.result import Progress
 from engine.service.compute_process import Message, MessageAssembler, serve
 from engine.service.jobs import EndKind, Job, JobEnd
 from gui.language import translate
-from gui.params import field_label
+from session.labels import field_label
 
 READ_BUDGET_SECONDS = 0.01  # at most this long reading messages before painting again
 STOP_GRACE_MS = 2000  # a cooperative stop gets this long before the window says so

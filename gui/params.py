@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from engine.backends.codes import NAMES
 from engine.core.config import Layers, RunConfig
-from engine.core.settings import format_value, label_of, parse_or_keep, settings_of
+from engine.core.settings import format_value, parse_or_keep, settings_of
 from engine.machine.devices import code_refusal
 from engine.run.checks import run_errors
 from gui.language import follow_language, retranslated, translate
+from session.labels import field_label
 
 # Every control's label, objectName and tooltip come from RunConfig's declarations
 # (engine.core.settings); the panel adds only what is the window's own.
@@ -66,11 +67,6 @@ def tooltip(field: str) -> str:
     the current language."""
     text = SETTINGS[field].sentence + translate("params", ".")
     return f"{text} {translate('params', WINDOW_TIPS[field])}" if field in WINDOW_TIPS else text
-
-
-def field_label(field: str) -> str:
-    """A setting as the window names it ("Learning rate", not learning_rate)."""
-    return label_of(RunConfig, field)
 
 
 def parse_field(name: str, text: str) -> Any:

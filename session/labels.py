@@ -3,9 +3,11 @@ and endings, from the typed results, in the window's language."""
 
 from __future__ import annotations
 
+from engine.core.config import RunConfig
 from engine.core.language import QT_TRANSLATE_NOOP, translate
 from engine.core.measure import Spread
 from engine.core.result import RunResult, Status, status_word
+from engine.core.settings import label_of
 from session.history import Entry
 
 # The fields the legend may name, in this order, when they differ between the shown runs.
@@ -64,3 +66,8 @@ def run_label(result: RunResult) -> str:
         seconds += f" ({min(repeats):.3g}–{max(repeats):.3g}, ×{len(repeats)})"
     status = ending(result) if result.status == Status.DIVERGED else status_word(result.status)
     return f"lr {c.learning_rate:g}, {c.device} {c.dtype}, {seconds}, {status}"
+
+
+def field_label(field: str) -> str:
+    """A run's setting as the window names it ("Learning rate", not learning_rate)."""
+    return label_of(RunConfig, field)

@@ -79,6 +79,7 @@ def _lint_imports(tree: Path) -> subprocess.CompletedProcess:
     ("engine/core/config.py", "import gui.app", "Two front ends over one engine"),
     ("engine/core/result.py", "from engine.tools import race", "The engine in floors"),
     ("engine/numerics/step.py", "import engine.backends.cpu_blas", "The engine in floors"),
+    ("gui/compute.py", "import gui.params", "The pipe to the compute process"),
     ("cli/output.py", "import gui.readout", "Two front ends over one engine"),
     ("session/history.py", "import gui.loss_plot", "Two front ends over one engine"),
     ("engine/core/result.py", "import PySide6.QtCore", "The engine and the session import no Qt"),
