@@ -1,5 +1,5 @@
-"""Edges a new user hit on the command line (issue 9): each refused in one line with exit 2, or
-done as asked; nothing silently dropped."""
+"""Edges of the command line a new user hits: each refused in one line with exit 2, or done as
+asked, nothing silently dropped; run records read back, the BLAS and the presets' words."""
 
 import json
 from pathlib import Path

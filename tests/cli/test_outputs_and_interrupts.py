@@ -1,4 +1,6 @@
-"""The command line's bugs found by the architecture review (issue 17), each with its test."""
+"""The command line's outputs and interruptions: bench's reference on the same layers, a bad
+value refused before the window opens, outputs claimed before any work and removed when the
+command fails, Ctrl+C as a clean stop that writes what was measured."""
 
 import json
 import signal
