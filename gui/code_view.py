@@ -1,6 +1,5 @@
 """The Code tab: the loop the chosen code runs, from the file that runs it (engine.backends.codes),
-beside
-another code's, so that a lecturer can point at loss.backward() beside the hand-written
+beside another code's, so that a lecturer can point at loss.backward() beside the hand-written
 grad_w1 = x.T·grad_h. Highlighted: Python's keywords, comments, and the lines of the backward
 pass (its products and loss.backward())."""
 

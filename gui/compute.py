@@ -1,8 +1,7 @@
 """The window's side of the compute process: one job interface for every kind of background work.
 
 `ComputeProcess` owns the process (engine.service.compute_process.serve, started with spawn), the
-pipe
-and the watch on the process's end; it restarts the process after a crash or a forced stop.
+pipe and the watch on the process's end; it restarts the process after a crash or a forced stop.
 `JobRunner` is what a tab uses: start a job, receive its progress, stop it, and learn how it
 ended (a result, a refusal, a failure, a crash or a forced stop), with the error dialog.
 Nothing here blocks the GUI thread on the process, and no thread is used: the pipe and the

@@ -63,6 +63,11 @@ class PlottedRun:
         return float(max(self.planned if running else done, done, 1))
 
 
+def line_labels(run: PlottedRun) -> list:
+    """The labels on a run's lines (its "diverged at t = …")."""
+    return [m.label for m in run.markers if isinstance(m, pg.InfiniteLine) and m.label is not None]
+
+
 def _pen(color, width: float, alpha: int = 255):
     return pg.mkPen((*color, alpha), width=width)
 
@@ -409,9 +414,7 @@ class LossPlot:
         for run in self.finished:
             if run.diverged_at is None or not run.visible:
                 continue
-            labels = [m.label for m in run.markers
-                      if isinstance(m, pg.InfiniteLine) and m.label is not None]
-            if any(label.sceneBoundingRect().contains(clicked) for label in labels):
+            if any(label.sceneBoundingRect().contains(clicked) for label in line_labels(run)):
                 best, reach = run.number, 0.0
                 break
             at = box.mapViewToScene(QPointF(run.diverged_at, box.viewRange()[1][0]))
@@ -467,15 +470,9 @@ class LossPlot:
 
     def _annotation_labels(self) -> list:
         """The shown runs' notes: the spans' words and the divergences' labels."""
-        labels = []
-        for run in self.runs():
-            if run.visible:
-                for marker in run.markers:
-                    if isinstance(marker, pg.TextItem):
-                        labels.append(marker)
-                    elif isinstance(marker, pg.InfiniteLine) and marker.label is not None:
-                        labels.append(marker.label)
-        return labels
+        return [label for run in self.runs() if run.visible
+                for label in (*(m for m in run.markers if isinstance(m, pg.TextItem)),
+                              *line_labels(run))]
 
     def _hover_curves(self):
         for run in self.runs():

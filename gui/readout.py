@@ -213,7 +213,7 @@ class Readout(QWidget):
 
     def reset(self) -> None:
         self._result = None
-        self.show_explanation("")
+        self.explanation_label.setText("")
         self.timing_note_label.hide()
         self.set_busy(False)
         for label in (self.gpu_path_label, self.threads_label, self.backward_label):

@@ -1,9 +1,8 @@
 """The three codes that train (engine.core.config.CODES), as a lecture shows them: the source of the
 loop each one runs, and what its backward pass computed.
 
-The source is read from the files that run (engine/numerics/step.py,
-engine/backends/torch_codes.py) without
-importing them, so that a front end can show PyTorch's listings where PyTorch is not
+The source is read from the files that run (engine/numerics/step.py, engine/backends/torch_codes.py)
+without importing them, so that a front end can show PyTorch's listings where PyTorch is not
 installed, and without PyTorch's seconds of import.
 """
 

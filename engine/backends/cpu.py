@@ -130,8 +130,7 @@ def open_trainer(config: RunConfig, problem: Problem) -> Iterator[Any]:
 def cpu_session(config: RunConfig, trainer) -> Iterator[None]:
     """A CPU run's threads, chosen (engine.machine.threads) and warmed up, for any code's trainer:
     the limit covers NumPy's BLAS and PyTorch's intra-op pool alike
-    (engine.machine.threads.blas_limit)
-    and is restored when the run ends."""
+    (engine.machine.threads.blas_limit) and is restored when the run ends."""
     warm_step = trainer.scratch_step()
     # threadpoolctl limits are per process and meant for the thread that calls BLAS:
     # set here, in the thread that trains, and restored when the run ends.

@@ -188,8 +188,7 @@ class CupyHandle:
 
 class CapturableHandle:
     """A handle of our own through a capture-safe binding (engine.backends.capture_blas), set up
-    once
-    on `stream` with its workspace; closed with the run."""
+    once on `stream` with its workspace; closed with the run."""
 
     def __init__(self, binding, stream, tf32: bool = False):
         self.binding = binding

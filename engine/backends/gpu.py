@@ -33,9 +33,9 @@ from engine.numerics.step import Workspace, sgd_step, trained_gradients
 class GpuTrainer:
     """A GPU run on its own CUDA stream, by one of three paths (config.gpu_path):
     - port: the tutorial's lines on CuPy (engine.numerics.reference), which synchronise every
-    iteration;
+      iteration;
     - fused: engine.backends.cuda_step's fused step, eight launches an iteration, none
-    synchronising;
+      synchronising;
     - graph: the fused step captured as CUDA graphs and replayed (falls back to fused, saying
       why, where capture cannot work here).
     With diagnostics on, the plain step (engine.numerics.step on CuPy) runs instead, whose workspace

@@ -1,14 +1,13 @@
 """How a setting is declared, once: on its dataclass field, as metadata.
 
 RunConfig (engine.core.config) and the tools' settings (engine.tools.size_sweep,
-engine.tools.rate_sweep,
-engine.tools.profile) declare each field with `setting(...)`: its default, the name the window
-shows, the option the command line takes, one help text (the window's tooltip and the
-option's --help) and the kind of value. The checks live in the class (a ConfigError naming
-the field). cli/ builds its options from these declarations and gui/ its controls, and both
-read and write values with the one parser and formatter of each kind below ("1e3" means the
-same in both), so that an error names the setting as the user wrote it: `--lr` on the
-command line, "Learning rate" in the window.
+engine.tools.rate_sweep, engine.tools.profile) declare each field with `setting(...)`: its default,
+the name the window shows, the option the command line takes, one help text (the window's tooltip
+and the option's --help) and the kind of value. The checks live in the class (a ConfigError naming
+the field). cli/ builds its options from these declarations and gui/ its controls, and both read and
+write values with the one parser and formatter of each kind below ("1e3" means the same in both), so
+that an error names the setting as the user wrote it: `--lr` on the command line, "Learning rate" in
+the window.
 """
 
 from __future__ import annotations

@@ -38,16 +38,16 @@ def scipy_blas_folder() -> str:
 def blas_library() -> tuple[str, int]:
     """The BLAS the engine's CPU products call (name and version) and its current thread
     count: SciPy's, whose gemm engine.backends.cpu_blas calls, where NumPy and SciPy each bring
-    their own
-    (the window's tooltip and the record once named one, once the other)."""
+    their own (the window's tooltip and the record once named one, once the other)."""
     import scipy.linalg.blas  # noqa: F401  (loads SciPy's BLAS so that threadpoolctl sees it)
 
     pools = [pool for pool in threadpool_info() if pool.get("user_api") == "blas"]
     pools.sort(key=lambda pool: os.path.dirname(pool.get("filepath", "")) != scipy_blas_folder())
-    for pool in pools:
-        name = f"{pool.get('internal_api', 'BLAS')} {pool.get('version') or ''}".strip()
-        return name, int(pool.get("num_threads") or 1)
-    return "unknown BLAS", 1
+    if not pools:
+        return "unknown BLAS", 1
+    pool = pools[0]
+    name = f"{pool.get('internal_api', 'BLAS')} {pool.get('version') or ''}".strip()
+    return name, int(pool.get("num_threads") or 1)
 
 
 def cpu_info(threads_used: int | None = None) -> dict[str, Any]:

@@ -56,8 +56,8 @@ class Curvature:
         as64 = lambda a: xp.asarray(a, dtype=xp.float64)  # noqa: E731
         self.x, self.y, self.w1, self.w2 = as64(x), as64(y), as64(w1), as64(w2)
         self.row_factor = row_factor
-        if row_factor is None:
-            self.x_t = xp.ascontiguousarray(self.x.T)
+        if row_factor is None:  # x·v1 and xᵀ·M as they are
+            self.x_part, self.x_t = self.x, xp.ascontiguousarray(self.x.T)
             self.w1_shape = self.w1.shape
         else:  # x·(Q·U) = Rᵀ·U, and Qᵀ·(xᵀ·M) = R·M
             self.x_part, self.x_t = xp.ascontiguousarray(row_factor.T), row_factor
@@ -82,7 +82,7 @@ class Curvature:
         d_y_pred = xp.zeros_like(self.grad_y_pred)
         if self.trains_w1:
             v1 = v[: self.split].reshape(self.w1_shape)
-            d_h_relu = self.mask * ((self.x if self.row_factor is None else self.x_part) @ v1)
+            d_h_relu = self.mask * (self.x_part @ v1)
             d_y_pred += d_h_relu @ self.w2
         if self.trains_w2:
             v2 = v[self.split :].reshape(self.w2.shape)

@@ -117,8 +117,7 @@ def folded_sgd_step(p: Problem, ws: Workspace, learning_rate: float, blas,
                     layers: Layers = BOTH):
     """One iteration on the CPU, each update folded into its gradient's product (`blas`:
     engine.backends.cpu_blas.CpuBlas): the same algorithm as sgd_step, with no gradient arrays and
-    no
-    extra passes over the weights. Returns the loss."""
+    no extra passes over the weights. Returns the loss."""
     loss = forward(p, ws, blas)
     folded_backward(p, ws, learning_rate, blas, layers)
     return loss

@@ -80,8 +80,7 @@ def test_lanczos_in_the_row_space_equals_lanczos_in_the_whole_space(config):
 @pytest.mark.parametrize("train", ["both", "w1", "w2"])
 def test_hessian_vector_products_are_the_derivative_of_the_engines_gradient(train):
     """Exact products against central differences of engine.numerics.step's own gradient, with a
-    step
-    small enough to stay on one ReLU piece."""
+    step small enough to stay on one ReLU piece."""
     from engine.core.problem import draw_problem, to_device
     from engine.numerics.hessian import Curvature
     from engine.numerics.step import Workspace, forward_backward

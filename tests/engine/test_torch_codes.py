@@ -1,7 +1,6 @@
 """The PyTorch codes (--code torch|autograd): the tutorial's next two listings, from the engine's
 draw, against the NumPy oracle (engine.numerics.reference). Skipped where PyTorch is absent; CI
-installs
-the torch extra and runs them."""
+installs the torch extra and runs them."""
 
 import json
 import signal
