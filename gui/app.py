@@ -7,10 +7,12 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from engine.core import language as engine_language
 from engine.core.config import RunConfig
+from engine.core.files import project_path
 from engine.core.language import error_line
 from engine.core.result import RunResult, Status
 from engine.service.jobs import EndKind
@@ -30,6 +32,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("Backprop Lab")
         app.setOrganizationName("BackpropLab")
+        app.setDesktopFileName("backprop-lab")  # resources/backprop-lab.desktop
+        app.setWindowIcon(QIcon(str(project_path("resources", "icon.svg"))))
     return app
 
 

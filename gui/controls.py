@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.language import translate
 from gui.params import ParameterPanel
-from session.presets import load_presets
+from session.presets import load_presets, matching_preset, preset_values
 
 CUSTOM = "Custom"
 
@@ -35,6 +35,7 @@ class RunControls(QWidget):
 
     def __init__(self, panel: ParameterPanel, parent=None):
         super().__init__(parent)
+        self.panel = panel
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("preset_combo")
         # Each item's data is the preset's name in resources/presets.json; its text and
@@ -123,6 +124,33 @@ class RunControls(QWidget):
         left.addStretch(1)
         self.setLayout(left)
         self.set_scale(1.0)
+
+    def show_smoothing(self, value: int) -> None:
+        self.smoothing_label.setText(translate("MainWindow", "smoothing {weight:.2f}").format(
+            weight=value / 100))
+
+    def name_matching_preset(self) -> None:
+        """The preset combo names the preset the panel's settings are, or Custom."""
+        name = matching_preset(self.panel.values(), self.panel.gpu_enabled(),
+                               self.preset_combo.currentData(), CUSTOM)
+        self.preset_combo.blockSignals(True)
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(name))
+        self.preset_combo.blockSignals(False)
+        self.describe_preset(name)
+
+    def preset_to_apply(self, name: str, gpu_reason: str) -> tuple[dict | None, str]:
+        """A preset's values, or None and why not: a GPU preset where the probe has said that
+        no GPU can be used is refused in words (the combo goes back to naming what the settings
+        still are); it never runs its GPU sizes on the CPU in silence."""
+        if name not in load_presets():
+            return None, ""
+        values = preset_values(name)
+        if values.get("device") == "gpu" and gpu_reason:
+            self.name_matching_preset()
+            return None, translate("MainWindow", "Preset {name} needs a GPU, and none can be used "
+                                                 "here ({reason}): not applied.").format(
+                name=translate("presets", name), reason=gpu_reason)
+        return values, ""
 
     def describe_preset(self, name: str) -> None:
         """The named preset's description under the combo (nothing for Custom)."""

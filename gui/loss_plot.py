@@ -1,5 +1,6 @@
 """The live loss plot, a view of the session's RunHistory: the current run grows in place;
-the history's runs stay as fainter curves, shown or hidden as the history says."""
+every run the history keeps is a fainter curve, made, shown, hidden and removed as the history
+says (a run added to the history under the current run's number takes over its curve)."""
 
 from __future__ import annotations
 
@@ -90,7 +91,9 @@ class LossPlot:
         item.setClipToView(True)
         self.legend = item.addLegend(offset=(-10, 10), labelTextSize="11pt",
                                      labelTextColor=(30, 30, 30), brush=(255, 255, 255, 210))
-        self._finished: dict[int, PlottedRun] = {}  # by run number, as the history numbers
+        # The drawn items of the history's entries, by run number: the history decides which
+        # there are, in which order, and which show.
+        self._curves: dict[int, PlottedRun] = {}
         self.current: PlottedRun | None = None
         self._runs_started = 0
         self._dirty = False
@@ -113,25 +116,31 @@ class LossPlot:
 
     @property
     def finished(self) -> list[PlottedRun]:
-        """The curves of the history's runs, oldest first."""
-        return list(self._finished.values())
+        """The curves of the history's runs, in the history's order."""
+        return [self._curves[number] for number in self.history.numbers()
+                if number in self._curves]
 
     def runs(self) -> list[PlottedRun]:
-        return [*self._finished.values(), *([self.current] if self.current else [])]
+        return [*self.finished, *([self.current] if self.current else [])]
 
     def _on_history(self, change: Change, numbers: list[int]) -> None:
-        """What the history changed, drawn: removed runs' curves go, shown or hidden runs
-        follow their entries, and the legend names what differs between the shown runs."""
-        if change == Change.REMOVED:
+        """What the history changed, drawn: an added run gets its curve (the current one where
+        it was that run, else one made from its result), removed runs' curves go, shown or
+        hidden runs follow their entries, and the legend names what differs between the shown
+        runs."""
+        if change == Change.ADDED:
             for number in numbers:
-                run = self._finished.pop(number, None)
+                self._adopt(number)
+        elif change == Change.REMOVED:
+            for number in numbers:
+                run = self._curves.pop(number, None)
                 if run is not None:
                     self._remove(run)
-            if not self._finished:
+            if not self._curves:
                 self._y_range = None
         elif change == Change.SHOWN:
             for number in numbers:
-                entry, run = self.history.get(number), self._finished.get(number)
+                entry, run = self.history.get(number), self._curves.get(number)
                 if entry is not None and run is not None:
                     self.set_visible(run, entry.shown)
         self.relabel()
@@ -178,6 +187,10 @@ class LossPlot:
         if self.current is not None:
             self.discard_run()
         self.zoomed = False
+        self.current = self._new_curve(label, iterations, number)
+        self.fit_x()
+
+    def _new_curve(self, label: str, iterations: int, number: int) -> PlottedRun:
         color = COLORS[self._runs_started % len(COLORS)]
         self._runs_started += 1
         curve = pg.PlotDataItem(pen=_pen(color, 3 * self.pen_scale), name=label)
@@ -187,11 +200,10 @@ class LossPlot:
         curve.opts["autoDownsampleFactor"] = 1.0
         self.widget.addItem(curve)
         capacity = min(max(iterations, 1024), PREALLOCATED_POINTS)
-        self.current = PlottedRun(curve, GrowingSeries(capacity), color,
-                                  seconds=GrowingSeries(capacity), number=number,
-                                  planned=iterations)
-        self._show_raw(self.current)
-        self.fit_x()
+        run = PlottedRun(curve, GrowingSeries(capacity), color, seconds=GrowingSeries(capacity),
+                         number=number, planned=iterations)
+        self._show_raw(run)
+        return run
 
     def append(self, iterations: np.ndarray, losses: np.ndarray,
                elapsed: float | None = None) -> None:
@@ -374,7 +386,7 @@ class LossPlot:
         """The diverged run `number` alone in view: its iterations up to the divergence and
         its whole rise (beside others its tail is left out of the y range). False where that
         run did not diverge or is not shown."""
-        run = self._finished.get(number)
+        run = self._curves.get(number)
         if run is None or run.diverged_at is None or not run.visible:
             return False
         extent = y_extent(run.series, self.log_y, diverged=False)  # the whole rise
@@ -490,35 +502,38 @@ class LossPlot:
         return translate("axes", "#{number}: t = {t}{seconds}, loss {loss:.4g}").format(
             number=run.number, t=int(run.series.views()[0][index]), seconds=at, loss=loss)
 
-    def finish_run(self) -> None:
-        """The current run becomes a finished curve, fainter, under its run number: the
-        history's entry of that number decides from now on whether it shows."""
-        self.redraw()
-        run, self.current = self.current, None
-        if run is None:
+    def _adopt(self, number: int) -> None:
+        """The curve of a run the history has just added: the current curve, where the run
+        that drew it is the one added; otherwise (an imported run, perhaps while another runs)
+        one drawn from its result. Either way it becomes fainter, and the history's entry
+        decides from now on whether it shows."""
+        entry = self.history.get(number)
+        if entry is None or number in self._curves:
             return
+        if self.current is not None and self.current.number == number:
+            self.redraw()
+            run, self.current = self.current, None
+        else:
+            run = self._drawn_result(number, entry.result)
         run.series.compact()
         if run.seconds is not None:
             run.seconds.compact()
         run.curve.setPen(_pen(run.color, 1.5 * self.pen_scale, alpha=150))
-        self._finished[run.number] = run
-        self.fit_y()
-        self.fit_x()
-        self.place_legend()
+        self._curves[number] = run
+        if not entry.shown:
+            self.set_visible(run, False)
 
-    def add_finished(self, number: int, result) -> None:
-        """A finished run's curve from its record (an imported run), under its number."""
+    def _drawn_result(self, number: int, result) -> PlottedRun:
+        """A curve drawn whole from a finished run's result (an imported run)."""
         losses = np.asarray(result.losses, dtype=np.float64)
-        self.start_run(f"#{number}", len(losses), number)
-        run = self.current
-        iterations = np.arange(len(losses), dtype=np.float64)
-        run.series.append(iterations, losses)
+        run = self._new_curve(f"#{number}", len(losses), number)
+        run.series.append(np.arange(len(losses), dtype=np.float64), losses)
         run.seconds.append(result.iteration_seconds(), losses)
         run.last_elapsed = result.loop_seconds
-        self._dirty = True
+        self._draw(run)
         if result.diverged_at is not None:
             self._mark_divergence(run, result.diverged_at)
-        self.finish_run()
+        return run
 
     def discard_run(self) -> None:
         """Remove the current run's curve: a run that was refused or failed has no record."""

@@ -17,7 +17,6 @@ from engine.words.explain import explain_sweep
 from gui.axes import COLORS, DIVERGED_COLOR, scale_annotations, styled_plot
 from gui.language import translate
 from gui.tool_base import (
-    ERROR_COLOR,
     OK_COLOR,
     WARN_COLOR,
     ToolPanel,
@@ -50,9 +49,7 @@ class LearningRateSweepTool(ToolPanel):
         self.plot.setObjectName("lr_sweep_plot")
         # Bottom right: large rates diverge (drawn on their own row), so no point lies there,
         # and the lines' labels keep the top of the chart.
-        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, -10), labelTextSize="12pt",
-                                                        labelTextColor=(30, 30, 30),
-                                                        brush=(255, 255, 255, 210))
+        self.add_legend(self.plot, offset=(-10, -10))
         # Diverged rates have no final loss: they sit on a row of their own above the chart.
         self.diverged_row = styled_plot("", translate("axes", "diverged"), True, False)
         self.diverged_row.setObjectName("lr_sweep_diverged_row")
@@ -91,25 +88,26 @@ class LearningRateSweepTool(ToolPanel):
         self._range = (RateSweepSettings().lr_min, RateSweepSettings().lr_max)
         self.markers = []
 
-    def prepare(self, config):
+    def job_for(self, config):
         settings, refusal = declared_settings(RateSweepSettings, {
             "lr_min": parse_or_keep("number", self.min_input.text()),
             "lr_max": parse_or_keep("number", self.max_input.text()),
             "count": self.count_input.value(), "tolerance": self.tolerance_input.value()})
-        if settings is None:
-            self.set_status(refusal, ERROR_COLOR)
-            return None
-        self.plot.getPlotItem().clear()
-        self.diverged_row.getPlotItem().clear()
-        self.legend.clear()
+        return refusal if settings is None else RateSweepJob(config, settings)
+
+    def cleared_plots(self) -> list:
+        return [self.plot, self.diverged_row]
+
+    def clear_views(self, job) -> None:
         self.summary.setText("")
         self.explanation.setText("")
         self.points, self.markers = [], []
-        self._range = (settings.lr_min, settings.lr_max)
-        self.set_status(translate("lr_sweep", "Training at {count} learning rates, {iterations} "
-                                              "iterations each, then bisecting…").format(
-            count=settings.count, iterations=config.iterations))
-        return RateSweepJob(config, settings)
+        self._range = (job.settings.lr_min, job.settings.lr_max)
+
+    def starting_words(self, job) -> str:
+        return translate("lr_sweep", "Training at {count} learning rates, {iterations} "
+                                     "iterations each, then bisecting…").format(
+            count=job.settings.count, iterations=job.config.iterations)
 
     def on_progress(self, point) -> None:
         self.points.append(point)

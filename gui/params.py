@@ -23,6 +23,7 @@ from engine.core.settings import format_value, parse_or_keep, settings_of
 from engine.machine.devices import code_refusal
 from engine.run.checks import run_errors
 from gui.language import follow_language, retranslated, translate
+from gui.layer_limit import LayerLimitLabel
 from session.labels import field_label
 
 # Every control's label, objectName and tooltip come from RunConfig's declarations
@@ -141,17 +142,7 @@ class ParameterPanel(QWidget):
         self.diagnostics_checkbox.toggled.connect(self._on_edit)
         form.addRow(self.diagnostics_checkbox)
 
-        # With w1 frozen, the learning rate's exact limit, before the run: the trap of the
-        # lecture note's per-layer switch (1e-6 grows to 1e78 with w1 frozen) said in advance.
-        self.limit_label = QLabel()
-        self.limit_label.setObjectName("layer_limit_label")
-        self.limit_label.setWordWrap(True)
-        self.limit_label.setToolTip(translate("params", "With w1 frozen the loss is a quadratic "
-                                                        "in w2 and its curvature never changes: "
-                                                        "2/λ_max of the w2 block at the drawn "
-                                                        "weights is the exact limit of the "
-                                                        "learning rate"))
-        self.limit_label.hide()
+        self.limit_label = LayerLimitLabel()  # with w1 frozen, the learning rate's limit
         form.addRow(self.limit_label)
 
         self.error_label = QLabel()
@@ -261,6 +252,13 @@ class ParameterPanel(QWidget):
 
     # --- devices ------------------------------------------------------------------------
 
+    def describe_cpu(self, cpu: dict) -> None:
+        """The CPU entry's words (its BLAS and cores) and tooltip (its model), from cpu_info."""
+        self.set_cpu_description(translate("MainWindow", "{blas}, {cores} cores").format(
+            blas=cpu['blas'].split()[0], cores=cpu['cores']))
+        self.device_combo.setItemData(0, f"{cpu['cpu_model']}; BLAS: {cpu['blas']}",
+                                      Qt.ItemDataRole.ToolTipRole)
+
     def set_cpu_description(self, text: str) -> None:
         self._cpu_text = text
         self._show_devices()
@@ -322,23 +320,6 @@ class ParameterPanel(QWidget):
             widget.setToolTip(translate("params", "{tip}\n\nInvalid: {reason}").format(
                 tip=tip, reason=errors[name]) if name in errors else tip)
         self.error_label.setText("\n".join(f"{field_label(k)}: {v}" for k, v in errors.items()))
-        self._show_limit(None if errors else RunConfig(**self.values()))
+        self.limit_label.follow(None if errors else RunConfig(**self.values()))
         self._show_gpu_path_applies()
         self.changed.emit()
-
-    def _show_limit(self, config: RunConfig | None) -> None:
-        if config is None or config.layers.frozen != "w1":
-            self.limit_label.hide()
-            return
-        from engine.numerics.hessian import quadratic_limit
-        from engine.words.explain import (
-            quadratic_warning,  # SciPy's Lanczos: only when w1 is frozen
-        )
-
-        limit = quadratic_limit(config)
-        text = quadratic_warning(config.learning_rate, limit)
-        self.limit_label.setText(text)
-        above = limit is not None and config.learning_rate >= limit
-        style = "color: #b8860b; font-weight: bold;" if above else "color: #444;"
-        self.limit_label.setStyleSheet(style)
-        self.limit_label.setVisible(bool(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 PRESENTATION_SCALE = 1.6  # on a 1920×1080 screen
@@ -19,6 +19,14 @@ def presentation_scale(width: int, height: int) -> float:
     1920×1080, in proportion below it (the same share of the screen), never under 1.2×."""
     share = min(1.0, width / FULL_HD[0], height / FULL_HD[1])
     return max(SMALLEST_SCALE, PRESENTATION_SCALE * share)
+
+
+def first_size() -> tuple[int, int]:
+    """The window's first size: 1460×780, or the screen's room where it is smaller (a 1280×720
+    projector gets the whole window)."""
+    screen = QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    return (min(1460, room.width()) if room else 1460, min(780, room.height()) if room else 780)
 
 
 class PresentationMode:

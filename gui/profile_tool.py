@@ -26,7 +26,6 @@ from engine.words.explain import explain_profile
 from gui.axes import DEVICE_COLORS, TICK_POINTS, styled_plot
 from gui.language import QT_TRANSLATE_NOOP, translate
 from gui.tool_base import (
-    ERROR_COLOR,
     OK_COLOR,
     WARN_COLOR,
     ToolPanel,
@@ -113,22 +112,25 @@ class ProfileTool(ToolPanel):
         layout.addWidget(self.status_label)
         self.columns: list[ProfileColumn] = []
 
-    def prepare(self, config):
+    def job_for(self, config):
         settings, error = declared_settings(ProfileSettings,
                                             {"scale_by": self.scale_input.value()})
         if settings is None:
-            self.set_status(translate("profile", "Refused: "
-                                                 "{reason}.").format(reason=error), ERROR_COLOR)
-            return None
-        for plot in self.plots:
-            plot.getPlotItem().clear()
+            return translate("profile", "Refused: {reason}.").format(reason=error)
+        return ProfileJob(config, settings)
+
+    def cleared_plots(self) -> list:
+        return self.plots
+
+    def clear_views(self, job) -> None:
         for title in self.titles:
             title.setText("")
         self.table.setRowCount(0)
         self.explanation.setText("")
         self.columns = []
-        self.set_status(translate("profile", "Timing every statement of the tutorial's loop…"))
-        return ProfileJob(config, settings)
+
+    def starting_words(self, job) -> str:
+        return translate("profile", "Timing every statement of the tutorial's loop…")
 
     def on_progress(self, column: ProfileColumn) -> None:
         index = len(self.columns)

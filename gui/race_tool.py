@@ -16,7 +16,7 @@ from engine.service.jobs import RaceJob
 from engine.tools.race import check_targets, race_lanes
 from gui.axes import COLORS, styled_plot
 from gui.language import translate
-from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR, ToolPanel
+from gui.tool_base import OK_COLOR, WARN_COLOR, ToolPanel
 
 RACE_REDRAW_SECONDS = 0.25
 
@@ -47,8 +47,7 @@ class RaceTool(ToolPanel):
         self.plot = styled_plot(translate("axes", "seconds into the training loop"),
                                 translate("axes", "loss"), False, True)
         self.plot.setObjectName("race_plot")
-        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10), labelTextSize="12pt",
-                                                        labelTextColor=(30, 30, 30))
+        self.add_legend(self.plot)
         self.curves: list[pg.PlotDataItem] = []
         self._points: list[tuple[list, list]] = []
         self._last_draw = 0.0
@@ -62,28 +61,30 @@ class RaceTool(ToolPanel):
         layout.addWidget(self.readout)
         layout.addWidget(self.status_label)
 
-    def prepare(self, config):
+    def job_for(self, config):
         try:
             targets = race_lanes(self.compare_combo.currentData(), config,
                                  gpu_available=self.gpu_available())
             check_targets(config, targets)
         except ConfigError as exc:
-            self.set_status(translate("race", "Refused: {reason}.").format(reason=exc.reason),
-                            ERROR_COLOR)
-            return None
-        self.plot.getPlotItem().clear()
-        self.legend.clear()
+            return translate("race", "Refused: {reason}.").format(reason=exc.reason)
+        return RaceJob(config, targets)
+
+    def cleared_plots(self) -> list:
+        return [self.plot]
+
+    def clear_views(self, job) -> None:
         self.curves, self._points = [], []
-        for index, target in enumerate(targets):
+        for index, target in enumerate(job.targets):
             curve = self.plot.plot(pen=pg.mkPen(COLORS[index], width=3), name=target.label)
             self.curves.append(curve)
             self._points.append(([], []))
         self.readout.setText("")
-        self.set_status(translate("race", "Racing {lanes}…").format(
-            lanes=translate("race", " against ").join(t.label for t in targets)))
-        self.repaint()  # paint the cleared race now, before the lanes run
         self._last_draw = time.perf_counter()
-        return RaceJob(config, targets)
+
+    def starting_words(self, job) -> str:
+        return translate("race", "Racing {lanes}…").format(
+            lanes=translate("race", " against ").join(t.label for t in job.targets))
 
     def on_progress(self, item) -> None:
         index, progress = item

@@ -4,10 +4,11 @@ at display rate, stop it, and turn every way it can end into a result kept in th
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine.core.config import RunConfig
 from engine.core.measure import Spread
@@ -16,12 +17,9 @@ from engine.numerics.diagnostics import Overshoot, OvershootSpan, overshoot_span
 from engine.run.memory import InsufficientMemoryError, check_memory
 from engine.service.jobs import EndKind, JobEnd, TrainingJob, status_sentence
 from engine.words.explain import explain_run
-from gui.compute import ComputeProcess, JobRunner
-from gui.diagnostics_plot import OVERSHOOT_BRUSHES, DiagnosticsPlot
-from gui.dialogs import open_error_dialog
+from gui.diagnostics_plot import OVERSHOOT_BRUSHES
 from gui.language import translate
-from gui.loss_plot import VISIBLE_LIMIT, LossPlot
-from gui.readout import Readout
+from gui.loss_plot import VISIBLE_LIMIT
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR
 from session.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
 
@@ -41,6 +39,61 @@ PLOT_INTERVAL_RANGE = (DISPLAY_INTERVAL_MS / 1000, 1.0)
 FIRST_PLOT_INTERVAL = 0.3
 
 
+# What the controller needs of the window: small views, so that it is tested against stand-ins
+# without a window or a compute process (tests/gui/test_run_controller.py).
+
+
+class Runner(Protocol):
+    """A job's runner (gui.compute.JobRunner): its signals progressed(item), notice(text) and
+    ended(JobEnd), and what arrived before a crash."""
+
+    progressed: Any
+    notice: Any
+    ended: Any
+    stop_requested: bool
+    streamed_losses: list
+    last_progress: Any
+
+    def start(self, job) -> None: ...
+    def stop(self) -> None: ...
+    def is_running(self) -> bool: ...
+
+
+class RunPlot(Protocol):
+    """The live loss plot (gui.loss_plot.LossPlot): it grows the current run's curve, and
+    takes it over when the history adds that run."""
+
+    def start_run(self, label: str, iterations: int = 0, number: int = 0) -> None: ...
+    def append(self, iterations, losses, elapsed: float | None = None) -> None: ...
+    def redraw(self) -> None: ...
+    def mark_divergence(self, iteration: int) -> None: ...
+    def mark_span(self, first: int, last: int, label: str, brush) -> None: ...
+    def discard_run(self) -> None: ...
+
+
+class DiagnosticsView(Protocol):
+    """The diagnostics panel under the plot (gui.diagnostics_plot.DiagnosticsPlot)."""
+
+    def clear(self, learning_rate: float, hidden: int) -> None: ...
+    def setVisible(self, visible: bool) -> None: ...
+    def isVisible(self) -> bool: ...
+    def append(self, diagnostics: dict) -> None: ...
+    def redraw(self) -> None: ...
+    def show_result(self, result: RunResult) -> None: ...
+
+
+class ReadoutView(Protocol):
+    """The wall clock, the status line and the explanation (gui.readout.Readout)."""
+
+    def reset(self) -> None: ...
+    def set_status(self, text: str, color: str = "#000") -> None: ...
+    def show_elapsed(self, seconds: float) -> None: ...
+    def show_progress(self, done: int, total: int, seconds: float, loss: float | None,
+                      flops_per_iteration: int) -> None: ...
+    def show_result(self, result: RunResult) -> None: ...
+    def show_explanation(self, text: str) -> None: ...
+
+
 class RunController(QObject):
     """Start, progress, stop and end of the Training tab's runs."""
 
@@ -48,17 +101,24 @@ class RunController(QObject):
     # of every run that was started: completed, stopped, diverged, refused, failed, crashed.
     finished = Signal(object)
 
-    def __init__(self, compute: ComputeProcess, history: RunHistory, plot: LossPlot,
-                 diagnostics_plot: DiagnosticsPlot, readout: Readout, parent: QWidget):
+    def __init__(self, runner: Runner, history: RunHistory, plot: RunPlot,
+                 diagnostics_plot: DiagnosticsView, readout: ReadoutView,
+                 on_error: Callable[[JobEnd], Any] | None = None,
+                 repaint: Callable[[], None] | None = None, parent: QObject | None = None):
+        """on_error(end) shows a failed or crashed run's error (the window opens a dialog;
+        what it returns is kept as error_dialog); repaint() paints the "running" state at
+        once, before the run competes with the window for the cores."""
         super().__init__(parent)
         self.history, self.plot, self.readout = history, plot, readout
         self.diagnostics_plot = diagnostics_plot
-        self.runner = JobRunner(compute, "Run", parent)
+        self.runner = runner
         self.runner.progressed.connect(self._on_progress)
         self.runner.notice.connect(lambda text: self.readout.set_status(text, WARN_COLOR))
         self.runner.ended.connect(self._on_run_ended)
-        self.error_dialog: QMessageBox | None = None  # the last run's, once one failed
-        self._parent = parent
+        self.error_dialog = None  # what on_error gave for the last run that failed or crashed
+        self._on_error = on_error
+        self._repaint = repaint
+        self._number = 0  # the current run's number
         self._runs_numbered = 0
         self._run_config: RunConfig | None = None
         self._loop_started: float | None = None  # when the run's loop began, on this clock
@@ -89,7 +149,7 @@ class RunController(QObject):
                 self._finish_run(RunResult.not_run(config, Status.REFUSED, str(exc)))
                 return False
         self._last_progress = None
-        number = self.next_number()
+        self._number = number = self.next_number()
         self.plot.start_run(translate("run_controller", "#{number} running: lr {lr:g}, {device} "
                                                         "{dtype}").format(
             number=number, lr=config.learning_rate, device=config.device, dtype=config.dtype),
@@ -103,7 +163,8 @@ class RunController(QObject):
         self.runner.start(TrainingJob(config, repeats))
         # Paint the "running" state now, before the run competes with the window for the
         # cores: a full repaint during the loop would take CPU from the run.
-        self._parent.repaint()
+        if self._repaint is not None:
+            self._repaint()
         self._loop_started = None
         self._last_plot = (time.perf_counter(), time.thread_time())
         self._ticks = 0
@@ -175,24 +236,26 @@ class RunController(QObject):
             result = RunResult.cut_short(config, end.status, losses,
                                          p.elapsed_seconds if p is not None else 0.0,
                                          end.message)
-        if end.is_error:
-            self.error_dialog = open_error_dialog(self._parent, "Run", end)
+        if end.is_error and self._on_error is not None:
+            self.error_dialog = self._on_error(end)
         self._timer.stop()
         self._finish_run(result)
 
     def _finish_run(self, result: RunResult) -> None:
-        record = result.to_dict()  # for run_finished and scripts: the edge where dicts are made
+        """The run's marks on its curve, then the run into the history (the plot, the table
+        and the legend follow it), then the words: its record is the history's."""
         status, dropped = result.status, []
+        record = result.to_dict()  # a run that never trained has no number and no entry
         if result.iterations_completed:
             self.plot.redraw()
             if status == Status.DIVERGED:
                 self.plot.mark_divergence(result.diverged_at)
             self._show_diagnostics(result)
-            number = self.plot.current.number
-            record["run"] = number
-            self.plot.finish_run()
-            dropped = self.history.add(number, result)
+            dropped = self.history.add(self._number, result)
             self.history.show_at_most(VISIBLE_LIMIT)
+            entry = self.history.get(self._number)
+            if entry is not None:
+                record = entry.record()
             self.readout.show_result(result)
         else:
             self.plot.discard_run()

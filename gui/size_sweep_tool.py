@@ -21,7 +21,6 @@ from engine.tools.size_sweep import SCALED_FIELDS, PointStatus, SizeSweepSetting
 from gui.axes import DEVICE_COLORS, styled_plot
 from gui.language import translate
 from gui.tool_base import (
-    ERROR_COLOR,
     OK_COLOR,
     WARN_COLOR,
     ToolPanel,
@@ -65,8 +64,7 @@ class SizeSweepTool(ToolPanel):
         self.rate_plot = styled_plot(translate("axes", "work per iteration (MFLOP)"), "GFLOP/s",
                                      True, False)
         self.rate_plot.setObjectName("size_sweep_rate_plot")
-        self.legend = self.time_plot.getPlotItem().addLegend(labelTextSize="12pt",
-                                                             labelTextColor=(30, 30, 30))
+        self.add_legend(self.time_plot)
         self.table = QTableWidget(0, len(headers()))
         self.table.setObjectName("size_sweep_table")
         self.table.setHorizontalHeaderLabels(headers())
@@ -90,24 +88,25 @@ class SizeSweepTool(ToolPanel):
         self.points = []
         self.markers = []
 
-    def prepare(self, config):
+    def job_for(self, config):
         settings, refusal = declared_settings(SizeSweepSettings, {
             "steps": self.steps_input.value(), "factor": self.factor_input.value(),
             "budget": self.budget_input.value(),
             "scale": tuple(name for name, box in self.scale_boxes.items() if box.isChecked())})
-        if settings is None:
-            self.set_status(refusal, ERROR_COLOR)
-            return None
-        for plot in (self.time_plot, self.rate_plot):
-            plot.getPlotItem().clear()
-        self.legend.clear()
+        return refusal if settings is None else SizeSweepJob(config, settings)
+
+    def cleared_plots(self) -> list:
+        return [self.time_plot, self.rate_plot]
+
+    def clear_views(self, job) -> None:
         self.table.setRowCount(0)
         self.summary.setText("")
         self.points, self.markers = [], []
-        self.set_status(translate("size_sweep", "Sweeping {steps} sizes, about {budget:g} s per "
-                                                "point and device…").format(steps=settings.steps,
-                                                                  budget=settings.budget))
-        return SizeSweepJob(config, settings)
+
+    def starting_words(self, job) -> str:
+        return translate("size_sweep", "Sweeping {steps} sizes, about {budget:g} s per point and "
+                                       "device…").format(steps=job.settings.steps,
+                                                         budget=job.settings.budget)
 
     def on_progress(self, point) -> None:
         self.points.append(point)

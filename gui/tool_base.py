@@ -85,7 +85,7 @@ class ToolPanel(QWidget):
     object_prefix = "tool"  # object names: <prefix>_run_button, <prefix>_status_label, ...
 
     def __init__(self, name: str, compute: ComputeProcess,
-                 config_source: Callable[[], RunConfig | None], parent=None):
+                 config_source: Callable[[ToolPanel], RunConfig | None], parent=None):
         super().__init__(parent)
         self.name = name
         self.config_source = config_source
@@ -164,11 +164,46 @@ class ToolPanel(QWidget):
             button.setMinimumWidth(0)
             button.setMinimumWidth(button.sizeHint().width())
 
-    # --- to be provided by each tool ---------------------------------------------------
+    def add_legend(self, plot, offset=(-10, 10)):
+        """The tab's legend on `plot`, as every tab draws it: cleared when a job starts."""
+        self.legend = plot.getPlotItem().addLegend(offset=offset, labelTextSize="12pt",
+                                                   labelTextColor=(30, 30, 30),
+                                                   brush=(255, 255, 255, 210))
+        return self.legend
 
     def prepare(self, config: RunConfig):
-        """Check the tool's own controls and clear its plots; return the job (engine.service.jobs)
-        or None (with the reason shown)."""
+        """One way for every tab: the job its own controls make with the panel's settings, or
+        its refusal shown; then its views cleared and what starts said. Returns the job
+        (engine.service.jobs) or None."""
+        job = self.job_for(config)
+        if isinstance(job, str):
+            self.set_status(job, ERROR_COLOR)
+            return None
+        for plot in self.cleared_plots():
+            plot.getPlotItem().clear()
+        if getattr(self, "legend", None) is not None:
+            self.legend.clear()
+        self.clear_views(job)
+        self.set_status(self.starting_words(job))
+        self.repaint()  # the cleared tab painted now, before the job competes for the cores
+        return job
+
+    # --- to be provided by each tool ---------------------------------------------------
+
+    def job_for(self, config: RunConfig):
+        """The job for these settings and the tab's own controls, or the refusal (a str)."""
+        raise NotImplementedError
+
+    def cleared_plots(self) -> list:
+        """The plots emptied when a job starts."""
+        raise NotImplementedError
+
+    def clear_views(self, job) -> None:
+        """Empty the tab's other views (tables, summaries) for the job about to run."""
+        raise NotImplementedError
+
+    def starting_words(self, job) -> str:
+        """The status line while the job runs."""
         raise NotImplementedError
 
     def on_progress(self, item) -> None:
@@ -207,7 +242,7 @@ class ToolPanel(QWidget):
     def start(self) -> bool:
         if self.is_running():
             return False
-        config = self.config_source()
+        config = self.config_source(self)
         if config is None:
             return False
         job = self.prepare(config)

@@ -31,7 +31,7 @@ def open_window(qtbot, settings, compute=None, lang="en"):
     w = create_main_window(settings=settings, compute=compute, lang=lang)
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: not w.probe_runner.is_running(), timeout=60_000)
+    qtbot.waitUntil(lambda: not w.gpu_probe.is_running(), timeout=60_000)
     return w
 
 

@@ -80,13 +80,30 @@ def test_quadratic_preset_trains_w2_only(window, qtbot):
     assert "quadratic in w2" in window.readout.explanation_label.text()
 
 
-def test_unticking_w1_warns_of_the_limit_before_the_run(window):
+def test_unticking_w1_warns_of_the_limit_before_the_run(window, qtbot, monkeypatch):
+    import threading
+
+    import engine.numerics.hessian as hessian
+
+    threads = []
+    exact = hessian.quadratic_limit
+
+    def recorded(config):
+        threads.append(threading.current_thread())
+        return exact(config)
+
+    monkeypatch.setattr(hessian, "quadratic_limit", recorded)
     label = window.panel.limit_label
     assert not label.isVisibleTo(window)
     window.panel.layer_boxes["w1"].setChecked(False)  # at the tutorial's lr 1e-6
-    assert label.isVisibleTo(window) and "1e-06 will grow" in label.text()
+    qtbot.waitUntil(lambda: label.isVisibleTo(window), timeout=10_000)
+    # SciPy's Lanczos ran once, beside the GUI thread, not in it
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    assert "1e-06 will grow" in label.text()
     assert "lr must stay below 9.18e-07" in label.text()
     window.panel.set_values({"learning_rate": 5e-7})
     assert label.isVisibleTo(window) and "will grow" not in label.text()
     window.panel.layer_boxes["w1"].setChecked(True)
     assert not label.isVisibleTo(window)
+    window.panel.layer_boxes["w1"].setChecked(False)  # the same size and seed: known at once
+    assert label.isVisibleTo(window) and len(threads) == 1

@@ -100,7 +100,7 @@ def test_a_divergence_zooms_on_double_click_and_home_shows_every_run(
 
     line = next(m for m in labels_of(window, pg.InfiniteLine) if "#3" in m.label.toPlainText())
     click = Click(line.label.sceneBoundingRect().center())
-    window.plot._on_click(click)
+    window.loss_plot.scene().sigMouseClicked.emit(click)  # as pyqtgraph's scene sends it
     assert click.accepted and box.viewRange()[0][1] < 2 * line.value() + 2
     assert window.plot.zoom_to_divergence(1) is False  # #1 learned: nothing to zoom to
 
