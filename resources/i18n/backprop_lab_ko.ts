@@ -4,196 +4,194 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/controls.py" line="98" />
-            <location filename="../../gui/main_window.py" line="478" />
+            <location filename="../../gui/controls.py" line="99" />
+            <location filename="../../gui/controls.py" line="129" />
             <source>smoothing {weight:.2f}</source>
             <translation>평활화 {weight:.2f}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="85" />
+            <location filename="../../gui/params.py" line="257" />
             <source>{blas}, {cores} cores</source>
             <translation>{blas}, {cores}코어</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="157" />
+            <location filename="../../gui/tabs.py" line="39" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="160" />
+            <location filename="../../gui/tabs.py" line="41" />
             <source>Code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="161" />
+            <location filename="../../gui/tabs.py" line="42" />
             <source>The loop the chosen code runs, beside another code's: NumPy's hand-written backward pass, PyTorch's loss.backward()</source>
             <translation>선택한 코드가 실행하는 루프를 다른 코드의 루프와 나란히 보여 줍니다: NumPy로 손수 쓴 역전파와 PyTorch의 loss.backward()</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="166" />
+            <location filename="../../gui/tabs.py" line="21" />
             <source>Device race</source>
             <translation>장치 경주</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="167" />
+            <location filename="../../gui/tabs.py" line="22" />
             <source>The same run on two targets, from the same draw</source>
             <translation>같은 난수에서 시작한 같은 학습을 두 대상에서 실행합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="168" />
+            <location filename="../../gui/tabs.py" line="23" />
             <source>Size sweep</source>
             <translation>크기 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="169" />
+            <location filename="../../gui/tabs.py" line="24" />
             <source>Cost against problem size: where the GPU wins</source>
             <translation>문제 크기에 따른 비용: GPU가 이기는 지점</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="170" />
+            <location filename="../../gui/tabs.py" line="25" />
             <source>Learning-rate sweep</source>
             <translation>학습률 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="171" />
+            <location filename="../../gui/tabs.py" line="26" />
             <source>Final loss against learning rate, beside the bound 2/λ_max</source>
             <translation>학습률에 따른 최종 손실과 한계 2/λ_max</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="172" />
+            <location filename="../../gui/tabs.py" line="28" />
             <source>Profile</source>
             <translation>프로파일</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="173" />
+            <location filename="../../gui/tabs.py" line="29" />
             <source>One iteration of the tutorial taken apart: where the time goes, line by line</source>
             <translation>튜토리얼의 반복 한 번을 줄 단위로 분해: 시간이 어디에 쓰이는가</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="187" />
+            <location filename="../../gui/menus.py" line="37" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="188" />
+            <location filename="../../gui/menus.py" line="38" />
             <source>&amp;Import…</source>
             <translation>가져오기(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="191" />
+            <location filename="../../gui/menus.py" line="39" />
             <source>Read run records (JSON written by this program, on this machine or another, such as Colab) into the run table</source>
             <translation>학습 기록(이 프로그램이 이 컴퓨터나 Colab 같은 다른 컴퓨터에서 쓴 JSON)을 학습 표로 읽어 옵니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="197" />
+            <location filename="../../gui/menus.py" line="44" />
             <source>&amp;Quit</source>
             <translation>끝내기(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/menus.py" line="45" />
             <source>Close the window (a running job is stopped first)</source>
             <translation>창을 닫습니다(실행 중인 작업은 먼저 중지합니다)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
-            <location filename="../../gui/main_window.py" line="207" />
+            <location filename="../../gui/menus.py" line="49" />
+            <location filename="../../gui/menus.py" line="50" />
             <source>&amp;Run</source>
             <translation>실행(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="208" />
+            <location filename="../../gui/menus.py" line="52" />
             <source>&amp;Export…</source>
             <translation>내보내기(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="214" />
+            <location filename="../../gui/menus.py" line="55" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="215" />
+            <location filename="../../gui/menus.py" line="57" />
             <source>&amp;Presentation mode</source>
             <translation>발표 모드(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="219" />
+            <location filename="../../gui/menus.py" line="58" />
             <source>Full screen, fonts 1.6× larger, thicker curves and a larger wall clock: for the back of a lecture hall</source>
             <translation>전체 화면, 1.6× 큰 글꼴, 굵은 곡선과 더 큰 시계: 강의실 뒷자리까지 보이도록</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="271" />
-            <location filename="../../gui/main_window.py" line="350" />
+            <location filename="../../gui/gpu_probe.py" line="20" />
             <source>GPU unavailable ({reason}): this run would use the CPU.</source>
             <translation>GPU를 쓸 수 없습니다({reason}): 이 학습은 CPU에서 실행됩니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="284" />
+            <location filename="../../gui/controls.py" line="150" />
             <source>Preset {name} needs a GPU, and none can be used here ({reason}): not applied.</source>
             <translation>프리셋 {name}에는 GPU가 필요한데 여기서는 쓸 수 있는 GPU가 없습니다({reason}): 적용하지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="344" />
+            <location filename="../../gui/gpu_probe.py" line="67" />
             <source>the probe {kind}: {message}</source>
             <translation>GPU 확인 {kind}: {message}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="372" />
-            <location filename="../../gui/main_window.py" line="388" />
+            <location filename="../../gui/main_window.py" line="200" />
             <source>Fix the highlighted settings: {errors}</source>
             <translation>표시된 설정을 고치세요: {errors}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="465" />
+            <location filename="../../gui/training_tab.py" line="82" />
             <source>Deleted runs {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="466" />
+            <location filename="../../gui/training_tab.py" line="83" />
             <source>Deleted run {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="486" />
+            <location filename="../../gui/training_tab.py" line="88" />
             <source>History cleared</source>
             <translation>기록을 지웠습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="493" />
+            <location filename="../../gui/records_io.py" line="34" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="496" />
+            <location filename="../../gui/records_io.py" line="37" />
             <source>Exported {count} runs to {folder}</source>
             <translation>학습 {count}개를 {folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="507" />
+            <location filename="../../gui/records_io.py" line="48" />
             <source>Import refused: {file}: {reason}</source>
             <translation>가져오기 거부: {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="517" />
+            <location filename="../../gui/records_io.py" line="55" />
             <source>Imported {count} runs from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="518" />
+            <location filename="../../gui/records_io.py" line="56" />
             <source>Imported {count} run from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="524" />
+            <location filename="../../gui/records_io.py" line="63" />
             <source>Import run records</source>
             <translation>학습 기록 가져오기</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="532" />
+            <location filename="../../gui/records_io.py" line="69" />
             <source>Export plot, losses and records into</source>
             <translation>그래프, 손실, 기록을 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="544" />
+            <location filename="../../gui/main_window.py" line="285" />
             <source>Closing after the run stops…</source>
             <translation>학습이 멈추면 닫습니다…</translation>
         </message>
@@ -201,12 +199,12 @@
     <context>
         <name>app</name>
         <message>
-            <location filename="../../gui/app.py" line="57" />
+            <location filename="../../gui/app.py" line="61" />
             <source>--preset: unknown preset {preset!r} (choose from {names})</source>
             <translation>--preset: 알 수 없는 프리셋 {preset!r} (다음 중에서 고르세요: {names})</translation>
         </message>
         <message>
-            <location filename="../../gui/app.py" line="131" />
+            <location filename="../../gui/app.py" line="135" />
             <source>{asked}: no GPU can be used here: {reason}</source>
             <translation>{asked}: 여기서는 쓸 수 있는 GPU가 없습니다: {reason}</translation>
         </message>
@@ -215,8 +213,8 @@
         <name>axes</name>
         <message>
             <location filename="../../gui/diagnostics_plot.py" line="42" />
-            <location filename="../../gui/loss_plot.py" line="77" />
-            <location filename="../../gui/loss_plot.py" line="242" />
+            <location filename="../../gui/loss_plot.py" line="83" />
+            <location filename="../../gui/loss_plot.py" line="259" />
             <source>iteration t</source>
             <translation>반복 t</translation>
         </message>
@@ -231,47 +229,47 @@
             <translation>2: 이 아래에서 안정</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="78" />
+            <location filename="../../gui/loss_plot.py" line="84" />
             <source>loss (sum of squares)</source>
             <translation>손실 (제곱합)</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="243" />
+            <location filename="../../gui/loss_plot.py" line="260" />
             <source>seconds into the loop</source>
             <translation>루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="353" />
+            <location filename="../../gui/loss_plot.py" line="370" />
             <source>#{number} diverged at t = {t}</source>
             <translation>#{number}: t = {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="359" />
+            <location filename="../../gui/loss_plot.py" line="376" />
             <source>Double-click to zoom to this divergence; Home shows every run again</source>
             <translation>두 번 클릭하면 이 발산을 확대합니다; Home 키를 누르면 모든 학습을 다시 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="493" />
+            <location filename="../../gui/loss_plot.py" line="502" />
             <source>#{number}: t = {t}{seconds}, loss {loss:.4g}</source>
             <translation>#{number}: t = {t}{seconds}, 손실 {loss:.4g}</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="48" />
+            <location filename="../../gui/lr_sweep_tool.py" line="47" />
             <source>learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="49" />
+            <location filename="../../gui/lr_sweep_tool.py" line="48" />
             <source>final loss</source>
             <translation>최종 손실</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="57" />
+            <location filename="../../gui/lr_sweep_tool.py" line="54" />
             <source>diverged</source>
             <translation>발산</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="68" />
+            <location filename="../../gui/profile_tool.py" line="67" />
             <source>time (log)</source>
             <translation>시간 (로그)</translation>
         </message>
@@ -286,13 +284,13 @@
             <translation>손실</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="62" />
-            <location filename="../../gui/size_sweep_tool.py" line="65" />
+            <location filename="../../gui/size_sweep_tool.py" line="61" />
+            <location filename="../../gui/size_sweep_tool.py" line="64" />
             <source>work per iteration (MFLOP)</source>
             <translation>반복당 연산량 (MFLOP)</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="63" />
+            <location filename="../../gui/size_sweep_tool.py" line="62" />
             <source>seconds per iteration</source>
             <translation>반복당 초</translation>
         </message>
@@ -521,27 +519,27 @@
     <context>
         <name>code_view</name>
         <message>
-            <location filename="../../gui/code_view.py" line="99" />
+            <location filename="../../gui/code_view.py" line="98" />
             <source>this code trains when you press Run</source>
             <translation>실행을 누르면 학습하는 코드</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="107" />
+            <location filename="../../gui/code_view.py" line="106" />
             <source>not run: {layer} is frozen</source>
             <translation>실행 안 함: {layer} 고정됨</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="125" />
+            <location filename="../../gui/code_view.py" line="124" />
             <source>The code shown on the right, to compare with the one the Code setting chooses (on the left)</source>
             <translation>오른쪽에 보일 코드: 코드 설정이 고른 코드(왼쪽)와 비교합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="129" />
+            <location filename="../../gui/code_view.py" line="128" />
             <source>Shaded lines: the backward pass (the gradient products, or loss.backward()); grey lines do not run, their layer being frozen. The source is read from the files that run; the tutorial's listing is the one the tests run as the oracle.</source>
             <translation>음영 줄: 역전파(기울기 행렬 곱, 또는 loss.backward()); 회색 줄은 그 층이 고정되어 실행되지 않습니다. 소스는 실제로 실행되는 파일에서 읽습니다; 튜토리얼의 코드는 테스트가 기준으로 실행하는 코드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/code_view.py" line="137" />
+            <location filename="../../gui/code_view.py" line="136" />
             <source>The code that trains (the Code setting)</source>
             <translation>학습하는 코드 (코드 설정)</translation>
         </message>
@@ -549,82 +547,82 @@
     <context>
         <name>codes</name>
         <message>
-            <location filename="../../engine/backends/codes.py" line="33" />
+            <location filename="../../engine/backends/codes.py" line="32" />
             <source>NumPy engine</source>
             <translation>NumPy 엔진</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="35" />
+            <location filename="../../engine/backends/codes.py" line="34" />
             <source>the tutorial's NumPy listing</source>
             <translation>튜토리얼의 NumPy 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="37" />
+            <location filename="../../engine/backends/codes.py" line="36" />
             <source>Warm-up: numpy (the engine: NumPy on a CPU, its updates folded into the products; sgd_step with diagnostics and on a GPU's port)</source>
             <translation>"Warm-up: numpy" (엔진: CPU의 NumPy, 갱신을 행렬 곱에 합쳐 계산; 진단과 GPU 포트에서는 sgd_step)</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="40" />
+            <location filename="../../engine/backends/codes.py" line="39" />
             <source>PyTorch: Tensors (gradients written by hand, on torch tensors)</source>
             <translation>PyTorch: Tensors (torch 텐서 위에서 손수 쓴 기울기)</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="42" />
+            <location filename="../../engine/backends/codes.py" line="41" />
             <source>PyTorch: Autograd (loss.backward() computes the gradients)</source>
             <translation>PyTorch: Autograd (loss.backward()가 기울기를 계산)</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="44" />
+            <location filename="../../engine/backends/codes.py" line="43" />
             <source>Warm-up: numpy as the tutorial writes it (the oracle the tests train every code against; it computes every gradient and updates the trained layers)</source>
             <translation>Warm-up: numpy, 튜토리얼에 쓰인 그대로(테스트가 모든 코드를 비교하는 기준; 모든 기울기를 계산하고 학습하는 층만 갱신)</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="160" />
+            <location filename="../../engine/backends/codes.py" line="159" />
             <source>the hand-written NumPy code</source>
             <translation>손수 쓴 NumPy 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="161" />
+            <location filename="../../engine/backends/codes.py" line="160" />
             <source>the hand-written torch code</source>
             <translation>손수 쓴 torch 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="163" />
+            <location filename="../../engine/backends/codes.py" line="162" />
             <source>both layers are trained</source>
             <translation>두 층 모두 학습합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="164" />
+            <location filename="../../engine/backends/codes.py" line="163" />
             <source>both layers are trained, which needs all three</source>
             <translation>두 층 모두 학습하므로 세 개가 모두 필요합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="166" />
+            <location filename="../../engine/backends/codes.py" line="165" />
             <source>w1 is frozen, so nothing needs grad_h_relu</source>
             <translation>w1이 고정되어 grad_h_relu가 필요 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="168" />
+            <location filename="../../engine/backends/codes.py" line="167" />
             <source>w1 is frozen, yet more than grad_w2 was computed</source>
             <translation>w1이 고정되었는데도 grad_w2 외의 것이 계산되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="170" />
+            <location filename="../../engine/backends/codes.py" line="169" />
             <source>w2 is frozen, so grad_w2 is skipped</source>
             <translation>w2가 고정되어 grad_w2를 건너뜁니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="171" />
+            <location filename="../../engine/backends/codes.py" line="170" />
             <source>w2 is frozen, yet grad_w2 was computed</source>
             <translation>w2가 고정되었는데도 grad_w2가 계산되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="172" />
+            <location filename="../../engine/backends/codes.py" line="171" />
             <source>{who} ran {products} of {all} gradient products: {why}</source>
             <translation>{who}: 기울기 행렬 곱 {all}개 중 {products}개를 실행했습니다; {why}</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="180" />
+            <location filename="../../engine/backends/codes.py" line="179" />
             <source>Backward pass: {sentence}.</source>
             <translation>역전파: {sentence}.</translation>
         </message>
@@ -632,53 +630,53 @@
     <context>
         <name>compute</name>
         <message>
-            <location filename="../../gui/compute.py" line="43" />
+            <location filename="../../gui/compute.py" line="42" />
             <source>it stopped answering</source>
             <translation>응답이 멈췄습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="46" />
-            <location filename="../../gui/compute.py" line="48" />
+            <location filename="../../gui/compute.py" line="45" />
+            <location filename="../../gui/compute.py" line="47" />
             <source>signal {name}</source>
             <translation>시그널 {name}</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="49" />
+            <location filename="../../gui/compute.py" line="48" />
             <source>exit status {code}</source>
             <translation>종료 상태 {code}</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="147" />
+            <location filename="../../gui/compute.py" line="146" />
             <source>it is not running</source>
             <translation>실행 중이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="205" />
+            <location filename="../../gui/compute.py" line="204" />
             <source>it died {count} times while starting, last with {how}; see the terminal for its error</source>
             <translation>시작하다가 {count}번 죽었습니다(마지막: {how}); 오류는 터미널을 보세요</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="278" />
+            <location filename="../../gui/compute.py" line="277" />
             <source>{job} has not stopped after {grace:.0f} s (it is inside a long iteration, or stuck). Press Stop again to end the compute process; it ends by itself {rest:.0f} s later.</source>
             <translation>{job}이(가) {grace:.0f} s가 지나도 멈추지 않았습니다(긴 반복 중이거나 멈춤). 중지를 한 번 더 누르면 계산 프로세스를 끝냅니다; {rest:.0f} s 뒤에는 저절로 끝납니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="311" />
+            <location filename="../../gui/compute.py" line="310" />
             <source>{job} did not stop by itself; the compute process was ended after {waited:.1f} s and a fresh one started.</source>
             <translation>{job}이(가) 스스로 멈추지 않아 {waited:.1f} s 뒤 계산 프로세스를 끝내고 새로 시작했습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="319" />
+            <location filename="../../gui/compute.py" line="318" />
             <source>, at about iteration {t:,} (the last one reported)</source>
             <translation>, 대략 반복 {t:,} 무렵(마지막으로 보고된 반복)</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="323" />
+            <location filename="../../gui/compute.py" line="322" />
             <source>, before its first progress report</source>
             <translation>, 첫 진행 보고 전</translation>
         </message>
         <message>
-            <location filename="../../gui/compute.py" line="324" />
+            <location filename="../../gui/compute.py" line="323" />
             <source>The compute process died ({how}) during {job}{where}. A fresh compute process has started; the history is kept.</source>
             <translation>{job}{where} 중에 계산 프로세스가 죽었습니다({how}). 새 계산 프로세스가 시작되었고 기록은 그대로입니다.</translation>
         </message>
@@ -757,97 +755,97 @@
     <context>
         <name>controls</name>
         <message>
-            <location filename="../../gui/controls.py" line="42" />
+            <location filename="../../gui/controls.py" line="43" />
             <source>Custom</source>
             <translation>사용자 지정</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="48" />
+            <location filename="../../gui/controls.py" line="49" />
             <source>Start from a preset: the tutorial, a diverging learning rate, or sizes where the GPU wins</source>
             <translation>프리셋에서 시작합니다: 튜토리얼, 발산하는 학습률, GPU가 이기는 크기</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="57" />
+            <location filename="../../gui/controls.py" line="58" />
             <source>Run</source>
             <translation>실행</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="58" />
+            <location filename="../../gui/controls.py" line="59" />
             <source>Train with these settings (Ctrl+R)</source>
             <translation>이 설정으로 학습합니다 (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="59" />
+            <location filename="../../gui/controls.py" line="60" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="60" />
+            <location filename="../../gui/controls.py" line="61" />
             <source>Stop the run (Esc)</source>
             <translation>학습을 중지합니다 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="61" />
+            <location filename="../../gui/controls.py" line="62" />
             <source>Clear</source>
             <translation>지우기</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="62" />
+            <location filename="../../gui/controls.py" line="63" />
             <source>Remove earlier runs from the plot and the history</source>
             <translation>이전 학습을 그래프와 기록에서 지웁니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="64" />
+            <location filename="../../gui/controls.py" line="65" />
             <source>Export…</source>
             <translation>내보내기…</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="65" />
+            <location filename="../../gui/controls.py" line="66" />
             <source>Save the plot (PNG), all runs' losses (CSV) and the run records (JSON) into a folder (Ctrl+S)</source>
             <translation>그래프(PNG), 모든 학습의 손실(CSV), 학습 기록(JSON)을 폴더에 저장합니다 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="71" />
+            <location filename="../../gui/controls.py" line="72" />
             <source>Repeat ×</source>
             <translation>반복 측정 ×</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="72" />
+            <location filename="../../gui/controls.py" line="73" />
             <source>Train the same configuration k times (the curve is the first's) and give the median loop time with its spread: a time a lecturer can quote</source>
             <translation>같은 설정으로 k번 학습하고(곡선은 첫 번째 것) 루프 시간의 중앙값과 퍼짐을 보여 줍니다: 강의에서 인용할 수 있는 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="76" />
+            <location filename="../../gui/controls.py" line="77" />
             <source>log y</source>
             <translation>로그 y</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="78" />
+            <location filename="../../gui/controls.py" line="79" />
             <source>Logarithmic loss axis: the tutorial's loss falls over ten orders of magnitude</source>
             <translation>로그 손실 축: 튜토리얼의 손실은 10자릿수 넘게 줄어듭니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="84" />
+            <location filename="../../gui/controls.py" line="85" />
             <source>x: iteration</source>
             <translation>x: 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="85" />
+            <location filename="../../gui/controls.py" line="86" />
             <source>x: seconds</source>
             <translation>x: 초</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="86" />
+            <location filename="../../gui/controls.py" line="87" />
             <source>The loss plot's x axis: the iteration t, or seconds into the training loop (as the race draws it)</source>
             <translation>손실 그래프의 x축: 반복 t, 또는 학습 루프 시작 후 초(경주 그래프처럼)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="92" />
+            <location filename="../../gui/controls.py" line="93" />
             <source>Smoothing of the drawn curves (TensorBoard's debiased exponential moving average, 0 to 0.99), over a faint raw curve; records and exports keep every loss as it was</source>
             <translation>그린 곡선의 평활화(TensorBoard의 편향 보정 지수 이동 평균, 0~0.99), 흐린 원래 곡선 위에 그립니다; 기록과 내보내기에는 모든 손실이 그대로 남습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="103" />
+            <location filename="../../gui/controls.py" line="104" />
             <source>Preset</source>
             <translation>프리셋</translation>
         </message>
@@ -918,7 +916,7 @@
     <context>
         <name>dialogs</name>
         <message>
-            <location filename="../../gui/dialogs.py" line="15" />
+            <location filename="../../gui/dialogs.py" line="16" />
             <source>{job}: {ending}</source>
             <translation>{job}: {ending}</translation>
         </message>
@@ -1319,22 +1317,22 @@
     <context>
         <name>labels</name>
         <message>
-            <location filename="../../session/labels.py" line="13" />
+            <location filename="../../session/labels.py" line="15" />
             <source>{} threads</source>
             <translation>스레드 {}개</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="14" />
+            <location filename="../../session/labels.py" line="16" />
             <source>seed {}</source>
             <translation>시드 {}</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="15" />
+            <location filename="../../session/labels.py" line="17" />
             <source>train {}</source>
             <translation>학습 {}</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="26" />
+            <location filename="../../session/labels.py" line="28" />
             <source>diverged at t={t}</source>
             <translation>t={t}에서 발산</translation>
         </message>
@@ -1408,77 +1406,77 @@
     <context>
         <name>lr_sweep</name>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="74" />
+            <location filename="../../gui/lr_sweep_tool.py" line="71" />
             <source>Written from this sweep's own measurements</source>
             <translation>이 스윕의 측정값으로 쓴 설명입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="109" />
+            <location filename="../../gui/lr_sweep_tool.py" line="108" />
             <source>Training at {count} learning rates, {iterations} iterations each, then bisecting…</source>
             <translation>학습률 {count}개에서 각각 반복 {iterations}회 학습한 뒤 이분법으로 좁힙니다…</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="140" />
+            <location filename="../../gui/lr_sweep_tool.py" line="138" />
             <source>learned (near zero)</source>
             <translation>학습 성공 (0 근처)</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="143" />
+            <location filename="../../gui/lr_sweep_tool.py" line="141" />
             <source>unstable (final ≥ initial; drawn ≤ {ceiling:g}× initial)</source>
             <translation>불안정 (최종 ≥ 초기; 초기의 {ceiling:g}× 이하로 그림)</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="193" />
+            <location filename="../../gui/lr_sweep_tool.py" line="191" />
             <source>lowest final loss: lr {lr:.3g}</source>
             <translation>가장 낮은 최종 손실: lr {lr:.3g}</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="205" />
+            <location filename="../../gui/lr_sweep_tool.py" line="203" />
             <source>loss fell up to {:.3g}</source>
             <translation>{:.3g}까지 손실 감소</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="224" />
+            <location filename="../../gui/lr_sweep_tool.py" line="222" />
             <source>Lowest final loss &lt;b&gt;{loss:.3g}&lt;/b&gt; at &lt;b&gt;{lr:.3g}&lt;/b&gt;</source>
             <translation>가장 낮은 최종 손실 &lt;b&gt;{loss:.3g}&lt;/b&gt;, 학습률 &lt;b&gt;{lr:.3g}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="227" />
+            <location filename="../../gui/lr_sweep_tool.py" line="225" />
             <source>; largest rate that learned &lt;b&gt;{lr:.3g}&lt;/b&gt;.</source>
             <translation>; 학습에 성공한 가장 큰 학습률 &lt;b&gt;{lr:.3g}&lt;/b&gt;.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="229" />
+            <location filename="../../gui/lr_sweep_tool.py" line="227" />
             <source>; no rate learned (fell to near zero).</source>
             <translation>; 학습에 성공한(손실을 거의 없앤) 학습률이 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="232" />
+            <location filename="../../gui/lr_sweep_tool.py" line="230" />
             <source>the exact limit of a quadratic, whose curvature never changes</source>
             <translation>곡률이 변하지 않는 2차식의 정확한 한계</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="235" />
+            <location filename="../../gui/lr_sweep_tool.py" line="233" />
             <source>a bound for the initial weights, which training moves away from</source>
             <translation>초기 웨이트에 대한 한계이며, 학습은 웨이트를 거기서 멀리 옮깁니다</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="237" />
+            <location filename="../../gui/lr_sweep_tool.py" line="235" />
             <source>The loss fell at all rates up to {lr:.3g}, {ratio:.3g}× 2/λ_max = {bound:.3g} (λ_max = {lambda_max:.3g}): {meaning}.</source>
             <translation>{lr:.3g}까지 모든 학습률에서 손실이 줄었습니다. 이는 2/λ_max = {bound:.3g}의 {ratio:.3g}× (λ_max = {lambda_max:.3g}): {meaning}.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="243" />
+            <location filename="../../gui/lr_sweep_tool.py" line="241" />
             <source>No rate lowered the loss; 2/λ_max = {bound:.3g}.</source>
             <translation>손실을 줄인 학습률이 없습니다; 2/λ_max = {bound:.3g}.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="249" />
+            <location filename="../../gui/lr_sweep_tool.py" line="247" />
             <source>Stopped after {count} rates.</source>
             <translation>학습률 {count}개 후 중지했습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="252" />
+            <location filename="../../gui/lr_sweep_tool.py" line="250" />
             <source>Sweep finished.</source>
             <translation>스윕을 마쳤습니다.</translation>
         </message>
@@ -1595,97 +1593,97 @@
     <context>
         <name>params</name>
         <message>
-            <location filename="../../gui/params.py" line="37" />
+            <location filename="../../gui/params.py" line="39" />
             <source>train w1</source>
             <translation>w1 학습</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="38" />
+            <location filename="../../gui/params.py" line="40" />
             <source>Backpropagate into w1 (D_in×H). Unchecked, w1 is frozen: its gradient is neither computed nor applied, as with PyTorch's requires_grad=False.</source>
             <translation>w1 (D_in×H)까지 역전파(Backpropagation)합니다. 체크를 끄면 w1은 고정됩니다: PyTorch의 requires_grad=False처럼 기울기를 계산하지도 적용하지도 않습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="41" />
+            <location filename="../../gui/params.py" line="43" />
             <source>train w2</source>
             <translation>w2 학습</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="42" />
+            <location filename="../../gui/params.py" line="44" />
             <source>Backpropagate into w2 (H×D_out). With w1 frozen the loss is a quadratic in w2, and 2/λ_max is an exact bound on the learning rate.</source>
             <translation>w2 (H×D_out)까지 역전파(Backpropagation)합니다. w1을 고정하면 손실은 w2의 2차식이고, 2/λ_max가 학습률(learning rate)의 정확한 한계입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="47" />
+            <location filename="../../gui/params.py" line="49" />
             <source>Accepts 1e-6 notation; ÷10 and ×10 move by decades.</source>
             <translation>1e-6 표기를 받습니다; ÷10과 ×10은 10배씩 바꿉니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="49" />
+            <location filename="../../gui/params.py" line="51" />
             <source>Sharpness λ_max is the Hessian's largest eigenvalue, by Lanczos: every iteration while lr·λ_max &gt; 1 and sparsely after; shown under the loss plot and explained beside it.</source>
             <translation>샤프니스 λ_max는 헤시안의 가장 큰 고윳값(란초스 방법)입니다: lr·λ_max &gt; 1인 동안 매 반복, 그 뒤로는 드문드문 잽니다; 손실 그래프 아래에 보이고 옆에서 설명합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="55" />
+            <location filename="../../gui/params.py" line="57" />
             <source>The tutorial's NumPy loop (CuPy on a GPU): gradients written by hand</source>
             <translation>튜토리얼의 NumPy 루프(GPU에서는 CuPy): 손수 쓴 기울기</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="57" />
+            <location filename="../../gui/params.py" line="59" />
             <source>The same hand-written gradients on torch tensors</source>
             <translation>torch 텐서 위에서 같은 손수 쓴 기울기</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="59" />
+            <location filename="../../gui/params.py" line="61" />
             <source>loss.backward() computes the gradients; a frozen layer is a weight with requires_grad=False</source>
             <translation>loss.backward()가 기울기를 계산합니다; 고정된 층은 requires_grad=False인 웨이트입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="67" />
+            <location filename="../../gui/params.py" line="69" />
             <source>.</source>
             <translation>.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="153" />
+            <location filename="../../gui/layer_limit.py" line="39" />
             <source>With w1 frozen the loss is a quadratic in w2 and its curvature never changes: 2/λ_max of the w2 block at the drawn weights is the exact limit of the learning rate</source>
             <translation>w1을 고정하면 손실은 w2의 2차식이고 곡률이 변하지 않습니다: 처음 뽑은 웨이트에서 w2 블록의 2/λ_max가 학습률(learning rate)의 정확한 한계입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="184" />
+            <location filename="../../gui/params.py" line="171" />
             <source>{diagnostics}: sharpness, dead units</source>
             <translation>{diagnostics}: 샤프니스, 죽은 유닛</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="199" />
+            <location filename="../../gui/params.py" line="186" />
             <source>Learning rate one decade down</source>
             <translation>학습률을 10분의 1로</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="201" />
+            <location filename="../../gui/params.py" line="188" />
             <source>Learning rate one decade up</source>
             <translation>학습률을 10배로</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="228" />
+            <location filename="../../gui/params.py" line="215" />
             <source>train at least one layer (w1 or w2)</source>
             <translation>적어도 한 층(w1 또는 w2)은 학습해야 합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="281" />
+            <location filename="../../gui/params.py" line="275" />
             <source>GPU (probing…)</source>
             <translation>GPU (확인 중…)</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="282" />
+            <location filename="../../gui/params.py" line="276" />
             <source>checking whether CuPy can use a GPU…</source>
             <translation>CuPy가 GPU를 쓸 수 있는지 확인하는 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="288" />
+            <location filename="../../gui/params.py" line="282" />
             <source>GPU (unavailable)</source>
             <translation>GPU (사용 불가)</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="326" />
+            <location filename="../../gui/params.py" line="320" />
             <source>{tip}
 
 Invalid: {reason}</source>
@@ -1750,87 +1748,87 @@ Invalid: {reason}</source>
     <context>
         <name>profile</name>
         <message>
-            <location filename="../../gui/profile_tool.py" line="37" />
+            <location filename="../../gui/profile_tool.py" line="36" />
             <source>Σ lines</source>
             <translation>Σ 줄</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="38" />
+            <location filename="../../gui/profile_tool.py" line="37" />
             <source>iteration, as one piece</source>
             <translation>반복 전체를 한 번에</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="39" />
+            <location filename="../../gui/profile_tool.py" line="38" />
             <source>Python between lines (iteration − Σ)</source>
             <translation>줄 사이의 Python (반복 − Σ)</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="40" />
+            <location filename="../../gui/profile_tool.py" line="39" />
             <source>the engine's iteration</source>
             <translation>엔진의 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="41" />
+            <location filename="../../gui/profile_tool.py" line="40" />
             <source>statement</source>
             <translation>문장</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="41" />
+            <location filename="../../gui/profile_tool.py" line="40" />
             <source>device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="42" />
+            <location filename="../../gui/profile_tool.py" line="41" />
             <source>µs: median (low–high)</source>
             <translation>µs: 중앙값 (최소–최대)</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="43" />
+            <location filename="../../gui/profile_tool.py" line="42" />
             <source>issue µs</source>
             <translation>발행 µs</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="92" />
+            <location filename="../../gui/profile_tool.py" line="91" />
             <source>Written from this profile's medians: every number in it was measured here</source>
             <translation>이 프로파일의 중앙값으로 쓴 설명입니다: 모든 숫자를 여기서 측정했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="108" />
+            <location filename="../../gui/profile_tool.py" line="107" />
             <source>Chart</source>
             <translation>차트</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="109" />
+            <location filename="../../gui/profile_tool.py" line="108" />
             <source>Table</source>
             <translation>표</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="120" />
+            <location filename="../../gui/profile_tool.py" line="119" />
             <source>Refused: {reason}.</source>
             <translation>거부됨: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="130" />
+            <location filename="../../gui/profile_tool.py" line="133" />
             <source>Timing every statement of the tutorial's loop…</source>
             <translation>튜토리얼 루프의 모든 문장을 재는 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="189" />
+            <location filename="../../gui/profile_tool.py" line="191" />
             <source>launch floor {time}</source>
             <translation>실행 하한 {time}</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="223" />
+            <location filename="../../gui/profile_tool.py" line="225" />
             <source>Profile stopped: the columns measured so far.</source>
             <translation>프로파일 중지: 지금까지 측정한 열입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="226" />
+            <location filename="../../gui/profile_tool.py" line="228" />
             <source>Profile finished, CPU only: {reason}.</source>
             <translation>프로파일 완료, CPU만: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="229" />
+            <location filename="../../gui/profile_tool.py" line="231" />
             <source>Profile finished.</source>
             <translation>프로파일을 마쳤습니다.</translation>
         </message>
@@ -1868,88 +1866,88 @@ Invalid: {reason}</source>
             <translation>학습끼리 다른 점; 난수를 포함한 나머지는 모두 같습니다. GPU 경로에는 GPU가, 코드 비교에는 torch 추가 설치가 필요합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="60" />
+            <location filename="../../gui/race_tool.py" line="59" />
             <source>Compare</source>
             <translation>비교</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="71" />
+            <location filename="../../gui/race_tool.py" line="70" />
             <source>Refused: {reason}.</source>
             <translation>거부됨: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="82" />
+            <location filename="../../gui/race_tool.py" line="86" />
             <source>Racing {lanes}…</source>
             <translation>경주 중: {lanes}…</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="83" />
-            <location filename="../../gui/race_tool.py" line="132" />
+            <location filename="../../gui/race_tool.py" line="87" />
+            <location filename="../../gui/race_tool.py" line="133" />
             <source> against </source>
             <translation> 대 </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="107" />
+            <location filename="../../gui/race_tool.py" line="108" />
             <source>&lt;b&gt;{lane}&lt;/b&gt;: loop {time} over {count} runs (setup {setup:.3f} s, not in the race; the curve is the median run), {status}</source>
             <translation>&lt;b&gt;{lane}&lt;/b&gt;: 학습 {count}번의 루프 {time} (준비 {setup:.3f} s는 경주에 포함하지 않음; 곡선은 중앙값 학습), {status}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="119" />
+            <location filename="../../gui/race_tool.py" line="120" />
             <source>Race stopped: the rounds measured so far.</source>
             <translation>경주 중지: 지금까지 측정한 라운드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="121" />
+            <location filename="../../gui/race_tool.py" line="122" />
             <source>Race finished.</source>
             <translation>경주를 마쳤습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="140" />
+            <location filename="../../gui/race_tool.py" line="141" />
             <source>{threads} BLAS threads on the same CPU</source>
             <translation>같은 CPU에서 BLAS 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="142" />
+            <location filename="../../gui/race_tool.py" line="143" />
             <source>the GPU paths {paths}</source>
             <translation>GPU 경로 {paths}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="145" />
+            <location filename="../../gui/race_tool.py" line="146" />
             <source>Same draw, same algorithm; {what}. </source>
             <translation>같은 난수, 같은 알고리즘; {what}. </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="146" />
+            <location filename="../../gui/race_tool.py" line="147" />
             <source>the same settings</source>
             <translation>같은 설정</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="148" />
+            <location filename="../../gui/race_tool.py" line="149" />
             <source>The loss curves agree to {difference:.1e} (relative): the same arithmetic, rounded in a different order.</source>
             <translation>손실 곡선이 {difference:.1e} (상대)까지 일치합니다: 같은 연산을 다른 순서로 반올림했을 뿐입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="151" />
+            <location filename="../../gui/race_tool.py" line="152" />
             <source>float32 keeps about 7 significant digits</source>
             <translation>float32는 유효숫자 약 7자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="152" />
+            <location filename="../../gui/race_tool.py" line="153" />
             <source>TF32 products keep about 3</source>
             <translation>TF32 곱은 약 3자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="155" />
+            <location filename="../../gui/race_tool.py" line="156" />
             <source>The loss curves differ by up to {percent:.3g} % (relative): {kept} significant digits, and training amplifies the rounding.</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다: {kept}의 유효숫자를 유지하고, 학습이 반올림 오차를 키웁니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="158" />
+            <location filename="../../gui/race_tool.py" line="159" />
             <source> and </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="159" />
+            <location filename="../../gui/race_tool.py" line="160" />
             <source>The loss curves differ by up to {percent:.3g} % (relative).</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다.</translation>
         </message>
@@ -2223,62 +2221,62 @@ Invalid: {reason}</source>
     <context>
         <name>run_controller</name>
         <message>
-            <location filename="../../gui/run_controller.py" line="93" />
+            <location filename="../../gui/run_controller.py" line="153" />
             <source>#{number} running: lr {lr:g}, {device} {dtype}</source>
             <translation>#{number} 학습 중: lr {lr:g}, {device} {dtype}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="100" />
+            <location filename="../../gui/run_controller.py" line="160" />
             <source>Running {iterations:,} iterations on the {device}…</source>
             <translation>{device}에서 반복 {iterations:,}회 실행 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="202" />
+            <location filename="../../gui/run_controller.py" line="265" />
             <source>History full ({runs} runs or {losses:,} losses kept): dropped {dropped}</source>
             <translation>기록이 가득 찼습니다(학습 {runs}개 또는 손실 {losses:,}개까지 보관): {dropped} 삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="234" />
+            <location filename="../../gui/run_controller.py" line="297" />
             <source>catapult: lr·λ_max &gt; 2, loss rising, then below 2 from t = {t}</source>
             <translation>카타펄트: lr·λ_max &gt; 2, 손실 증가, 그 뒤 t = {t}부터 2 아래</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="237" />
+            <location filename="../../gui/run_controller.py" line="300" />
             <source>diverging: lr·λ_max &gt; 2, loss rising, never below 2 again</source>
             <translation>발산 중: lr·λ_max &gt; 2, 손실 증가, 다시는 2 아래로 내려가지 않음</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="239" />
+            <location filename="../../gui/run_controller.py" line="302" />
             <source>lr·λ_max &gt; 2, loss rising, not below 2 again by the run's end</source>
             <translation>lr·λ_max &gt; 2, 손실 증가, 학습이 끝날 때까지 2 아래로 내려가지 않음</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="247" />
+            <location filename="../../gui/run_controller.py" line="310" />
             <source>, while other programs used the CPU</source>
             <translation>, 다른 프로그램이 CPU를 쓰는 동안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="252" />
+            <location filename="../../gui/run_controller.py" line="315" />
             <source>Completed in {time}: the median of {count} repeats{busy}</source>
             <translation>{time}에 완료: {count}회 반복의 중앙값{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="256" />
+            <location filename="../../gui/run_controller.py" line="319" />
             <source>Completed in {seconds:.3f} s, unstable: the loss ended above where it began. Lower the learning rate.{busy}</source>
             <translation>{seconds:.3f} s에 완료, 불안정: 손실이 시작보다 높게 끝났습니다. 학습률을 낮추세요.{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="261" />
+            <location filename="../../gui/run_controller.py" line="324" />
             <source>Completed in {seconds:.3f} s{busy}</source>
             <translation>{seconds:.3f} s에 완료{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="264" />
+            <location filename="../../gui/run_controller.py" line="327" />
             <source>Diverged at iteration {t}: the loss became non-finite. Lower the learning rate (÷10).</source>
             <translation>반복 {t}에서 발산: 손실이 유한하지 않게 되었습니다. 학습률을 낮추세요(÷10).</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="269" />
+            <location filename="../../gui/run_controller.py" line="332" />
             <source>Stopped after {iterations:,} iterations ({seconds:.3f} s)</source>
             <translation>반복 {iterations:,}회 후 중지 ({seconds:.3f} s)</translation>
         </message>
@@ -2594,18 +2592,18 @@ Invalid: {reason}</source>
             <translation>이분법은 손실이 줄어든 가장 큰 학습률과 줄지 않은 다음 학습률이 이만큼(상대) 가까워질 때까지 좁힙니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/settings.py" line="111" />
-            <location filename="../../engine/core/settings.py" line="114" />
+            <location filename="../../engine/core/settings.py" line="110" />
+            <location filename="../../engine/core/settings.py" line="113" />
             <source>must be a whole number, got {text!r}</source>
             <translation>정수여야 합니다. 입력값: {text!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/settings.py" line="124" />
+            <location filename="../../engine/core/settings.py" line="123" />
             <source>must be a number such as 1e-6, got {text!r}</source>
             <translation>1e-6 같은 숫자여야 합니다. 입력값: {text!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/settings.py" line="127" />
+            <location filename="../../engine/core/settings.py" line="126" />
             <source>must be finite, got {text!r}</source>
             <translation>유한한 값이어야 합니다. 입력값: {text!r}</translation>
         </message>
@@ -2653,22 +2651,22 @@ Invalid: {reason}</source>
     <context>
         <name>size_sweep</name>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="37" />
+            <location filename="../../gui/size_sweep_tool.py" line="36" />
             <source>device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="37" />
+            <location filename="../../gui/size_sweep_tool.py" line="36" />
             <source>MFLOP/it</source>
             <translation>MFLOP/반복</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="38" />
+            <location filename="../../gui/size_sweep_tool.py" line="37" />
             <source>ms/it (low–high)</source>
             <translation>ms/반복 (최소–최대)</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="39" />
+            <location filename="../../gui/size_sweep_tool.py" line="38" />
             <source>note</source>
             <translation>비고</translation>
         </message>
@@ -2678,47 +2676,47 @@ Invalid: {reason}</source>
             <translation>크기 {steps}개를 스윕하는 중, 점과 장치마다 약 {budget:g} s…</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="122" />
+            <location filename="../../gui/size_sweep_tool.py" line="121" />
             <source>{repeats} repeats, {iterations} iterations</source>
             <translation>{repeats}회 반복 측정, 반복 {iterations}회</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="124" />
+            <location filename="../../gui/size_sweep_tool.py" line="123" />
             <source>skipped: {reason}</source>
             <translation>건너뜀: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="160" />
+            <location filename="../../gui/size_sweep_tool.py" line="159" />
             <source>GPU faster from {mflop:,.0f} MFLOP</source>
             <translation>{mflop:,.0f} MFLOP부터 GPU가 더 빠름</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="165" />
+            <location filename="../../gui/size_sweep_tool.py" line="164" />
             <source>The GPU wins from &lt;b&gt;{mflop:,.1f} MFLOP&lt;/b&gt; per iteration on.</source>
             <translation>반복당 &lt;b&gt;{mflop:,.1f} MFLOP&lt;/b&gt;부터 GPU가 이깁니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="169" />
+            <location filename="../../gui/size_sweep_tool.py" line="168" />
             <source>{speedup:,.0f}× faster</source>
             <translation>{speedup:,.0f}× 빠름</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="176" />
+            <location filename="../../gui/size_sweep_tool.py" line="175" />
             <source>Largest speedup: &lt;b&gt;{speedup}&lt;/b&gt; (the ratio of the medians; in brackets, the range the repeats allow) at {mflop:,.0f} MFLOP per iteration.</source>
             <translation>최대 가속비: 반복당 {mflop:,.0f} MFLOP에서 &lt;b&gt;{speedup}&lt;/b&gt; (중앙값의 비; 괄호 안은 반복 측정이 허용하는 범위).</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="182" />
+            <location filename="../../gui/size_sweep_tool.py" line="181" />
             <source>CPU only here: no GPU to compare with.</source>
             <translation>여기서는 CPU만: 비교할 GPU가 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="187" />
+            <location filename="../../gui/size_sweep_tool.py" line="186" />
             <source>{count} point(s) skipped (see the table).</source>
             <translation>점 {count}개를 건너뛰었습니다(표 참고).</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="191" />
+            <location filename="../../gui/size_sweep_tool.py" line="190" />
             <source>Sweep finished.</source>
             <translation>스윕을 마쳤습니다.</translation>
         </message>
@@ -2847,12 +2845,12 @@ Invalid: {reason}</source>
     <context>
         <name>tools</name>
         <message>
-            <location filename="../../gui/lr_sweep_tool.py" line="43" />
+            <location filename="../../gui/lr_sweep_tool.py" line="42" />
             <source>learning-rate sweep</source>
             <translation>학습률 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/profile_tool.py" line="61" />
+            <location filename="../../gui/profile_tool.py" line="60" />
             <source>profile</source>
             <translation>프로파일</translation>
         </message>
@@ -2862,7 +2860,7 @@ Invalid: {reason}</source>
             <translation>경주</translation>
         </message>
         <message>
-            <location filename="../../gui/size_sweep_tool.py" line="46" />
+            <location filename="../../gui/size_sweep_tool.py" line="45" />
             <source>size sweep</source>
             <translation>크기 스윕</translation>
         </message>
@@ -2892,27 +2890,27 @@ Invalid: {reason}</source>
             <translation>왼쪽의 설정을 사용합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="185" />
+            <location filename="../../gui/tool_base.py" line="220" />
             <source>Nothing to export yet: run the tool first.</source>
             <translation>아직 내보낼 것이 없습니다: 먼저 도구를 실행하세요.</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="193" />
+            <location filename="../../gui/tool_base.py" line="228" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="196" />
+            <location filename="../../gui/tool_base.py" line="231" />
             <source>Exported to {folder}</source>
             <translation>{folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="201" />
+            <location filename="../../gui/tool_base.py" line="236" />
             <source>Export the {tool} into</source>
             <translation>{tool}을(를) 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="226" />
+            <location filename="../../gui/tool_base.py" line="261" />
             <source>Stopping…</source>
             <translation>중지하는 중…</translation>
         </message>
