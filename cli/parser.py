@@ -217,6 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     window.add_argument("--tool", choices=TOOLS,
                         help="open a lecture tool's tab (with --autorun, run the tool)")
     window.add_argument("--autorun", action="store_true", help="start the run at once")
+    window.add_argument("--no-restore", action="store_true",
+                        help="do not offer the last session back (runs are still kept on disk)")
     window.add_argument("--presentation", action="store_true",
                         help="open in presentation mode (full screen, large fonts; F11)")
     window.add_argument("--exit-when-done", action="store_true",

@@ -38,7 +38,8 @@ def application() -> QApplication:
 
 
 def create_main_window(settings: QSettings | None = None, probe_gpu: bool = True,
-                       compute=None, lang: str | None = None) -> MainWindow:
+                       compute=None, lang: str | None = None, restore: bool = True
+                       ) -> MainWindow:
     """The main window, not yet shown, in its language (`lang`: --lang, for this launch; else
     the one chosen in the window before, else the locale's). `settings` defaults to the user's
     QSettings; `compute` (tests) is a compute process the window uses but does not own, nor
@@ -49,7 +50,7 @@ def create_main_window(settings: QSettings | None = None, probe_gpu: bool = True
     language().start(settings, lang)
     if language().font_warning:
         print(f"main.py: warning: {language().font_warning}", file=sys.stderr)
-    return MainWindow(settings=settings, probe_gpu=probe_gpu, compute=compute)
+    return MainWindow(settings=settings, probe_gpu=probe_gpu, compute=compute, restore=restore)
 
 
 def run_app(args, overrides: dict[str, Any]) -> int:
@@ -63,7 +64,8 @@ def run_app(args, overrides: dict[str, Any]) -> int:
         print(error_line("main.py", unknown.format(preset=args.preset, names=names)),
               file=sys.stderr)
         return 2
-    window = create_main_window(lang=getattr(args, "lang", None))
+    window = create_main_window(lang=getattr(args, "lang", None),
+                                restore=not getattr(args, "no_restore", False))
     launch = {**(preset_values(args.preset) if args.preset else {}), **overrides}
     if launch:
         window.apply_launch_values(launch)  # for this launch; the saved settings stay
@@ -122,7 +124,7 @@ def run_app(args, overrides: dict[str, Any]) -> int:
     if args.autorun:
         def autorun() -> None:
             # A preset that wants the GPU waits for the probe to answer first.
-            if window.waiting_for_gpu_probe():
+            if window.gpu_probe.waiting():
                 QTimer.singleShot(50, autorun)
                 return
             if launch.get("device") == "gpu" and not window.panel.gpu_enabled():

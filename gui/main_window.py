@@ -17,6 +17,7 @@ from gui.compute import ComputeProcess, JobRunner
 from gui.controls import RunControls
 from gui.dialogs import open_error_dialog, open_font_warning
 from gui.gpu_probe import GpuProbe
+from gui.kept_sessions import KeptSessions
 from gui.language import follow_language, translate
 from gui.menus import build_menus
 from gui.params import ParameterPanel
@@ -36,13 +37,13 @@ class MainWindow(QMainWindow):
     run_finished = Signal(object)
 
     def __init__(self, settings: QSettings | None = None, probe_gpu: bool = True,
-                 compute: ComputeProcess | None = None):
+                 compute: ComputeProcess | None = None, restore: bool = True):
+        """restore=False (--no-restore, tests): the last session is not offered back."""
         super().__init__()
         self.setWindowTitle("Backprop Lab")
         self.settings = settings if settings is not None else QSettings("BackpropLab",
                                                                         "Backprop Lab")
         self.saved = SavedSettings(self.settings)
-        self.last_record: dict | None = None  # the latest run_finished record
         self._owns_compute = compute is None  # a shared one (tests) outlives the window
         self.compute = compute if compute is not None else ComputeProcess(self)
         self._close_requested = False
@@ -57,8 +58,13 @@ class MainWindow(QMainWindow):
         self.records = RunRecords(self, self.history, self.loss_plot, self.runs.next_number,
                                   self.readout.set_status)
         self.export_to, self.import_records = self.records.export_to, self.records.import_records
+        self.kept = KeptSessions(self.history, self.tools, self.training.session_bar,
+                                 self.settings, self.runs.next_number, self.readout.set_status,
+                                 self)
         self._build_menus()
         self._restore_settings()
+        if restore:
+            self.kept.offer_last()
         self.font_dialog: QMessageBox | None = None
         QTimer.singleShot(0, self.warn_if_no_hangul_font)
         if probe_gpu:
@@ -115,6 +121,7 @@ class MainWindow(QMainWindow):
         menus = build_menus(self, self.settings, self.start_run, self.stop_run,
                             self.records.import_dialog, self.records.export_dialog)
         self.import_action, self.quit_action = menus.import_action, menus.quit_action
+        menus.recent_menu.aboutToShow.connect(lambda: self.kept.fill_menu(menus.recent_menu))
         self.presentation_action = menus.presentation_action
         self.language_actions = menus.language_actions
         self.language_en_action = self.language_actions["en"]
@@ -181,9 +188,6 @@ class MainWindow(QMainWindow):
         """Why the GPU cannot be used ("" while it can, or before the probe answered)."""
         return self.gpu_probe.reason
 
-    def waiting_for_gpu_probe(self) -> bool:
-        return self.gpu_probe.waiting()
-
     # --- running ------------------------------------------------------------------------
 
     def is_running(self) -> bool:
@@ -231,7 +235,6 @@ class MainWindow(QMainWindow):
 
     def _on_run_finished(self, record: dict) -> None:
         self._update_buttons()
-        self.last_record = record
         self.run_finished.emit(record)
         self._close_if_requested()
 
@@ -286,6 +289,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.kept.close()  # the last writes on disk before the window goes
         if self._owns_compute:
             self.compute.shutdown()
         event.accept()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gui.language import language_menu, translate
 
@@ -16,6 +16,7 @@ from gui.language import language_menu, translate
 @dataclass
 class Menus:
     import_action: QAction
+    recent_menu: QMenu
     quit_action: QAction
     presentation_action: QAction
     language_actions: dict[str, QAction]
@@ -41,6 +42,11 @@ def build_menus(window: QMainWindow, settings: QSettings, start_run: Callable,
                                                               "another, such as Colab) into the "
                                                               "run table"), import_dialog)
     file_menu.addAction(import_action)
+    recent_menu = file_menu.addMenu(translate("MainWindow", "Recent &sessions"))
+    recent_menu.setObjectName("recent_sessions_menu")
+    recent_menu.setToolTipsVisible(True)
+    recent_menu.setToolTip(translate("MainWindow", "Every run is kept on disk as it ends: reopen "
+                                                   "or delete an earlier session"))
     quit_action = _action(window, translate("MainWindow", "&Quit"), "quit_action", "Ctrl+Q",
                           translate("MainWindow", "Close the window (a running job is stopped "
                                                   "first)"), window.close)
@@ -61,4 +67,5 @@ def build_menus(window: QMainWindow, settings: QSettings, start_run: Callable,
     presentation_action.setCheckable(True)
     view.addAction(presentation_action)
     window.addAction(presentation_action)  # F11 works with the menu closed
-    return Menus(import_action, quit_action, presentation_action, language_menu(view, settings))
+    return Menus(import_action, recent_menu, quit_action, presentation_action,
+                 language_menu(view, settings))

@@ -5,9 +5,10 @@ reads the one RunHistory made here."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QSplitter
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.diagnostics_plot import DiagnosticsPlot
+from gui.kept_sessions import SessionBar
 from gui.language import translate
 from gui.loss_plot import LossPlot
 from gui.readout import Readout
@@ -39,8 +40,15 @@ class TrainingTab(QSplitter):
         self.readout_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.readout_scroll.setWidget(self.readout)
         self.fit_readout()
+        self.session_bar = SessionBar()  # above the plot: reopen the last session, or clean up
+        plots_column = QWidget()
+        column = QVBoxLayout(plots_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.session_bar)
+        column.addWidget(plots, 1)
         top = QSplitter()
-        top.addWidget(plots)
+        top.addWidget(plots_column)
         top.addWidget(self.readout_scroll)
         top.setStretchFactor(0, 1)
         top.setSizes([760, 320])

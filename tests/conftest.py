@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 # Before any Qt import anywhere in the session: render offscreen, no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -24,6 +26,15 @@ SOURCE_FOLDERS = ("gui", "session", "engine", "cli")
 
 
 from engine.core.language import LANGUAGE_NAMES  # noqa: E402  (after the path above)
+from session.store import DATA_ENV  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def kept_sessions_folder(tmp_path_factory, monkeypatch):
+    """Every test keeps its windows' sessions in a folder of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("sessions")
+    monkeypatch.setenv(DATA_ENV, str(folder))
+    return folder
 
 HANGUL = re.compile("[\uac00-\ud7a3]")  # a Korean syllable
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import math
+import zlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -104,6 +107,60 @@ class Progress:
         return np.arange(self.first_iteration, self.first_iteration + len(self.losses))
 
 
+# Losses stored compressed (a kept session's runs): float64 little-endian bytes, zlib, base64.
+LOSSES_ENCODING = "float64-zlib-base64"
+
+
+def encode_losses(losses: np.ndarray) -> dict[str, Any]:
+    """The losses as a compact JSON value; decode_losses gives them back bit for bit."""
+    data = np.ascontiguousarray(losses, dtype="<f8").tobytes()
+    return {"encoding": LOSSES_ENCODING, "count": len(data) // 8,
+            "data": base64.b64encode(zlib.compress(data, 1)).decode("ascii")}
+
+
+def decode_losses(value: Any) -> np.ndarray:
+    """A record's losses: a list of numbers (Export, --json) or encode_losses' value."""
+    if isinstance(value, dict):
+        if value.get("encoding") != LOSSES_ENCODING:
+            raise ValueError(f"losses encoded as {value.get('encoding')!r}, not "
+                             f"{LOSSES_ENCODING}")
+        raw = zlib.decompress(base64.b64decode(value["data"], validate=True))
+        losses = np.frombuffer(raw, dtype="<f8").astype(np.float64)
+        if len(losses) != int(value["count"]):
+            raise ValueError(f"{len(losses)} losses where the record says {value['count']}")
+        return losses
+    return np.asarray(value, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target loss (MLPerf's time to train): absolute, or a fraction of the initial loss."""
+
+    value: float
+    relative: bool = True  # value × the run's initial loss
+
+    def loss_for(self, initial: float) -> float:
+        return self.value * initial if self.relative else self.value
+
+    def describe(self) -> str:
+        return (translate("target", "{value:g} of the initial loss").format(value=self.value)
+                if self.relative else f"{self.value:g}")
+
+
+@dataclass(frozen=True)
+class Reached:
+    """When a run first reached its target: the iteration t and the seconds into the loop at
+    its end; `iteration` None: never reached (a diverged run counts as never)."""
+
+    iteration: int | None
+    seconds: float | None
+    loss: float  # the target, as a loss
+
+    @property
+    def reached(self) -> bool:
+        return self.iteration is not None
+
+
 @dataclass
 class RunResult:
     config: RunConfig
@@ -167,15 +224,32 @@ class RunResult:
     def final_loss(self) -> float | None:
         return float(self.losses[-1]) if len(self.losses) else None
 
-    def to_dict(self) -> dict[str, Any]:
-        """The record as JSON-ready plain values."""
+    def time_to_target(self, target: Target) -> Reached | None:
+        """The first iteration whose loss is at or below the target, and the seconds into the
+        loop when it ended; never reached where no loss got there or the run diverged (a
+        divergence is not a way to a low loss). None where the run has no loss at all."""
+        if not len(self.losses) or not math.isfinite(float(self.losses[0])):
+            return None
+        goal = target.loss_for(float(self.losses[0]))
+        if self.status == Status.DIVERGED:
+            return Reached(None, None, goal)
+        hits = np.flatnonzero(self.losses <= goal)
+        if not len(hits):
+            return Reached(None, None, goal)
+        t = int(hits[0])
+        return Reached(t, float(self.iteration_seconds()[t]), goal)
+
+    def to_dict(self, compressed: bool = False) -> dict[str, Any]:
+        """The record as JSON-ready plain values; `compressed`: the losses as encode_losses
+        gives them (a kept session's), not a list."""
         return {
             "config": self.config.to_dict(),
             "status": str(self.status),
             "outcome": str(self.outcome) if self.outcome is not None else None,
             "iterations_completed": self.iterations_completed,
             "diverged_at": self.diverged_at,
-            "losses": np.asarray(self.losses, dtype=np.float64).tolist(),  # floats, at C speed
+            "losses": (encode_losses(self.losses) if compressed  # a list: floats, at C speed
+                       else np.asarray(self.losses, dtype=np.float64).tolist()),
             "setup_seconds": self.setup_seconds,
             "loop_seconds": self.loop_seconds,
             "iterations_per_second": self.iterations_per_second,
@@ -197,7 +271,7 @@ class RunResult:
             status=Status(record["status"]),
             iterations_completed=int(record["iterations_completed"]),
             diverged_at=record.get("diverged_at"),
-            losses=np.asarray(record.get("losses", []), dtype=np.float64),
+            losses=decode_losses(record.get("losses", [])),
             setup_seconds=float(record["setup_seconds"]),
             loop_seconds=float(record["loop_seconds"]),
             device_info=dict(record.get("device_info", {})),
@@ -230,15 +304,31 @@ class RecordError(ValueError):
     """A file that holds no run records of this program: the reason, in one line."""
 
 
+SESSION_FORMAT, SESSION_VERSION = "backprop-lab-session", 1  # a kept session's file
+
+
 def read_records(text: str) -> list[RunResult]:
     """Run records from JSON as this program writes them: one record (`run --json`, a window's
-    --json) or a list of them (the window's runs.json). Anything else is refused whole."""
+    --json), a list of them (the window's runs.json), or a kept session (its runs). Anything
+    else is refused whole, in one line."""
     import json
 
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise RecordError(translate("records", "not JSON ({error})").format(error=exc)) from None
+    if isinstance(data, dict) and "format" in data:
+        if data.get("format") != SESSION_FORMAT:
+            raise RecordError(translate("records", "its format {format} is not one this program "
+                                                   "writes").format(format=data.get("format")))
+        if data.get("version") != SESSION_VERSION:
+            raise RecordError(translate("records", "it is version {version} of the session "
+                                                   "format; this program reads version "
+                                                   "{known}").format(version=data.get("version"),
+                                                                     known=SESSION_VERSION))
+        data = data.get("runs")
+        if not isinstance(data, list):
+            raise RecordError(translate("records", "it holds no run records"))
     records = data if isinstance(data, list) else [data]
     if not records:
         raise RecordError(translate("records", "it holds no run records"))
@@ -257,6 +347,11 @@ def read_records(text: str) -> list[RunResult]:
             raise RecordError(translate("records", "{where} does not read as a run record: "
                                                    "{error}").format(where=where,
                                                                      error=exc)) from None
+        times = [result.loop_seconds, result.setup_seconds, *result.repeat_seconds]
+        if not all(math.isfinite(v) and v >= 0 for v in times) or \
+                result.iterations_completed < 0:
+            raise RecordError(translate("records", "{where} has a negative or non-finite time or "
+                                                   "iteration count").format(where=where))
         if len(result.losses) != result.iterations_completed:
             raise RecordError(translate("records", "{where} has {losses} losses for {iterations} "
                                                    "iterations").format(

@@ -28,7 +28,7 @@ def open_window(qtbot, settings, compute=None, lang="en"):
     """A shown window whose compute process has warmed up and answered the GPU probe; with
     `compute`, the window uses that process and leaves it running when it closes. In English
     unless `lang` says otherwise, whatever the machine's locale."""
-    w = create_main_window(settings=settings, compute=compute, lang=lang)
+    w = create_main_window(settings=settings, compute=compute, lang=lang, restore=False)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: not w.gpu_probe.is_running(), timeout=60_000)

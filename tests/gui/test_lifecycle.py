@@ -53,6 +53,9 @@ def test_two_million_iterations_keep_the_window_responsive(window, qtbot):
     timer.start()
     with qtbot.waitSignal(window.run_finished, timeout=600_000) as blocker:
         window.start_run()
+    # ...and while the run goes on disk (its 16 MB of losses compressed in the background)
+    qtbot.waitUntil(lambda: window.kept.store.flush(0), timeout=30_000)
+    qtbot.wait(200)
     timer.stop()
     record = blocker.args[0]
     assert record["status"] == "completed"
