@@ -16,8 +16,9 @@ def write_losses_csv(path: Path, losses) -> None:
                    ((t, repr(float(loss))) for t, loss in enumerate(losses)))
 
 
-def summary_lines(result) -> list[str]:
-    """What a finished run prints: its status, then its cost (the tutorial's closing line)."""
+def summary_lines(result, target=None) -> list[str]:
+    """What a finished run prints: its status, then its cost (the tutorial's closing line),
+    its time to `target` (engine.core.target.TargetLoss) where given, its outcome and why."""
     from engine.backends.codes import backward_line
     from engine.core.measure import Spread
     from engine.core.result import Outcome, Status, status_word
@@ -62,6 +63,10 @@ def summary_lines(result) -> list[str]:
                                  "{diagnostics:.3f} s of the loop)").format(
                      training=result.training_seconds, diagnostics=result.diagnostics_seconds)
                     if result.diagnostics else ""))
+    reached = result.time_to_target(target) if target is not None else None
+    if reached is not None:
+        lines.append(translate("cli", "time to {target}: {reached}").format(
+            target=target.describe(), reached=reached.words()))
     if result.outcome == Outcome.DIVERGED:
         lines.append(translate("cli", "outcome: diverged (the last finite loss, at iteration {t}, "
                                       "was {loss:.4g})").format(t=result.diverged_at - 1,

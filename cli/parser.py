@@ -11,6 +11,7 @@ from typing import Any
 from engine.core.config import ConfigError, RunConfig
 from engine.core.language import LANGUAGES, QT_TRANSLATE_NOOP, error_line, translate
 from engine.core.settings import PARSERS, defaults_of, format_default, option_of, settings_of
+from engine.core.target import TargetLoss
 from engine.tools.profile import ProfileSettings
 from engine.tools.race import COMPARISONS
 from engine.tools.rate_sweep import RateSweepSettings
@@ -237,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--repeats", type=whole_number, default=1,
                      help="train the same configuration k times and give the median loop time "
                      "with its spread (1)")
+    add_declared_options(run.add_argument_group("target (time to train)"), TargetLoss, True)
     add_output(run, "--json", "write the run record as JSON")
     add_output(run, "--csv", "write iteration,loss as CSV")
 
@@ -263,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     race.add_argument("--max-seconds", type=number, default=30.0,
                       help="seconds of racing after which an unsettled verdict is 'no clear "
                       "winner' (30)")
+    add_declared_options(race.add_argument_group("target (with --target: the lanes also "
+                                                 "compared by their time to it)"),
+                         TargetLoss, True)
     add_output(race, "--json", "write both runs as JSON")
     add_output(race, "--csv", "write lane,iteration,seconds,loss")
 

@@ -13,14 +13,16 @@ from cli.output import (
     write_losses_csv,
     write_outputs,
 )
-from cli.parser import CliError, make_config
+from cli.parser import CliError, make_config, make_settings
 from engine.core.language import translate
+from engine.core.target import TargetLoss
 
 
 def command_run(args: argparse.Namespace) -> int:
     from engine.run.train import train_repeated
 
     config = make_config(args)
+    target = make_settings(args, TargetLoss)
 
     def print_progress(progress) -> None:
         for t, loss in zip(progress.iterations, progress.losses, strict=True):
@@ -32,8 +34,12 @@ def command_run(args: argparse.Namespace) -> int:
             value=args.repeats))
     with interrupt_sets(threading.Event()) as stop:
         result = train_repeated(config, args.repeats, on_progress=print_progress, stop=stop)
-    print("\n".join(summary_lines(result)))
-    write_outputs(args, result.to_dict())
+    print("\n".join(summary_lines(result, target)))
+    record = result.to_dict()
+    reached = result.time_to_target(target)
+    if reached is not None:
+        record["time_to_target"] = {**target.to_dict(), **reached.to_dict()}
+    write_outputs(args, record)
     if args.csv:
         write_losses_csv(args.csv, result.losses)
     return 0

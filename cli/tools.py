@@ -12,6 +12,7 @@ from engine.core.config import ConfigError
 from engine.core.language import translate
 from engine.core.measure import difference_duration, duration, load_sentence
 from engine.core.result import LEARNED_SHARE_WORDS
+from engine.core.target import TargetLoss
 from engine.machine.threads import ThreadChoice
 from engine.tools.profile import ProfileSettings
 from engine.tools.rate_sweep import RateSweepSettings
@@ -22,6 +23,9 @@ def command_race(args: argparse.Namespace) -> int:
     from engine.tools.race import check_targets, race, race_lanes
 
     config = make_config(args)
+    # with --target (or --target-absolute), the lanes are also compared by their time to it
+    target = (make_settings(args, TargetLoss)
+              if {"target", "absolute"} & set(vars(args)) else None)
     if args.repeats < 1:
         raise CliError(translate("cli", "--repeats: must be at least 1, got {value}").format(
             value=args.repeats))
@@ -42,7 +46,7 @@ def command_race(args: argparse.Namespace) -> int:
         repeats=args.repeats, seconds=args.max_seconds), flush=True)
     with interrupt_sets(threading.Event()) as stop:
         result = race(config, targets, repeats=args.repeats, budget_seconds=args.max_seconds,
-                      stop=stop)
+                      stop=stop, target=target)
     if result.stopped:
         print(translate("cli", "status: stopped (Ctrl+C); what was measured so far follows"))
     width = max((len(lane.label) for lane in result.lanes), default=6) + 2
@@ -55,6 +59,9 @@ def command_race(args: argparse.Namespace) -> int:
               f"{lane.timing.format(''):<28}{final:>12}")
     for comparison in result.comparisons or [result.comparison]:
         print(translate("cli", "verdict: {verdict}").format(verdict=comparison.verdict))
+    if result.target_verdict():
+        print(translate("cli", "time to target: {verdict}").format(
+            verdict=result.target_verdict()))
     for lane in result.lanes:
         choice = lane.result.device_info.get("threads_choice")
         if choice:

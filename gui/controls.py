@@ -3,7 +3,7 @@ and how the loss plot is drawn (log y, the x axis, smoothing). The window connec
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.core.settings import parse_or_keep, settings_of
+from engine.core.target import TargetLoss
 from gui.language import translate
-from gui.params import ParameterPanel
+from gui.params import INVALID_STYLE, ParameterPanel
+from gui.tool_base import declared_control, declared_label, declared_settings
 from session.presets import load_presets, matching_preset, preset_values
 
 CUSTOM = "Custom"
@@ -32,6 +35,8 @@ def button(text: str, name: str, tip: str) -> QPushButton:
 
 class RunControls(QWidget):
     """The left column: the preset combo, the parameter panel, and the run's buttons."""
+
+    target_changed = Signal(object)  # a valid TargetLoss
 
     def __init__(self, panel: ParameterPanel, parent=None):
         super().__init__(parent)
@@ -121,9 +126,39 @@ class RunControls(QWidget):
         view.addWidget(self.smoothing_label)
         view.addWidget(self.smoothing_slider, 1)
         left.addLayout(view)
+        # The target loss the run table's "to target" column and the race time runs to.
+        self.target = TargetLoss()
+        target_label, self.target_input = declared_control(TargetLoss, "target")
+        self.target_absolute_checkbox = QCheckBox()
+        self.target_absolute_checkbox.setObjectName(settings_of(TargetLoss)["absolute"].widget)
+        absolute_label = declared_label(settings_of(TargetLoss)["absolute"],
+                                        self.target_absolute_checkbox)
+        absolute_label.setBuddy(self.target_absolute_checkbox)
+        target_row = QHBoxLayout()
+        target_row.addWidget(target_label)
+        target_row.addWidget(self.target_input)
+        target_row.addWidget(self.target_absolute_checkbox)
+        target_row.addWidget(absolute_label)
+        target_row.addStretch(1)
+        left.addLayout(target_row)
+        self.target_input.textChanged.connect(self._on_target_edited)
+        self.target_absolute_checkbox.toggled.connect(self._on_target_edited)
         left.addStretch(1)
         self.setLayout(left)
         self.set_scale(1.0)
+
+    def _on_target_edited(self) -> None:
+        """A valid target is applied at once; an invalid one is outlined, with the reason in
+        its tooltip, and the last valid one stays in force."""
+        target, refusal = declared_settings(TargetLoss, {
+            "target": parse_or_keep("number", self.target_input.text()),
+            "absolute": self.target_absolute_checkbox.isChecked()})
+        self.target_input.setStyleSheet("" if target is not None else INVALID_STYLE)
+        self.target_input.setToolTip(settings_of(TargetLoss)["target"].sentence
+                                     + (f"\n\n{refusal}" if refusal else ""))
+        if target is not None:
+            self.target = target
+            self.target_changed.emit(target)
 
     def show_smoothing(self, value: int) -> None:
         self.smoothing_label.setText(translate("MainWindow", "smoothing {weight:.2f}").format(

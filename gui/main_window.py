@@ -96,9 +96,8 @@ class MainWindow(QMainWindow):
         self.training = TrainingTab()
         for name in ("history", "plot", "readout", "diagnostics_plot", "run_table"):
             setattr(self, name, getattr(self.training, name))
-        self.loss_plot = self.plot.widget
-        self.elapsed_label = self.readout.elapsed_label
-        self.status_label = self.readout.status_label
+        self.loss_plot, readout = self.plot.widget, self.readout
+        self.elapsed_label, self.status_label = readout.elapsed_label, readout.status_label
         self.tabs = WindowTabs(self.training, self.compute, self.tool_config)
         self.code_view = self.tabs.code_view
         self.panel.changed.connect(self._follow_code)
@@ -107,6 +106,8 @@ class MainWindow(QMainWindow):
         for tool in self.tools:
             tool.busy_changed.connect(self._on_tool_busy_changed)
         self.race_tool.gpu_available = lambda: self.panel.gpu_enabled()
+        self.race_tool.target_source = lambda: self.controls.target
+        self.controls.target_changed.connect(self.run_table.set_target)
 
         splitter = QSplitter()
         splitter.addWidget(self.controls)

@@ -27,6 +27,7 @@ class RaceTool(ToolPanel):
     def __init__(self, compute, config_source, parent=None):
         super().__init__(translate("tools", "race"), compute, config_source, parent)
         self.gpu_available = lambda: None  # the window's probe answer (None: probe here)
+        self.target_source = lambda: None  # the window's target loss: lanes timed to it too
         self.compare_combo = QComboBox()
         self.compare_combo.setObjectName("race_compare_combo")
         for text, compare in (
@@ -68,7 +69,7 @@ class RaceTool(ToolPanel):
             check_targets(config, targets)
         except ConfigError as exc:
             return translate("race", "Refused: {reason}.").format(reason=exc.reason)
-        return RaceJob(config, targets)
+        return RaceJob(config, targets, target=self.target_source())
 
     def cleared_plots(self) -> list:
         return [self.plot]
@@ -112,6 +113,9 @@ class RaceTool(ToolPanel):
                 setup=r.setup_seconds, status=status_word(r.status)))
         for comparison in result.comparisons or [result.comparison]:
             lines.append(f"<b>{comparison.verdict}</b>")
+        if result.target_verdict():
+            lines.append(translate("race", "Time to the target: {verdict}").format(
+                verdict=result.target_verdict()))
         busy = load_sentence(result.load, "race")
         if busy:
             lines.append(f"<b style='color:{WARN_COLOR}'>{busy}.</b>")

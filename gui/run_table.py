@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from engine.core.measure import MIN_PAIRS, compare
+from engine.core.target import TargetLoss
 from gui.language import QT_TRANSLATE_NOOP, follow_language, translate
 from session.history import Change, Entry, RunHistory
 from session.labels import ending, loop_time, run_value
 
 COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "code", "device", "dtype", "threads", "seed",
-           "layers", "status", "loop time", "final loss", "speedup")
+           "layers", "status", "loop time", "final loss", "to target", "speedup")
 # The headers a user reads, in the order of COLUMNS (the keys above stay the code's).
 HEADERS = (QT_TRANSLATE_NOOP("run_table", "show"), "#", "N×D_in×H×D_out", "lr",
            QT_TRANSLATE_NOOP("run_table", "code"), QT_TRANSLATE_NOOP("run_table", "device"),
@@ -30,6 +31,7 @@ HEADERS = (QT_TRANSLATE_NOOP("run_table", "show"), "#", "N×D_in×H×D_out", "lr
            QT_TRANSLATE_NOOP("run_table", "seed"), QT_TRANSLATE_NOOP("run_table", "layers"),
            QT_TRANSLATE_NOOP("run_table", "status"), QT_TRANSLATE_NOOP("run_table", "loop time"),
            QT_TRANSLATE_NOOP("run_table", "final loss"),
+           QT_TRANSLATE_NOOP("run_table", "to target"),
            QT_TRANSLATE_NOOP("run_table", "speedup"))
 
 
@@ -55,9 +57,10 @@ def speedup(entry: Entry, baseline: Entry) -> str:
         speedup=comparison.speedup.median, low=low, high=high, agree=agree, pairs=len(ratios))
 
 
-def cells(entry: Entry, baseline: Entry | None) -> tuple[str, ...]:
+def cells(entry: Entry, baseline: Entry | None, target: TargetLoss) -> tuple[str, ...]:
     """A row of the table (the show column's text is empty: it is a checkbox)."""
     result, c = entry.result, entry.result.config
+    reached = result.time_to_target(target)
     return ("", f"{entry.number}", f"{c.n}×{c.d_in}×{c.hidden}×{c.d_out}",
             f"{c.learning_rate:g}", c.code,
             " ".join(filter(None, (c.device, run_value(result, "gpu_path")))), c.dtype,
@@ -65,6 +68,7 @@ def cells(entry: Entry, baseline: Entry | None) -> tuple[str, ...]:
             translate("run_table", "both") if c.train == "both" else c.train,
             ending(result), loop_time(result).format(),
             f"{result.final_loss:.4g}" if result.final_loss is not None else "—",
+            reached.words() if reached is not None else "—",
             speedup(entry, baseline) if baseline is not None else "")
 
 
@@ -74,6 +78,10 @@ STATUS_TIP = QT_TRANSLATE_NOOP("run_table", "How the run ended, and what it lear
                                "well above zero: a catapult's, or the best fit of a problem that "
                                "cannot be fitted exactly), unstable (finite, but no lower than "
                                "it began), diverged (non-finite, at iteration t)")
+TARGET_TIP = QT_TRANSLATE_NOOP("run_table", "Time to the target ({target}), MLPerf's time to "
+                               "train: the first iteration t whose loss was at or below it, and "
+                               "the seconds into the loop when it ended; a diverged run never "
+                               "reaches it. Set the target under the controls on the left.")
 
 
 class RunTable(QWidget):
@@ -86,6 +94,7 @@ class RunTable(QWidget):
     def __init__(self, history: RunHistory, parent=None):
         super().__init__(parent)
         self.history = history
+        self.target = TargetLoss()
         history.subscribe(self._on_history)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("run_table")
@@ -131,6 +140,14 @@ class RunTable(QWidget):
         self.table.setHorizontalHeaderLabels([translate("run_table", h) for h in HEADERS])
         self.table.horizontalHeaderItem(COLUMNS.index("status")).setToolTip(
             translate("run_table", STATUS_TIP))
+        self.table.horizontalHeaderItem(COLUMNS.index("to target")).setToolTip(
+            translate("run_table", TARGET_TIP).format(target=self.target.describe()))
+
+    def set_target(self, target: TargetLoss) -> None:
+        """The target loss the "to target" column times each run to."""
+        self.target = target
+        self._set_headers()
+        self.refresh()
 
     def _on_language_changed(self) -> None:
         self._set_headers()
@@ -168,7 +185,7 @@ class RunTable(QWidget):
             self.table.setColumnHidden(COLUMNS.index("speedup"), baseline is None)
             self.table.setRowCount(len(entries))
             for row, entry in enumerate(entries):
-                for column, text in enumerate(cells(entry, baseline)):
+                for column, text in enumerate(cells(entry, baseline, self.target)):
                     item = QTableWidgetItem(text)
                     if column == 0:
                         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -13,6 +13,7 @@ import numpy as np
 
 from engine.core.config import RunConfig
 from engine.core.language import QT_TRANSLATE_NOOP, translate
+from engine.core.target import TargetLoss
 
 
 class Status(StrEnum):
@@ -133,21 +134,6 @@ def decode_losses(value: Any) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class Target:
-    """A target loss (MLPerf's time to train): absolute, or a fraction of the initial loss."""
-
-    value: float
-    relative: bool = True  # value × the run's initial loss
-
-    def loss_for(self, initial: float) -> float:
-        return self.value * initial if self.relative else self.value
-
-    def describe(self) -> str:
-        return (translate("target", "{value:g} of the initial loss").format(value=self.value)
-                if self.relative else f"{self.value:g}")
-
-
-@dataclass(frozen=True)
 class Reached:
     """When a run first reached its target: the iteration t and the seconds into the loop at
     its end; `iteration` None: never reached (a diverged run counts as never)."""
@@ -159,6 +145,15 @@ class Reached:
     @property
     def reached(self) -> bool:
         return self.iteration is not None
+
+    def words(self) -> str:
+        """"t = 123, 0.045 s", or "not reached"."""
+        if self.iteration is None:
+            return translate("target", "not reached")
+        return f"t = {self.iteration}, {self.seconds:.3g} s"
+
+    def to_dict(self) -> dict:
+        return {"loss": self.loss, "iteration": self.iteration, "seconds": self.seconds}
 
 
 @dataclass
@@ -224,7 +219,7 @@ class RunResult:
     def final_loss(self) -> float | None:
         return float(self.losses[-1]) if len(self.losses) else None
 
-    def time_to_target(self, target: Target) -> Reached | None:
+    def time_to_target(self, target: TargetLoss) -> Reached | None:
         """The first iteration whose loss is at or below the target, and the seconds into the
         loop when it ended; never reached where no loss got there or the run diverged (a
         divergence is not a way to a low loss). None where the run has no loss at all."""

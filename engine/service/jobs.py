@@ -19,6 +19,7 @@ from engine.core.config import RunConfig
 from engine.core.language import translate
 from engine.core.measure import MIN_PAIRS
 from engine.core.result import RunResult, Status
+from engine.core.target import TargetLoss
 from engine.machine.devices import GpuStatus, probe_gpu
 from engine.tools.profile import Profile, ProfileSettings, profile
 from engine.tools.race import RaceResult, Target, race
@@ -141,10 +142,11 @@ class RaceJob(Job):
     config: RunConfig
     targets: tuple[Target, ...]
     repeats: int = MIN_PAIRS  # rounds at least; more until the verdict is settled
+    target: TargetLoss | None = None  # the lanes also compared by their time to it
 
     def run(self, report: Report, stop) -> RaceResult:
         return race(self.config, self.targets, repeats=self.repeats,
-                    on_progress=lambda i, p: report((i, p)), stop=stop)
+                    on_progress=lambda i, p: report((i, p)), stop=stop, target=self.target)
 
     def describe(self) -> str:
         return translate("jobs", "the race ({first} vs "

@@ -4,8 +4,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/controls.py" line="99" />
-            <location filename="../../gui/controls.py" line="129" />
+            <location filename="../../gui/controls.py" line="104" />
+            <location filename="../../gui/controls.py" line="164" />
             <source>smoothing {weight:.2f}</source>
             <translation>평활화 {weight:.2f}</translation>
         </message>
@@ -70,53 +70,63 @@
             <translation>튜토리얼의 반복 한 번을 줄 단위로 분해: 시간이 어디에 쓰이는가</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="37" />
+            <location filename="../../gui/menus.py" line="38" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="38" />
+            <location filename="../../gui/menus.py" line="39" />
             <source>&amp;Import…</source>
             <translation>가져오기(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="39" />
+            <location filename="../../gui/menus.py" line="40" />
             <source>Read run records (JSON written by this program, on this machine or another, such as Colab) into the run table</source>
             <translation>학습 기록(이 프로그램이 이 컴퓨터나 Colab 같은 다른 컴퓨터에서 쓴 JSON)을 학습 표로 읽어 옵니다</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="44" />
+            <location filename="../../gui/menus.py" line="45" />
+            <source>Recent &amp;sessions</source>
+            <translation>최근 세션(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/menus.py" line="48" />
+            <source>Every run is kept on disk as it ends: reopen or delete an earlier session</source>
+            <translation>모든 실행은 끝나는 즉시 디스크에 보관됩니다: 이전 세션을 다시 열거나 삭제합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/menus.py" line="50" />
             <source>&amp;Quit</source>
             <translation>끝내기(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="45" />
+            <location filename="../../gui/menus.py" line="51" />
             <source>Close the window (a running job is stopped first)</source>
             <translation>창을 닫습니다(실행 중인 작업은 먼저 중지합니다)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="49" />
-            <location filename="../../gui/menus.py" line="50" />
+            <location filename="../../gui/menus.py" line="55" />
+            <location filename="../../gui/menus.py" line="56" />
             <source>&amp;Run</source>
             <translation>실행(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="52" />
+            <location filename="../../gui/menus.py" line="58" />
             <source>&amp;Export…</source>
             <translation>내보내기(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="55" />
+            <location filename="../../gui/menus.py" line="61" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="57" />
+            <location filename="../../gui/menus.py" line="63" />
             <source>&amp;Presentation mode</source>
             <translation>발표 모드(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="58" />
+            <location filename="../../gui/menus.py" line="64" />
             <source>Full screen, fonts 1.6× larger, thicker curves and a larger wall clock: for the back of a lecture hall</source>
             <translation>전체 화면, 1.6× 큰 글꼴, 굵은 곡선과 더 큰 시계: 강의실 뒷자리까지 보이도록</translation>
         </message>
@@ -126,7 +136,7 @@
             <translation>GPU를 쓸 수 없습니다({reason}): 이 학습은 CPU에서 실행됩니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="150" />
+            <location filename="../../gui/controls.py" line="185" />
             <source>Preset {name} needs a GPU, and none can be used here ({reason}): not applied.</source>
             <translation>프리셋 {name}에는 GPU가 필요한데 여기서는 쓸 수 있는 GPU가 없습니다({reason}): 적용하지 않았습니다.</translation>
         </message>
@@ -136,22 +146,22 @@
             <translation>GPU 확인 {kind}: {message}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="200" />
+            <location filename="../../gui/main_window.py" line="205" />
             <source>Fix the highlighted settings: {errors}</source>
             <translation>표시된 설정을 고치세요: {errors}</translation>
         </message>
         <message>
-            <location filename="../../gui/training_tab.py" line="82" />
+            <location filename="../../gui/training_tab.py" line="90" />
             <source>Deleted runs {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/training_tab.py" line="83" />
+            <location filename="../../gui/training_tab.py" line="91" />
             <source>Deleted run {runs}</source>
             <translation>학습 {runs}을(를) 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/training_tab.py" line="88" />
+            <location filename="../../gui/training_tab.py" line="96" />
             <source>History cleared</source>
             <translation>기록을 지웠습니다</translation>
         </message>
@@ -191,7 +201,7 @@
             <translation>그래프, 손실, 기록을 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="285" />
+            <location filename="../../gui/main_window.py" line="289" />
             <source>Closing after the run stops…</source>
             <translation>학습이 멈추면 닫습니다…</translation>
         </message>
@@ -199,12 +209,12 @@
     <context>
         <name>app</name>
         <message>
-            <location filename="../../gui/app.py" line="61" />
+            <location filename="../../gui/app.py" line="62" />
             <source>--preset: unknown preset {preset!r} (choose from {names})</source>
             <translation>--preset: 알 수 없는 프리셋 {preset!r} (다음 중에서 고르세요: {names})</translation>
         </message>
         <message>
-            <location filename="../../gui/app.py" line="135" />
+            <location filename="../../gui/app.py" line="137" />
             <source>{asked}: no GPU can be used here: {reason}</source>
             <translation>{asked}: 여기서는 쓸 수 있는 GPU가 없습니다: {reason}</translation>
         </message>
@@ -274,12 +284,12 @@
             <translation>시간 (로그)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="47" />
+            <location filename="../../gui/race_tool.py" line="48" />
             <source>seconds into the training loop</source>
             <translation>학습 루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="48" />
+            <location filename="../../gui/race_tool.py" line="49" />
             <source>loss</source>
             <translation>손실</translation>
         </message>
@@ -358,150 +368,160 @@
             <translation>결과: {outcome} (최종 손실 {loss:.4g}, 초기 {initial:.4g})</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="31" />
-            <location filename="../../cli/tools.py" line="26" />
+            <location filename="../../cli/run.py" line="33" />
+            <location filename="../../cli/tools.py" line="30" />
             <source>--repeats: must be at least 1, got {value}</source>
             <translation>--repeats: 1 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="48" />
+            <location filename="../../cli/run.py" line="41" />
+            <source>time to {target}: {reached}</source>
+            <translation>{target}까지 걸린 시간: {reached}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/run.py" line="56" />
             <source>--pairs: must be at least 3 (a median needs repeats), got {value}</source>
             <translation>--pairs: 3 이상이어야 합니다(중앙값에는 반복이 필요합니다). 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="71" />
-            <location filename="../../cli/tools.py" line="57" />
+            <location filename="../../cli/run.py" line="79" />
+            <location filename="../../cli/tools.py" line="61" />
             <source>verdict: {verdict}</source>
             <translation>판정: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="29" />
+            <location filename="../../cli/tools.py" line="33" />
             <source>--max-seconds: must be above 0, got {value:g}</source>
             <translation>--max-seconds: 0보다 커야 합니다. 입력값: {value:g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="37" />
+            <location filename="../../cli/tools.py" line="41" />
             <source>race: {lanes}, N={n} D_in={d_in} H={hidden} D_out={d_out}, {iterations} iterations, at least {repeats} rounds, alternated, until the verdict is settled or {seconds:g} s are spent</source>
             <translation>경주: {lanes}, N={n} D_in={d_in} H={hidden} D_out={d_out}, 반복 {iterations}회, 최소 {repeats}라운드를 번갈아 실행, 판정이 나거나 {seconds:g} s가 지날 때까지</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="47" />
-            <location filename="../../cli/tools.py" line="191" />
+            <location filename="../../cli/tools.py" line="51" />
+            <location filename="../../cli/tools.py" line="198" />
             <source>status: stopped (Ctrl+C); what was measured so far follows</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 결과는 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="61" />
+            <location filename="../../cli/tools.py" line="63" />
+            <source>time to target: {verdict}</source>
+            <translation>목표까지 걸린 시간: {verdict}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/tools.py" line="68" />
             <source>threads ({lane}): {sentence}</source>
             <translation>스레드 ({lane}): {sentence}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="64" />
+            <location filename="../../cli/tools.py" line="71" />
             <source>largest relative difference between the loss curves: {difference:.3g}</source>
             <translation>손실 곡선 사이의 최대 상대 차이: {difference:.3g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="96" />
+            <location filename="../../cli/tools.py" line="103" />
             <source>status: stopped (Ctrl+C); the points measured so far follow</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 점은 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="100" />
+            <location filename="../../cli/tools.py" line="107" />
             <source>crossover: the GPU is faster from {mflop:.1f} MFLOP per iteration</source>
             <translation>교차점: 반복당 {mflop:.1f} MFLOP부터 GPU가 더 빠릅니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="102" />
+            <location filename="../../cli/tools.py" line="109" />
             <source>crossover: the GPU is faster from no size in this sweep</source>
             <translation>교차점: 이 스윕의 어떤 크기에서도 GPU가 더 빠르지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="104" />
+            <location filename="../../cli/tools.py" line="111" />
             <source>largest speedup: {speedup} at {mflop:.1f} MFLOP per iteration (the ratio of the medians; the range: the fastest and slowest repeats)</source>
             <translation>최대 가속비: 반복당 {mflop:.1f} MFLOP에서 {speedup} (중앙값의 비; 범위: 가장 빠른 반복과 가장 느린 반복)</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="131" />
+            <location filename="../../cli/tools.py" line="138" />
             <source>status: stopped (Ctrl+C); the rates measured so far follow</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 학습률은 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="134" />
+            <location filename="../../cli/tools.py" line="141" />
             <source>lowest final loss: {loss:.4g} at learning rate {lr:.4g}</source>
             <translation>가장 낮은 최종 손실: 학습률 {lr:.4g}에서 {loss:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="136" />
+            <location filename="../../cli/tools.py" line="143" />
             <source>largest learning rate that learned (final loss below {share} of the initial): {lr:.4g}</source>
             <translation>학습에 성공한 가장 큰 학습률(최종 손실이 초기의 {share} 미만): {lr:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="139" />
+            <location filename="../../cli/tools.py" line="146" />
             <source>no learning rate in the range learned</source>
             <translation>범위 안의 어떤 학습률도 학습에 성공하지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="140" />
+            <location filename="../../cli/tools.py" line="147" />
             <source>largest learning rate whose loss fell at all: {lr:.4g}</source>
             <translation>손실이 조금이라도 줄어든 가장 큰 학습률: {lr:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="142" />
+            <location filename="../../cli/tools.py" line="149" />
             <source>no learning rate in the range lowered the loss</source>
             <translation>범위 안의 어떤 학습률도 손실을 줄이지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="143" />
+            <location filename="../../cli/tools.py" line="150" />
             <source>λ_max = {lambda_max:.4g} at the initial weights; predicted bound 2/λ_max = {bound:.4g}</source>
             <translation>초기 웨이트에서 λ_max = {lambda_max:.4g}; 예측 한계 2/λ_max = {bound:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="146" />
+            <location filename="../../cli/tools.py" line="153" />
             <source>; the largest rate whose loss fell is {ratio:.3g}× it</source>
             <translation>; 손실이 줄어든 가장 큰 학습률은 그 {ratio:.3g}×입니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="193" />
+            <location filename="../../cli/tools.py" line="200" />
             <source>no GPU column: {reason}</source>
             <translation>GPU 열 없음: {reason}</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="35" />
+            <location filename="../../cli/parser.py" line="36" />
             <source>{option}: invalid choice: {value} (choose from {choices})</source>
             <translation>{option}: {value} — 다음 중 하나여야 합니다: {choices}</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="37" />
+            <location filename="../../cli/parser.py" line="38" />
             <source>{option}: expected one argument</source>
             <translation>{option}: 뒤에 값이 있어야 합니다</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="39" />
+            <location filename="../../cli/parser.py" line="40" />
             <source>unrecognized arguments: {value}</source>
             <translation>이 명령의 옵션이 아닙니다: '{value}'</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="41" />
+            <location filename="../../cli/parser.py" line="42" />
             <source>{option}: {value}</source>
             <translation>{option}: {value}</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="55" />
+            <location filename="../../cli/parser.py" line="56" />
             <source>{message} (see {help})</source>
             <translation>{message} ({help} 참고)</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="95" />
+            <location filename="../../cli/parser.py" line="96" />
             <source>{path!r} is a folder, not a file</source>
             <translation>{path!r}은(는) 파일이 아니라 폴더입니다</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="98" />
+            <location filename="../../cli/parser.py" line="99" />
             <source>folder {path!r} does not exist</source>
             <translation>폴더 {path!r}이(가) 없습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/parser.py" line="120" />
+            <location filename="../../cli/parser.py" line="121" />
             <source>{option}: cannot write {path!r}: {error}</source>
             <translation>{option}: {path!r}에 쓸 수 없습니다: {error}</translation>
         </message>
@@ -755,97 +775,97 @@
     <context>
         <name>controls</name>
         <message>
-            <location filename="../../gui/controls.py" line="43" />
+            <location filename="../../gui/controls.py" line="48" />
             <source>Custom</source>
             <translation>사용자 지정</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="49" />
+            <location filename="../../gui/controls.py" line="54" />
             <source>Start from a preset: the tutorial, a diverging learning rate, or sizes where the GPU wins</source>
             <translation>프리셋에서 시작합니다: 튜토리얼, 발산하는 학습률, GPU가 이기는 크기</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="58" />
+            <location filename="../../gui/controls.py" line="63" />
             <source>Run</source>
             <translation>실행</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="59" />
+            <location filename="../../gui/controls.py" line="64" />
             <source>Train with these settings (Ctrl+R)</source>
             <translation>이 설정으로 학습합니다 (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="60" />
+            <location filename="../../gui/controls.py" line="65" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="61" />
+            <location filename="../../gui/controls.py" line="66" />
             <source>Stop the run (Esc)</source>
             <translation>학습을 중지합니다 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="62" />
+            <location filename="../../gui/controls.py" line="67" />
             <source>Clear</source>
             <translation>지우기</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="63" />
+            <location filename="../../gui/controls.py" line="68" />
             <source>Remove earlier runs from the plot and the history</source>
             <translation>이전 학습을 그래프와 기록에서 지웁니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="65" />
+            <location filename="../../gui/controls.py" line="70" />
             <source>Export…</source>
             <translation>내보내기…</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="66" />
+            <location filename="../../gui/controls.py" line="71" />
             <source>Save the plot (PNG), all runs' losses (CSV) and the run records (JSON) into a folder (Ctrl+S)</source>
             <translation>그래프(PNG), 모든 학습의 손실(CSV), 학습 기록(JSON)을 폴더에 저장합니다 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="72" />
+            <location filename="../../gui/controls.py" line="77" />
             <source>Repeat ×</source>
             <translation>반복 측정 ×</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="73" />
+            <location filename="../../gui/controls.py" line="78" />
             <source>Train the same configuration k times (the curve is the first's) and give the median loop time with its spread: a time a lecturer can quote</source>
             <translation>같은 설정으로 k번 학습하고(곡선은 첫 번째 것) 루프 시간의 중앙값과 퍼짐을 보여 줍니다: 강의에서 인용할 수 있는 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="77" />
+            <location filename="../../gui/controls.py" line="82" />
             <source>log y</source>
             <translation>로그 y</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="79" />
+            <location filename="../../gui/controls.py" line="84" />
             <source>Logarithmic loss axis: the tutorial's loss falls over ten orders of magnitude</source>
             <translation>로그 손실 축: 튜토리얼의 손실은 10자릿수 넘게 줄어듭니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="85" />
+            <location filename="../../gui/controls.py" line="90" />
             <source>x: iteration</source>
             <translation>x: 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="86" />
+            <location filename="../../gui/controls.py" line="91" />
             <source>x: seconds</source>
             <translation>x: 초</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="87" />
+            <location filename="../../gui/controls.py" line="92" />
             <source>The loss plot's x axis: the iteration t, or seconds into the training loop (as the race draws it)</source>
             <translation>손실 그래프의 x축: 반복 t, 또는 학습 루프 시작 후 초(경주 그래프처럼)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="93" />
+            <location filename="../../gui/controls.py" line="98" />
             <source>Smoothing of the drawn curves (TensorBoard's debiased exponential moving average, 0 to 0.99), over a faint raw curve; records and exports keep every loss as it was</source>
             <translation>그린 곡선의 평활화(TensorBoard의 편향 보정 지수 이동 평균, 0~0.99), 흐린 원래 곡선 위에 그립니다; 기록과 내보내기에는 모든 손실이 그대로 남습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="104" />
+            <location filename="../../gui/controls.py" line="109" />
             <source>Preset</source>
             <translation>프리셋</translation>
         </message>
@@ -1269,47 +1289,47 @@
     <context>
         <name>jobs</name>
         <message>
-            <location filename="../../engine/service/jobs.py" line="72" />
+            <location filename="../../engine/service/jobs.py" line="73" />
             <source>Refused: {message}.</source>
             <translation>거부됨: {message}.</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="73" />
+            <location filename="../../engine/service/jobs.py" line="74" />
             <source>Error: {message}</source>
             <translation>오류: {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="74" />
+            <location filename="../../engine/service/jobs.py" line="75" />
             <source>Crashed: {message}</source>
             <translation>비정상 종료: {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="75" />
+            <location filename="../../engine/service/jobs.py" line="76" />
             <source>Stopped (forced): {message}</source>
             <translation>중지됨(강제): {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="131" />
+            <location filename="../../engine/service/jobs.py" line="132" />
             <source>the run (N={n} D_in={d_in} H={hidden} D_out={d_out}, lr {lr:g}, {device} {dtype}, seed {seed})</source>
             <translation>학습 (N={n} D_in={d_in} H={hidden} D_out={d_out}, lr {lr:g}, {device} {dtype}, 시드 {seed})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="150" />
+            <location filename="../../engine/service/jobs.py" line="152" />
             <source>the race ({first} vs {second})</source>
             <translation>경주 ({first} 대 {second})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="166" />
+            <location filename="../../engine/service/jobs.py" line="168" />
             <source>the size sweep ({steps} sizes)</source>
             <translation>크기 스윕 (크기 {steps}개)</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="180" />
+            <location filename="../../engine/service/jobs.py" line="182" />
             <source>the learning-rate sweep ({low:g} to {high:g})</source>
             <translation>학습률 스윕 ({low:g}~{high:g})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="195" />
+            <location filename="../../engine/service/jobs.py" line="197" />
             <source>the profile (the run's sizes and {scale:g}× them)</source>
             <translation>프로파일 (학습 크기와 그 {scale:g}×)</translation>
         </message>
@@ -1560,32 +1580,32 @@
     <context>
         <name>outcome</name>
         <message>
-            <location filename="../../engine/core/result.py" line="31" />
+            <location filename="../../engine/core/result.py" line="35" />
             <source>learned</source>
             <translation>학습 성공</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="31" />
+            <location filename="../../engine/core/result.py" line="35" />
             <source>still falling</source>
             <translation>아직 감소 중</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="32" />
+            <location filename="../../engine/core/result.py" line="36" />
             <source>plateaued</source>
             <translation>정체</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="32" />
+            <location filename="../../engine/core/result.py" line="36" />
             <source>unstable</source>
             <translation>불안정</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="33" />
+            <location filename="../../engine/core/result.py" line="37" />
             <source>diverged</source>
             <translation>발산</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="47" />
+            <location filename="../../engine/core/result.py" line="51" />
             <source>a millionth</source>
             <translation>100만분의 1</translation>
         </message>
@@ -1841,204 +1861,224 @@ Invalid: {reason}</source>
     <context>
         <name>race</name>
         <message>
-            <location filename="../../gui/race_tool.py" line="33" />
+            <location filename="../../gui/race_tool.py" line="34" />
             <source>CPU vs GPU (without a GPU: 1 thread vs all)</source>
             <translation>CPU 대 GPU (GPU가 없으면: 스레드 1개 대 전부)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="34" />
+            <location filename="../../gui/race_tool.py" line="35" />
             <source>float64 vs float32 (and tf32 on a GPU)</source>
             <translation>float64 대 float32 (GPU에서는 tf32도)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="35" />
+            <location filename="../../gui/race_tool.py" line="36" />
             <source>GPU paths: CuPy port vs fused vs CUDA graph</source>
             <translation>GPU 경로: CuPy 포트 대 융합 대 CUDA 그래프</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="36" />
+            <location filename="../../gui/race_tool.py" line="37" />
             <source>Codes: NumPy vs PyTorch: Tensors vs Autograd</source>
             <translation>코드: NumPy 대 PyTorch: Tensors 대 Autograd</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="43" />
+            <location filename="../../gui/race_tool.py" line="44" />
             <source>What the runs differ in; everything else, the random draw included, is the same. The GPU paths need a GPU; the codes need the torch extra.</source>
             <translation>학습끼리 다른 점; 난수를 포함한 나머지는 모두 같습니다. GPU 경로에는 GPU가, 코드 비교에는 torch 추가 설치가 필요합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="59" />
+            <location filename="../../gui/race_tool.py" line="60" />
             <source>Compare</source>
             <translation>비교</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="70" />
+            <location filename="../../gui/race_tool.py" line="71" />
             <source>Refused: {reason}.</source>
             <translation>거부됨: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="86" />
+            <location filename="../../gui/race_tool.py" line="87" />
             <source>Racing {lanes}…</source>
             <translation>경주 중: {lanes}…</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="87" />
-            <location filename="../../gui/race_tool.py" line="133" />
+            <location filename="../../gui/race_tool.py" line="88" />
+            <location filename="../../gui/race_tool.py" line="137" />
             <source> against </source>
             <translation> 대 </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="108" />
+            <location filename="../../gui/race_tool.py" line="109" />
             <source>&lt;b&gt;{lane}&lt;/b&gt;: loop {time} over {count} runs (setup {setup:.3f} s, not in the race; the curve is the median run), {status}</source>
             <translation>&lt;b&gt;{lane}&lt;/b&gt;: 학습 {count}번의 루프 {time} (준비 {setup:.3f} s는 경주에 포함하지 않음; 곡선은 중앙값 학습), {status}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="120" />
+            <location filename="../../gui/race_tool.py" line="117" />
+            <source>Time to the target: {verdict}</source>
+            <translation>목표까지 걸린 시간: {verdict}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/race_tool.py" line="124" />
             <source>Race stopped: the rounds measured so far.</source>
             <translation>경주 중지: 지금까지 측정한 라운드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="122" />
+            <location filename="../../gui/race_tool.py" line="126" />
             <source>Race finished.</source>
             <translation>경주를 마쳤습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="141" />
+            <location filename="../../gui/race_tool.py" line="145" />
             <source>{threads} BLAS threads on the same CPU</source>
             <translation>같은 CPU에서 BLAS 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="143" />
+            <location filename="../../gui/race_tool.py" line="147" />
             <source>the GPU paths {paths}</source>
             <translation>GPU 경로 {paths}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="146" />
+            <location filename="../../gui/race_tool.py" line="150" />
             <source>Same draw, same algorithm; {what}. </source>
             <translation>같은 난수, 같은 알고리즘; {what}. </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="147" />
+            <location filename="../../gui/race_tool.py" line="151" />
             <source>the same settings</source>
             <translation>같은 설정</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="149" />
+            <location filename="../../gui/race_tool.py" line="153" />
             <source>The loss curves agree to {difference:.1e} (relative): the same arithmetic, rounded in a different order.</source>
             <translation>손실 곡선이 {difference:.1e} (상대)까지 일치합니다: 같은 연산을 다른 순서로 반올림했을 뿐입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="152" />
+            <location filename="../../gui/race_tool.py" line="156" />
             <source>float32 keeps about 7 significant digits</source>
             <translation>float32는 유효숫자 약 7자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="153" />
+            <location filename="../../gui/race_tool.py" line="157" />
             <source>TF32 products keep about 3</source>
             <translation>TF32 곱은 약 3자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="156" />
+            <location filename="../../gui/race_tool.py" line="160" />
             <source>The loss curves differ by up to {percent:.3g} % (relative): {kept} significant digits, and training amplifies the rounding.</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다: {kept}의 유효숫자를 유지하고, 학습이 반올림 오차를 키웁니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="159" />
+            <location filename="../../gui/race_tool.py" line="163" />
             <source> and </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="160" />
+            <location filename="../../gui/race_tool.py" line="164" />
             <source>The loss curves differ by up to {percent:.3g} % (relative).</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="52" />
+            <location filename="../../engine/tools/race.py" line="54" />
             <source>GPU, the tutorial's CuPy port</source>
             <translation>GPU, 튜토리얼의 CuPy 포트</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="53" />
+            <location filename="../../engine/tools/race.py" line="55" />
             <source>GPU, fused step</source>
             <translation>GPU, 융합 스텝</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="54" />
+            <location filename="../../engine/tools/race.py" line="56" />
             <source>GPU, CUDA graph</source>
             <translation>GPU, CUDA 그래프</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="67" />
+            <location filename="../../engine/tools/race.py" line="69" />
             <source>no GPU can be used here</source>
             <translation>여기서는 쓸 수 있는 GPU가 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="68" />
+            <location filename="../../engine/tools/race.py" line="70" />
             <source>racing the GPU paths needs a GPU ({reason})</source>
             <translation>GPU 경로 경주에는 GPU가 필요합니다({reason})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="83" />
+            <location filename="../../engine/tools/race.py" line="85" />
             <source>this machine has one physical core and no GPU: there are no two CPU configurations to race</source>
             <translation>이 컴퓨터는 물리 코어가 하나이고 GPU가 없습니다: 경주할 CPU 구성이 두 가지가 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="86" />
+            <location filename="../../engine/tools/race.py" line="88" />
             <source>CPU, 1 thread</source>
             <translation>CPU, 스레드 1개</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="87" />
+            <location filename="../../engine/tools/race.py" line="89" />
             <source>CPU, {cores} threads (all physical cores)</source>
             <translation>CPU, 스레드 {cores}개 (모든 물리 코어)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="109" />
+            <location filename="../../engine/tools/race.py" line="111" />
             <source>race --compare gpu-path runs the three GPU paths on the GPU; leave it out</source>
             <translation>race --compare gpu-path는 GPU에서 세 GPU 경로를 실행합니다; 이 옵션은 빼세요</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="125" />
+            <location filename="../../engine/tools/race.py" line="127" />
             <source>race --compare device runs both CPU and GPU (or, without a GPU, two CPU thread counts); leave the device out, or compare dtypes</source>
             <translation>race --compare device는 CPU와 GPU를 둘 다 실행합니다(GPU가 없으면 CPU 스레드 수 두 가지); 장치를 빼거나 dtype을 비교하세요</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="131" />
-            <location filename="../../engine/tools/race.py" line="136" />
+            <location filename="../../engine/tools/race.py" line="133" />
+            <location filename="../../engine/tools/race.py" line="138" />
             <source>CPU, {threads} threads</source>
             <translation>CPU, 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="134" />
+            <location filename="../../engine/tools/race.py" line="136" />
             <source>1 is the first lane's count already; give the second lane's, for example 2</source>
             <translation>1은 이미 첫 레인의 스레드 수입니다; 두 번째 레인의 수를 주세요(예: 2)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="147" />
+            <location filename="../../engine/tools/race.py" line="149" />
             <source>racing the codes needs PyTorch, an optional extra: {extra}</source>
             <translation>코드 경주에는 선택 설치인 PyTorch가 필요합니다: {extra}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="215" />
+            <location filename="../../engine/tools/race.py" line="221" />
+            <source>{lane} did not reach {target}</source>
+            <translation>{target}에 도달하지 못한 레인: {lane}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="236" />
+            <source>to {target}: {verdict}</source>
+            <translation>{target}까지: {verdict}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="242" />
+            <source>{winner} reached {target} first: {fast:.3g} s against {slow:.3g} s ({factor})</source>
+            <translation>{target}에 먼저 도달한 쪽: {winner}, {fast:.3g} s 대 {slow:.3g} s ({factor})</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="256" />
             <source>the lanes did not complete the same iterations ({why})</source>
             <translation>레인들이 같은 반복을 마치지 못했습니다({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="232" />
+            <location filename="../../engine/tools/race.py" line="273" />
             <source>the race was stopped before every lane had run</source>
             <translation>모든 레인이 실행되기 전에 경주가 중지되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="293" />
+            <location filename="../../engine/tools/race.py" line="342" />
             <source>diverged at iteration {t}</source>
             <translation>반복 {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="294" />
+            <location filename="../../engine/tools/race.py" line="343" />
             <source>{status} after {iterations} iterations</source>
             <translation>반복 {iterations}회 후 {status}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="309" />
+            <location filename="../../engine/tools/race.py" line="358" />
             <source>{figure}, so {threads} BLAS threads waited for a core at every product</source>
             <translation>{figure} — 그래서 BLAS 스레드 {threads}개가 행렬 곱마다 코어를 기다렸습니다</translation>
         </message>
@@ -2183,37 +2223,53 @@ Invalid: {reason}</source>
     <context>
         <name>records</name>
         <message>
-            <location filename="../../engine/core/result.py" line="241" />
+            <location filename="../../engine/core/result.py" line="314" />
             <source>not JSON ({error})</source>
             <translation>JSON이 아닙니다({error})</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="244" />
+            <location filename="../../engine/core/result.py" line="317" />
+            <source>its format {format} is not one this program writes</source>
+            <translation>형식 {format}: 이 프로그램이 쓰는 형식이 아닙니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/result.py" line="320" />
+            <source>it is version {version} of the session format; this program reads version {known}</source>
+            <translation>세션 형식의 버전 {version}입니다. 이 프로그램은 버전 {known}만 읽습니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/result.py" line="326" />
+            <location filename="../../engine/core/result.py" line="329" />
             <source>it holds no run records</source>
             <translation>학습 기록이 들어 있지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="247" />
+            <location filename="../../engine/core/result.py" line="332" />
             <source>record {index}</source>
             <translation>기록 {index}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="248" />
+            <location filename="../../engine/core/result.py" line="333" />
             <source>the record</source>
             <translation>기록</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="251" />
+            <location filename="../../engine/core/result.py" line="336" />
             <source>{where} is not a run record of this program (it needs config, status, losses and loop_seconds)</source>
             <translation>{where}은(는) 이 프로그램의 학습 기록이 아닙니다(config, status, losses, loop_seconds가 필요합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="257" />
+            <location filename="../../engine/core/result.py" line="342" />
             <source>{where} does not read as a run record: {error}</source>
             <translation>{where}을(를) 학습 기록으로 읽을 수 없습니다: {error}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="261" />
+            <location filename="../../engine/core/result.py" line="348" />
+            <source>{where} has a negative or non-finite time or iteration count</source>
+            <translation>{where}: 시간이나 반복 횟수가 음수이거나 유한하지 않습니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/result.py" line="351" />
             <source>{where} has {losses} losses for {iterations} iterations</source>
             <translation>{where}에는 반복 {iterations}회에 손실이 {losses}개 있습니다</translation>
         </message>
@@ -2284,119 +2340,248 @@ Invalid: {reason}</source>
     <context>
         <name>run_table</name>
         <message>
-            <location filename="../../gui/run_table.py" line="27" />
+            <location filename="../../gui/run_table.py" line="28" />
             <source>show</source>
             <translation>표시</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="28" />
+            <location filename="../../gui/run_table.py" line="29" />
             <source>code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="28" />
+            <location filename="../../gui/run_table.py" line="29" />
             <source>device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="29" />
+            <location filename="../../gui/run_table.py" line="30" />
             <source>threads</source>
             <translation>스레드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="30" />
+            <location filename="../../gui/run_table.py" line="31" />
             <source>seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="30" />
+            <location filename="../../gui/run_table.py" line="31" />
             <source>layers</source>
             <translation>층</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="31" />
+            <location filename="../../gui/run_table.py" line="32" />
             <source>status</source>
             <translation>상태</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="31" />
+            <location filename="../../gui/run_table.py" line="32" />
             <source>loop time</source>
             <translation>루프 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="32" />
+            <location filename="../../gui/run_table.py" line="33" />
             <source>final loss</source>
             <translation>최종 손실</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="33" />
+            <location filename="../../gui/run_table.py" line="34" />
+            <source>to target</source>
+            <translation>목표까지</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_table.py" line="35" />
             <source>speedup</source>
             <translation>가속비</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="41" />
+            <location filename="../../gui/run_table.py" line="43" />
             <source>baseline</source>
             <translation>기준선</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="43" />
+            <location filename="../../gui/run_table.py" line="45" />
             <source>— (other work)</source>
             <translation>— (다른 작업량)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="46" />
+            <location filename="../../gui/run_table.py" line="48" />
             <source>— (Repeat ×{pairs} both to compare)</source>
             <translation>— (비교하려면 둘 다 반복 측정 ×{pairs})</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="49" />
+            <location filename="../../gui/run_table.py" line="51" />
             <source>—, within noise</source>
             <translation>—, 잡음 범위 안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="53" />
+            <location filename="../../gui/run_table.py" line="55" />
             <source>{speedup:.3g}× ({low:.3g}–{high:.3g}, {agree} of {pairs} pairs)</source>
             <translation>{speedup:.3g}× ({low:.3g}–{high:.3g}, {pairs}쌍 중 {agree}쌍)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="65" />
+            <location filename="../../gui/run_table.py" line="68" />
             <source>both</source>
             <translation>둘 다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="71" />
+            <location filename="../../gui/run_table.py" line="75" />
             <source>How the run ended, and what it learned: learned (the loss fell below a millionth of its initial value), still falling (by 5 % or more over its last fifth), plateaued (flat, well above zero: a catapult's, or the best fit of a problem that cannot be fitted exactly), unstable (finite, but no lower than it began), diverged (non-finite, at iteration t)</source>
             <translation>학습이 어떻게 끝났고 무엇을 배웠는지: 학습 성공(손실이 초기값의 백만분의 1 아래로 줄어듦), 아직 감소 중(마지막 5분의 1 동안 5 % 이상 줄어듦), 정체(0보다 한참 위에서 평평함: 카타펄트, 또는 정확히 맞출 수 없는 문제의 최선), 불안정(유한하지만 시작보다 낮아지지 않음), 발산(반복 t에서 유한하지 않게 됨)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="98" />
+            <location filename="../../gui/run_table.py" line="81" />
+            <source>Time to the target ({target}), MLPerf's time to train: the first iteration t whose loss was at or below it, and the seconds into the loop when it ended; a diverged run never reaches it. Set the target under the controls on the left.</source>
+            <translation>목표({target})까지 걸린 시간(벤치마크에서 쓰는 학습 완료 시간): 손실이 처음으로 목표 이하가 된 반복 t와, 그 반복이 끝난 시점의 루프 시작 후 초. 발산한 실행은 목표에 도달하지 않은 것으로 칩니다. 목표는 왼쪽 컨트롤 아래에서 정합니다.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_table.py" line="107" />
             <source>Every run of this session. Untick a run to hide it from the plot; select runs to delete them or to use one as the baseline of the speedup column (baseline loop time / this run's). Double-click a diverged run to zoom to its divergence; Home on the plot shows every run again.</source>
             <translation>이번 세션의 모든 학습. 체크를 끄면 그래프에서 숨깁니다; 학습을 선택해 삭제하거나 가속비 열의 기준선(기준선 루프 시간 / 이 학습의 루프 시간)으로 쓸 수 있습니다. 발산한 학습을 두 번 클릭하면 그 발산을 확대하고, 그래프에서 Home 키를 누르면 모든 학습을 다시 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="107" />
+            <location filename="../../gui/run_table.py" line="116" />
             <source>Delete</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="109" />
+            <location filename="../../gui/run_table.py" line="118" />
             <source>Remove the selected runs from the table, the plot and the export (Delete)</source>
             <translation>선택한 학습을 표, 그래프, 내보내기에서 지웁니다 (Delete)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="113" />
+            <location filename="../../gui/run_table.py" line="122" />
             <source>Use as baseline</source>
             <translation>기준선으로 사용</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="115" />
+            <location filename="../../gui/run_table.py" line="124" />
             <source>Add a speedup column against the selected run</source>
             <translation>선택한 학습에 대한 가속비 열을 추가합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="177" />
+            <location filename="../../gui/run_table.py" line="194" />
             <source>Show this run on the plot</source>
             <translation>이 학습을 그래프에 표시</translation>
+        </message>
+    </context>
+    <context>
+        <name>sessions</name>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="67" />
+            <source>today {time}</source>
+            <translation>오늘 {time}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="69" />
+            <source>yesterday {time}</source>
+            <translation>어제 {time}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="75" />
+            <source>{count} runs</source>
+            <translation>실행 {count}개</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="76" />
+            <source>{count} run</source>
+            <translation>실행 {count}개</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="77" />
+            <source>, {count} tool results</source>
+            <translation>, 도구 결과 {count}개</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="95" />
+            <source>Dismiss</source>
+            <translation>닫기</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="168" />
+            <source>Could not keep the runs on disk ({reason}): runs go on, and the next one tries again.</source>
+            <translation>실행을 디스크에 보관하지 못했습니다({reason}): 실행은 계속되며, 다음 실행 때 다시 시도합니다.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="182" />
+            <source>Reopen the last session ({summary})?</source>
+            <translation>지난 세션을 다시 열까요? ({summary})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="183" />
+            <location filename="../../gui/kept_sessions.py" line="242" />
+            <source>Reopen</source>
+            <translation>다시 열기</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="194" />
+            <source>Kept sessions take {total}, over the limit of {limit}: delete the {count} oldest?</source>
+            <translation>보관된 세션 크기 {total}, 한도 {limit} 초과: 가장 오래된 세션 {count}개를 삭제할까요?</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="197" />
+            <source>Delete them</source>
+            <translation>삭제</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="207" />
+            <source>Cannot reopen {path}: {reason}</source>
+            <translation>다시 열 수 없습니다: {path}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="215" />
+            <source>Reopened {count} runs from {when}</source>
+            <translation>{when}의 실행 {count}개를 다시 열었습니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="222" />
+            <source>Deleted {count} kept sessions</source>
+            <translation>보관된 세션 {count}개를 삭제했습니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="223" />
+            <source>Deleted the kept session {path}</source>
+            <translation>보관된 세션을 삭제했습니다: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="234" />
+            <source>No kept sessions yet</source>
+            <translation>아직 보관된 세션이 없습니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="237" />
+            <source>unreadable: {path} ({reason})</source>
+            <translation>읽을 수 없음: {path} ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="245" />
+            <source>Delete…</source>
+            <translation>삭제…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="248" />
+            <source>Disk limit: {limit}…</source>
+            <translation>디스크 한도: {limit}…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="253" />
+            <source>Delete a kept session</source>
+            <translation>보관된 세션 삭제</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="254" />
+            <source>Delete {path}? Its runs cannot be reopened afterwards.</source>
+            <translation>{path}을(를) 삭제할까요? 삭제한 뒤에는 그 실행들을 다시 열 수 없습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="263" />
+            <source>Disk limit of kept sessions</source>
+            <translation>보관된 세션의 디스크 한도</translation>
+        </message>
+        <message>
+            <location filename="../../gui/kept_sessions.py" line="264" />
+            <source>Gigabytes (beyond it, the oldest sessions are offered for deletion):</source>
+            <translation>기가바이트 (넘으면 가장 오래된 세션부터 삭제를 제안합니다):</translation>
         </message>
     </context>
     <context>
@@ -2647,6 +2832,26 @@ Invalid: {reason}</source>
             <source>seconds of training per point and device (at least three repeats); a point predicted to need over 10× this is skipped</source>
             <translation>점과 장치마다 학습할 초(최소 세 번 반복); 이보다 10× 넘게 걸릴 것으로 예측되는 점은 건너뜁니다</translation>
         </message>
+        <message>
+            <location filename="../../engine/core/target.py" line="16" />
+            <source>Target loss</source>
+            <translation>목표 손실</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/target.py" line="17" />
+            <source>the loss a run is timed to (MLPerf's time to train): a fraction of the run's initial loss, or a loss with --target-absolute</source>
+            <translation>실행 시간을 재는 기준이 되는 손실(벤치마크에서 쓰는 학습 완료 시간): 실행의 초기 손실에 대한 비율, 또는 절댓값을 켜면 손실 값 자체</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/target.py" line="22" />
+            <source>absolute</source>
+            <translation>절댓값</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/target.py" line="24" />
+            <source>the target is a loss, not a fraction of the initial loss</source>
+            <translation>목표가 초기 손실에 대한 비율이 아니라 손실 값 자체입니다</translation>
+        </message>
     </context>
     <context>
         <name>size_sweep</name>
@@ -2749,34 +2954,62 @@ Invalid: {reason}</source>
     <context>
         <name>status</name>
         <message>
-            <location filename="../../engine/core/result.py" line="28" />
+            <location filename="../../engine/core/result.py" line="32" />
             <source>completed</source>
             <translation>완료</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="28" />
+            <location filename="../../engine/core/result.py" line="32" />
             <source>stopped</source>
             <translation>중지됨</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="29" />
+            <location filename="../../engine/core/result.py" line="33" />
             <source>diverged</source>
             <translation>발산</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="29" />
+            <location filename="../../engine/core/result.py" line="33" />
             <source>refused</source>
             <translation>거부됨</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="30" />
+            <location filename="../../engine/core/result.py" line="34" />
             <source>failed</source>
             <translation>실패</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="30" />
+            <location filename="../../engine/core/result.py" line="34" />
             <source>crashed</source>
             <translation>비정상 종료</translation>
+        </message>
+    </context>
+    <context>
+        <name>target</name>
+        <message>
+            <location filename="../../engine/core/result.py" line="152" />
+            <source>not reached</source>
+            <translation>도달하지 못함</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/target.py" line="30" />
+            <source>must be a positive number, got {value!r}</source>
+            <translation>양수여야 합니다. 입력값: {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/target.py" line="33" />
+            <source>as a fraction of the initial loss it must be below 1, got {value:g} (a loss is an absolute target)</source>
+            <translation>초기 손실에 대한 비율은 1보다 작아야 합니다. 입력값: {value:g} (손실 값 자체는 절댓값 목표입니다)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/target.py" line="44" />
+            <source>loss {value:g}</source>
+            <translation>손실 {value:g}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/target.py" line="45" />
+            <source>{value:g} of the initial loss</source>
+            <translation>초기 손실의 {value:g}배</translation>
         </message>
     </context>
     <context>

@@ -109,3 +109,19 @@ def test_a_config_round_trips_through_its_command_line_options():
                                           threads=1, n=8)):
         args = parser.build_parser().parse_args(["run", *command_line_options(config)])
         assert parser.make_config(args) == config
+
+
+def test_run_reports_the_time_to_the_target(tmp_path, capsys):
+    json_path = tmp_path / "r.json"
+    assert main.main(["run", "--iterations", "200", "--target", "1e-2", "--json",
+                      str(json_path)]) == 0
+    out = capsys.readouterr().out
+    record = json.loads(json_path.read_text())
+    reached, losses = record["time_to_target"], record["losses"]
+    scan = next(t for t, loss in enumerate(losses) if loss <= 1e-2 * losses[0])
+    assert reached["iteration"] == scan and reached["words"] == "0.01 of the initial loss"
+    assert f"time to 0.01 of the initial loss: t = {scan}, " in out
+    assert main.main(["run", "--target", "2"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "--target: as a fraction of the initial loss it must be below 1" in err

@@ -171,3 +171,27 @@ def test_recent_sessions_lists_an_unreadable_file_with_its_path(window, kept_ses
     reopen = entry.actions()[0]
     assert not reopen.isEnabled()  # never loaded in part
     assert Path(broken).exists()
+
+
+def test_the_run_table_times_each_run_to_the_target(window, qtbot):
+    from gui.run_table import COLUMNS
+
+    window.set_values({"iterations": 60})
+    run_and_wait(window, qtbot)
+    window.set_values({"iterations": 60, "learning_rate": 1e-4})
+    run_and_wait(window, qtbot)  # diverges: never reaches it
+    table, column = window.run_table.table, COLUMNS.index("to target")
+    window.controls.target_input.setText("1e-2")
+    learned = window.history.entries[0].result
+    scan = next(t for t, loss in enumerate(learned.losses) if loss <= 1e-2 * learned.losses[0])
+    assert table.item(0, column).text() == \
+        f"t = {scan}, {learned.iteration_seconds()[scan]:.3g} s"
+    assert table.item(1, column).text() == "not reached"
+    window.controls.target_input.setText("2")  # not a fraction: refused, outlined, kept
+    assert "border" in window.controls.target_input.styleSheet()
+    assert "below 1" in window.controls.target_input.toolTip()
+    assert window.run_table.target.target == 1e-2
+    window.controls.target_absolute_checkbox.setChecked(True)  # a loss of 2: valid
+    assert window.controls.target_input.styleSheet() == ""
+    assert window.run_table.target.absolute and window.run_table.target.target == 2.0
+    assert "loss 2" in table.horizontalHeaderItem(column).toolTip()
