@@ -245,7 +245,7 @@ class RunController(QObject):
         """The run's marks on its curve, then the run into the history (the plot, the table
         and the legend follow it), then the words: its record is the history's."""
         status, dropped = result.status, []
-        record = result.to_dict()  # a run that never trained has no number and no entry
+        record = None  # the history's record of the run, made once (2M losses: 75 ms)
         if result.iterations_completed:
             self.plot.redraw()
             if status == Status.DIVERGED:
@@ -254,8 +254,7 @@ class RunController(QObject):
             dropped = self.history.add(self._number, result)
             self.history.show_at_most(VISIBLE_LIMIT)
             entry = self.history.get(self._number)
-            if entry is not None:
-                record = entry.record()
+            record = entry.record() if entry is not None else None
             self.readout.show_result(result)
         else:
             self.plot.discard_run()
@@ -268,7 +267,7 @@ class RunController(QObject):
                 runs=KEPT_RUNS, losses=KEPT_LOSSES, dropped=", ".join(f"#{n}" for n in dropped)),
                 WARN_COLOR)
         self.refresh_display()
-        self.finished.emit(record)
+        self.finished.emit(record if record is not None else result.to_dict())
 
     def _show_diagnostics(self, result: RunResult) -> None:
         """The finished run's diagnostics panel, catapult marks and written explanation."""

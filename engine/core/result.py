@@ -176,14 +176,16 @@ class RunResult:
     # The matrix products one backward pass ran, counted at one iteration (engine.backends.codes)
     backward_products: int | None = None
 
-    def iteration_seconds(self) -> np.ndarray:
-        """Seconds into the loop at which each iteration ended, interpolated between the
-        progress batches (the x axis of a race, and of the Training plot in seconds)."""
+    def iteration_seconds(self, at: np.ndarray | None = None) -> np.ndarray:
+        """Seconds into the loop at which each iteration ended (or iterations `at` only),
+        interpolated between the progress batches (the x axis of a race, and of the Training
+        plot in seconds)."""
         count = self.iterations_completed
         done = np.array([0] + [c[0] for c in self.checkpoints] + [count], dtype=np.float64)
         elapsed = np.array([0.0] + [c[1] for c in self.checkpoints] + [self.loop_seconds])
         order = np.argsort(done, kind="stable")
-        return np.interp(np.arange(1, count + 1), done[order], elapsed[order])
+        ended = np.arange(1, count + 1) if at is None else np.asarray(at) + 1
+        return np.interp(ended, done[order], elapsed[order])
 
     @property
     def outcome(self) -> Outcome | None:
@@ -232,7 +234,7 @@ class RunResult:
         if not len(hits):
             return Reached(None, None, goal)
         t = int(hits[0])
-        return Reached(t, float(self.iteration_seconds()[t]), goal)
+        return Reached(t, float(self.iteration_seconds(np.array([t]))[0]), goal)
 
     def to_dict(self, compressed: bool = False) -> dict[str, Any]:
         """The record as JSON-ready plain values; `compressed`: the losses as encode_losses

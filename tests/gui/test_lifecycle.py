@@ -44,7 +44,8 @@ def test_closing_mid_run_exits_cleanly(tmp_path, start_ms, close_ms):
 
 @pytest.mark.slow
 def test_two_million_iterations_keep_the_window_responsive(window, qtbot):
-    """A GUI-thread timer's worst gap stays under 100 ms; the whole curve is drawn."""
+    """A GUI-thread timer's worst gap stays under 100 ms while the run goes, and while its
+    16 MB of losses go on disk in the background afterwards; the whole curve is drawn."""
     window.set_values({**SMALL, "iterations": 2_000_000, "learning_rate": 1e-3})
     ticks: list[float] = []
     timer = QTimer()
@@ -53,17 +54,20 @@ def test_two_million_iterations_keep_the_window_responsive(window, qtbot):
     timer.start()
     with qtbot.waitSignal(window.run_finished, timeout=600_000) as blocker:
         window.start_run()
-    # ...and while the run goes on disk (its 16 MB of losses compressed in the background)
+    during = list(ticks)
+    ticks.clear()  # ...and while the run goes on disk (kept sessions: its losses compressed)
+    qtbot.waitUntil(lambda: len(ticks) > 0, timeout=5_000)
     qtbot.waitUntil(lambda: window.kept.store.flush(0), timeout=30_000)
     qtbot.wait(200)
     timer.stop()
     record = blocker.args[0]
     assert record["status"] == "completed"
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(gaps) > 100
-    worst = max(range(len(gaps)), key=gaps.__getitem__)
-    assert max(gaps) < 0.100, (f"worst gap {gaps[worst] * 1000:.0f} ms at "
-                               f"{ticks[worst] - ticks[0]:.2f} s of {ticks[-1] - ticks[0]:.2f} s")
+    for part, name in ((during, "during the run"), (ticks, "while it was kept")):
+        gaps = [b - a for a, b in zip(part, part[1:], strict=False)]
+        assert len(gaps) > 10, name
+        worst = max(range(len(gaps)), key=gaps.__getitem__)
+        assert max(gaps) < 0.100, (f"{name}: worst gap {gaps[worst] * 1000:.0f} ms at "
+                                   f"{part[worst] - part[0]:.2f} s of {part[-1] - part[0]:.2f} s")
     x, y = window.plot.current_points()
     assert len(x) == 2_000_000 and x[-1] == 1_999_999
     curve = window.plot.finished[-1].curve
