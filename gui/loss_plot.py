@@ -32,6 +32,7 @@ LEGEND_SHARE = (0.45, 0.35)  # the share of the view's width and height a corner
 LEGEND_SAMPLES = 400  # points per curve at which the corners' crowding is counted
 END_MARKER_PIXELS = 16  # the × at a divergence's last finite loss
 LABEL_WEIGHT = 25  # a label's sample point counts as this many of a curve's
+LEGEND_POINTS, LEGEND_SMALLEST_POINTS = 11, 7  # the legend's text size at scale 1, and its least
 
 
 @dataclass
@@ -323,11 +324,21 @@ class LossPlot:
         self.fit_x()
 
     def set_labels(self, labels: dict[int, str]) -> None:
-        """The legend: the shown runs, under the labels given (by run number)."""
-        self.legend.clear()
-        for run in self.runs():
-            if run.visible and run.number in labels:
-                self.legend.addItem(run.curve, labels[run.number])
+        """The legend: the shown runs, under the labels given (by run number), in the text
+        size of the plot's scale, or smaller where that would be wider than the plot (a
+        1280×720 projector in presentation mode cut the labels' starts)."""
+        points = LEGEND_POINTS * self.text_scale
+        for _attempt in range(2):
+            self.legend.clear()
+            self.legend.setLabelTextSize(f"{points:.1f}pt")
+            for run in self.runs():
+                if run.visible and run.number in labels:
+                    self.legend.addItem(run.curve, labels[run.number])
+            room = self.widget.getPlotItem().getViewBox().width() - 30
+            width = self.legend.boundingRect().width()
+            if width <= room or room <= 0 or points <= LEGEND_SMALLEST_POINTS:
+                break
+            points = max(LEGEND_SMALLEST_POINTS, points * room / width)
 
     def mark_span(self, first: int, last: int, label: str, brush) -> None:
         """Shade iterations first..last of the current run (the catapult's overshooting steps)."""
@@ -411,10 +422,11 @@ class LossPlot:
 
     def _on_resized(self) -> None:
         """Taller or shorter (the diagnostics panel shown, a splitter moved): the padding in
-        pixels again, for the end marker and the notes."""
+        pixels again, for the end marker and the notes; the legend's size for the new width."""
         if not self.zoomed:
             self._y_range = None
             self.fit_y()
+        self.relabel()
 
     def _on_click(self, event) -> None:
         """A double-click on (or beside) a divergence's line or its label zooms to it."""

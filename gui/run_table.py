@@ -24,6 +24,8 @@ from session.labels import ending, loop_time, run_value
 
 COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "code", "device", "dtype", "threads", "seed",
            "layers", "status", "loop time", "final loss", "to target", "speedup")
+# The columns of a run's settings: in presentation mode only those where the runs differ show.
+SETTINGS_COLUMNS = ("N×D_in×H×D_out", "code", "device", "dtype", "threads", "seed", "layers")
 # The headers a user reads, in the order of COLUMNS (the keys above stay the code's).
 HEADERS = (QT_TRANSLATE_NOOP("run_table", "show"), "#", "N×D_in×H×D_out", "lr",
            QT_TRANSLATE_NOOP("run_table", "code"), QT_TRANSLATE_NOOP("run_table", "device"),
@@ -95,6 +97,7 @@ class RunTable(QWidget):
         super().__init__(parent)
         self.history = history
         self.target = TargetLoss()
+        self.scale = 1.0
         history.subscribe(self._on_history)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("run_table")
@@ -143,6 +146,16 @@ class RunTable(QWidget):
         self.table.horizontalHeaderItem(COLUMNS.index("to target")).setToolTip(
             translate("run_table", TARGET_TIP).format(target=self.target.describe()))
 
+    def _hide_equal_settings(self) -> None:
+        """In presentation mode, a settings column whose every row says the same is hidden."""
+        rows = self.table.rowCount()
+        for name in SETTINGS_COLUMNS:
+            column = COLUMNS.index(name)
+            texts = {self.table.item(row, column).text() for row in range(rows)
+                     if self.table.item(row, column) is not None}
+            self.table.setColumnHidden(column, self.scale > 1 and rows > 1
+                                       and len(texts) == 1)
+
     def set_target(self, target: TargetLoss) -> None:
         """The target loss the "to target" column times each run to."""
         self.target = target
@@ -165,13 +178,18 @@ class RunTable(QWidget):
         self.refresh()
 
     def set_scale(self, scale: float) -> None:
-        """Presentation mode: at least four rows in view, and columns that share the width,
-        their text wrapped, instead of running off the right edge."""
+        """Presentation mode: at least four rows in view, columns that share the width, their
+        text wrapped, instead of running off the right edge, and the settings' columns only
+        where the runs differ (as the legend names only what differs)."""
+        self.scale = scale
+        self._hide_equal_settings()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The status column ("completed, plateaued") takes what is left, and wraps.
-        header.setSectionResizeMode(COLUMNS.index("status"), QHeaderView.ResizeMode.Stretch
-                                    if scale > 1 else QHeaderView.ResizeMode.ResizeToContents)
+        # The status column ("completed, plateaued") and the time to target share what is
+        # left, and wrap.
+        for name in ("status", "to target"):
+            header.setSectionResizeMode(COLUMNS.index(name), QHeaderView.ResizeMode.Stretch
+                                        if scale > 1 else QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.resizeRowsToContents()
         rows = self.table.verticalHeader().defaultSectionSize()
@@ -195,6 +213,7 @@ class RunTable(QWidget):
                     self.table.setItem(row, column, item)
         finally:
             self._filling = False
+        self._hide_equal_settings()
         self.table.resizeRowsToContents()
         has_rows = bool(entries)
         self.delete_button.setEnabled(has_rows)
