@@ -155,7 +155,9 @@ class SessionStore:
                  started: datetime | None = None):
         self.folder = Path(folder)
         self.started = started or datetime.now()
-        self.path = self.folder / f"{self.started.strftime(STAMP)}-{os.getpid()}{SUFFIX}"
+        # Unique even for two windows of one process started in the same second (tests do).
+        self.path = self.folder / (f"{self.started.strftime(STAMP)}-{self.started.microsecond:06d}"
+                                   f"-{os.getpid()}{SUFFIX}")
         self.written = written
         self._runs: list[tuple[int, RunResult]] = []
         self._tools: list[str] = []

@@ -199,3 +199,11 @@ def test_time_to_target_equals_an_independent_scan():
     lowest = float(np.nanmin(diverged.losses[np.isfinite(diverged.losses)]))
     # a loss it did reach on its way up counts as never: a divergence is no way to a target
     assert not diverged.time_to_target(TargetLoss(lowest, absolute=True)).reached
+
+
+def test_two_stores_started_in_the_same_second_keep_two_files(tmp_path):
+    first = SessionStore(tmp_path, started=datetime(2026, 12, 3, 9, 0, 0, 1))
+    second = SessionStore(tmp_path, started=datetime(2026, 12, 3, 9, 0, 0, 2))
+    assert first.path != second.path
+    first.close()
+    second.close()
