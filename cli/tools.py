@@ -59,9 +59,9 @@ def command_race(args: argparse.Namespace) -> int:
               f"{lane.timing.format(''):<28}{final:>12}")
     for comparison in result.comparisons or [result.comparison]:
         print(translate("cli", "verdict: {verdict}").format(verdict=comparison.verdict))
-    if result.target_verdict():
-        print(translate("cli", "time to target: {verdict}").format(
-            verdict=result.target_verdict()))
+    target_verdict = result.target_verdict()
+    if target_verdict:
+        print(translate("cli", "time to target: {verdict}").format(verdict=target_verdict))
     for lane in result.lanes:
         choice = lane.result.device_info.get("threads_choice")
         if choice:

@@ -159,8 +159,8 @@ class KeptSessions(QObject):
     def _on_history(self, change: Change, numbers: list[int]) -> None:
         if change in (Change.ADDED, Change.REMOVED):
             self.store.keep_runs([(entry.number, entry.result) for entry in self.history.entries])
-            added = sum(len(self.history.get(n).result.losses) for n in numbers
-                        if change == Change.ADDED and self.history.get(n) is not None)
+            entries = [self.history.get(n) for n in numbers] if change == Change.ADDED else []
+            added = sum(len(entry.result.losses) for entry in entries if entry is not None)
             if added <= KEEP_WAIT_LOSSES:
                 self.store.flush(KEEP_WAIT_SECONDS)
 

@@ -113,9 +113,10 @@ class RaceTool(ToolPanel):
                 setup=r.setup_seconds, status=status_word(r.status)))
         for comparison in result.comparisons or [result.comparison]:
             lines.append(f"<b>{comparison.verdict}</b>")
-        if result.target_verdict():
+        target_verdict = result.target_verdict()
+        if target_verdict:
             lines.append(translate("race", "Time to the target: {verdict}").format(
-                verdict=result.target_verdict()))
+                verdict=target_verdict))
         busy = load_sentence(result.load, "race")
         if busy:
             lines.append(f"<b style='color:{WARN_COLOR}'>{busy}.</b>")

@@ -95,6 +95,7 @@ class ToolPanel(QWidget):
         self.runner.notice.connect(lambda text: self.set_status(text, WARN_COLOR))
         self.runner.ended.connect(self._on_ended)
         self.result = None
+        self.legend = None  # add_legend's, where the tab has one
         self.run_button = QPushButton(translate("tools", "Run {tool}").format(tool=name))
         self.run_button.setObjectName(f"{self.object_prefix}_run_button")
         self.run_button.clicked.connect(self.start)
@@ -181,7 +182,7 @@ class ToolPanel(QWidget):
             return None
         for plot in self.cleared_plots():
             plot.getPlotItem().clear()
-        if getattr(self, "legend", None) is not None:
+        if self.legend is not None:
             self.legend.clear()
         self.clear_views(job)
         self.set_status(self.starting_words(job))

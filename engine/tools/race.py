@@ -209,40 +209,46 @@ class RaceResult:
     def target_comparison(self) -> Comparison | None:
         """The first lane against the second by their time to the target, round by round
         (the same alternated pairs and rule as the loop times); None without a target."""
+        found = self._target_times()
+        return found[0] if found is not None else None
+
+    def _target_times(self) -> tuple[Comparison, dict[str, list[float]]] | None:
+        """The target comparison, and the first two lanes' seconds to the target per round
+        (by label; empty where a lane did not reach it in every round): each run scanned once."""
         if self.target is None or len(self.lanes) < 2:
             return None
         first, second = self.lanes[:2]
         labels = (first.label, second.label)
-        times = []
+        times: dict[str, list[float]] = {}
         for lane in (first, second):
             reached = [run.time_to_target(self.target) for run in lane.runs]
-            missing = [r for r in reached if r is None or not r.reached]
-            if missing:
+            if any(r is None or not r.reached for r in reached):
                 return Comparison(labels, None, None, translate(
                     "race", "{lane} did not reach {target}").format(
-                    lane=lane.label, target=self.target.describe()))
-            times.append([r.seconds for r in reached])
-        rounds = min(len(times[0]), len(times[1]))
-        return compare(labels, times[0][:rounds], times[1][:rounds])
+                    lane=lane.label, target=self.target.describe())), {}
+            times[lane.label] = [r.seconds for r in reached]
+        rounds = min(len(t) for t in times.values())
+        return compare(labels, times[first.label][:rounds],
+                       times[second.label][:rounds]), times
 
-    def target_verdict(self) -> str:
+    def target_verdict(self, found: tuple | None = None) -> str:
         """"GPU reached 1e-3 of the initial loss first: 0.04 s against 0.21 s (5.3× …)", or
-        why there is no such verdict; "" without a target."""
-        comparison = self.target_comparison()
-        if comparison is None:
+        why there is no such verdict; "" without a target. `found`: _target_times(), where
+        already known."""
+        found = found if found is not None else self._target_times()
+        if found is None:
             return ""
+        comparison, times = found
         target = self.target.describe()
         if comparison.speedup is None or comparison.winner is None:
             return translate("race", "to {target}: {verdict}").format(target=target,
                                                                       verdict=comparison.verdict)
-        medians = {lane.label: statistics.median(
-            run.time_to_target(self.target).seconds for run in lane.runs)
-            for lane in self.lanes[:2]}
         loser = next(label for label in comparison.labels if label != comparison.winner)
         return translate("race", "{winner} reached {target} first: {fast:.3g} s against "
                                  "{slow:.3g} s ({factor})").format(
-            winner=comparison.winner, target=target, fast=medians[comparison.winner],
-            slow=medians[loser], factor=comparison.factor())
+            winner=comparison.winner, target=target,
+            fast=statistics.median(times[comparison.winner]),
+            slow=statistics.median(times[loser]), factor=comparison.factor())
 
     @property
     def comparisons(self) -> list[Comparison]:
@@ -308,6 +314,7 @@ class RaceResult:
         the first against each other lane."""
         comparisons = [_comparison_dict(c) for c in self.comparisons] or \
             [_comparison_dict(self.comparison)]
+        found = self._target_times()
         return {
             "lanes": [{"label": lane.label, "seconds": lane.seconds.tolist(),
                        "loop_seconds_repeats": lane.loop_seconds,
@@ -324,8 +331,8 @@ class RaceResult:
                            "reached": [r.to_dict() for r in (run.time_to_target(self.target)
                                                              for run in lane.runs) if r]}
                           for lane in self.lanes],
-                "comparison": _comparison_dict(self.target_comparison()),
-                "verdict": self.target_verdict()}} if self.target_comparison() else {}),
+                "comparison": _comparison_dict(found[0]),
+                "verdict": self.target_verdict(found)}} if found is not None else {}),
         }
 
 
