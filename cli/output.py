@@ -22,7 +22,7 @@ def summary_lines(result, target=None) -> list[str]:
     from engine.backends.codes import backward_line
     from engine.core.measure import Spread
     from engine.core.result import Outcome, Status, status_word
-    from engine.machine.devices import describe_gpu_path, describe_threads
+    from engine.machine.devices import describe_path, describe_threads
     from engine.words.explain import explain_run
 
     lines = []
@@ -50,7 +50,7 @@ def summary_lines(result, target=None) -> list[str]:
     threads = describe_threads(result.device_info)
     if threads:
         lines.append(threads)
-    path = describe_gpu_path(result.device_info)
+    path = describe_path(result.device_info)
     if path:
         lines.append(path)
     backward = backward_line(result)

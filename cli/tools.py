@@ -62,6 +62,8 @@ def command_race(args: argparse.Namespace) -> int:
     target_verdict = result.target_verdict()
     if target_verdict:
         print(translate("cli", "time to target: {verdict}").format(verdict=target_verdict))
+    for note in result.notes:
+        print(note_line(note))
     for lane in result.lanes:
         choice = lane.result.device_info.get("threads_choice")
         if choice:

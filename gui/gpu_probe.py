@@ -36,6 +36,7 @@ class GpuProbe(QObject):
         self.runner = JobRunner(compute, "GPU probe", parent)
         self.runner.ended.connect(self._on_probed)
         self.reason = ""
+        self.backend = ""  # the library that reaches the GPU: "CuPy", "MLX, Metal", …
         self.wanted_device: str | None = None
 
     def start(self) -> None:
@@ -48,6 +49,10 @@ class GpuProbe(QObject):
         """The settings ask for the GPU and the probe has not answered yet."""
         return self.is_running() and self.wanted_device == "gpu"
 
+    def cupy_gpu(self) -> bool:
+        """The GPU is CuPy's: the numpy code's GPU paths and the CPU-against-GPU race."""
+        return not self.reason and self.backend == "CuPy"
+
     def want_gpu(self) -> None:
         """The settings ask for the GPU, which the panel does not offer (yet)."""
         if self.is_running():
@@ -59,8 +64,11 @@ class GpuProbe(QObject):
         status = end.result
         if end.kind == EndKind.DONE and status.available:
             info = status.info
-            self.panel.set_gpu_status(True, f"{info.get('gpu_name', 'GPU')}, "
-                                            f"{format_bytes(info.get('memory_bytes', 0))}")
+            self.backend = info.get("backend", "CuPy")
+            memory = info.get("memory_bytes")
+            self.panel.set_gpu_status(True, info.get("gpu_name", "GPU")
+                                      + (f", {format_bytes(memory)}" if memory else "")
+                                      + f" ({self.backend})")
             if self.wanted_device == "gpu":
                 self.panel.set_values({"device": "gpu"})
         else:

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.race_tool, self.size_sweep_tool, self.lr_sweep_tool, self.profile_tool = self.tools
         for tool in self.tools:
             tool.busy_changed.connect(self._on_tool_busy_changed)
-        self.race_tool.gpu_available = lambda: self.panel.gpu_enabled()
+        self.race_tool.gpu_available = lambda: self.gpu_probe.cupy_gpu()
         self.race_tool.target_source = lambda: self.controls.target
         self.controls.target_changed.connect(self.run_table.set_target)
 

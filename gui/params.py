@@ -60,7 +60,11 @@ CODE_TIPS = {"numpy": QT_TRANSLATE_NOOP("params", "The tutorial's NumPy loop (Cu
                                                   "tensors"),
              "autograd": QT_TRANSLATE_NOOP("params", "loss.backward() computes the gradients; a "
                                                      "frozen layer "
-                                             "is a weight with requires_grad=False")}
+                                             "is a weight with requires_grad=False"),
+             "mlx": QT_TRANSLATE_NOOP("params", "The NumPy loop's hand-written gradients in MLX: "
+                                                "on Apple silicon's GPU (Metal), an NVIDIA GPU "
+                                                "(the mlx-cuda extra) or the CPU. MLX's GPU has "
+                                                "no float64: use float32 there")}
 
 
 def tooltip(field: str) -> str:
@@ -123,7 +127,7 @@ class ParameterPanel(QWidget):
             combo.setCurrentIndex(combo.findData(getattr(RunConfig(), name)))
             combo.blockSignals(False)
         for index, code in enumerate(SETTINGS["code"].choices):
-            # PyTorch's codes without the torch extra
+            # PyTorch's codes without the torch extra, MLX's without the mlx extra
             self.code_combo.model().item(index).setEnabled(not code_refusal(code))
 
         self.layer_boxes: dict[str, QCheckBox] = {}
@@ -264,7 +268,8 @@ class ParameterPanel(QWidget):
         self._show_devices()
 
     def set_gpu_status(self, available: bool, text: str) -> None:
-        """`text`: the GPU's name and memory, or the reason it cannot be used."""
+        """`text`: the GPU's name, memory and library ("NVIDIA H100, 85.0 GB (CuPy)",
+        "Apple M2 (MLX, Metal)"), or the reason it cannot be used."""
         self._gpu_status = (available, text)
         self._show_devices()
 
@@ -273,12 +278,12 @@ class ParameterPanel(QWidget):
         self.device_combo.setItemText(0, f"CPU ({cpu})" if cpu else "CPU")
         if self._gpu_status is None:
             self.device_combo.setItemText(1, translate("params", "GPU (probing…)"))
-            self._set_gpu_enabled(False, translate("params", "checking whether CuPy can use a "
-                                                             "GPU…"))
+            self._set_gpu_enabled(False, translate("params", "checking whether CuPy, MLX or "
+                                                             "PyTorch can use a GPU…"))
             return
         available, text = self._gpu_status
         text = retranslated(text) or text
-        self.device_combo.setItemText(1, f"GPU ({text})" if available
+        self.device_combo.setItemText(1, f"GPU — {text}" if available
                                       else translate("params", "GPU (unavailable)"))
         self._set_gpu_enabled(available, text)
 

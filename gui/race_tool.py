@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 from engine.core.config import ConfigError
 from engine.core.measure import load_sentence
 from engine.core.result import status_word
-from engine.machine.devices import code_refusal
 from engine.service.jobs import RaceJob
-from engine.tools.race import check_targets, race_lanes
+from engine.tools.race import check_targets, codes_race_refusal, race_lanes
 from gui.axes import COLORS, styled_plot
 from gui.language import translate
 from gui.tool_base import OK_COLOR, WARN_COLOR, ToolPanel
@@ -34,9 +33,9 @@ class RaceTool(ToolPanel):
                 (translate("race", "CPU vs GPU (without a GPU: 1 thread vs all)"), "device"),
                 (translate("race", "float64 vs float32 (and tf32 on a GPU)"), "dtype"),
                 (translate("race", "GPU paths: CuPy port vs fused vs CUDA graph"), "gpu-path"),
-                (translate("race", "Codes: NumPy vs PyTorch: Tensors vs Autograd"), "code")):
+                (translate("race", "Codes: NumPy vs PyTorch (Tensors, Autograd) vs MLX"), "code")):
             self.compare_combo.addItem(text, compare)
-        refusal = code_refusal("autograd")  # racing the codes needs the torch extra
+        refusal = codes_race_refusal()
         if refusal:
             item = self.compare_combo.model().item(self.compare_combo.findData("code"))
             item.setEnabled(False)
@@ -44,7 +43,7 @@ class RaceTool(ToolPanel):
         self.compare_combo.setToolTip(translate("race", "What the runs differ in; everything else, "
                                                         "the random draw included, is the same. "
                                                         "The GPU paths need a GPU; the codes need "
-                                                        "the torch extra."))
+                                                        "the torch or the mlx extra."))
         self.plot = styled_plot(translate("axes", "seconds into the training loop"),
                                 translate("axes", "loss"), False, True)
         self.plot.setObjectName("race_plot")
@@ -117,6 +116,7 @@ class RaceTool(ToolPanel):
         if target_verdict:
             lines.append(translate("race", "Time to the target: {verdict}").format(
                 verdict=target_verdict))
+        lines.extend(f"<b style='color:{WARN_COLOR}'>{note}.</b>" for note in result.notes)
         busy = load_sentence(result.load, "race")
         if busy:
             lines.append(f"<b style='color:{WARN_COLOR}'>{busy}.</b>")

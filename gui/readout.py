@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from engine.backends.codes import backward_line
 from engine.core.result import RunResult, Status
-from engine.machine.devices import describe_gpu_path, describe_threads
+from engine.machine.devices import describe_path, describe_threads
 from engine.words.explain import explain_run
 from gui.language import follow_language, translate
 
@@ -313,7 +313,7 @@ class Readout(QWidget):
         threads = describe_threads(result.device_info)
         self.threads_label.setText(threads)
         self.threads_label.setVisible(bool(threads))
-        path = describe_gpu_path(result.device_info)
+        path = describe_path(result.device_info)
         self.gpu_path_label.setText(path)
         self.gpu_path_label.setVisible(bool(path))
         backward = backward_line(result)

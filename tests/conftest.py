@@ -48,6 +48,7 @@ ALLOWED = {
     "t", "h", "w", "k", "Ctrl", "Esc", "Delete", "Home", "F", "Backprop", "Lab", "TensorBoard",
     "TensorFloat", "CUDA", "cuBLAS", "Colab", "NVIDIA", "Tensors", "Autograd", "autograd", "torch",
     "numpy", "auto", "port", "fused", "graph", "both", "cpu", "gpu", "grad", "code",
+    "MLX", "mlx", "Metal", "MPS", "cuda",  # MLX, its extras (mlx, mlx-cuda), Apple's GPU APIs
     *LANGUAGE_NAMES.values(),  # each language's own name, on the View → Language menu
 }
 CODE = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|--[\w-]+|\S*[\w)]\.[\w(]\S*|\S*_\S*|\S*\d\S*"
@@ -57,10 +58,10 @@ GLOSS = re.compile(r"(?<=[\uac00-\ud7a3])\((learning rate|loss|Backpropagation)\
 
 def english_words(text: str) -> list[str]:
     """Latin words a Korean reader would meet untranslated (code, glosses, names allowed)."""
-    from engine.machine.devices import TORCH_EXTRA, cpu_info
+    from engine.machine.devices import MLX_EXTRA, TORCH_EXTRA, cpu_info
 
     for name in (cpu_info()["cpu_model"], cpu_info()["blas"], cpu_info()["blas"].split()[0],
-                 TORCH_EXTRA):  # this machine's processor and BLAS, and a command to type
+                 TORCH_EXTRA, MLX_EXTRA):  # this machine's processor and BLAS, commands to type
         text = text.replace(name, "")
     text = GLOSS.sub("", re.sub(r"\(&?[A-Z]\)|&", "", text))  # 파일(&F): the accelerator
     text = CODE.sub(" ", text)

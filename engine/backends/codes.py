@@ -1,9 +1,9 @@
-"""The three codes that train (engine.core.config.CODES), as a lecture shows them: the source of the
+"""The codes that train (engine.core.config.CODES), as a lecture shows them: the source of the
 loop each one runs, and what its backward pass computed.
 
-The source is read from the files that run (engine/numerics/step.py, engine/backends/torch_codes.py)
-without importing them, so that a front end can show PyTorch's listings where PyTorch is not
-installed, and without PyTorch's seconds of import.
+The source is read from the files that run (engine/numerics/step.py, engine/backends/torch_codes.py,
+engine/backends/mlx_code.py) without importing them, so that a front end can show PyTorch's and
+MLX's listings where they are not installed, and without PyTorch's seconds of import.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ SOURCES = {
                                           "sgd_step", "forward_backward", "backward")),
     "torch": ("engine/backends/torch_codes.py", ("tensors_iteration",)),
     "autograd": ("engine/backends/torch_codes.py", ("autograd_iteration",)),
+    "mlx": ("engine/backends/mlx_code.py", ("mlx_iteration",)),
     # Shown, never trained by the window: the tutorial's own listing, which the tests run as
     # the oracle every code must equal.
     "tutorial": ("engine/numerics/reference.py", ("tutorial_iteration",)),
@@ -30,7 +31,7 @@ LISTINGS = (*SOURCES,)  # what the Code tab can show: the codes that train, and 
 # Each code's name, as the race's lanes, the window's combos and the listings' titles say it.
 # English here; translate("codes", NAMES[code]) where a user reads it.
 NAMES = {"numpy": QT_TRANSLATE_NOOP("codes", "NumPy engine"), "torch": "PyTorch: Tensors",
-         "autograd": "PyTorch: Autograd",
+         "autograd": "PyTorch: Autograd", "mlx": "MLX",
          "tutorial": QT_TRANSLATE_NOOP("codes", "the tutorial's NumPy listing")}
 TITLES = {
     "numpy": QT_TRANSLATE_NOOP("codes", "Warm-up: numpy (the engine: NumPy on a CPU, its "
@@ -40,6 +41,8 @@ TITLES = {
                                         "tensors)"),
     "autograd": QT_TRANSLATE_NOOP("codes", "PyTorch: Autograd (loss.backward() computes the "
                                            "gradients)"),
+    "mlx": QT_TRANSLATE_NOOP("codes", "Warm-up: numpy in MLX (the same hand-written gradients "
+                                      "on mlx.core arrays, evaluated once per iteration)"),
     "tutorial": QT_TRANSLATE_NOOP("codes", "Warm-up: numpy as the tutorial writes it (the "
                                            "oracle the tests train every code against; it "
                                            "computes every gradient and updates the trained "
@@ -157,7 +160,8 @@ def backward_sentence(code: str, products: int | None, layers: Layers) -> str:
     if products is None:
         return ""
     who = {"numpy": translate("codes", "the hand-written NumPy code"),
-           "torch": translate("codes", "the hand-written torch code"), "autograd": "autograd"}[code]
+           "torch": translate("codes", "the hand-written torch code"), "autograd": "autograd",
+           "mlx": translate("codes", "the hand-written MLX code")}[code]
     if layers.both:
         why = (translate("codes", "both layers are trained") if products == ALL_PRODUCTS else
                translate("codes", "both layers are trained, which needs all three"))

@@ -104,6 +104,14 @@ def open_trainer(config: RunConfig, problem: Problem) -> Iterator[Any]:
                 yield trainer
                 trainer.synchronize()
         return
+    if config.code == "mlx":  # MLX picks its own CPU threads: no BLAS limit to choose
+        from engine.backends.mlx_code import MlxTrainer
+
+        trainer = MlxTrainer(config, problem)
+        with trainer.running():
+            yield trainer
+            trainer.synchronize()
+        return
     if config.device == "cpu":
         trainer = CpuTrainer(config, problem)
         with cpu_session(config, trainer):

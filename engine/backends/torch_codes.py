@@ -124,14 +124,16 @@ class TorchTrainer:
         self.code = config.code
         self.layers = config.layers
         self.learning_rate = config.learning_rate
-        self.device = torch.device("cuda" if config.device == "gpu" else "cpu")
+        self.device = gpu_device() if config.device == "gpu" else torch.device("cpu")
         self.on_gpu = config.device == "gpu"
         host = to_device(problem, config.storage_dtype, np)  # fresh arrays of the run's dtype
         self.x, self.y = (torch.from_numpy(a).to(self.device) for a in (host.x, host.y))
         self.w1, self.w2 = self._weights(host.w1, host.w2)
         self._host_losses = np.empty(config.iterations, dtype=np.float64)
-        self._device_losses = (torch.empty(config.iterations, dtype=torch.float64,
-                                           device=self.device) if self.on_gpu else None)
+        # MPS has no float64: its losses are kept as computed, in float32
+        self._device_losses = (torch.empty(config.iterations, device=self.device,
+                                           dtype=torch.float32 if self.device.type == "mps"
+                                           else torch.float64) if self.on_gpu else None)
         self._h = None
         self._before: tuple[torch.Tensor, torch.Tensor] | None = None
         self.governor = None  # `auto` threads on a CPU: engine.backends.cpu.cpu_session sets it
@@ -182,8 +184,10 @@ class TorchTrainer:
         return self._host_losses[start:stop]
 
     def synchronize(self) -> None:
-        if self.on_gpu:
+        if self.device.type == "cuda":
             torch.cuda.synchronize(self.device)
+        elif self.device.type == "mps":  # before every clock reading, as on CUDA
+            torch.mps.synchronize()
 
     def scratch_step(self):
         """One iteration on copies of the run's weights (warm-up and thread calibration)."""
@@ -217,6 +221,14 @@ class TorchTrainer:
         if not self.on_gpu:
             yield self
             return
+        if self.device.type == "mps":
+            step = self.scratch_step()
+            for _ in range(3):
+                step()
+            self.synchronize()
+            self.device_info.update(device="gpu", name="Apple GPU", gpu_backend="MPS")
+            yield self
+            return
         saved = torch.backends.cuda.matmul.allow_tf32
         torch.backends.cuda.matmul.allow_tf32 = self.config.dtype == "tf32"
         try:
@@ -230,8 +242,28 @@ class TorchTrainer:
             torch.backends.cuda.matmul.allow_tf32 = saved
 
 
-def gpu_refusal() -> str:
-    """Why PyTorch cannot use a GPU here ("" where it can)."""
-    if not torch.cuda.is_available():
-        return "PyTorch sees no CUDA GPU here (torch.cuda.is_available() is False)"
+def mps_available() -> bool:
+    """Apple silicon's GPU through PyTorch's Metal Performance Shaders."""
+    backend = getattr(torch.backends, "mps", None)
+    return bool(backend is not None and backend.is_available())
+
+
+def gpu_device() -> torch.device:
+    """The GPU a PyTorch code trains on: CUDA where there is one, else Apple's MPS."""
+    return torch.device("cuda" if torch.cuda.is_available() or not mps_available() else "mps")
+
+
+def gpu_refusal(dtype: str = "float32", cuda=None, mps=None) -> str:
+    """Why PyTorch cannot use a GPU here for `dtype` ("" where it can). MPS has float32 only.
+    `cuda`, `mps`: whether each is available (None: ask PyTorch; tests give stand-ins)."""
+    cuda = torch.cuda.is_available() if cuda is None else cuda
+    mps = mps_available() if mps is None else mps
+    if cuda:
+        return ""
+    if not mps:
+        return ("PyTorch sees no CUDA GPU and no MPS device here (torch.cuda.is_available() "
+                "and torch.backends.mps.is_available() are False)")
+    if dtype != "float32":
+        return (f"PyTorch's MPS device (Apple silicon) has no {dtype}: "
+                "it computes in float32; choose float32")
     return ""

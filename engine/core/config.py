@@ -21,8 +21,9 @@ GPU_PATHS = ("port", "fused", "graph")
 TRAINED_LAYERS = ("both", "w1", "w2")
 # The code that trains: the engine (NumPy on a CPU, CuPy on a GPU), or the tutorial's next two
 # listings on PyTorch: "PyTorch: Tensors" (hand-written gradients on torch tensors) and
-# "PyTorch: Autograd" (loss.backward()). All three start from the same draw.
-CODES = ("numpy", "torch", "autograd")
+# "PyTorch: Autograd" (loss.backward()), or the NumPy listing's lines in MLX (Apple silicon's
+# GPU, CUDA or the CPU). All start from the same draw.
+CODES = ("numpy", "torch", "autograd", "mlx")
 TORCH_CODES = ("torch", "autograd")
 SIZE_FIELDS = ("n", "d_in", "hidden", "d_out")
 MAX_THREADS = 1024  # BLAS libraries take a C int; more threads than this is a typo
@@ -178,8 +179,10 @@ class RunConfig:
                         "engine: the tutorial's NumPy lines, CuPy on a GPU), torch (the "
                         "tutorial's \"PyTorch: Tensors\": the same hand-written gradients on "
                         "torch tensors) or autograd (\"PyTorch: Autograd\": loss.backward() "
-                        "computes them; a frozen layer is requires_grad=False). All start "
-                        "from the same draw; torch and autograd need the torch extra"),
+                        "computes them; a frozen layer is requires_grad=False) or mlx (the "
+                        "NumPy lines in MLX: Apple silicon's GPU, CUDA or the CPU). All start "
+                        "from the same draw; torch and autograd need the torch extra, mlx the "
+                        "mlx extra"),
                         "choice", choices=CODES, widget="code_combo")
     dtype: str = setting("float64", QT_TRANSLATE_NOOP("settings", "dtype"), "--dtype",
                          QT_TRANSLATE_NOOP("settings", "floating-point type of x, y, w1, w2: "

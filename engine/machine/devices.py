@@ -118,23 +118,39 @@ NO_CUPY = QT_TRANSLATE_NOOP("devices", "CuPy is not installed (add the cuda12 or
 NO_CUDA_DEVICE = QT_TRANSLATE_NOOP("devices", "no CUDA device found")
 WRONG_RESULT = QT_TRANSLATE_NOOP("devices", "the GPU returned a wrong result in a self-test")
 TORCH_EXTRA = "uv run --extra torch main.py"
+MLX_EXTRA = "uv run --extra mlx main.py"
+
+
+def installed(module: str) -> bool:
+    """Whether `module` can be imported, asked without importing it (PyTorch takes seconds)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def torch_installed() -> bool:
-    """Whether PyTorch can be imported, asked without importing it (which takes seconds)."""
-    import importlib.util
+    return installed("torch")
 
-    return importlib.util.find_spec("torch") is not None
+
+def mlx_installed() -> bool:
+    return installed("mlx.core")
 
 
 def code_refusal(code: str) -> str:
     """Why `code` (engine.core.config.CODES) cannot train here, "" where it can: the PyTorch codes
-    need the torch extra."""
+    need the torch extra, the MLX code the mlx extra."""
     from engine.core.config import TORCH_CODES
 
     if code in TORCH_CODES and not torch_installed():
         return translate("devices", "{code} needs PyTorch, an optional extra: "
                                     "{extra}").format(code=code, extra=TORCH_EXTRA)
+    if code == "mlx" and not mlx_installed():
+        return translate("devices", "mlx needs MLX, an optional extra: {extra} (on Linux its "
+                                    "CPU build; mlx-cuda for an NVIDIA GPU)").format(
+            extra=MLX_EXTRA)
     return ""
 
 
@@ -222,14 +238,24 @@ def gpu_info() -> dict[str, Any]:
     }
 
 
-def gpu_memory_available(torch: bool = False) -> int:
-    """Free device memory now, counting blocks CuPy's pool (or, for a PyTorch code, PyTorch's
-    caching allocator) holds but does not use."""
-    if torch:
+def gpu_memory_available(library: str = "cupy") -> int:
+    """Free device memory now, counting blocks the library's pool holds but does not use:
+    CuPy's (the numpy code), PyTorch's caching allocator on CUDA or MPS, MLX's cache."""
+    if library == "torch":
         import torch as pytorch
 
+        if not pytorch.cuda.is_available():  # MPS: the memory Metal recommends, less its use
+            mps = pytorch.mps
+            return int(mps.recommended_max_memory() - mps.driver_allocated_memory())
         free, _total = pytorch.cuda.mem_get_info()
         return int(free + pytorch.cuda.memory_reserved() - pytorch.cuda.memory_allocated())
+    if library == "mlx":
+        import mlx.core as mx
+
+        facts = mx.device_info()
+        total = int(facts.get("max_recommended_working_set_size") or facts.get("memory_size")
+                    or facts.get("total_memory") or host_memory_available())
+        return max(0, total - int(mx.get_active_memory()))
     import cupy
 
     free, _total = cupy.cuda.runtime.memGetInfo()
@@ -237,10 +263,19 @@ def gpu_memory_available(torch: bool = False) -> int:
     return int(free + pool.free_bytes())
 
 
-def describe_gpu_path(info: dict[str, Any]) -> str:
-    """How a GPU run issued its iterations, from its device_info ("" for a CPU run):
-    "GPU path: graph (169 iterations per replay, cuBLAS through nvmath-python)", or
-    "GPU path: fused (CUDA graph unavailable: …)"."""
+def describe_path(info: dict[str, Any]) -> str:
+    """How a run issued its iterations, from its device_info, where it matters: a CuPy run's
+    GPU path ("GPU path: graph (169 iterations per replay, cuBLAS through nvmath-python)",
+    "GPU path: fused (CUDA graph unavailable: …)"), the GPU an MLX or MPS run used, and MLX's
+    CPU build's reference BLAS, whose time is no fair CPU comparison. "" otherwise."""
+    if info.get("mlx_blas"):
+        return translate("devices", "MLX on the CPU: this MLX build multiplies with reference "
+                                    "BLAS ({blas}), not an optimised one: its time is what "
+                                    "this build costs, not a fair measure of this CPU").format(
+            blas=info["mlx_blas"])
+    if info.get("device") == "gpu" and info.get("gpu_backend"):
+        return translate("devices", "GPU: {name} ({backend})").format(
+            name=info.get("gpu_name") or info.get("name", "GPU"), backend=info["gpu_backend"])
     path = info.get("gpu_path")
     if info.get("device") != "gpu" or not path:
         return ""

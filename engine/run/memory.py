@@ -54,8 +54,8 @@ def estimate_memory(config: RunConfig) -> MemoryEstimate:
     drawn = 8 * problem_elements  # the float64 draw on the host
     losses = 8 * config.iterations
     weights = d_in * hidden + hidden * d_out
-    if config.code in TORCH_CODES:
-        # The PyTorch listings allocate their intermediates each iteration (the workspace's
+    if config.code in (*TORCH_CODES, "mlx"):
+        # The PyTorch and MLX listings allocate their intermediates each iteration (the workspace's
         # worth), the scaled updates and, under autograd, the gradients (two weights' worth);
         # the tensors start as a cast copy of the draw on the host.
         arrays = config.itemsize * (problem_elements + workspace_elements + 2 * weights)
@@ -83,7 +83,8 @@ def check_memory(config: RunConfig) -> MemoryEstimate:
         raise InsufficientMemoryError("CPU", estimate.host_bytes, host_free, losses,
                                       config.iterations)
     if estimate.device_bytes:
-        device_free = gpu_memory_available(torch=config.code in TORCH_CODES)
+        device_free = gpu_memory_available(library="torch" if config.code in TORCH_CODES
+                                           else config.code)
         if estimate.device_bytes > device_free:
             raise InsufficientMemoryError("GPU", estimate.device_bytes, device_free, losses,
                                           config.iterations)

@@ -17,6 +17,7 @@ from engine.core.result import COMPLETED, DIVERGED, STOPPED, Progress, RunResult
 from engine.machine.devices import code_refusal, probe_gpu
 from engine.numerics.diagnostics import Diagnostics
 from engine.run.faults import fault_for
+from engine.run.gpus import other_gpu_hint
 from engine.run.memory import check_memory
 
 PROGRESS_INTERVAL = 0.05  # seconds: at most ~20 progress batches a second
@@ -28,19 +29,22 @@ def check_device(config: RunConfig) -> None:
     refusal = code_refusal(config.code)
     if refusal:
         raise ConfigError("code", refusal)
+    reason = ""
     if config.code in TORCH_CODES:  # PyTorch's seconds of import, before the run's setup
         from engine.backends.torch_codes import gpu_refusal
 
-        reason = gpu_refusal() if config.device == "gpu" else ""
-        if reason:
-            raise ConfigError("device", translate("train", "a GPU was asked for but cannot be "
-                                                           "used: {reason}").format(reason=reason))
+        reason = gpu_refusal(config.dtype) if config.device == "gpu" else ""
+    elif config.code == "mlx":
+        from engine.backends.mlx_code import device_refusal
+
+        reason = device_refusal(config)
     elif config.device == "gpu":
         gpu = probe_gpu()
         if not gpu.available:
-            raise ConfigError("device", translate("train", "a GPU was asked for but cannot be "
-                                                           "used: {reason}").format(
-                reason=translate("devices", gpu.reason)))
+            reason = translate("devices", gpu.reason) + other_gpu_hint(config.code)
+    if reason:
+        raise ConfigError("device", translate("train", "a GPU was asked for but cannot be "
+                                                       "used: {reason}").format(reason=reason))
 
 
 def train(

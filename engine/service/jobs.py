@@ -20,7 +20,8 @@ from engine.core.language import translate
 from engine.core.measure import MIN_PAIRS
 from engine.core.result import RunResult, Status
 from engine.core.target import TargetLoss
-from engine.machine.devices import GpuStatus, probe_gpu
+from engine.machine.devices import GpuStatus
+from engine.run.gpus import probe_gpus
 from engine.tools.profile import Profile, ProfileSettings, profile
 from engine.tools.race import RaceResult, Target, race
 from engine.tools.rate_sweep import LearningRateSweep, RateSweepSettings, sweep_learning_rates
@@ -200,10 +201,11 @@ class ProfileJob(Job):
 
 @dataclass(frozen=True)
 class ProbeJob(Job):
-    """Can CuPy use a GPU here? (The compute process probes once, at its warm-up.)"""
+    """Can CuPy, MLX or PyTorch's MPS use a GPU here, and which? (The compute process probes
+    CuPy once, at its warm-up.)"""
 
     def run(self, report: Report, stop) -> GpuStatus:
-        return probe_gpu()
+        return probe_gpus()
 
     def describe(self) -> str:
         return "the GPU probe"

@@ -25,7 +25,7 @@ from engine.core.measure import (
 )
 from engine.core.result import STOPPED, Progress, RunResult, Status, status_word
 from engine.core.target import TargetLoss
-from engine.machine.devices import TORCH_EXTRA, code_refusal, probe_gpu
+from engine.machine.devices import MLX_EXTRA, TORCH_EXTRA, code_refusal, describe_path, probe_gpu
 from engine.machine.threads import physical_cores, thread_count
 from engine.run.train import train
 
@@ -101,6 +101,8 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
     ConfigError naming the setting."""
     from engine.run.train import check_device
 
+    if compare == "code":  # each code's lane on the GPU where that code can use it
+        return code_targets(config, threads, device)
     if device == "gpu":
         check_device(config)  # refused in words where no GPU can be used
     if compare == "gpu-path":
@@ -110,8 +112,6 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
             if given:
                 raise ConfigError(name, translate("race", "race --compare gpu-path runs the three "
                                                           "GPU paths on the GPU; leave it out"))
-    if compare == "code":
-        return code_targets(config, threads, device)
     targets = default_targets(compare, gpu_available)
     if compare == "gpu-path":
         return targets
@@ -142,20 +142,47 @@ def race_lanes(compare: str, config: RunConfig, threads=None, device=None, gpu_p
 
 
 def code_targets(config: RunConfig, threads=None, device=None) -> tuple[Target, ...]:
-    """race --compare code: the three codes as lanes on one device with one thread setting,
-    so that the code is all that differs. PyTorch's codes need the torch extra."""
-    refusal = code_refusal("autograd")
-    if refusal:
-        raise ConfigError("compare", translate("race", "racing the codes needs PyTorch, an "
-                                                       "optional extra: "
-                                                       "{extra}").format(extra=TORCH_EXTRA))
+    """race --compare code: the codes installed here as lanes on one device with one thread
+    setting, so that the code is all that differs (MLX chooses its own CPU threads: its lane
+    is named without a count). The NumPy engine and at least one of PyTorch's codes (the
+    torch extra) or MLX's (the mlx extra); on a GPU, the codes that can use it."""
+    from engine.run.train import check_device
+
     device = device or config.device
     threads = threads if threads is not None else config.threads
-    where = "GPU" if device == "gpu" else (
-        "CPU" + (f", {thread_count(threads)}" if threads != "auto" else ""))
-    return tuple(Target(f"{translate('codes', NAMES[code])} ({where})", device, threads=threads,
-                        code=code)
-                 for code in CODES)
+    codes = [code for code in CODES if not code_refusal(code)]
+    if device == "gpu":
+        codes = [code for code in codes if _can_use_gpu(replace(config, code=code, device="gpu"),
+                                                        check_device)]
+    if len(codes) < 2:
+        raise ConfigError("compare", codes_race_refusal() or translate(
+            "race", "only one code can use the GPU here; race the codes on the CPU"))
+
+    def where(code: str) -> str:
+        if device == "gpu":
+            return "GPU"
+        return "CPU" + (f", {thread_count(threads)}" if threads != "auto" and code != "mlx"
+                        else "")
+
+    return tuple(Target(f"{translate('codes', NAMES[code])} ({where(code)})", device,
+                        threads=threads, code=code) for code in codes)
+
+
+def codes_race_refusal() -> str:
+    """Why the codes cannot be raced here ("" where they can): the NumPy engine needs a
+    second code, PyTorch's or MLX's."""
+    if code_refusal("autograd") and code_refusal("mlx"):
+        return translate("race", "racing the codes needs PyTorch or MLX, optional extras: "
+                                 "{torch}, or {mlx}").format(torch=TORCH_EXTRA, mlx=MLX_EXTRA)
+    return ""
+
+
+def _can_use_gpu(config: RunConfig, check_device) -> bool:
+    try:
+        check_device(config)
+    except ConfigError:
+        return False
+    return True
 
 
 @dataclass
@@ -251,6 +278,13 @@ class RaceResult:
             slow=statistics.median(times[loser]), factor=comparison.factor())
 
     @property
+    def notes(self) -> list[str]:
+        """What a lane's time is not, where its record says so: "MLX on the CPU: this MLX
+        build multiplies with reference BLAS …"."""
+        return [describe_path(lane.result.device_info)
+                for lane in self.lanes if lane.result.device_info.get("mlx_blas")]
+
+    @property
     def comparisons(self) -> list[Comparison]:
         """The first lane's loop time over each other lane's, pair by pair (alternated)."""
         return [self._compare(self.lanes[0], lane) for lane in self.lanes[1:]]
@@ -325,6 +359,7 @@ class RaceResult:
             **{k: v for k, v in comparisons[0].items() if k != "labels"},
             "comparisons": comparisons,
             "largest_relative_difference": self.largest_relative_difference,
+            "notes": self.notes,
             **({"time_to_target": {
                 **self.target.to_dict(),
                 "lanes": [{"label": lane.label,

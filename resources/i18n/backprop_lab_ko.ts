@@ -10,7 +10,7 @@
             <translation>평활화 {weight:.2f}</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="257" />
+            <location filename="../../gui/params.py" line="261" />
             <source>{blas}, {cores} cores</source>
             <translation>{blas}, {cores}코어</translation>
         </message>
@@ -141,7 +141,7 @@
             <translation>프리셋 {name}에는 GPU가 필요한데 여기서는 쓸 수 있는 GPU가 없습니다({reason}): 적용하지 않았습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/gpu_probe.py" line="67" />
+            <location filename="../../gui/gpu_probe.py" line="75" />
             <source>the probe {kind}: {message}</source>
             <translation>GPU 확인 {kind}: {message}</translation>
         </message>
@@ -223,8 +223,8 @@
         <name>axes</name>
         <message>
             <location filename="../../gui/diagnostics_plot.py" line="42" />
-            <location filename="../../gui/loss_plot.py" line="83" />
-            <location filename="../../gui/loss_plot.py" line="259" />
+            <location filename="../../gui/loss_plot.py" line="84" />
+            <location filename="../../gui/loss_plot.py" line="260" />
             <source>iteration t</source>
             <translation>반복 t</translation>
         </message>
@@ -239,27 +239,27 @@
             <translation>2: 이 아래에서 안정</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="84" />
+            <location filename="../../gui/loss_plot.py" line="85" />
             <source>loss (sum of squares)</source>
             <translation>손실 (제곱합)</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="260" />
+            <location filename="../../gui/loss_plot.py" line="261" />
             <source>seconds into the loop</source>
             <translation>루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="370" />
+            <location filename="../../gui/loss_plot.py" line="381" />
             <source>#{number} diverged at t = {t}</source>
             <translation>#{number}: t = {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="376" />
+            <location filename="../../gui/loss_plot.py" line="387" />
             <source>Double-click to zoom to this divergence; Home shows every run again</source>
             <translation>두 번 클릭하면 이 발산을 확대합니다; Home 키를 누르면 모든 학습을 다시 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="502" />
+            <location filename="../../gui/loss_plot.py" line="514" />
             <source>#{number}: t = {t}{seconds}, loss {loss:.4g}</source>
             <translation>#{number}: t = {t}{seconds}, 손실 {loss:.4g}</translation>
         </message>
@@ -284,12 +284,12 @@
             <translation>시간 (로그)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="48" />
+            <location filename="../../gui/race_tool.py" line="47" />
             <source>seconds into the training loop</source>
             <translation>학습 루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="49" />
+            <location filename="../../gui/race_tool.py" line="48" />
             <source>loss</source>
             <translation>손실</translation>
         </message>
@@ -313,57 +313,57 @@
             <translation>{option}은(는) 창 옵션이라 '{command}'에는 아무 효과가 없습니다({prog} --help 참고)</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="29" />
+            <location filename="../../cli/output.py" line="30" />
             <source>status: diverged at iteration {t} (the loss became non-finite); lower the learning rate</source>
             <translation>상태: 반복 {t}에서 발산(손실이 유한하지 않게 됨); 학습률을 낮추세요</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="33" />
+            <location filename="../../cli/output.py" line="34" />
             <source>status: {status} after {iterations} iterations</source>
             <translation>상태: 반복 {iterations}회 후 {status}</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="35" />
+            <location filename="../../cli/output.py" line="36" />
             <source>Completed in {seconds:.3f} seconds</source>
             <translation>{seconds:.3f} s 만에 완료</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="37" />
+            <location filename="../../cli/output.py" line="38" />
             <source>Ran for {seconds:.3f} seconds</source>
             <translation>{seconds:.3f} s 동안 실행</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="38" />
+            <location filename="../../cli/output.py" line="39" />
             <source> (setup {setup:.3f} s: draw, copy to device, warm-up)</source>
             <translation> (준비 {setup:.3f} s: 난수 생성, 장치로 복사, 예열)</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="45" />
+            <location filename="../../cli/output.py" line="46" />
             <source>over {count} repeats: median {time}</source>
             <translation>{count}회 반복 측정: 중앙값 {time}</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="102" />
+            <location filename="../../cli/output.py" line="107" />
             <source>note: {note}</source>
             <translation>참고: {note}</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="58" />
+            <location filename="../../cli/output.py" line="59" />
             <source>iterations per second: {rate:,.0f}</source>
             <translation>초당 반복: {rate:,.0f}</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="61" />
+            <location filename="../../cli/output.py" line="62" />
             <source> (the training's own {training:.3f} s; the diagnostics took {diagnostics:.3f} s of the loop)</source>
             <translation> (학습 자체 {training:.3f} s; 진단이 루프 중 {diagnostics:.3f} s 사용)</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="66" />
+            <location filename="../../cli/output.py" line="71" />
             <source>outcome: diverged (the last finite loss, at iteration {t}, was {loss:.4g})</source>
             <translation>결과: 발산 (마지막 유한 손실은 반복 {t}에서 {loss:.4g})</translation>
         </message>
         <message>
-            <location filename="../../cli/output.py" line="70" />
+            <location filename="../../cli/output.py" line="75" />
             <source>outcome: {outcome} (final loss {loss:.4g}, initial {initial:.4g})</source>
             <translation>결과: {outcome} (최종 손실 {loss:.4g}, 초기 {initial:.4g})</translation>
         </message>
@@ -374,17 +374,17 @@
             <translation>--repeats: 1 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="41" />
+            <location filename="../../cli/output.py" line="68" />
             <source>time to {target}: {reached}</source>
             <translation>{target}까지 걸린 시간: {reached}</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="56" />
+            <location filename="../../cli/run.py" line="54" />
             <source>--pairs: must be at least 3 (a median needs repeats), got {value}</source>
             <translation>--pairs: 3 이상이어야 합니다(중앙값에는 반복이 필요합니다). 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../cli/run.py" line="79" />
+            <location filename="../../cli/run.py" line="77" />
             <location filename="../../cli/tools.py" line="61" />
             <source>verdict: {verdict}</source>
             <translation>판정: {verdict}</translation>
@@ -401,87 +401,87 @@
         </message>
         <message>
             <location filename="../../cli/tools.py" line="51" />
-            <location filename="../../cli/tools.py" line="198" />
+            <location filename="../../cli/tools.py" line="200" />
             <source>status: stopped (Ctrl+C); what was measured so far follows</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 결과는 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="63" />
+            <location filename="../../cli/tools.py" line="64" />
             <source>time to target: {verdict}</source>
             <translation>목표까지 걸린 시간: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="68" />
+            <location filename="../../cli/tools.py" line="70" />
             <source>threads ({lane}): {sentence}</source>
             <translation>스레드 ({lane}): {sentence}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="71" />
+            <location filename="../../cli/tools.py" line="73" />
             <source>largest relative difference between the loss curves: {difference:.3g}</source>
             <translation>손실 곡선 사이의 최대 상대 차이: {difference:.3g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="103" />
+            <location filename="../../cli/tools.py" line="105" />
             <source>status: stopped (Ctrl+C); the points measured so far follow</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 점은 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="107" />
+            <location filename="../../cli/tools.py" line="109" />
             <source>crossover: the GPU is faster from {mflop:.1f} MFLOP per iteration</source>
             <translation>교차점: 반복당 {mflop:.1f} MFLOP부터 GPU가 더 빠릅니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="109" />
+            <location filename="../../cli/tools.py" line="111" />
             <source>crossover: the GPU is faster from no size in this sweep</source>
             <translation>교차점: 이 스윕의 어떤 크기에서도 GPU가 더 빠르지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="111" />
+            <location filename="../../cli/tools.py" line="113" />
             <source>largest speedup: {speedup} at {mflop:.1f} MFLOP per iteration (the ratio of the medians; the range: the fastest and slowest repeats)</source>
             <translation>최대 가속비: 반복당 {mflop:.1f} MFLOP에서 {speedup} (중앙값의 비; 범위: 가장 빠른 반복과 가장 느린 반복)</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="138" />
+            <location filename="../../cli/tools.py" line="140" />
             <source>status: stopped (Ctrl+C); the rates measured so far follow</source>
             <translation>상태: 중지됨 (Ctrl+C); 지금까지 측정한 학습률은 다음과 같습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="141" />
+            <location filename="../../cli/tools.py" line="143" />
             <source>lowest final loss: {loss:.4g} at learning rate {lr:.4g}</source>
             <translation>가장 낮은 최종 손실: 학습률 {lr:.4g}에서 {loss:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="143" />
+            <location filename="../../cli/tools.py" line="145" />
             <source>largest learning rate that learned (final loss below {share} of the initial): {lr:.4g}</source>
             <translation>학습에 성공한 가장 큰 학습률(최종 손실이 초기의 {share} 미만): {lr:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="146" />
+            <location filename="../../cli/tools.py" line="148" />
             <source>no learning rate in the range learned</source>
             <translation>범위 안의 어떤 학습률도 학습에 성공하지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="147" />
+            <location filename="../../cli/tools.py" line="149" />
             <source>largest learning rate whose loss fell at all: {lr:.4g}</source>
             <translation>손실이 조금이라도 줄어든 가장 큰 학습률: {lr:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="149" />
+            <location filename="../../cli/tools.py" line="151" />
             <source>no learning rate in the range lowered the loss</source>
             <translation>범위 안의 어떤 학습률도 손실을 줄이지 못했습니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="150" />
+            <location filename="../../cli/tools.py" line="152" />
             <source>λ_max = {lambda_max:.4g} at the initial weights; predicted bound 2/λ_max = {bound:.4g}</source>
             <translation>초기 웨이트에서 λ_max = {lambda_max:.4g}; 예측 한계 2/λ_max = {bound:.4g}</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="153" />
+            <location filename="../../cli/tools.py" line="155" />
             <source>; the largest rate whose loss fell is {ratio:.3g}× it</source>
             <translation>; 손실이 줄어든 가장 큰 학습률은 그 {ratio:.3g}×입니다</translation>
         </message>
         <message>
-            <location filename="../../cli/tools.py" line="200" />
+            <location filename="../../cli/tools.py" line="202" />
             <source>no GPU column: {reason}</source>
             <translation>GPU 열 없음: {reason}</translation>
         </message>
@@ -567,82 +567,92 @@
     <context>
         <name>codes</name>
         <message>
-            <location filename="../../engine/backends/codes.py" line="32" />
+            <location filename="../../engine/backends/codes.py" line="33" />
             <source>NumPy engine</source>
             <translation>NumPy 엔진</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="34" />
+            <location filename="../../engine/backends/codes.py" line="35" />
             <source>the tutorial's NumPy listing</source>
             <translation>튜토리얼의 NumPy 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="36" />
+            <location filename="../../engine/backends/codes.py" line="37" />
             <source>Warm-up: numpy (the engine: NumPy on a CPU, its updates folded into the products; sgd_step with diagnostics and on a GPU's port)</source>
             <translation>"Warm-up: numpy" (엔진: CPU의 NumPy, 갱신을 행렬 곱에 합쳐 계산; 진단과 GPU 포트에서는 sgd_step)</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="39" />
+            <location filename="../../engine/backends/codes.py" line="40" />
             <source>PyTorch: Tensors (gradients written by hand, on torch tensors)</source>
             <translation>PyTorch: Tensors (torch 텐서 위에서 손수 쓴 기울기)</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="41" />
+            <location filename="../../engine/backends/codes.py" line="42" />
             <source>PyTorch: Autograd (loss.backward() computes the gradients)</source>
             <translation>PyTorch: Autograd (loss.backward()가 기울기를 계산)</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="43" />
+            <location filename="../../engine/backends/codes.py" line="44" />
+            <source>Warm-up: numpy in MLX (the same hand-written gradients on mlx.core arrays, evaluated once per iteration)</source>
+            <translation>Warm-up: numpy를 MLX로 (mlx.core 배열 위에서 같은 손수 쓴 기울기, 반복마다 한 번 평가)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/backends/codes.py" line="46" />
             <source>Warm-up: numpy as the tutorial writes it (the oracle the tests train every code against; it computes every gradient and updates the trained layers)</source>
             <translation>Warm-up: numpy, 튜토리얼에 쓰인 그대로(테스트가 모든 코드를 비교하는 기준; 모든 기울기를 계산하고 학습하는 층만 갱신)</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="159" />
+            <location filename="../../engine/backends/codes.py" line="162" />
             <source>the hand-written NumPy code</source>
             <translation>손수 쓴 NumPy 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="160" />
+            <location filename="../../engine/backends/codes.py" line="163" />
             <source>the hand-written torch code</source>
             <translation>손수 쓴 torch 코드</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="162" />
+            <location filename="../../engine/backends/codes.py" line="164" />
+            <source>the hand-written MLX code</source>
+            <translation>손수 쓴 MLX 코드</translation>
+        </message>
+        <message>
+            <location filename="../../engine/backends/codes.py" line="166" />
             <source>both layers are trained</source>
             <translation>두 층 모두 학습합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="163" />
+            <location filename="../../engine/backends/codes.py" line="167" />
             <source>both layers are trained, which needs all three</source>
             <translation>두 층 모두 학습하므로 세 개가 모두 필요합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="165" />
+            <location filename="../../engine/backends/codes.py" line="169" />
             <source>w1 is frozen, so nothing needs grad_h_relu</source>
             <translation>w1이 고정되어 grad_h_relu가 필요 없습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="167" />
+            <location filename="../../engine/backends/codes.py" line="171" />
             <source>w1 is frozen, yet more than grad_w2 was computed</source>
             <translation>w1이 고정되었는데도 grad_w2 외의 것이 계산되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="169" />
+            <location filename="../../engine/backends/codes.py" line="173" />
             <source>w2 is frozen, so grad_w2 is skipped</source>
             <translation>w2가 고정되어 grad_w2를 건너뜁니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="170" />
+            <location filename="../../engine/backends/codes.py" line="174" />
             <source>w2 is frozen, yet grad_w2 was computed</source>
             <translation>w2가 고정되었는데도 grad_w2가 계산되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="171" />
+            <location filename="../../engine/backends/codes.py" line="175" />
             <source>{who} ran {products} of {all} gradient products: {why}</source>
             <translation>{who}: 기울기 행렬 곱 {all}개 중 {products}개를 실행했습니다; {why}</translation>
         </message>
         <message>
-            <location filename="../../engine/backends/codes.py" line="179" />
+            <location filename="../../engine/backends/codes.py" line="183" />
             <source>Backward pass: {sentence}.</source>
             <translation>역전파: {sentence}.</translation>
         </message>
@@ -704,70 +714,70 @@
     <context>
         <name>config</name>
         <message>
-            <location filename="../../engine/core/config.py" line="65" />
+            <location filename="../../engine/core/config.py" line="66" />
             <source>both layers</source>
             <translation>두 층</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="66" />
+            <location filename="../../engine/core/config.py" line="67" />
             <source>the {layer} block</source>
             <translation>{layer} 블록</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="82" />
+            <location filename="../../engine/core/config.py" line="83" />
             <source>must be one of {choices}, got {value!r}</source>
             <translation>{choices} 중 하나여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="92" />
-            <location filename="../../engine/core/config.py" line="126" />
+            <location filename="../../engine/core/config.py" line="93" />
+            <location filename="../../engine/core/config.py" line="127" />
             <source>must be a whole number, got {value!r}</source>
             <translation>정수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="95" />
-            <location filename="../../engine/core/config.py" line="137" />
-            <location filename="../../engine/run/train.py" line="154" />
+            <location filename="../../engine/core/config.py" line="96" />
+            <location filename="../../engine/core/config.py" line="138" />
+            <location filename="../../engine/run/train.py" line="158" />
             <source>must be at least 1, got {value}</source>
             <translation>1 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="99" />
+            <location filename="../../engine/core/config.py" line="100" />
             <source>must be a number, got {value!r}</source>
             <translation>숫자여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="102" />
+            <location filename="../../engine/core/config.py" line="103" />
             <source>must be finite, got {value}</source>
             <translation>유한한 값이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="105" />
+            <location filename="../../engine/core/config.py" line="106" />
             <source>must be positive, got {value}</source>
             <translation>양수여야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="112" />
+            <location filename="../../engine/core/config.py" line="113" />
             <source>tf32 runs only on a GPU: its products use TensorFloat-32 tensor cores, which a CPU does not have; use float32 on a CPU</source>
             <translation>tf32는 GPU에서만 실행됩니다: 행렬 곱이 CPU에는 없는 TensorFloat-32 텐서 코어를 씁니다; CPU에서는 float32를 쓰세요</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="122" />
+            <location filename="../../engine/core/config.py" line="123" />
             <source>must be true or false, got {value!r}</source>
             <translation>참 또는 거짓이어야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="129" />
+            <location filename="../../engine/core/config.py" line="130" />
             <source>must be zero or positive, got {value}</source>
             <translation>0 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="134" />
+            <location filename="../../engine/core/config.py" line="135" />
             <source>must be 'auto' or a whole number, got {value!r}</source>
             <translation>'auto' 또는 정수여야 합니다. 입력값: {value!r}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="140" />
+            <location filename="../../engine/core/config.py" line="141" />
             <source>must be at most {limit}, got {value}</source>
             <translation>{limit} 이하여야 합니다. 입력값: {value}</translation>
         </message>
@@ -918,17 +928,32 @@
             <translation>GPU가 자체 검사에서 틀린 결과를 냈습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/machine/devices.py" line="136" />
+            <location filename="../../engine/machine/devices.py" line="148" />
             <source>{code} needs PyTorch, an optional extra: {extra}</source>
             <translation>{code} 코드에는 선택 설치 항목인 PyTorch가 필요합니다: {extra}</translation>
         </message>
         <message>
-            <location filename="../../engine/machine/devices.py" line="249" />
+            <location filename="../../engine/machine/devices.py" line="151" />
+            <source>mlx needs MLX, an optional extra: {extra} (on Linux its CPU build; mlx-cuda for an NVIDIA GPU)</source>
+            <translation>mlx 코드에는 선택 설치 항목인 MLX가 필요합니다: {extra} (리눅스에서는 CPU 빌드; NVIDIA GPU에는 mlx-cuda)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/machine/devices.py" line="272" />
+            <source>MLX on the CPU: this MLX build multiplies with reference BLAS ({blas}), not an optimised one: its time is what this build costs, not a fair measure of this CPU</source>
+            <translation>CPU의 MLX: 이 MLX 빌드는 최적화되지 않은 참조 BLAS({blas})로 행렬을 곱합니다: 이 시간은 이 빌드의 비용이지, 이 CPU를 공정하게 잰 값이 아닙니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/machine/devices.py" line="277" />
+            <source>GPU: {name} ({backend})</source>
+            <translation>GPU: {name} ({backend})</translation>
+        </message>
+        <message>
+            <location filename="../../engine/machine/devices.py" line="284" />
             <source>{count:,} iterations per replay, cuBLAS through {binding}</source>
             <translation>재실행당 반복 {count:,}회, cuBLAS는 {binding}을(를) 통해</translation>
         </message>
         <message>
-            <location filename="../../engine/machine/devices.py" line="254" />
+            <location filename="../../engine/machine/devices.py" line="289" />
             <source>GPU path: {path}</source>
             <translation>GPU 경로: {path}</translation>
         </message>
@@ -1279,6 +1304,19 @@
         </message>
     </context>
     <context>
+        <name>gpus</name>
+        <message>
+            <location filename="../../engine/run/gpus.py" line="13" />
+            <source>no GPU library found: on Apple silicon, install the mlx extra (MLX on Metal) or the torch extra (PyTorch's MPS)</source>
+            <translation>GPU 라이브러리가 없습니다: 애플 실리콘에서는 mlx 추가 설치(Metal 위의 MLX)나 torch 추가 설치(PyTorch의 MPS)를 더하세요</translation>
+        </message>
+        <message>
+            <location filename="../../engine/run/gpus.py" line="62" />
+            <source>; MLX can use this machine's GPU: choose the mlx code (--code mlx) with float32</source>
+            <translation>; 이 컴퓨터의 GPU는 MLX가 쓸 수 있습니다: float32와 함께 mlx 코드(--code mlx)를 고르세요</translation>
+        </message>
+    </context>
+    <context>
         <name>hover</name>
         <message>
             <location filename="../../gui/hover.py" line="74" />
@@ -1289,47 +1327,47 @@
     <context>
         <name>jobs</name>
         <message>
-            <location filename="../../engine/service/jobs.py" line="73" />
+            <location filename="../../engine/service/jobs.py" line="74" />
             <source>Refused: {message}.</source>
             <translation>거부됨: {message}.</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="74" />
+            <location filename="../../engine/service/jobs.py" line="75" />
             <source>Error: {message}</source>
             <translation>오류: {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="75" />
+            <location filename="../../engine/service/jobs.py" line="76" />
             <source>Crashed: {message}</source>
             <translation>비정상 종료: {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="76" />
+            <location filename="../../engine/service/jobs.py" line="77" />
             <source>Stopped (forced): {message}</source>
             <translation>중지됨(강제): {message}</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="132" />
+            <location filename="../../engine/service/jobs.py" line="133" />
             <source>the run (N={n} D_in={d_in} H={hidden} D_out={d_out}, lr {lr:g}, {device} {dtype}, seed {seed})</source>
             <translation>학습 (N={n} D_in={d_in} H={hidden} D_out={d_out}, lr {lr:g}, {device} {dtype}, 시드 {seed})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="152" />
+            <location filename="../../engine/service/jobs.py" line="153" />
             <source>the race ({first} vs {second})</source>
             <translation>경주 ({first} 대 {second})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="168" />
+            <location filename="../../engine/service/jobs.py" line="169" />
             <source>the size sweep ({steps} sizes)</source>
             <translation>크기 스윕 (크기 {steps}개)</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="182" />
+            <location filename="../../engine/service/jobs.py" line="183" />
             <source>the learning-rate sweep ({low:g} to {high:g})</source>
             <translation>학습률 스윕 ({low:g}~{high:g})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="197" />
+            <location filename="../../engine/service/jobs.py" line="198" />
             <source>the profile (the run's sizes and {scale:g}× them)</source>
             <translation>프로파일 (학습 크기와 그 {scale:g}×)</translation>
         </message>
@@ -1658,9 +1696,19 @@
             <translation>loss.backward()가 기울기를 계산합니다; 고정된 층은 requires_grad=False인 웨이트입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="69" />
+            <location filename="../../gui/params.py" line="64" />
+            <source>The NumPy loop's hand-written gradients in MLX: on Apple silicon's GPU (Metal), an NVIDIA GPU (the mlx-cuda extra) or the CPU. MLX's GPU has no float64: use float32 there</source>
+            <translation>NumPy 루프의 손수 쓴 기울기를 MLX로: 애플 실리콘의 GPU(Metal), NVIDIA GPU(mlx-cuda 추가 설치) 또는 CPU에서. MLX의 GPU에는 float64가 없으니 거기서는 float32를 쓰세요</translation>
+        </message>
+        <message>
+            <location filename="../../gui/params.py" line="73" />
             <source>.</source>
             <translation>.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/params.py" line="281" />
+            <source>checking whether CuPy, MLX or PyTorch can use a GPU…</source>
+            <translation>CuPy, MLX, PyTorch 가운데 GPU를 쓸 수 있는 것이 있는지 확인하는 중…</translation>
         </message>
         <message>
             <location filename="../../gui/layer_limit.py" line="39" />
@@ -1668,42 +1716,37 @@
             <translation>w1을 고정하면 손실은 w2의 2차식이고 곡률이 변하지 않습니다: 처음 뽑은 웨이트에서 w2 블록의 2/λ_max가 학습률(learning rate)의 정확한 한계입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="171" />
+            <location filename="../../gui/params.py" line="175" />
             <source>{diagnostics}: sharpness, dead units</source>
             <translation>{diagnostics}: 샤프니스, 죽은 유닛</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="186" />
+            <location filename="../../gui/params.py" line="190" />
             <source>Learning rate one decade down</source>
             <translation>학습률을 10분의 1로</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="188" />
+            <location filename="../../gui/params.py" line="192" />
             <source>Learning rate one decade up</source>
             <translation>학습률을 10배로</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="215" />
+            <location filename="../../gui/params.py" line="219" />
             <source>train at least one layer (w1 or w2)</source>
             <translation>적어도 한 층(w1 또는 w2)은 학습해야 합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="275" />
+            <location filename="../../gui/params.py" line="280" />
             <source>GPU (probing…)</source>
             <translation>GPU (확인 중…)</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="276" />
-            <source>checking whether CuPy can use a GPU…</source>
-            <translation>CuPy가 GPU를 쓸 수 있는지 확인하는 중…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/params.py" line="282" />
+            <location filename="../../gui/params.py" line="287" />
             <source>GPU (unavailable)</source>
             <translation>GPU (사용 불가)</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="320" />
+            <location filename="../../gui/params.py" line="325" />
             <source>{tip}
 
 Invalid: {reason}</source>
@@ -1861,53 +1904,53 @@ Invalid: {reason}</source>
     <context>
         <name>race</name>
         <message>
-            <location filename="../../gui/race_tool.py" line="34" />
+            <location filename="../../gui/race_tool.py" line="33" />
             <source>CPU vs GPU (without a GPU: 1 thread vs all)</source>
             <translation>CPU 대 GPU (GPU가 없으면: 스레드 1개 대 전부)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="35" />
+            <location filename="../../gui/race_tool.py" line="34" />
             <source>float64 vs float32 (and tf32 on a GPU)</source>
             <translation>float64 대 float32 (GPU에서는 tf32도)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="36" />
+            <location filename="../../gui/race_tool.py" line="35" />
             <source>GPU paths: CuPy port vs fused vs CUDA graph</source>
             <translation>GPU 경로: CuPy 포트 대 융합 대 CUDA 그래프</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="37" />
-            <source>Codes: NumPy vs PyTorch: Tensors vs Autograd</source>
-            <translation>코드: NumPy 대 PyTorch: Tensors 대 Autograd</translation>
+            <location filename="../../gui/race_tool.py" line="36" />
+            <source>Codes: NumPy vs PyTorch (Tensors, Autograd) vs MLX</source>
+            <translation>코드: NumPy 대 PyTorch (Tensors, Autograd) 대 MLX</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="44" />
-            <source>What the runs differ in; everything else, the random draw included, is the same. The GPU paths need a GPU; the codes need the torch extra.</source>
-            <translation>학습끼리 다른 점; 난수를 포함한 나머지는 모두 같습니다. GPU 경로에는 GPU가, 코드 비교에는 torch 추가 설치가 필요합니다.</translation>
+            <location filename="../../gui/race_tool.py" line="43" />
+            <source>What the runs differ in; everything else, the random draw included, is the same. The GPU paths need a GPU; the codes need the torch or the mlx extra.</source>
+            <translation>학습끼리 다른 점; 난수를 포함한 나머지는 모두 같습니다. GPU 경로에는 GPU가, 코드 비교에는 torch나 mlx 추가 설치가 필요합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="60" />
+            <location filename="../../gui/race_tool.py" line="59" />
             <source>Compare</source>
             <translation>비교</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="71" />
+            <location filename="../../gui/race_tool.py" line="70" />
             <source>Refused: {reason}.</source>
             <translation>거부됨: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="87" />
+            <location filename="../../gui/race_tool.py" line="86" />
             <source>Racing {lanes}…</source>
             <translation>경주 중: {lanes}…</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="88" />
-            <location filename="../../gui/race_tool.py" line="137" />
+            <location filename="../../gui/race_tool.py" line="87" />
+            <location filename="../../gui/race_tool.py" line="138" />
             <source> against </source>
             <translation> 대 </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="109" />
+            <location filename="../../gui/race_tool.py" line="108" />
             <source>&lt;b&gt;{lane}&lt;/b&gt;: loop {time} over {count} runs (setup {setup:.3f} s, not in the race; the curve is the median run), {status}</source>
             <translation>&lt;b&gt;{lane}&lt;/b&gt;: 학습 {count}번의 루프 {time} (준비 {setup:.3f} s는 경주에 포함하지 않음; 곡선은 중앙값 학습), {status}</translation>
         </message>
@@ -1917,62 +1960,62 @@ Invalid: {reason}</source>
             <translation>목표까지 걸린 시간: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="124" />
+            <location filename="../../gui/race_tool.py" line="125" />
             <source>Race stopped: the rounds measured so far.</source>
             <translation>경주 중지: 지금까지 측정한 라운드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="126" />
+            <location filename="../../gui/race_tool.py" line="127" />
             <source>Race finished.</source>
             <translation>경주를 마쳤습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="145" />
+            <location filename="../../gui/race_tool.py" line="146" />
             <source>{threads} BLAS threads on the same CPU</source>
             <translation>같은 CPU에서 BLAS 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="147" />
+            <location filename="../../gui/race_tool.py" line="148" />
             <source>the GPU paths {paths}</source>
             <translation>GPU 경로 {paths}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="150" />
+            <location filename="../../gui/race_tool.py" line="151" />
             <source>Same draw, same algorithm; {what}. </source>
             <translation>같은 난수, 같은 알고리즘; {what}. </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="151" />
+            <location filename="../../gui/race_tool.py" line="152" />
             <source>the same settings</source>
             <translation>같은 설정</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="153" />
+            <location filename="../../gui/race_tool.py" line="154" />
             <source>The loss curves agree to {difference:.1e} (relative): the same arithmetic, rounded in a different order.</source>
             <translation>손실 곡선이 {difference:.1e} (상대)까지 일치합니다: 같은 연산을 다른 순서로 반올림했을 뿐입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="156" />
+            <location filename="../../gui/race_tool.py" line="157" />
             <source>float32 keeps about 7 significant digits</source>
             <translation>float32는 유효숫자 약 7자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="157" />
+            <location filename="../../gui/race_tool.py" line="158" />
             <source>TF32 products keep about 3</source>
             <translation>TF32 곱은 약 3자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="160" />
+            <location filename="../../gui/race_tool.py" line="161" />
             <source>The loss curves differ by up to {percent:.3g} % (relative): {kept} significant digits, and training amplifies the rounding.</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다: {kept}의 유효숫자를 유지하고, 학습이 반올림 오차를 키웁니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="163" />
+            <location filename="../../gui/race_tool.py" line="164" />
             <source> and </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="164" />
+            <location filename="../../gui/race_tool.py" line="165" />
             <source>The loss curves differ by up to {percent:.3g} % (relative).</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다.</translation>
         </message>
@@ -2038,47 +2081,52 @@ Invalid: {reason}</source>
             <translation>1은 이미 첫 레인의 스레드 수입니다; 두 번째 레인의 수를 주세요(예: 2)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="149" />
-            <source>racing the codes needs PyTorch, an optional extra: {extra}</source>
-            <translation>코드 경주에는 선택 설치인 PyTorch가 필요합니다: {extra}</translation>
+            <location filename="../../engine/tools/race.py" line="158" />
+            <source>only one code can use the GPU here; race the codes on the CPU</source>
+            <translation>여기서는 GPU를 쓸 수 있는 코드가 하나뿐입니다; 코드 경주는 CPU에서 하세요</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="221" />
+            <location filename="../../engine/tools/race.py" line="175" />
+            <source>racing the codes needs PyTorch or MLX, optional extras: {torch}, or {mlx}</source>
+            <translation>코드 경주에는 선택 설치인 PyTorch나 MLX가 필요합니다: {torch} 또는 {mlx}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="253" />
             <source>{lane} did not reach {target}</source>
             <translation>{target}에 도달하지 못한 레인: {lane}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="236" />
+            <location filename="../../engine/tools/race.py" line="271" />
             <source>to {target}: {verdict}</source>
             <translation>{target}까지: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="242" />
+            <location filename="../../engine/tools/race.py" line="274" />
             <source>{winner} reached {target} first: {fast:.3g} s against {slow:.3g} s ({factor})</source>
             <translation>{target}에 먼저 도달한 쪽: {winner}, {fast:.3g} s 대 {slow:.3g} s ({factor})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="256" />
+            <location filename="../../engine/tools/race.py" line="296" />
             <source>the lanes did not complete the same iterations ({why})</source>
             <translation>레인들이 같은 반복을 마치지 못했습니다({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="273" />
+            <location filename="../../engine/tools/race.py" line="313" />
             <source>the race was stopped before every lane had run</source>
             <translation>모든 레인이 실행되기 전에 경주가 중지되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="342" />
+            <location filename="../../engine/tools/race.py" line="384" />
             <source>diverged at iteration {t}</source>
             <translation>반복 {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="343" />
+            <location filename="../../engine/tools/race.py" line="385" />
             <source>{status} after {iterations} iterations</source>
             <translation>반복 {iterations}회 후 {status}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="358" />
+            <location filename="../../engine/tools/race.py" line="400" />
             <source>{figure}, so {threads} BLAS threads waited for a core at every product</source>
             <translation>{figure} — 그래서 BLAS 스레드 {threads}개가 행렬 곱마다 코어를 기다렸습니다</translation>
         </message>
@@ -2223,53 +2271,53 @@ Invalid: {reason}</source>
     <context>
         <name>records</name>
         <message>
-            <location filename="../../engine/core/result.py" line="314" />
+            <location filename="../../engine/core/result.py" line="316" />
             <source>not JSON ({error})</source>
             <translation>JSON이 아닙니다({error})</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="317" />
+            <location filename="../../engine/core/result.py" line="319" />
             <source>its format {format} is not one this program writes</source>
             <translation>형식 {format}: 이 프로그램이 쓰는 형식이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="320" />
+            <location filename="../../engine/core/result.py" line="322" />
             <source>it is version {version} of the session format; this program reads version {known}</source>
             <translation>세션 형식의 버전 {version}입니다. 이 프로그램은 버전 {known}만 읽습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="326" />
-            <location filename="../../engine/core/result.py" line="329" />
+            <location filename="../../engine/core/result.py" line="328" />
+            <location filename="../../engine/core/result.py" line="331" />
             <source>it holds no run records</source>
             <translation>학습 기록이 들어 있지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="332" />
+            <location filename="../../engine/core/result.py" line="334" />
             <source>record {index}</source>
             <translation>기록 {index}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="333" />
+            <location filename="../../engine/core/result.py" line="335" />
             <source>the record</source>
             <translation>기록</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="336" />
+            <location filename="../../engine/core/result.py" line="338" />
             <source>{where} is not a run record of this program (it needs config, status, losses and loop_seconds)</source>
             <translation>{where}은(는) 이 프로그램의 학습 기록이 아닙니다(config, status, losses, loop_seconds가 필요합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="342" />
+            <location filename="../../engine/core/result.py" line="344" />
             <source>{where} does not read as a run record: {error}</source>
             <translation>{where}을(를) 학습 기록으로 읽을 수 없습니다: {error}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="348" />
+            <location filename="../../engine/core/result.py" line="350" />
             <source>{where} has a negative or non-finite time or iteration count</source>
             <translation>{where}: 시간이나 반복 횟수가 음수이거나 유한하지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="351" />
+            <location filename="../../engine/core/result.py" line="353" />
             <source>{where} has {losses} losses for {iterations} iterations</source>
             <translation>{where}에는 반복 {iterations}회에 손실이 {losses}개 있습니다</translation>
         </message>
@@ -2287,52 +2335,52 @@ Invalid: {reason}</source>
             <translation>{device}에서 반복 {iterations:,}회 실행 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="265" />
+            <location filename="../../gui/run_controller.py" line="264" />
             <source>History full ({runs} runs or {losses:,} losses kept): dropped {dropped}</source>
             <translation>기록이 가득 찼습니다(학습 {runs}개 또는 손실 {losses:,}개까지 보관): {dropped} 삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="297" />
+            <location filename="../../gui/run_controller.py" line="296" />
             <source>catapult: lr·λ_max &gt; 2, loss rising, then below 2 from t = {t}</source>
             <translation>카타펄트: lr·λ_max &gt; 2, 손실 증가, 그 뒤 t = {t}부터 2 아래</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="300" />
+            <location filename="../../gui/run_controller.py" line="299" />
             <source>diverging: lr·λ_max &gt; 2, loss rising, never below 2 again</source>
             <translation>발산 중: lr·λ_max &gt; 2, 손실 증가, 다시는 2 아래로 내려가지 않음</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="302" />
+            <location filename="../../gui/run_controller.py" line="301" />
             <source>lr·λ_max &gt; 2, loss rising, not below 2 again by the run's end</source>
             <translation>lr·λ_max &gt; 2, 손실 증가, 학습이 끝날 때까지 2 아래로 내려가지 않음</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="310" />
+            <location filename="../../gui/run_controller.py" line="309" />
             <source>, while other programs used the CPU</source>
             <translation>, 다른 프로그램이 CPU를 쓰는 동안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="315" />
+            <location filename="../../gui/run_controller.py" line="314" />
             <source>Completed in {time}: the median of {count} repeats{busy}</source>
             <translation>{time}에 완료: {count}회 반복의 중앙값{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="319" />
+            <location filename="../../gui/run_controller.py" line="318" />
             <source>Completed in {seconds:.3f} s, unstable: the loss ended above where it began. Lower the learning rate.{busy}</source>
             <translation>{seconds:.3f} s에 완료, 불안정: 손실이 시작보다 높게 끝났습니다. 학습률을 낮추세요.{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="324" />
+            <location filename="../../gui/run_controller.py" line="323" />
             <source>Completed in {seconds:.3f} s{busy}</source>
             <translation>{seconds:.3f} s에 완료{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="327" />
+            <location filename="../../gui/run_controller.py" line="326" />
             <source>Diverged at iteration {t}: the loss became non-finite. Lower the learning rate (÷10).</source>
             <translation>반복 {t}에서 발산: 손실이 유한하지 않게 되었습니다. 학습률을 낮추세요(÷10).</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="332" />
+            <location filename="../../gui/run_controller.py" line="331" />
             <source>Stopped after {iterations:,} iterations ({seconds:.3f} s)</source>
             <translation>반복 {iterations:,}회 후 중지 ({seconds:.3f} s)</translation>
         </message>
@@ -2340,127 +2388,127 @@ Invalid: {reason}</source>
     <context>
         <name>run_table</name>
         <message>
-            <location filename="../../gui/run_table.py" line="28" />
+            <location filename="../../gui/run_table.py" line="30" />
             <source>show</source>
             <translation>표시</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="29" />
+            <location filename="../../gui/run_table.py" line="31" />
             <source>code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="29" />
+            <location filename="../../gui/run_table.py" line="31" />
             <source>device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="30" />
+            <location filename="../../gui/run_table.py" line="32" />
             <source>threads</source>
             <translation>스레드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="31" />
+            <location filename="../../gui/run_table.py" line="33" />
             <source>seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="31" />
+            <location filename="../../gui/run_table.py" line="33" />
             <source>layers</source>
             <translation>층</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="32" />
+            <location filename="../../gui/run_table.py" line="34" />
             <source>status</source>
             <translation>상태</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="32" />
+            <location filename="../../gui/run_table.py" line="34" />
             <source>loop time</source>
             <translation>루프 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="33" />
+            <location filename="../../gui/run_table.py" line="35" />
             <source>final loss</source>
             <translation>최종 손실</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="34" />
+            <location filename="../../gui/run_table.py" line="36" />
             <source>to target</source>
             <translation>목표까지</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="35" />
+            <location filename="../../gui/run_table.py" line="37" />
             <source>speedup</source>
             <translation>가속비</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="43" />
+            <location filename="../../gui/run_table.py" line="45" />
             <source>baseline</source>
             <translation>기준선</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="45" />
+            <location filename="../../gui/run_table.py" line="47" />
             <source>— (other work)</source>
             <translation>— (다른 작업량)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="48" />
+            <location filename="../../gui/run_table.py" line="50" />
             <source>— (Repeat ×{pairs} both to compare)</source>
             <translation>— (비교하려면 둘 다 반복 측정 ×{pairs})</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="51" />
+            <location filename="../../gui/run_table.py" line="53" />
             <source>—, within noise</source>
             <translation>—, 잡음 범위 안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="55" />
+            <location filename="../../gui/run_table.py" line="57" />
             <source>{speedup:.3g}× ({low:.3g}–{high:.3g}, {agree} of {pairs} pairs)</source>
             <translation>{speedup:.3g}× ({low:.3g}–{high:.3g}, {pairs}쌍 중 {agree}쌍)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="68" />
+            <location filename="../../gui/run_table.py" line="70" />
             <source>both</source>
             <translation>둘 다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="75" />
+            <location filename="../../gui/run_table.py" line="77" />
             <source>How the run ended, and what it learned: learned (the loss fell below a millionth of its initial value), still falling (by 5 % or more over its last fifth), plateaued (flat, well above zero: a catapult's, or the best fit of a problem that cannot be fitted exactly), unstable (finite, but no lower than it began), diverged (non-finite, at iteration t)</source>
             <translation>학습이 어떻게 끝났고 무엇을 배웠는지: 학습 성공(손실이 초기값의 백만분의 1 아래로 줄어듦), 아직 감소 중(마지막 5분의 1 동안 5 % 이상 줄어듦), 정체(0보다 한참 위에서 평평함: 카타펄트, 또는 정확히 맞출 수 없는 문제의 최선), 불안정(유한하지만 시작보다 낮아지지 않음), 발산(반복 t에서 유한하지 않게 됨)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="81" />
+            <location filename="../../gui/run_table.py" line="83" />
             <source>Time to the target ({target}), MLPerf's time to train: the first iteration t whose loss was at or below it, and the seconds into the loop when it ended; a diverged run never reaches it. Set the target under the controls on the left.</source>
             <translation>목표({target})까지 걸린 시간(벤치마크에서 쓰는 학습 완료 시간): 손실이 처음으로 목표 이하가 된 반복 t와, 그 반복이 끝난 시점의 루프 시작 후 초. 발산한 실행은 목표에 도달하지 않은 것으로 칩니다. 목표는 왼쪽 컨트롤 아래에서 정합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="107" />
+            <location filename="../../gui/run_table.py" line="110" />
             <source>Every run of this session. Untick a run to hide it from the plot; select runs to delete them or to use one as the baseline of the speedup column (baseline loop time / this run's). Double-click a diverged run to zoom to its divergence; Home on the plot shows every run again.</source>
             <translation>이번 세션의 모든 학습. 체크를 끄면 그래프에서 숨깁니다; 학습을 선택해 삭제하거나 가속비 열의 기준선(기준선 루프 시간 / 이 학습의 루프 시간)으로 쓸 수 있습니다. 발산한 학습을 두 번 클릭하면 그 발산을 확대하고, 그래프에서 Home 키를 누르면 모든 학습을 다시 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="116" />
+            <location filename="../../gui/run_table.py" line="119" />
             <source>Delete</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="118" />
+            <location filename="../../gui/run_table.py" line="121" />
             <source>Remove the selected runs from the table, the plot and the export (Delete)</source>
             <translation>선택한 학습을 표, 그래프, 내보내기에서 지웁니다 (Delete)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="122" />
+            <location filename="../../gui/run_table.py" line="125" />
             <source>Use as baseline</source>
             <translation>기준선으로 사용</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="124" />
+            <location filename="../../gui/run_table.py" line="127" />
             <source>Add a speedup column against the selected run</source>
             <translation>선택한 학습에 대한 가속비 열을 추가합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="194" />
+            <location filename="../../gui/run_table.py" line="212" />
             <source>Show this run on the plot</source>
             <translation>이 학습을 그래프에 표시</translation>
         </message>
@@ -2468,118 +2516,118 @@ Invalid: {reason}</source>
     <context>
         <name>sessions</name>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="67" />
+            <location filename="../../gui/kept_sessions.py" line="69" />
             <source>today {time}</source>
             <translation>오늘 {time}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="69" />
+            <location filename="../../gui/kept_sessions.py" line="71" />
             <source>yesterday {time}</source>
             <translation>어제 {time}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="75" />
+            <location filename="../../gui/kept_sessions.py" line="77" />
             <source>{count} runs</source>
             <translation>실행 {count}개</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="76" />
+            <location filename="../../gui/kept_sessions.py" line="78" />
             <source>{count} run</source>
             <translation>실행 {count}개</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="77" />
+            <location filename="../../gui/kept_sessions.py" line="79" />
             <source>, {count} tool results</source>
             <translation>, 도구 결과 {count}개</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="95" />
+            <location filename="../../gui/kept_sessions.py" line="97" />
             <source>Dismiss</source>
             <translation>닫기</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="168" />
+            <location filename="../../gui/kept_sessions.py" line="173" />
             <source>Could not keep the runs on disk ({reason}): runs go on, and the next one tries again.</source>
             <translation>실행을 디스크에 보관하지 못했습니다({reason}): 실행은 계속되며, 다음 실행 때 다시 시도합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="182" />
+            <location filename="../../gui/kept_sessions.py" line="187" />
             <source>Reopen the last session ({summary})?</source>
             <translation>지난 세션을 다시 열까요? ({summary})</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="183" />
-            <location filename="../../gui/kept_sessions.py" line="242" />
+            <location filename="../../gui/kept_sessions.py" line="188" />
+            <location filename="../../gui/kept_sessions.py" line="247" />
             <source>Reopen</source>
             <translation>다시 열기</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="194" />
+            <location filename="../../gui/kept_sessions.py" line="199" />
             <source>Kept sessions take {total}, over the limit of {limit}: delete the {count} oldest?</source>
             <translation>보관된 세션 크기 {total}, 한도 {limit} 초과: 가장 오래된 세션 {count}개를 삭제할까요?</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="197" />
+            <location filename="../../gui/kept_sessions.py" line="202" />
             <source>Delete them</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="207" />
+            <location filename="../../gui/kept_sessions.py" line="212" />
             <source>Cannot reopen {path}: {reason}</source>
             <translation>다시 열 수 없습니다: {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="215" />
+            <location filename="../../gui/kept_sessions.py" line="220" />
             <source>Reopened {count} runs from {when}</source>
             <translation>{when}의 실행 {count}개를 다시 열었습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="222" />
+            <location filename="../../gui/kept_sessions.py" line="227" />
             <source>Deleted {count} kept sessions</source>
             <translation>보관된 세션 {count}개를 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="223" />
+            <location filename="../../gui/kept_sessions.py" line="228" />
             <source>Deleted the kept session {path}</source>
             <translation>보관된 세션을 삭제했습니다: {path}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="234" />
+            <location filename="../../gui/kept_sessions.py" line="239" />
             <source>No kept sessions yet</source>
             <translation>아직 보관된 세션이 없습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="237" />
+            <location filename="../../gui/kept_sessions.py" line="242" />
             <source>unreadable: {path} ({reason})</source>
             <translation>읽을 수 없음: {path} ({reason})</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="245" />
+            <location filename="../../gui/kept_sessions.py" line="250" />
             <source>Delete…</source>
             <translation>삭제…</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="248" />
+            <location filename="../../gui/kept_sessions.py" line="253" />
             <source>Disk limit: {limit}…</source>
             <translation>디스크 한도: {limit}…</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="253" />
+            <location filename="../../gui/kept_sessions.py" line="258" />
             <source>Delete a kept session</source>
             <translation>보관된 세션 삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="254" />
+            <location filename="../../gui/kept_sessions.py" line="259" />
             <source>Delete {path}? Its runs cannot be reopened afterwards.</source>
             <translation>{path}을(를) 삭제할까요? 삭제한 뒤에는 그 실행들을 다시 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="263" />
+            <location filename="../../gui/kept_sessions.py" line="268" />
             <source>Disk limit of kept sessions</source>
             <translation>보관된 세션의 디스크 한도</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="264" />
+            <location filename="../../gui/kept_sessions.py" line="269" />
             <source>Gigabytes (beyond it, the oldest sessions are offered for deletion):</source>
             <translation>기가바이트 (넘으면 가장 오래된 세션부터 삭제를 제안합니다):</translation>
         </message>
@@ -2587,142 +2635,142 @@ Invalid: {reason}</source>
     <context>
         <name>settings</name>
         <message>
-            <location filename="../../engine/core/config.py" line="150" />
+            <location filename="../../engine/core/config.py" line="151" />
             <source>N</source>
             <translation>N</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="151" />
+            <location filename="../../engine/core/config.py" line="152" />
             <source>batch size N: the rows of x (N×D_in) and y (N×D_out). Tutorial: 64</source>
             <translation>배치 크기 N: x (N×D_in)와 y (N×D_out)의 행 수. 튜토리얼: 64</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="154" />
+            <location filename="../../engine/core/config.py" line="155" />
             <source>D_in</source>
             <translation>D_in</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="155" />
+            <location filename="../../engine/core/config.py" line="156" />
             <source>input size D_in: x is N×D_in and w1 is D_in×H. Tutorial: 1024 (32×32 pixels)</source>
             <translation>입력 크기 D_in: 입력 x는 N×D_in, w1은 D_in×H. 튜토리얼: 1024 (32×32 픽셀)</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="157" />
+            <location filename="../../engine/core/config.py" line="158" />
             <source>H</source>
             <translation>H</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="158" />
+            <location filename="../../engine/core/config.py" line="159" />
             <source>hidden units H: w1 is D_in×H, w2 is H×D_out. Tutorial: 100</source>
             <translation>은닉층 유닛 수 H: w1은 D_in×H, w2는 H×D_out. 튜토리얼: 100</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="160" />
+            <location filename="../../engine/core/config.py" line="161" />
             <source>D_out</source>
             <translation>D_out</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="161" />
+            <location filename="../../engine/core/config.py" line="162" />
             <source>output size D_out: y and y_pred are N×D_out. Tutorial: 10</source>
             <translation>출력 크기 D_out: 출력 y와 y_pred는 N×D_out. 튜토리얼: 10</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="164" />
+            <location filename="../../engine/core/config.py" line="165" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="165" />
+            <location filename="../../engine/core/config.py" line="166" />
             <source>learning rate of plain SGD: w ← w − lr·grad. Tutorial: 1e-6; above about 3e-6 it diverges</source>
             <translation>학습률(learning rate), 확률적 경사 하강법의 w ← w − lr·grad. 튜토리얼: 1e-6; 약 3e-6을 넘으면 발산합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="168" />
+            <location filename="../../engine/core/config.py" line="169" />
             <source>Iterations</source>
             <translation>학습 횟수</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="169" />
+            <location filename="../../engine/core/config.py" line="170" />
             <source>training iterations t: forward pass, loss, backward pass, update. Tutorial: 500</source>
             <translation>학습 횟수 t: 순전파, 손실, 역전파, 웨이트 업데이트. 튜토리얼: 500</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="172" />
+            <location filename="../../engine/core/config.py" line="173" />
             <source>Device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="173" />
+            <location filename="../../engine/core/config.py" line="174" />
             <source>where the same algorithm runs: NumPy on the CPU or CuPy on a GPU</source>
             <translation>같은 알고리즘을 실행할 곳: CPU의 NumPy 또는 GPU의 CuPy</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="176" />
+            <location filename="../../engine/core/config.py" line="177" />
             <source>Code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="177" />
-            <source>the code that trains: numpy (the engine: the tutorial's NumPy lines, CuPy on a GPU), torch (the tutorial's "PyTorch: Tensors": the same hand-written gradients on torch tensors) or autograd ("PyTorch: Autograd": loss.backward() computes them; a frozen layer is requires_grad=False). All start from the same draw; torch and autograd need the torch extra</source>
-            <translation>학습하는 코드: numpy (엔진: 튜토리얼의 NumPy 코드, GPU에서는 CuPy), torch (튜토리얼의 "PyTorch: Tensors": torch 텐서 위에서 같은 손수 쓴 기울기), autograd ("PyTorch: Autograd": loss.backward()가 기울기를 계산; 고정된 층은 requires_grad=False). 모두 같은 난수에서 시작합니다; torch와 autograd에는 torch 추가 설치가 필요합니다</translation>
+            <location filename="../../engine/core/config.py" line="178" />
+            <source>the code that trains: numpy (the engine: the tutorial's NumPy lines, CuPy on a GPU), torch (the tutorial's "PyTorch: Tensors": the same hand-written gradients on torch tensors) or autograd ("PyTorch: Autograd": loss.backward() computes them; a frozen layer is requires_grad=False) or mlx (the NumPy lines in MLX: Apple silicon's GPU, CUDA or the CPU). All start from the same draw; torch and autograd need the torch extra, mlx the mlx extra</source>
+            <translation>학습하는 코드: numpy (엔진: 튜토리얼의 NumPy 코드, GPU에서는 CuPy), torch (튜토리얼의 "PyTorch: Tensors": torch 텐서 위에서 같은 손수 쓴 기울기), autograd ("PyTorch: Autograd": loss.backward()가 기울기를 계산; 고정된 층은 requires_grad=False), mlx (NumPy 코드를 MLX로: 애플 실리콘의 GPU, CUDA 또는 CPU). 모두 같은 난수에서 시작합니다; torch와 autograd에는 torch 추가 설치가, mlx에는 mlx 추가 설치가 필요합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="184" />
+            <location filename="../../engine/core/config.py" line="187" />
             <source>dtype</source>
             <translation>dtype</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="185" />
+            <location filename="../../engine/core/config.py" line="188" />
             <source>floating-point type of x, y, w1, w2: float64 (the tutorial's), float32, or tf32: float32 arrays whose products run on a GPU's TensorFloat-32 tensor cores (10-bit mantissa; GPU only)</source>
             <translation>x, y, w1, w2의 부동소수점 형식: float64 (튜토리얼), float32, 또는 tf32: 행렬 곱을 GPU의 TensorFloat-32 텐서 코어에서 계산하는 float32 배열 (가수 10비트; GPU 전용)</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="189" />
+            <location filename="../../engine/core/config.py" line="192" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="190" />
+            <location filename="../../engine/core/config.py" line="193" />
             <source>seed of numpy.random.default_rng: x, y, w1, w2 are drawn in that order, so every device starts from the same numbers. Tutorial: 0</source>
             <translation>numpy.random.default_rng의 시드: x, y, w1, w2를 이 순서로 뽑으므로 모든 장치가 같은 숫자에서 시작합니다. 튜토리얼: 0</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="194" />
+            <location filename="../../engine/core/config.py" line="197" />
             <source>CPU threads</source>
             <translation>CPU 스레드</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="195" />
+            <location filename="../../engine/core/config.py" line="198" />
             <source>BLAS threads for CPU runs: auto picks by the work per iteration (small products run faster on fewer threads), or a count</source>
             <translation>CPU 학습의 BLAS 스레드 수: auto는 반복당 연산량으로 고릅니다(작은 행렬 곱은 스레드가 적을수록 빠름), 또는 개수를 지정</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="200" />
+            <location filename="../../engine/core/config.py" line="203" />
             <source>Layers</source>
             <translation>학습할 층</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="201" />
+            <location filename="../../engine/core/config.py" line="204" />
             <source>the layers SGD trains; the other is frozen, its gradient neither computed nor applied, as with PyTorch's requires_grad=False</source>
             <translation>확률적 경사 하강법이 학습할 층; 나머지 층은 고정되어 PyTorch의 requires_grad=False처럼 기울기를 계산하지도 적용하지도 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="204" />
+            <location filename="../../engine/core/config.py" line="207" />
             <source>Diagnostics</source>
             <translation>진단</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="206" />
+            <location filename="../../engine/core/config.py" line="209" />
             <source>record dead hidden units, norms and the sharpness λ_max every iteration, and explain the run from them (slows a run several times)</source>
             <translation>매 반복 죽은 은닉 유닛, 노름, 샤프니스 λ_max를 기록하고 그것으로 학습을 설명합니다(학습이 몇 배 느려집니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="210" />
+            <location filename="../../engine/core/config.py" line="213" />
             <source>GPU path</source>
             <translation>GPU 경로</translation>
         </message>
         <message>
-            <location filename="../../engine/core/config.py" line="211" />
+            <location filename="../../engine/core/config.py" line="214" />
             <source>how a GPU run issues its iterations: port (the tutorial's lines on CuPy, which wait for the GPU every iteration), fused (one prepared step, eight launches, no waiting), graph (the fused step captured as a CUDA graph and replayed: one launch per few milliseconds; fused where capture is unavailable)</source>
             <translation>GPU 학습이 반복을 실행하는 방식: port (CuPy 위의 튜토리얼 코드, 매 반복 GPU를 기다림), fused (미리 준비한 스텝 하나, 커널 8번 실행, 기다림 없음), graph (융합 스텝을 CUDA 그래프로 캡처해 재실행: 몇 밀리초마다 한 번 실행; 캡처할 수 없으면 fused)</translation>
         </message>
@@ -3088,7 +3136,7 @@ Invalid: {reason}</source>
             <translation>프로파일</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="28" />
+            <location filename="../../gui/race_tool.py" line="27" />
             <source>race</source>
             <translation>경주</translation>
         </message>
@@ -3098,52 +3146,52 @@ Invalid: {reason}</source>
             <translation>크기 스윕</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="98" />
+            <location filename="../../gui/tool_base.py" line="99" />
             <source>Run {tool}</source>
             <translation>{tool} 실행</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="101" />
+            <location filename="../../gui/tool_base.py" line="102" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="105" />
+            <location filename="../../gui/tool_base.py" line="106" />
             <source>Export…</source>
             <translation>내보내기…</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="107" />
+            <location filename="../../gui/tool_base.py" line="108" />
             <source>Save this tab's chart (PNG), table (CSV) and result (JSON) into a folder</source>
             <translation>이 탭의 차트(PNG), 표(CSV), 결과(JSON)를 폴더에 저장합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="111" />
+            <location filename="../../gui/tool_base.py" line="112" />
             <source>Uses the settings on the left.</source>
             <translation>왼쪽의 설정을 사용합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="220" />
+            <location filename="../../gui/tool_base.py" line="221" />
             <source>Nothing to export yet: run the tool first.</source>
             <translation>아직 내보낼 것이 없습니다: 먼저 도구를 실행하세요.</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="228" />
+            <location filename="../../gui/tool_base.py" line="229" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="231" />
+            <location filename="../../gui/tool_base.py" line="232" />
             <source>Exported to {folder}</source>
             <translation>{folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="236" />
+            <location filename="../../gui/tool_base.py" line="237" />
             <source>Export the {tool} into</source>
             <translation>{tool}을(를) 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/tool_base.py" line="261" />
+            <location filename="../../gui/tool_base.py" line="262" />
             <source>Stopping…</source>
             <translation>중지하는 중…</translation>
         </message>
@@ -3151,8 +3199,7 @@ Invalid: {reason}</source>
     <context>
         <name>train</name>
         <message>
-            <location filename="../../engine/run/train.py" line="36" />
-            <location filename="../../engine/run/train.py" line="41" />
+            <location filename="../../engine/run/train.py" line="46" />
             <source>a GPU was asked for but cannot be used: {reason}</source>
             <translation>GPU를 요청했지만 쓸 수 없습니다: {reason}</translation>
         </message>

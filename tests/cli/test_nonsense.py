@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import main
 from engine.core.config import DTYPES, GPU_PATHS
+from engine.core.settings import SPACE
 
 
 def _is_number(text: str) -> bool:
@@ -36,7 +37,8 @@ NONSENSE = {
     | st.integers(min_value=10**13, max_value=10**40).map(str),
     "--lr": TEXT | NON_FINITE | st.floats(max_value=0, allow_nan=False).map(repr),
     "--seed": TEXT | NON_FINITE | st.integers(max_value=-1).map(str),
-    "--threads": TEXT | NON_FINITE | NOT_POSITIVE_INT
+    # blank is `auto`, as the window's empty field
+    "--threads": TEXT.filter(lambda t: t.strip(SPACE) != "") | NON_FINITE | NOT_POSITIVE_INT
     | st.integers(min_value=1025, max_value=10**40).map(str),
     "--device": TEXT.filter(lambda t: t not in ("cpu", "gpu")),
     "--dtype": TEXT.filter(lambda t: t not in DTYPES),

@@ -21,7 +21,7 @@ def test_no_engine_or_session_source_imports_qt():
 
 
 def test_importing_every_engine_and_session_module_loads_no_qt():
-    needs = {"cuda_step": "cupy", "gpu": "cupy", "torch_codes": "torch"}
+    needs = {"cuda_step": "cupy", "gpu": "cupy", "torch_codes": "torch", "mlx_code": "mlx"}
     modules = [".".join(p.relative_to(folder.parent).with_suffix("").parts)
                for folder in QT_FREE for p in folder.rglob("*.py") if p.stem != "__init__"
                and (p.stem not in needs or importlib.util.find_spec(needs[p.stem]))]

@@ -35,11 +35,15 @@ def test_a_pytorch_code_without_pytorch_is_refused_naming_the_extra(without_torc
         train(RunConfig(**SMALL, code=code))
 
 
-def test_the_race_of_codes_without_pytorch_is_refused(without_torch, capsys):
+def test_the_race_of_codes_without_pytorch_or_mlx_is_refused(without_torch, monkeypatch,
+                                                               capsys):
     from cli.main import main
 
+    monkeypatch.setattr(devices, "mlx_installed", lambda: False)
     assert main(["race", "--compare", "code", *SMALL_OPTIONS]) == 2
-    assert "needs PyTorch" in capsys.readouterr().err
+    assert capsys.readouterr().err.strip() == (
+        "main.py: error: --compare code: racing the codes needs PyTorch or MLX, optional extras: "
+        "uv run --extra torch main.py, or uv run --extra mlx main.py")
 
 
 def test_an_unknown_code_is_refused_in_one_line():

@@ -6,7 +6,7 @@ import main
 from engine import RunConfig
 from engine.backends.capture_blas import BINDING_VARIABLE, CaptureUnavailable, open_binding
 from engine.core.config import GPU_PATHS, ConfigError
-from engine.machine.devices import describe_gpu_path, probe_gpu
+from engine.machine.devices import describe_path, probe_gpu
 from engine.tools.race import default_targets
 
 NO_GPU = pytest.mark.skipif(probe_gpu().available, reason="a GPU is present here")
@@ -87,10 +87,10 @@ def test_a_binding_that_cannot_load_says_why(monkeypatch):
 
 
 def test_the_readout_line_follows_the_device_info():
-    assert describe_gpu_path({"device": "cpu", "threads": 2}) == ""
-    assert describe_gpu_path({"device": "gpu", "gpu_path": "graph", "replay_iterations": 169,
+    assert describe_path({"device": "cpu", "threads": 2}) == ""
+    assert describe_path({"device": "gpu", "gpu_path": "graph", "replay_iterations": 169,
                               "cublas_binding": "nvmath-python"}) == \
         "GPU path: graph (169 iterations per replay, cuBLAS through nvmath-python)"
-    assert describe_gpu_path({"device": "gpu", "gpu_path": "fused",
+    assert describe_path({"device": "gpu", "gpu_path": "fused",
                               "gpu_path_note": "CUDA graph unavailable: no libcublas"}) == \
         "GPU path: fused (CUDA graph unavailable: no libcublas)"

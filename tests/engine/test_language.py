@@ -203,13 +203,15 @@ def test_a_pytorch_code_without_the_extra_is_refused_in_korean(code, monkeypatch
     from engine.machine.devices import TORCH_EXTRA
 
     monkeypatch.setattr(devices, "torch_installed", lambda: False)
+    monkeypatch.setattr(devices, "mlx_installed", lambda: False)
     assert main(["run", "--code", code, "--lang", "ko"]) == 2
     error = capsys.readouterr().err
     assert TORCH_EXTRA in error and HANGUL.search(error)
     assert english_words(PROG.sub("", error.replace(TORCH_EXTRA, ""))) == []
-    assert main(["race", "--compare", "code", "--lang", "ko"]) == 2
+    assert main(["race", "--compare", "code", "--lang", "ko"]) == 2  # neither PyTorch nor MLX
     error = capsys.readouterr().err
-    assert english_words(PROG.sub("", error.replace(TORCH_EXTRA, ""))) == []
+    assert HANGUL.search(error) and english_words(PROG.sub("", error.replace(
+        TORCH_EXTRA, "").replace(devices.MLX_EXTRA, ""))) == []
 
 
 def test_the_warnings_and_notes_are_korean():
