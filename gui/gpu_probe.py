@@ -64,7 +64,7 @@ class GpuProbe(QObject):
         status = end.result
         if end.kind == EndKind.DONE and status.available:
             info = status.info
-            self.backend = info.get("backend", "CuPy")
+            self.reason, self.backend = "", info.get("backend", "CuPy")
             memory = info.get("memory_bytes")
             self.panel.set_gpu_status(True, info.get("gpu_name", "GPU")
                                       + (f", {format_bytes(memory)}" if memory else "")

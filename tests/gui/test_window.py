@@ -376,3 +376,21 @@ def test_a_diverged_run_shown_alone_keeps_its_last_finite_loss_on_screen(window,
     low, high = window.loss_plot.getPlotItem().getViewBox().viewRange()[1]
     last = np.log10(record["losses"][-1])
     assert low <= last <= high
+
+
+def test_an_mlx_gpu_is_named_in_the_device_combo_and_not_raced_as_cupy_s(window):
+    """The probe's answer on a Mac: MLX's GPU on Metal. The device combo names it and its
+    library; the CPU-against-GPU race, which needs CuPy, does not count it as its GPU."""
+    from engine.machine.devices import GpuStatus
+    from engine.service.jobs import EndKind, JobEnd
+
+    apple = GpuStatus(True, "", {"device": "gpu", "gpu_name": "Apple M2",
+                                 "backend": "MLX, Metal"})
+    window.gpu_probe._on_probed(JobEnd(EndKind.DONE, result=apple))
+    assert window.panel.device_combo.itemText(1) == "GPU — Apple M2 (MLX, Metal)"
+    assert window.panel.gpu_enabled() and not window.race_tool.gpu_available()
+    nvidia = GpuStatus(True, "", {"device": "gpu", "gpu_name": "NVIDIA H100",
+                                  "memory_bytes": 85_000_000_000, "backend": "CuPy"})
+    window.gpu_probe._on_probed(JobEnd(EndKind.DONE, result=nvidia))
+    assert window.panel.device_combo.itemText(1) == "GPU — NVIDIA H100, 85.0 GB (CuPy)"
+    assert window.race_tool.gpu_available()
