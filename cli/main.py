@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.export import command_export
 from cli.parser import (
     WINDOW_ONLY,
     CliError,
@@ -27,6 +28,7 @@ from engine.run.memory import InsufficientMemoryError
 COMMANDS = {
     "run": command_run, "bench": command_bench, "race": command_race,
     "sweep-size": command_sweep_size, "sweep-lr": command_sweep_lr, "profile": command_profile,
+    "export-notebook": command_export, "export-script": command_export,
 }
 
 

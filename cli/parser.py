@@ -289,6 +289,16 @@ def build_parser() -> argparse.ArgumentParser:
         add_output(tool, "--json", f"write {what} as JSON")
         add_output(tool, "--csv", f"write {rows} as CSV")
 
+    for name, about, suffix in (
+            ("export-notebook", "write a Jupyter notebook that reproduces the run on another "
+             "machine (Colab's GPU runtime first) and writes its record to --import here",
+             ".ipynb"),
+            ("export-script", "the same as export-notebook, as one plain Python file", ".py")):
+        export = commands.add_parser(name, help=about)
+        add_run_options(export)
+        export.add_argument("--out", type=Path, default=Path(f"run{suffix}"), metavar="PATH",
+                            help=f"where to write it (run{suffix}); refused before any work "
+                                 "where it cannot be written")
     window_bench = commands.add_parser(
         "bench-window", help="a run in the window against the same run headless, alternately")
     add_run_options(window_bench)

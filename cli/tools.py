@@ -57,8 +57,8 @@ def command_race(args: argparse.Namespace) -> int:
         final = f"{r.final_loss:.4g}" if r.final_loss is not None else "-"
         print(f"{lane.label:<{width}}{r.status:<12}{r.setup_seconds:>9.3f}  "
               f"{lane.timing.format(''):<28}{final:>12}")
-    for comparison in result.comparisons or [result.comparison]:
-        print(translate("cli", "verdict: {verdict}").format(verdict=comparison.verdict))
+    for verdict in result.verdicts:
+        print(translate("cli", "verdict: {verdict}").format(verdict=verdict))
     target_verdict = result.target_verdict()
     if target_verdict:
         print(translate("cli", "time to target: {verdict}").format(verdict=target_verdict))

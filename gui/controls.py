@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from engine.core.settings import parse_or_keep, settings_of
 from engine.core.target import TargetLoss
+from gui.colab_export import colab_hint
 from gui.language import translate
 from gui.params import INVALID_STYLE, ParameterPanel
 from gui.tool_base import declared_control, declared_label, declared_settings
@@ -184,7 +185,7 @@ class RunControls(QWidget):
             self.name_matching_preset()
             return None, translate("MainWindow", "Preset {name} needs a GPU, and none can be used "
                                                  "here ({reason}): not applied.").format(
-                name=translate("presets", name), reason=gpu_reason)
+                name=translate("presets", name), reason=gpu_reason) + " " + colab_hint()
         return values, ""
 
     def describe_preset(self, name: str) -> None:

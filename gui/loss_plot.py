@@ -21,7 +21,7 @@ from gui.axes import (
 )
 from gui.language import follow_language, translate
 from session.history import Change, RunHistory
-from session.labels import legend_labels
+from session.labels import from_elsewhere, legend_labels
 from session.series import PREALLOCATED_POINTS, GrowingSeries, smooth, y_extent
 
 VISIBLE_LIMIT = 8  # runs shown at once by default: a new run hides the oldest shown one
@@ -48,6 +48,7 @@ class PlottedRun:
     visible: bool = True
     last_elapsed: float = 0.0
     planned: int = 0  # the iterations the run was started for
+    style: Qt.PenStyle = Qt.PenStyle.SolidLine  # dash-dotted: a run from another machine
     diverged_at: int | None = None
 
     def y_extent(self, log_y: bool) -> tuple[float, float] | None:
@@ -70,8 +71,8 @@ def line_labels(run: PlottedRun) -> list:
     return [m.label for m in run.markers if isinstance(m, pg.InfiniteLine) and m.label is not None]
 
 
-def _pen(color, width: float, alpha: int = 255):
-    return pg.mkPen((*color, alpha), width=width)
+def _pen(color, width: float, alpha: int = 255, style=Qt.PenStyle.SolidLine):
+    return pg.mkPen((*color, alpha), width=width, style=style)
 
 
 class LossPlot:
@@ -279,7 +280,8 @@ class LossPlot:
         self.pen_scale = scale
         for run in self.runs():
             width = 3 if run is self.current else 1.5
-            run.curve.setPen(_pen(run.color, width * scale, 255 if run is self.current else 150))
+            run.curve.setPen(_pen(run.color, width * scale, 255 if run is self.current else 150,
+                                  run.style))
             if run.raw_curve is not None:
                 run.raw_curve.setPen(_pen(run.color, scale, alpha=60))
 
@@ -530,7 +532,7 @@ class LossPlot:
         run.series.compact()
         if run.seconds is not None:
             run.seconds.compact()
-        run.curve.setPen(_pen(run.color, 1.5 * self.pen_scale, alpha=150))
+        run.curve.setPen(_pen(run.color, 1.5 * self.pen_scale, alpha=150, style=run.style))
         self._curves[number] = run
         if not entry.shown:
             self.set_visible(run, False)
@@ -542,6 +544,8 @@ class LossPlot:
         run.series.append(np.arange(len(losses), dtype=np.float64), losses)
         run.seconds.append(result.iteration_seconds(), losses)
         run.last_elapsed = result.loop_seconds
+        if from_elsewhere(result):
+            run.style = Qt.PenStyle.DashDotLine
         self._draw(run)
         if result.diverged_at is not None:
             self._mark_divergence(run, result.diverged_at)

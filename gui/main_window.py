@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
             repaint=self.repaint, parent=self)
         self.runs.finished.connect(self._on_run_finished)
         self.records = RunRecords(self, self.history, self.loss_plot, self.runs.next_number,
-                                  self.readout.set_status)
+                                  self.readout.set_status, self.panel.values)
         self.export_to, self.import_records = self.records.export_to, self.records.import_records
         self.kept = KeptSessions(self.history, self.tools, self.training.session_bar,
                                  self.settings, self.runs.next_number, self.readout.set_status,
@@ -119,8 +119,7 @@ class MainWindow(QMainWindow):
         self.resize(*first_size())
 
     def _build_menus(self) -> None:
-        menus = build_menus(self, self.settings, self.start_run, self.stop_run,
-                            self.records.import_dialog, self.records.export_dialog)
+        menus = build_menus(self, self.settings, self.start_run, self.stop_run, self.records)
         self.import_action, self.quit_action = menus.import_action, menus.quit_action
         menus.recent_menu.aboutToShow.connect(lambda: self.kept.fill_menu(menus.recent_menu))
         self.presentation_action = menus.presentation_action

@@ -1,5 +1,6 @@
-"""The window's menus and shortcuts: File (Import, Quit), Run (Run, Export), View (presentation
-mode, language). The window gives the slots; each action has its objectName and tooltip."""
+"""The window's menus and shortcuts: File (Import, Export for Colab, Export as script, Recent
+sessions, Quit), Run (Run, Export), View (presentation mode, language). The window gives the
+slots; each action has its objectName and tooltip."""
 
 from __future__ import annotations
 
@@ -34,14 +35,27 @@ def _action(window: QMainWindow, text: str, name: str, keys, tip: str,
 
 
 def build_menus(window: QMainWindow, settings: QSettings, start_run: Callable,
-                stop_run: Callable, import_dialog: Callable, export_dialog: Callable) -> Menus:
+                stop_run: Callable, records) -> Menus:
+    """`records`: gui.records_io.RunRecords (Import, Export, and its `colab`: Export for
+    Colab, Export as script)."""
     file_menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     import_action = _action(window, translate("MainWindow", "&Import…"), "import_action",
                             "Ctrl+O", translate("MainWindow", "Read run records (JSON written by "
                                                               "this program, on this machine or "
                                                               "another, such as Colab) into the "
-                                                              "run table"), import_dialog)
+                                                              "run table"), records.import_dialog)
     file_menu.addAction(import_action)
+    file_menu.addAction(_action(window, translate("MainWindow", "Export for &Colab…"),
+                                "export_colab_action", "Ctrl+Shift+C",
+                                translate("MainWindow", "A notebook that reproduces this run on "
+                                                        "Colab's free GPU (or any Jupyter), "
+                                                        "and writes a record to import here"),
+                                lambda: records.colab.dialog()))
+    file_menu.addAction(_action(window, translate("MainWindow", "Export as &script…"),
+                                "export_script_action", "",
+                                translate("MainWindow", "The same as one plain Python file, for "
+                                                        "a machine without Jupyter"),
+                                lambda: records.colab.dialog("script")))
     recent_menu = file_menu.addMenu(translate("MainWindow", "Recent &sessions"))
     recent_menu.setObjectName("recent_sessions_menu")
     recent_menu.setToolTipsVisible(True)
@@ -56,7 +70,7 @@ def build_menus(window: QMainWindow, settings: QSettings, start_run: Callable,
     run_menu.addAction(_action(window, translate("MainWindow", "&Run"), "run_action", "Ctrl+R",
                                "", start_run))
     run_menu.addAction(_action(window, translate("MainWindow", "&Export…"), "export_action",
-                               "Ctrl+S", "", export_dialog))
+                               "Ctrl+S", "", records.export_dialog))
     QShortcut(QKeySequence(Qt.Key.Key_Escape), window, activated=stop_run)
     view = window.menuBar().addMenu(translate("MainWindow", "&View"))
     presentation_action = _action(

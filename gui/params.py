@@ -22,6 +22,7 @@ from engine.core.config import Layers, RunConfig
 from engine.core.settings import format_value, parse_or_keep, settings_of
 from engine.machine.devices import code_refusal
 from engine.run.checks import run_errors
+from gui.colab_export import colab_hint
 from gui.language import follow_language, retranslated, translate
 from gui.layer_limit import LayerLimitLabel
 from session.labels import field_label
@@ -285,7 +286,7 @@ class ParameterPanel(QWidget):
         text = retranslated(text) or text
         self.device_combo.setItemText(1, f"GPU — {text}" if available
                                       else translate("params", "GPU (unavailable)"))
-        self._set_gpu_enabled(available, text)
+        self._set_gpu_enabled(available, text if available else f"{text}. {colab_hint()}")
 
     def _set_gpu_enabled(self, enabled: bool, tooltip: str) -> None:
         item = self.device_combo.model().item(1)

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout
 
 from engine.core.config import ConfigError
-from engine.core.measure import load_sentence
+from engine.core.measure import MIN_PAIRS, load_sentence
 from engine.core.result import status_word
 from engine.service.jobs import RaceJob
-from engine.tools.race import check_targets, codes_race_refusal, race_lanes
+from engine.tools.race import Target, check_targets, codes_race_refusal, race_lanes
 from gui.axes import COLORS, styled_plot
 from gui.language import translate
 from gui.tool_base import OK_COLOR, WARN_COLOR, ToolPanel
+from session.history import RunHistory
+from session.labels import elsewhere_label, from_elsewhere
 
 RACE_REDRAW_SECONDS = 0.25
 
@@ -33,8 +37,18 @@ class RaceTool(ToolPanel):
                 (translate("race", "CPU vs GPU (without a GPU: 1 thread vs all)"), "device"),
                 (translate("race", "float64 vs float32 (and tf32 on a GPU)"), "dtype"),
                 (translate("race", "GPU paths: CuPy port vs fused vs CUDA graph"), "gpu-path"),
-                (translate("race", "Codes: NumPy vs PyTorch (Tensors, Autograd) vs MLX"), "code")):
+                (translate("race", "Codes: NumPy vs PyTorch (Tensors, Autograd) vs MLX"), "code"),
+                (translate("race", "This machine's CPU vs a lane from another machine"),
+                 "elsewhere")):
             self.compare_combo.addItem(text, compare)
+        self.history: RunHistory | None = None  # the window's: runs imported from elsewhere
+        self.elsewhere_combo = QComboBox()
+        self.elsewhere_combo.setObjectName("race_elsewhere_combo")
+        self.elsewhere_combo.setToolTip(translate(
+            "race", "A run imported from another machine (an exported notebook's record, from "
+                    "Colab say): this machine's CPU trains the same settings, and the two are "
+                    "compared by their loop times, measured apart"))
+        self.compare_combo.currentIndexChanged.connect(self.list_elsewhere)
         refusal = codes_race_refusal()
         if refusal:
             item = self.compare_combo.model().item(self.compare_combo.findData("code"))
@@ -56,12 +70,48 @@ class RaceTool(ToolPanel):
         self.style_label(self.readout, 20)
         self.readout.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.button_row(QLabel(translate("race", "Compare")), self.compare_combo))
+        layout.addLayout(self.button_row(QLabel(translate("race", "Compare")), self.compare_combo,
+                                         self.elsewhere_combo))
+        self.list_elsewhere()
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
         layout.addWidget(self.status_label)
 
+    def list_elsewhere(self) -> None:
+        """The runs from another machine in the history, offered where that race is chosen."""
+        chosen = self.elsewhere_combo.currentData()
+        self.elsewhere_combo.clear()
+        entries = [e for e in (self.history.entries if self.history else [])
+                   if from_elsewhere(e.result)]
+        for entry in entries:
+            self.elsewhere_combo.addItem(f"#{entry.number} {elsewhere_label(entry.result)}",
+                                         entry.number)
+        if chosen in [e.number for e in entries]:
+            self.elsewhere_combo.setCurrentIndex(self.elsewhere_combo.findData(chosen))
+        self.elsewhere_combo.setVisible(self.compare_combo.currentData() == "elsewhere")
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name): imports since last shown
+        self.list_elsewhere()
+        super().showEvent(event)
+
+    def _elsewhere_job(self, config):
+        """This machine's CPU on the imported run's settings, beside that run."""
+        entry = self.history.get(self.elsewhere_combo.currentData()) if self.history else None
+        if entry is None:
+            return translate("race", "Refused: no run from another machine to race; import a "
+                                     "notebook's record first (File → Export for Colab, then "
+                                     "File → Import).")
+        run = entry.result
+        local = replace(run.config, device="cpu", code="numpy", threads=config.threads,
+                        diagnostics=False)
+        here = Target(translate("race", "this machine's CPU (NumPy engine)"), "cpu",
+                      threads=config.threads, code="numpy")
+        return RaceJob(local, (here,), repeats=max(MIN_PAIRS, len(run.repeat_seconds)),
+                       elsewhere=(elsewhere_label(run), run))
+
     def job_for(self, config):
+        if self.compare_combo.currentData() == "elsewhere":
+            return self._elsewhere_job(config)
         try:
             targets = race_lanes(self.compare_combo.currentData(), config,
                                  gpu_available=self.gpu_available())
@@ -79,12 +129,17 @@ class RaceTool(ToolPanel):
             curve = self.plot.plot(pen=pg.mkPen(COLORS[index], width=3), name=target.label)
             self.curves.append(curve)
             self._points.append(([], []))
+        if job.elsewhere is not None:  # drawn when the race ends, dash-dotted: from elsewhere
+            self.curves.append(self.plot.plot(
+                pen=pg.mkPen(COLORS[len(job.targets)], width=3, style=Qt.PenStyle.DashDotLine),
+                name=job.elsewhere[0]))
         self.readout.setText("")
         self._last_draw = time.perf_counter()
 
     def starting_words(self, job) -> str:
+        labels = [t.label for t in job.targets] + ([job.elsewhere[0]] if job.elsewhere else [])
         return translate("race", "Racing {lanes}…").format(
-            lanes=translate("race", " against ").join(t.label for t in job.targets))
+            lanes=translate("race", " against ").join(labels))
 
     def on_progress(self, item) -> None:
         index, progress = item
@@ -110,8 +165,8 @@ class RaceTool(ToolPanel):
                                            "median run), {status}").format(
                 lane=lane.label, time=lane.timing.format(), count=len(lane.loop_seconds),
                 setup=r.setup_seconds, status=status_word(r.status)))
-        for comparison in result.comparisons or [result.comparison]:
-            lines.append(f"<b>{comparison.verdict}</b>")
+        for verdict in result.verdicts:
+            lines.append(f"<b>{verdict}</b>")
         target_verdict = result.target_verdict()
         if target_verdict:
             lines.append(translate("race", "Time to the target: {verdict}").format(

@@ -1,15 +1,18 @@
-"""The run table's files: Export (the plot, the losses and the records into a folder) and Import
-(records written by this program, here or on another machine, into the history)."""
+"""The run table's files: Export (the plot, the losses and the records into a folder), Import
+(records written by this program, here or on another machine, into the history), and Export
+for Colab (gui.colab_export)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from engine.core.result import RecordError, read_records
 from engine.machine.devices import describe_device_facts
+from gui.colab_export import ColabExport
 from gui.export import export_all
 from gui.language import translate
 from gui.loss_plot import VISIBLE_LIMIT
@@ -22,9 +25,12 @@ class RunRecords:
     says how they went (set_status(text, colour))."""
 
     def __init__(self, parent: QWidget, history: RunHistory, plot_widget: QWidget,
-                 next_number: Callable[[], int], set_status: Callable[[str, str], None]):
+                 next_number: Callable[[], int], set_status: Callable[[str, str], None],
+                 values: Callable[[], dict[str, Any]]):
+        """`values`: the settings as typed (the run that Export for Colab writes out)."""
         self.parent, self.history, self.plot_widget = parent, history, plot_widget
         self.next_number, self.set_status = next_number, set_status
+        self.colab = ColabExport(parent, values, set_status)
 
     def export_to(self, folder: str | Path) -> list[Path] | None:
         """Write loss_plot.png, losses.csv and runs.json; None (and the reason shown) on error."""

@@ -20,15 +20,23 @@ from engine.core.measure import MIN_PAIRS, compare
 from engine.core.target import TargetLoss
 from gui.language import QT_TRANSLATE_NOOP, follow_language, translate
 from session.history import Change, Entry, RunHistory
-from session.labels import ending, loop_time, run_value
+from session.labels import (
+    ending,
+    from_elsewhere,
+    loop_time,
+    machine_facts,
+    machine_label,
+    run_value,
+)
 
-COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "code", "device", "dtype", "threads", "seed",
-           "layers", "status", "loop time", "final loss", "to target", "speedup")
+COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "code", "machine", "device", "dtype", "threads",
+           "seed", "layers", "status", "loop time", "final loss", "to target", "speedup")
 # The columns of a run's settings: in presentation mode only those where the runs differ show.
 SETTINGS_COLUMNS = ("N×D_in×H×D_out", "code", "device", "dtype", "threads", "seed", "layers")
 # The headers a user reads, in the order of COLUMNS (the keys above stay the code's).
 HEADERS = (QT_TRANSLATE_NOOP("run_table", "show"), "#", "N×D_in×H×D_out", "lr",
-           QT_TRANSLATE_NOOP("run_table", "code"), QT_TRANSLATE_NOOP("run_table", "device"),
+           QT_TRANSLATE_NOOP("run_table", "code"), QT_TRANSLATE_NOOP("run_table", "machine"),
+           QT_TRANSLATE_NOOP("run_table", "device"),
            "dtype", QT_TRANSLATE_NOOP("run_table", "threads"),
            QT_TRANSLATE_NOOP("run_table", "seed"), QT_TRANSLATE_NOOP("run_table", "layers"),
            QT_TRANSLATE_NOOP("run_table", "status"), QT_TRANSLATE_NOOP("run_table", "loop time"),
@@ -64,7 +72,7 @@ def cells(entry: Entry, baseline: Entry | None, target: TargetLoss) -> tuple[str
     result, c = entry.result, entry.result.config
     reached = result.time_to_target(target)
     return ("", f"{entry.number}", f"{c.n}×{c.d_in}×{c.hidden}×{c.d_out}",
-            f"{c.learning_rate:g}", c.code,
+            f"{c.learning_rate:g}", c.code, machine_label(result),
             " ".join(filter(None, (c.device, run_value(result, "gpu_path")))), c.dtype,
             str(result.device_info.get("threads", c.threads)), str(c.seed),
             translate("run_table", "both") if c.train == "both" else c.train,
@@ -84,6 +92,12 @@ TARGET_TIP = QT_TRANSLATE_NOOP("run_table", "Time to the target ({target}), MLPe
                                "train: the first iteration t whose loss was at or below it, and "
                                "the seconds into the loop when it ended; a diverged run never "
                                "reaches it. Set the target under the controls on the left.")
+
+
+MACHINE_TIP = QT_TRANSLATE_NOOP("run_table", "Where the run trained: this machine, or another "
+                                "one whose record was imported (an exported notebook run on "
+                                "Colab, say). Times from another machine were measured there, "
+                                "apart from this machine's: hover a row for its facts.")
 
 
 class RunTable(QWidget):
@@ -143,6 +157,8 @@ class RunTable(QWidget):
         self.table.setHorizontalHeaderLabels([translate("run_table", h) for h in HEADERS])
         self.table.horizontalHeaderItem(COLUMNS.index("status")).setToolTip(
             translate("run_table", STATUS_TIP))
+        self.table.horizontalHeaderItem(COLUMNS.index("machine")).setToolTip(
+            translate("run_table", MACHINE_TIP))
         self.table.horizontalHeaderItem(COLUMNS.index("to target")).setToolTip(
             translate("run_table", TARGET_TIP).format(target=self.target.describe()))
 
@@ -210,9 +226,14 @@ class RunTable(QWidget):
                         item.setCheckState(Qt.CheckState.Checked if entry.shown
                                            else Qt.CheckState.Unchecked)
                         item.setToolTip(translate("run_table", "Show this run on the plot"))
+                    elif from_elsewhere(entry.result):  # measured apart: said on every cell
+                        item.setToolTip(machine_facts(entry.result))
                     self.table.setItem(row, column, item)
         finally:
             self._filling = False
+        # The machine column shows where a run came from elsewhere (a notebook's record).
+        self.table.setColumnHidden(COLUMNS.index("machine"),
+                                   not any(from_elsewhere(e.result) for e in entries))
         self._hide_equal_settings()
         self.table.resizeRowsToContents()
         has_rows = bool(entries)

@@ -43,6 +43,7 @@ class WindowTabs(QTabWidget):
                                                       "another code's: NumPy's hand-written "
                                                       "backward pass, PyTorch's loss.backward()"))
         self.tools = tuple(cls(compute, tool_config) for cls, _title, _tip in TOOL_TABS)
+        self.tools[0].history = training.history  # the race: lanes imported from elsewhere
         for tool, (_cls, title, tip) in zip(self.tools, TOOL_TABS, strict=True):
             self.addTab(tool, translate("MainWindow", title))
             self.setTabToolTip(self.count() - 1, translate("MainWindow", tip))

@@ -16,7 +16,53 @@ LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("code", "{}"), ("device", "{}"),
                  ("seed", QT_TRANSLATE_NOOP("labels", "seed {}")),
                  ("train", QT_TRANSLATE_NOOP("labels", "train {}")),
                  ("n", "N={}"), ("d_in", "D_in={}"), ("hidden", "H={}"), ("d_out", "D_out={}"),
-                 ("iterations", "{:,} it"))
+                 ("iterations", "{:,} it"), ("machine", "{}"))
+# The facts of another machine a run's tooltip names, in this order (a notebook's record).
+MACHINE_FACTS = (("gpu_name", "GPU"), ("driver", QT_TRANSLATE_NOOP("labels", "driver")),
+                 ("cuda", "CUDA"), ("cpu_model", "CPU"),
+                 ("cores", QT_TRANSLATE_NOOP("labels", "cores")), ("numpy", "NumPy"),
+                 ("cupy", "CuPy"), ("torch", "PyTorch"), ("python", "Python"),
+                 ("host", QT_TRANSLATE_NOOP("labels", "host")))
+
+
+def from_elsewhere(result: RunResult) -> bool:
+    """Whether a run was trained on another machine (imported from a notebook's record)."""
+    return "machine_label" in result.device_info
+
+
+def machine_label(result: RunResult) -> str:
+    """Where a run trained: "Colab · Tesla T4" (another machine's, marked "different draw"
+    where its arrays are not this machine's draw), or "this machine"."""
+    if not from_elsewhere(result):
+        return translate("labels", "this machine")
+    label = result.device_info["machine_label"] or translate("labels", "another machine")
+    if result.device_info.get("different_draw"):
+        label += translate("labels", ", different draw")
+    return label
+
+
+def elsewhere_label(result: RunResult) -> str:
+    """A run from another machine as a race lane: "GPU (CuPy, the tutorial's port), Colab ·
+    Tesla T4"."""
+    lane = result.device_info.get("lane") or result.config.device.upper()
+    return f"{lane}, {machine_label(result)}"
+
+
+def machine_facts(result: RunResult) -> str:
+    """A run from another machine, for its tooltip: that it was measured apart, and the
+    machine's facts ("" for a run of this machine)."""
+    if not from_elsewhere(result):
+        return ""
+    facts = result.device_info.get("machine", {})
+    lines = [translate("labels", "Trained on another machine ({machine}), measured there: its "
+                                 "times are that machine's.").format(
+        machine=machine_label(result))]
+    lines += [f"{translate('labels', name)}: {facts[key]}" for key, name in MACHINE_FACTS
+              if facts.get(key) not in (None, "")]
+    if result.device_info.get("different_draw"):
+        lines.append(translate("labels", "Its arrays are not this machine's draw for its "
+                                         "settings: its curve is another problem's."))
+    return "\n".join(lines)
 
 
 def loop_time(result: RunResult) -> Spread:
@@ -35,6 +81,8 @@ def run_value(result: RunResult, name: str):
     """A run's setting; for gpu_path, the path the GPU actually ran (None on a CPU)."""
     if name == "gpu_path":
         return result.device_info.get("gpu_path")
+    if name == "machine":
+        return machine_label(result)
     return getattr(result.config, name)
 
 

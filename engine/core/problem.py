@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,3 +34,12 @@ def to_device(problem: Problem, dtype: str, xp=np) -> Problem:
     """Cast to the run's dtype and copy to the run's device (fresh arrays, safe to update)."""
     return Problem(*(xp.array(a, dtype=dtype) for a in (problem.x, problem.y, problem.w1,
                                                           problem.w2)))
+
+
+def draw_sha256(problem: Problem) -> str:
+    """The draw's fingerprint: SHA-256 of x, y, w1, w2 as little-endian float64, in order (an
+    exported notebook checks its draw against it; an imported record is compared by it)."""
+    digest = hashlib.sha256()
+    for array in (problem.x, problem.y, problem.w1, problem.w2):
+        digest.update(np.ascontiguousarray(array, dtype="<f8").tobytes())
+    return digest.hexdigest()

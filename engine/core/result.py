@@ -302,6 +302,10 @@ class RecordError(ValueError):
 
 
 SESSION_FORMAT, SESSION_VERSION = "backprop-lab-session", 1  # a kept session's file
+# The record an exported notebook or script writes on another machine (engine.tools.notebook):
+# its lanes' runs, that machine's facts and the draw it trained on.
+NOTEBOOK_FORMAT, NOTEBOOK_VERSION = "backprop-lab-notebook", 1
+FORMATS = {SESSION_FORMAT: SESSION_VERSION, NOTEBOOK_FORMAT: NOTEBOOK_VERSION}
 
 
 def read_records(text: str) -> list[RunResult]:
@@ -314,15 +318,19 @@ def read_records(text: str) -> list[RunResult]:
         data = json.loads(text)
     except ValueError as exc:
         raise RecordError(translate("records", "not JSON ({error})").format(error=exc)) from None
+    elsewhere = None  # a notebook's record: the machine and the draw of its runs
     if isinstance(data, dict) and "format" in data:
-        if data.get("format") != SESSION_FORMAT:
+        if data.get("format") not in FORMATS:
             raise RecordError(translate("records", "its format {format} is not one this program "
                                                    "writes").format(format=data.get("format")))
-        if data.get("version") != SESSION_VERSION:
-            raise RecordError(translate("records", "it is version {version} of the session "
+        if data.get("version") != FORMATS[data["format"]]:
+            raise RecordError(translate("records", "it is version {version} of the {format} "
                                                    "format; this program reads version "
-                                                   "{known}").format(version=data.get("version"),
-                                                                     known=SESSION_VERSION))
+                                                   "{known}").format(
+                version=data.get("version"), format=data["format"],
+                known=FORMATS[data["format"]]))
+        if data["format"] == NOTEBOOK_FORMAT:
+            elsewhere = _from_elsewhere(data)
         data = data.get("runs")
         if not isinstance(data, list):
             raise RecordError(translate("records", "it holds no run records"))
@@ -353,5 +361,36 @@ def read_records(text: str) -> list[RunResult]:
             raise RecordError(translate("records", "{where} has {losses} losses for {iterations} "
                                                    "iterations").format(
                 where=where, losses=len(result.losses), iterations=result.iterations_completed))
+        if elsewhere is not None:
+            result.device_info.update(elsewhere)
         results.append(result)
+    if elsewhere is not None:
+        _mark_draw(results)
     return results
+
+
+def _from_elsewhere(data: dict[str, Any]) -> dict[str, Any]:
+    """What a notebook's record says of where its runs trained: the machine's facts and
+    label ("Colab · Tesla T4"), and the draw's method and fingerprint."""
+    machine, draw = data.get("machine"), data.get("draw")
+    if not isinstance(machine, dict) or not isinstance(draw, dict) or \
+            not isinstance(draw.get("sha256"), str):
+        raise RecordError(translate("records", "the notebook's record has no machine or draw"))
+    label = str(machine.get("label") or machine.get("place") or "")
+    return {"machine": {str(k): v for k, v in machine.items()}, "machine_label": label,
+            "draw": {"method": str(draw.get("method", "")), "sha256": draw["sha256"]}}
+
+
+def _mark_draw(results: list[RunResult]) -> None:
+    """A run from elsewhere whose arrays are not this machine's draw for its settings is
+    marked different_draw (it still imports: its curve is another problem's)."""
+    from engine.core.problem import draw_problem, draw_sha256
+
+    local: dict[tuple, str] = {}
+    for result in results:
+        c = result.config
+        key = (c.n, c.d_in, c.hidden, c.d_out, c.seed)
+        if key not in local:
+            local[key] = draw_sha256(draw_problem(c))
+        result.device_info["different_draw"] = result.device_info["draw"]["sha256"] != local[key]
+

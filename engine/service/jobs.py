@@ -144,15 +144,17 @@ class RaceJob(Job):
     targets: tuple[Target, ...]
     repeats: int = MIN_PAIRS  # rounds at least; more until the verdict is settled
     target: TargetLoss | None = None  # the lanes also compared by their time to it
+    elsewhere: tuple[str, RunResult] | None = None  # a lane from another machine, beside them
 
     def run(self, report: Report, stop) -> RaceResult:
         return race(self.config, self.targets, repeats=self.repeats,
-                    on_progress=lambda i, p: report((i, p)), stop=stop, target=self.target)
+                    on_progress=lambda i, p: report((i, p)), stop=stop, target=self.target,
+                    elsewhere=self.elsewhere)
 
     def describe(self) -> str:
+        labels = [t.label for t in self.targets] + ([self.elsewhere[0]] if self.elsewhere else [])
         return translate("jobs", "the race ({first} vs "
-                                 "{second})").format(first=self.targets[0].label,
-                                                                  second=self.targets[1].label)
+                                 "{second})").format(first=labels[0], second=labels[1])
 
 
 @dataclass(frozen=True)

@@ -191,9 +191,15 @@ class Lane:
 
     target: Target
     runs: list[RunResult] = field(default_factory=list)
+    # A lane brought from another machine (a notebook's record): measured there, apart from
+    # this race's rounds; its loop times are its record's repeats.
+    apart: bool = False
 
     @property
     def loop_seconds(self) -> list[float]:
+        if self.apart:
+            run = self.runs[0]
+            return list(run.repeat_seconds) or [run.loop_seconds]
         return [run.loop_seconds for run in self.runs]
 
     @property
@@ -242,9 +248,10 @@ class RaceResult:
     def _target_times(self) -> tuple[Comparison, dict[str, list[float]]] | None:
         """The target comparison, and the first two lanes' seconds to the target per round
         (by label; empty where a lane did not reach it in every round): each run scanned once."""
-        if self.target is None or len(self.lanes) < 2:
+        raced = [lane for lane in self.lanes if not lane.apart]  # alternated rounds only
+        if self.target is None or len(raced) < 2:
             return None
-        first, second = self.lanes[:2]
+        first, second = raced[:2]
         labels = (first.label, second.label)
         times: dict[str, list[float]] = {}
         for lane in (first, second):
@@ -286,8 +293,24 @@ class RaceResult:
 
     @property
     def comparisons(self) -> list[Comparison]:
-        """The first lane's loop time over each other lane's, pair by pair (alternated)."""
-        return [self._compare(self.lanes[0], lane) for lane in self.lanes[1:]]
+        """The first lane's loop time over each other lane's, pair by pair (alternated); a lane
+        from another machine is not among them (apart_verdicts)."""
+        raced = [lane for lane in self.lanes if not lane.apart]
+        return [self._compare(raced[0], lane) for lane in raced[1:]]
+
+    @property
+    def apart_verdicts(self) -> list[str]:
+        """The first lane against each lane from another machine: measured apart, so their
+        loop times only (engine.tools.race.measured_apart)."""
+        raced = [lane for lane in self.lanes if not lane.apart]
+        return [measured_apart(raced[0], lane) for lane in self.lanes
+                if lane.apart and raced]
+
+    @property
+    def verdicts(self) -> list[str]:
+        """Every verdict a race says: its pairs', then its lanes from elsewhere."""
+        said = [c.verdict for c in self.comparisons] + self.apart_verdicts
+        return said or [self.comparison.verdict]
 
     def _compare(self, first: Lane, second: Lane) -> Comparison:
         why = ""
@@ -308,8 +331,12 @@ class RaceResult:
     @property
     def comparison(self) -> Comparison:
         """The first lane against the second."""
-        if len(self.lanes) < 2:
+        raced = [lane for lane in self.lanes if not lane.apart]
+        if len(raced) < 2:
             labels = tuple(lane.label for lane in self.lanes) + ("", "")
+            if len(self.lanes) > len(raced) and raced:  # a lane from elsewhere: apart_verdicts
+                return Comparison(labels[:2], None, None, translate(
+                    "race", "the lanes ran on different machines, measured apart"))
             return Comparison(labels[:2], None, None, translate("race", "the race was stopped "
                                                                         "before every lane had "
                                                                         "run"))
@@ -348,6 +375,8 @@ class RaceResult:
         the first against each other lane."""
         comparisons = [_comparison_dict(c) for c in self.comparisons] or \
             [_comparison_dict(self.comparison)]
+        if not self.comparisons and self.apart_verdicts:  # one local lane, one from elsewhere
+            comparisons = [{"winner": None, "speedup": None, "verdict": self.apart_verdicts[0]}]
         found = self._target_times()
         return {
             "lanes": [{"label": lane.label, "seconds": lane.seconds.tolist(),
@@ -360,6 +389,7 @@ class RaceResult:
             "comparisons": comparisons,
             "largest_relative_difference": self.largest_relative_difference,
             "notes": self.notes,
+            "measured_apart": self.apart_verdicts,
             **({"time_to_target": {
                 **self.target.to_dict(),
                 "lanes": [{"label": lane.label,
@@ -369,6 +399,30 @@ class RaceResult:
                 "comparison": _comparison_dict(found[0]),
                 "verdict": self.target_verdict(found)}} if found is not None else {}),
         }
+
+
+def measured_apart(here: Lane, elsewhere: Lane) -> str:
+    """A lane of this machine against one from another machine: they were not alternated, so
+    no per-pair ratio; their medians where their ranges do not overlap, else no winner. The
+    sentence says that they ran on different machines, measured apart."""
+    machine = elsewhere.runs[0].device_info.get("machine_label") or \
+        translate("race", "another machine")
+    lead = translate("race", "{there} ran on {machine} and {here} on this machine, measured "
+                             "apart: their loop times only, not alternated pairs").format(
+        there=elsewhere.label, machine=machine, here=here.label)
+    if here.result.iterations_completed != elsewhere.result.iterations_completed:
+        why = "; ".join(f"{lane.label} {_ended(lane.result)}" for lane in (here, elsewhere))
+        return lead + translate("race", "; not compared: they did not complete the same "
+                                        "iterations ({why})").format(why=why)
+    a, b = here.timing, elsewhere.timing
+    if a.high < b.low or b.high < a.low:
+        fast, slow = (here, elsewhere) if a.median < b.median else (elsewhere, here)
+        return lead + translate("race", "; {fast} was faster: {fast_time} against {slow_time}, "
+                                        "{ratio:.3g}× by the medians").format(
+            fast=fast.label, fast_time=fast.timing.format(), slow_time=slow.timing.format(),
+            ratio=slow.timing.median / fast.timing.median)
+    return lead + translate("race", "; no clear winner: their ranges overlap ({first} against "
+                                    "{second})").format(first=a.format(), second=b.format())
 
 
 def _comparison_dict(comparison: Comparison) -> dict[str, Any]:
@@ -417,13 +471,15 @@ def check_targets(config: RunConfig, targets: tuple[Target, ...]) -> None:
 def race(config: RunConfig, targets: tuple[Target, ...] | None = None,
          repeats: int = MIN_PAIRS, budget_seconds: float = 30.0, max_rounds: int = MAX_PAIRS,
          on_progress: Callable[[int, Progress], None] | None = None, stop=None,
-         target: TargetLoss | None = None) -> RaceResult:
+         target: TargetLoss | None = None,
+         elsewhere: tuple[str, RunResult] | None = None) -> RaceResult:
     """Every target trains `config` (same seed, so the same draw), in turn: A B A B …, at
     least `repeats` rounds, then on until every verdict is settled (engine.core.measure's rule),
     `budget_seconds` of racing are spent or `max_rounds` are done. The first round's progress
     is reported (tagged by lane); the median round gives each lane's curve. With a `target`,
     the lanes are also compared by their time to it (the rounds stay those of the loop
-    times' rule)."""
+    times' rule). `elsewhere`: (label, run) of a lane from another machine (a notebook's
+    record), put beside the raced lanes and compared by its loop times only."""
     if repeats < 1:
         raise ValueError("repeats must be at least 1")
     targets = targets or default_targets()
@@ -463,4 +519,7 @@ def race(config: RunConfig, targets: tuple[Target, ...] | None = None,
     if stop is not None and stop.is_set():
         result.stopped = True
     result.lanes = [lane for lane in result.lanes if lane.runs]  # stopped before they ran
+    if elsewhere is not None:
+        label, run = elsewhere
+        result.lanes.append(Lane(Target(label, run.config.device), [run], apart=True))
     return result

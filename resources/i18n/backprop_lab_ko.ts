@@ -4,13 +4,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/controls.py" line="104" />
-            <location filename="../../gui/controls.py" line="164" />
+            <location filename="../../gui/controls.py" line="105" />
+            <location filename="../../gui/controls.py" line="165" />
             <source>smoothing {weight:.2f}</source>
             <translation>평활화 {weight:.2f}</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="261" />
+            <location filename="../../gui/params.py" line="262" />
             <source>{blas}, {cores} cores</source>
             <translation>{blas}, {cores}코어</translation>
         </message>
@@ -70,63 +70,83 @@
             <translation>튜토리얼의 반복 한 번을 줄 단위로 분해: 시간이 어디에 쓰이는가</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="38" />
+            <location filename="../../gui/menus.py" line="41" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="39" />
+            <location filename="../../gui/menus.py" line="42" />
             <source>&amp;Import…</source>
             <translation>가져오기(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="40" />
+            <location filename="../../gui/menus.py" line="43" />
             <source>Read run records (JSON written by this program, on this machine or another, such as Colab) into the run table</source>
             <translation>학습 기록(이 프로그램이 이 컴퓨터나 Colab 같은 다른 컴퓨터에서 쓴 JSON)을 학습 표로 읽어 옵니다</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="45" />
+            <location filename="../../gui/menus.py" line="48" />
+            <source>Export for &amp;Colab…</source>
+            <translation>Colab용으로 내보내기(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/menus.py" line="50" />
+            <source>A notebook that reproduces this run on Colab's free GPU (or any Jupyter), and writes a record to import here</source>
+            <translation>이 학습을 Colab의 무료 GPU(또는 아무 주피터)에서 재현하고, 여기로 가져올 기록을 쓰는 노트북</translation>
+        </message>
+        <message>
+            <location filename="../../gui/menus.py" line="54" />
+            <source>Export as &amp;script…</source>
+            <translation>스크립트로 내보내기(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/menus.py" line="56" />
+            <source>The same as one plain Python file, for a machine without Jupyter</source>
+            <translation>주피터가 없는 컴퓨터를 위해, 같은 내용을 평범한 파이썬 파일 하나로</translation>
+        </message>
+        <message>
+            <location filename="../../gui/menus.py" line="59" />
             <source>Recent &amp;sessions</source>
             <translation>최근 세션(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="48" />
+            <location filename="../../gui/menus.py" line="62" />
             <source>Every run is kept on disk as it ends: reopen or delete an earlier session</source>
             <translation>모든 실행은 끝나는 즉시 디스크에 보관됩니다: 이전 세션을 다시 열거나 삭제합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="50" />
+            <location filename="../../gui/menus.py" line="64" />
             <source>&amp;Quit</source>
             <translation>끝내기(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="51" />
+            <location filename="../../gui/menus.py" line="65" />
             <source>Close the window (a running job is stopped first)</source>
             <translation>창을 닫습니다(실행 중인 작업은 먼저 중지합니다)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="55" />
-            <location filename="../../gui/menus.py" line="56" />
+            <location filename="../../gui/menus.py" line="69" />
+            <location filename="../../gui/menus.py" line="70" />
             <source>&amp;Run</source>
             <translation>실행(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="58" />
+            <location filename="../../gui/menus.py" line="72" />
             <source>&amp;Export…</source>
             <translation>내보내기(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="61" />
+            <location filename="../../gui/menus.py" line="75" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="63" />
+            <location filename="../../gui/menus.py" line="77" />
             <source>&amp;Presentation mode</source>
             <translation>발표 모드(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../gui/menus.py" line="64" />
+            <location filename="../../gui/menus.py" line="78" />
             <source>Full screen, fonts 1.6× larger, thicker curves and a larger wall clock: for the back of a lecture hall</source>
             <translation>전체 화면, 1.6× 큰 글꼴, 굵은 곡선과 더 큰 시계: 강의실 뒷자리까지 보이도록</translation>
         </message>
@@ -136,7 +156,7 @@
             <translation>GPU를 쓸 수 없습니다({reason}): 이 학습은 CPU에서 실행됩니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="185" />
+            <location filename="../../gui/controls.py" line="186" />
             <source>Preset {name} needs a GPU, and none can be used here ({reason}): not applied.</source>
             <translation>프리셋 {name}에는 GPU가 필요한데 여기서는 쓸 수 있는 GPU가 없습니다({reason}): 적용하지 않았습니다.</translation>
         </message>
@@ -146,7 +166,7 @@
             <translation>GPU 확인 {kind}: {message}</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>Fix the highlighted settings: {errors}</source>
             <translation>표시된 설정을 고치세요: {errors}</translation>
         </message>
@@ -166,42 +186,42 @@
             <translation>기록을 지웠습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/records_io.py" line="34" />
+            <location filename="../../gui/records_io.py" line="40" />
             <source>Export failed: {error}</source>
             <translation>내보내기 실패: {error}</translation>
         </message>
         <message>
-            <location filename="../../gui/records_io.py" line="37" />
+            <location filename="../../gui/records_io.py" line="43" />
             <source>Exported {count} runs to {folder}</source>
             <translation>학습 {count}개를 {folder}에 내보냈습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/records_io.py" line="48" />
+            <location filename="../../gui/records_io.py" line="54" />
             <source>Import refused: {file}: {reason}</source>
             <translation>가져오기 거부: {file}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/records_io.py" line="55" />
+            <location filename="../../gui/records_io.py" line="61" />
             <source>Imported {count} runs from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/records_io.py" line="56" />
+            <location filename="../../gui/records_io.py" line="62" />
             <source>Imported {count} run from {file}</source>
             <translation>{file}에서 학습 {count}개를 가져왔습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/records_io.py" line="63" />
+            <location filename="../../gui/records_io.py" line="69" />
             <source>Import run records</source>
             <translation>학습 기록 가져오기</translation>
         </message>
         <message>
-            <location filename="../../gui/records_io.py" line="69" />
+            <location filename="../../gui/records_io.py" line="75" />
             <source>Export plot, losses and records into</source>
             <translation>그래프, 손실, 기록을 내보낼 폴더</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="289" />
+            <location filename="../../gui/main_window.py" line="288" />
             <source>Closing after the run stops…</source>
             <translation>학습이 멈추면 닫습니다…</translation>
         </message>
@@ -223,8 +243,8 @@
         <name>axes</name>
         <message>
             <location filename="../../gui/diagnostics_plot.py" line="42" />
-            <location filename="../../gui/loss_plot.py" line="84" />
-            <location filename="../../gui/loss_plot.py" line="260" />
+            <location filename="../../gui/loss_plot.py" line="85" />
+            <location filename="../../gui/loss_plot.py" line="261" />
             <source>iteration t</source>
             <translation>반복 t</translation>
         </message>
@@ -239,27 +259,27 @@
             <translation>2: 이 아래에서 안정</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="85" />
+            <location filename="../../gui/loss_plot.py" line="86" />
             <source>loss (sum of squares)</source>
             <translation>손실 (제곱합)</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="261" />
+            <location filename="../../gui/loss_plot.py" line="262" />
             <source>seconds into the loop</source>
             <translation>루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="381" />
+            <location filename="../../gui/loss_plot.py" line="383" />
             <source>#{number} diverged at t = {t}</source>
             <translation>#{number}: t = {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="387" />
+            <location filename="../../gui/loss_plot.py" line="389" />
             <source>Double-click to zoom to this divergence; Home shows every run again</source>
             <translation>두 번 클릭하면 이 발산을 확대합니다; Home 키를 누르면 모든 학습을 다시 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../../gui/loss_plot.py" line="514" />
+            <location filename="../../gui/loss_plot.py" line="516" />
             <source>#{number}: t = {t}{seconds}, loss {loss:.4g}</source>
             <translation>#{number}: t = {t}{seconds}, 손실 {loss:.4g}</translation>
         </message>
@@ -284,12 +304,12 @@
             <translation>시간 (로그)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="47" />
+            <location filename="../../gui/race_tool.py" line="61" />
             <source>seconds into the training loop</source>
             <translation>학습 루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="48" />
+            <location filename="../../gui/race_tool.py" line="62" />
             <source>loss</source>
             <translation>손실</translation>
         </message>
@@ -308,7 +328,7 @@
     <context>
         <name>cli</name>
         <message>
-            <location filename="../../cli/main.py" line="48" />
+            <location filename="../../cli/main.py" line="50" />
             <source>{option} is a window option; it does nothing for '{command}' (see {prog} --help)</source>
             <translation>{option}은(는) 창 옵션이라 '{command}'에는 아무 효과가 없습니다({prog} --help 참고)</translation>
         </message>
@@ -535,6 +555,16 @@
             <source>--launches: must be zero or more, got {value}</source>
             <translation>--launches: 0 이상이어야 합니다. 입력값: {value}</translation>
         </message>
+        <message>
+            <location filename="../../cli/export.py" line="21" />
+            <source>--out: {reason}</source>
+            <translation>--out: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/export.py" line="22" />
+            <source>wrote {path}. On Colab: File → Upload notebook, {hint}, Run all; then import the {record} it downloads: main.py --import {record}</source>
+            <translation>{path} 파일을 썼습니다. Colab에서: 파일 → 노트 업로드, {hint}, 모두 실행; 그다음 내려받은 {record} 파일을 가져오세요: main.py --import {record}</translation>
+        </message>
     </context>
     <context>
         <name>code_view</name>
@@ -655,6 +685,59 @@
             <location filename="../../engine/backends/codes.py" line="183" />
             <source>Backward pass: {sentence}.</source>
             <translation>역전파: {sentence}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>colab</name>
+        <message>
+            <location filename="../../gui/colab_export.py" line="30" />
+            <source>To see a GPU anyway: File → Export for Colab, run it there, and import the record.</source>
+            <translation>그래도 GPU를 보려면: 파일 → Colab용으로 내보내기, 거기서 실행한 다음 기록을 가져오세요.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="49" />
+            <source>Export for Colab</source>
+            <translation>Colab용으로 내보내기</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="52" />
+            <source>&lt;b&gt;See this run on a GPU, from any laptop.&lt;/b&gt;&lt;br&gt;The notebook trains {sizes}, learning rate {lr:g}, {iterations:,} iterations, {dtype}, seed {seed}, from this app's random numbers (checked by a SHA-256; where Colab's NumPy draws otherwise, it uses the arrays it carries). It runs the tutorial's NumPy loop on the CPU, then its CuPy port and PyTorch's two listings on the GPU, timed in alternated rounds.&lt;ol&gt;&lt;li&gt;Save the notebook, and open it at colab.research.google.com (File → Upload notebook).&lt;/li&gt;&lt;li&gt;{hint}, then Runtime → Run all.&lt;/li&gt;&lt;li&gt;The last cell downloads {record}: import it here with File → Import. Its lanes join the run table, marked as from another machine.&lt;/li&gt;&lt;/ol&gt;No Jupyter there? Save as a script: the same code as one Python file.</source>
+            <translation>&lt;b&gt;어느 노트북 컴퓨터에서든 이 학습을 GPU에서 보세요.&lt;/b&gt;&lt;br&gt;노트북은 {sizes}, 학습률 {lr:g}, 반복 {iterations:,}회, {dtype}, 시드 {seed} 설정으로 이 앱의 난수에서 학습합니다(SHA-256으로 확인; Colab의 NumPy가 다른 수를 뽑으면 노트북에 담긴 배열을 씁니다). CPU에서 튜토리얼의 NumPy 루프를, 그다음 GPU에서 그 CuPy 이식판과 PyTorch의 두 목록을 실행하고, 번갈아 라운드로 시간을 잽니다.&lt;ol&gt;&lt;li&gt;노트북을 저장하고 colab.research.google.com에서 여세요(파일 → 노트 업로드).&lt;/li&gt;&lt;li&gt;{hint}, 그다음 런타임 → 모두 실행.&lt;/li&gt;&lt;li&gt;마지막 셀이 {record} 파일을 내려받습니다: 여기서 파일 → 가져오기로 가져오세요. 그 레인들이 다른 컴퓨터의 것으로 표시되어 학습 표에 들어갑니다.&lt;/li&gt;&lt;/ol&gt;거기에 주피터가 없나요? 스크립트로 저장하세요: 같은 코드를 파이썬 파일 하나로.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="73" />
+            <source>Save notebook…</source>
+            <translation>노트북 저장…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="74" />
+            <source>Save as script…</source>
+            <translation>스크립트로 저장…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="101" />
+            <source>Not exported: {field}: {reason}</source>
+            <translation>내보내지 않음: {field}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="117" />
+            <source>Save the notebook</source>
+            <translation>노트북 저장</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="118" />
+            <source>Save the script</source>
+            <translation>스크립트 저장</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="128" />
+            <source>Not exported: {reason}</source>
+            <translation>내보내지 않음: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/colab_export.py" line="131" />
+            <source>Wrote {file}: run it on Colab ({hint}), then import the {record} it downloads</source>
+            <translation>{file} 파일을 썼습니다: Colab에서 실행하고({hint}), 내려받은 {record} 파일을 가져오세요</translation>
         </message>
     </context>
     <context>
@@ -785,97 +868,97 @@
     <context>
         <name>controls</name>
         <message>
-            <location filename="../../gui/controls.py" line="48" />
+            <location filename="../../gui/controls.py" line="49" />
             <source>Custom</source>
             <translation>사용자 지정</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="54" />
+            <location filename="../../gui/controls.py" line="55" />
             <source>Start from a preset: the tutorial, a diverging learning rate, or sizes where the GPU wins</source>
             <translation>프리셋에서 시작합니다: 튜토리얼, 발산하는 학습률, GPU가 이기는 크기</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="63" />
+            <location filename="../../gui/controls.py" line="64" />
             <source>Run</source>
             <translation>실행</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="64" />
+            <location filename="../../gui/controls.py" line="65" />
             <source>Train with these settings (Ctrl+R)</source>
             <translation>이 설정으로 학습합니다 (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="65" />
+            <location filename="../../gui/controls.py" line="66" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="66" />
+            <location filename="../../gui/controls.py" line="67" />
             <source>Stop the run (Esc)</source>
             <translation>학습을 중지합니다 (Esc)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="67" />
+            <location filename="../../gui/controls.py" line="68" />
             <source>Clear</source>
             <translation>지우기</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="68" />
+            <location filename="../../gui/controls.py" line="69" />
             <source>Remove earlier runs from the plot and the history</source>
             <translation>이전 학습을 그래프와 기록에서 지웁니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="70" />
+            <location filename="../../gui/controls.py" line="71" />
             <source>Export…</source>
             <translation>내보내기…</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="71" />
+            <location filename="../../gui/controls.py" line="72" />
             <source>Save the plot (PNG), all runs' losses (CSV) and the run records (JSON) into a folder (Ctrl+S)</source>
             <translation>그래프(PNG), 모든 학습의 손실(CSV), 학습 기록(JSON)을 폴더에 저장합니다 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="77" />
+            <location filename="../../gui/controls.py" line="78" />
             <source>Repeat ×</source>
             <translation>반복 측정 ×</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="78" />
+            <location filename="../../gui/controls.py" line="79" />
             <source>Train the same configuration k times (the curve is the first's) and give the median loop time with its spread: a time a lecturer can quote</source>
             <translation>같은 설정으로 k번 학습하고(곡선은 첫 번째 것) 루프 시간의 중앙값과 퍼짐을 보여 줍니다: 강의에서 인용할 수 있는 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="82" />
+            <location filename="../../gui/controls.py" line="83" />
             <source>log y</source>
             <translation>로그 y</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="84" />
+            <location filename="../../gui/controls.py" line="85" />
             <source>Logarithmic loss axis: the tutorial's loss falls over ten orders of magnitude</source>
             <translation>로그 손실 축: 튜토리얼의 손실은 10자릿수 넘게 줄어듭니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="90" />
+            <location filename="../../gui/controls.py" line="91" />
             <source>x: iteration</source>
             <translation>x: 반복</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="91" />
+            <location filename="../../gui/controls.py" line="92" />
             <source>x: seconds</source>
             <translation>x: 초</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="92" />
+            <location filename="../../gui/controls.py" line="93" />
             <source>The loss plot's x axis: the iteration t, or seconds into the training loop (as the race draws it)</source>
             <translation>손실 그래프의 x축: 반복 t, 또는 학습 루프 시작 후 초(경주 그래프처럼)</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="98" />
+            <location filename="../../gui/controls.py" line="99" />
             <source>Smoothing of the drawn curves (TensorBoard's debiased exponential moving average, 0 to 0.99), over a faint raw curve; records and exports keep every loss as it was</source>
             <translation>그린 곡선의 평활화(TensorBoard의 편향 보정 지수 이동 평균, 0~0.99), 흐린 원래 곡선 위에 그립니다; 기록과 내보내기에는 모든 손실이 그대로 남습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/controls.py" line="109" />
+            <location filename="../../gui/controls.py" line="110" />
             <source>Preset</source>
             <translation>프리셋</translation>
         </message>
@@ -1352,22 +1435,22 @@
             <translation>학습 (N={n} D_in={d_in} H={hidden} D_out={d_out}, lr {lr:g}, {device} {dtype}, 시드 {seed})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="153" />
+            <location filename="../../engine/service/jobs.py" line="156" />
             <source>the race ({first} vs {second})</source>
             <translation>경주 ({first} 대 {second})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="169" />
+            <location filename="../../engine/service/jobs.py" line="171" />
             <source>the size sweep ({steps} sizes)</source>
             <translation>크기 스윕 (크기 {steps}개)</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="183" />
+            <location filename="../../engine/service/jobs.py" line="185" />
             <source>the learning-rate sweep ({low:g} to {high:g})</source>
             <translation>학습률 스윕 ({low:g}~{high:g})</translation>
         </message>
         <message>
-            <location filename="../../engine/service/jobs.py" line="198" />
+            <location filename="../../engine/service/jobs.py" line="200" />
             <source>the profile (the run's sizes and {scale:g}× them)</source>
             <translation>프로파일 (학습 크기와 그 {scale:g}×)</translation>
         </message>
@@ -1390,7 +1473,47 @@
             <translation>학습 {}</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="28" />
+            <location filename="../../session/labels.py" line="21" />
+            <source>driver</source>
+            <translation>드라이버</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="23" />
+            <source>cores</source>
+            <translation>코어</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="25" />
+            <source>host</source>
+            <translation>호스트</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="37" />
+            <source>this machine</source>
+            <translation>이 컴퓨터</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="38" />
+            <source>another machine</source>
+            <translation>다른 컴퓨터</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="40" />
+            <source>, different draw</source>
+            <translation>, 다른 난수</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="57" />
+            <source>Trained on another machine ({machine}), measured there: its times are that machine's.</source>
+            <translation>다른 컴퓨터({machine})에서 학습하고 거기서 측정했습니다: 시간은 그 컴퓨터의 것입니다.</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="63" />
+            <source>Its arrays are not this machine's draw for its settings: its curve is another problem's.</source>
+            <translation>배열이 이 설정에 대한 이 컴퓨터의 난수와 다릅니다: 곡선은 다른 문제의 것입니다.</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="74" />
             <source>diverged at t={t}</source>
             <translation>t={t}에서 발산</translation>
         </message>
@@ -1616,6 +1739,142 @@
         </message>
     </context>
     <context>
+        <name>notebook</name>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="32" />
+            <source>Runtime → Change runtime type → GPU</source>
+            <translation>런타임 → 런타임 유형 변경 → GPU</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="51" />
+            <source># Backprop Lab: a run to reproduce on another machine
+
+This notebook trains the two-layer network of the PyTorch tutorial *Learning PyTorch with Examples* ("Warm-up: numpy") with the settings exported from Backprop Lab, from the same random numbers. It runs the tutorial's NumPy loop on the CPU, then, where a GPU is attached, its CuPy port and PyTorch's Tensors and Autograd listings on the GPU. Every lane is warmed up, then timed in alternated rounds: medians and spreads, as the app's race measures.
+
+**On Colab:** {hint}, then Runtime → Run all. The last cell downloads `{record}`: import it in Backprop Lab (File → Import) to see these lanes beside the runs of your own machine.</source>
+            <translation># Backprop Lab: 다른 컴퓨터에서 재현할 학습
+
+이 노트북은 PyTorch 튜토리얼 *Learning PyTorch with Examples*("Warm-up: numpy")의 2층 신경망을 Backprop Lab에서 내보낸 설정으로, 같은 난수에서 학습합니다. CPU에서 튜토리얼의 NumPy 루프를 실행하고, GPU가 연결되어 있으면 GPU에서 그 CuPy 이식판과 PyTorch의 Tensors, Autograd 목록을 실행합니다. 레인마다 예열한 다음, 앱의 경주처럼 번갈아 라운드로 시간을 잽니다: 중앙값과 범위.
+
+**Colab에서:** {hint}, 그다음 런타임 → 모두 실행. 마지막 셀이 `{record}` 파일을 내려받습니다: Backprop Lab에서 가져오면(파일 → 가져오기) 이 레인들을 내 컴퓨터의 학습 옆에서 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="62" />
+            <source>## The settings
+
+As exported. The draw's check below holds for these settings only.</source>
+            <translation>## 설정
+
+내보낸 그대로입니다. 아래의 난수 확인은 이 설정에서만 맞습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="65" />
+            <source>## The same draw
+
+x, y, w1 and w2 are drawn from `numpy.random.default_rng(seed)` in that order, as the app draws them, and checked against the SHA-256 of the app's arrays. NumPy promises the same numbers only on the same build: where they differ, the arrays embedded in this notebook are used instead. The cell says which.</source>
+            <translation>## 같은 난수
+
+x, y, w1, w2를 앱과 같이 `numpy.random.default_rng(seed)`에서 이 순서로 뽑고, 앱 배열의 SHA-256과 대조합니다. NumPy는 같은 빌드에서만 같은 수를 약속합니다: 다르면 이 노트북에 담긴 배열을 대신 씁니다. 어느 쪽인지 셀이 알려 줍니다.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="70" />
+            <source>The draw: recreated from the seed; its SHA-256 equals the app's.</source>
+            <translation>난수: 시드에서 다시 만들었고, SHA-256이 앱의 것과 같습니다.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="72" />
+            <source>The draw: this NumPy draws other numbers from the seed, so the arrays embedded in this notebook are used (the same as the app's).</source>
+            <translation>난수: 이 NumPy는 시드에서 다른 수를 뽑으므로, 이 노트북에 담긴 배열을 씁니다(앱의 것과 같습니다).</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="75" />
+            <source>## The tutorial's code
+
+The NumPy loop as the tutorial writes it: with `xp = numpy` on the CPU, and with `xp = cupy` it is the tutorial's port to the GPU, the plain code a student would write. Then PyTorch's two listings: gradients by hand on tensors, and `loss.backward()`. A loss that is not finite ends a lane, as the app counts divergence.</source>
+            <translation>## 튜토리얼의 코드
+
+튜토리얼이 쓴 그대로의 NumPy 루프입니다: CPU에서는 `xp = numpy`, `xp = cupy`이면 학생이 쓸 법한 평범한 코드인 튜토리얼의 GPU 이식판입니다. 그다음 PyTorch의 두 목록: 텐서 위에서 손수 쓴 기울기, 그리고 `loss.backward()`. 앱이 발산을 세는 것처럼, 유한하지 않은 손실이 나오면 그 레인은 끝납니다.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="81" />
+            <source>## The lanes this runtime can run</source>
+            <translation>## 이 런타임이 실행할 수 있는 레인</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="82" />
+            <source>No GPU is attached, so only the CPU lane runs. For the GPU lanes: {hint}, then run all cells again.</source>
+            <translation>GPU가 연결되어 있지 않아 CPU 레인만 실행합니다. GPU 레인을 보려면: {hint}, 그다음 모든 셀을 다시 실행하세요.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="85" />
+            <source>## Measured in alternated rounds
+
+One short warm-up per lane, then {rounds} rounds of every lane in turn: the median loop time and its spread (lowest–highest), and each lane against the CPU lane, round by round.</source>
+            <translation>## 번갈아 라운드로 측정
+
+레인마다 짧은 예열 한 번, 그다음 모든 레인을 차례로 {rounds}라운드: 루프 시간의 중앙값과 범위(가장 짧은 것–가장 긴 것), 그리고 라운드마다 각 레인을 CPU 레인과 비교합니다.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="90" />
+            <source>## The record to bring home
+
+`{record}` holds every lane's losses and times and this machine's facts (GPU, driver, CUDA, CPU, library versions). On Colab the cell downloads it; elsewhere it is written beside the notebook. Import it in Backprop Lab with File → Import, or `main.py --import {record}`.</source>
+            <translation>## 가져갈 기록
+
+`{record}` 파일에는 모든 레인의 손실과 시간, 그리고 이 컴퓨터의 사실(GPU, 드라이버, CUDA, CPU, 라이브러리 버전)이 담깁니다. Colab에서는 셀이 내려받고, 다른 곳에서는 노트북 옆에 씁니다. Backprop Lab에서 파일 → 가져오기로, 또는 `main.py --import {record}`로 가져오세요.</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="96" />
+            <source>Written: {path}</source>
+            <translation>썼습니다: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="97" />
+            <source>largest difference from the CPU lane's losses, max |ΔL_t| / max(L_0, |L_t|): {difference:.2e}</source>
+            <translation>CPU 레인의 손실과의 가장 큰 차이, max |ΔL_t| / max(L_0, |L_t|): {difference:.2e}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="100" />
+            <source>{lane}: {ratio:.3g}× the CPU lane's speed (median of {rounds} rounds)</source>
+            <translation>{lane}: CPU 레인 속도의 {ratio:.3g}배 ({rounds}라운드의 중앙값)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="102" />
+            <source>CPU (NumPy, the tutorial's loop)</source>
+            <translation>CPU (NumPy, 튜토리얼의 루프)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="103" />
+            <source>GPU (CuPy, the tutorial's port)</source>
+            <translation>GPU (CuPy, 튜토리얼의 이식판)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="104" />
+            <source>GPU (PyTorch: Tensors)</source>
+            <translation>GPU (PyTorch: Tensors)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="105" />
+            <source>GPU (PyTorch: Autograd)</source>
+            <translation>GPU (PyTorch: Autograd)</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="450" />
+            <source>{path} is a folder</source>
+            <translation>{path}: 폴더입니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="452" />
+            <source>the folder {folder} does not exist</source>
+            <translation>폴더가 없습니다: {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="457" />
+            <source>{path} cannot be written here (permission denied)</source>
+            <translation>{path}: 여기에 쓸 수 없습니다(권한 거부)</translation>
+        </message>
+    </context>
+    <context>
         <name>outcome</name>
         <message>
             <location filename="../../engine/core/result.py" line="35" />
@@ -1651,62 +1910,62 @@
     <context>
         <name>params</name>
         <message>
-            <location filename="../../gui/params.py" line="39" />
+            <location filename="../../gui/params.py" line="40" />
             <source>train w1</source>
             <translation>w1 학습</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="40" />
+            <location filename="../../gui/params.py" line="41" />
             <source>Backpropagate into w1 (D_in×H). Unchecked, w1 is frozen: its gradient is neither computed nor applied, as with PyTorch's requires_grad=False.</source>
             <translation>w1 (D_in×H)까지 역전파(Backpropagation)합니다. 체크를 끄면 w1은 고정됩니다: PyTorch의 requires_grad=False처럼 기울기를 계산하지도 적용하지도 않습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="43" />
+            <location filename="../../gui/params.py" line="44" />
             <source>train w2</source>
             <translation>w2 학습</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="44" />
+            <location filename="../../gui/params.py" line="45" />
             <source>Backpropagate into w2 (H×D_out). With w1 frozen the loss is a quadratic in w2, and 2/λ_max is an exact bound on the learning rate.</source>
             <translation>w2 (H×D_out)까지 역전파(Backpropagation)합니다. w1을 고정하면 손실은 w2의 2차식이고, 2/λ_max가 학습률(learning rate)의 정확한 한계입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="49" />
+            <location filename="../../gui/params.py" line="50" />
             <source>Accepts 1e-6 notation; ÷10 and ×10 move by decades.</source>
             <translation>1e-6 표기를 받습니다; ÷10과 ×10은 10배씩 바꿉니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="51" />
+            <location filename="../../gui/params.py" line="52" />
             <source>Sharpness λ_max is the Hessian's largest eigenvalue, by Lanczos: every iteration while lr·λ_max &gt; 1 and sparsely after; shown under the loss plot and explained beside it.</source>
             <translation>샤프니스 λ_max는 헤시안의 가장 큰 고윳값(란초스 방법)입니다: lr·λ_max &gt; 1인 동안 매 반복, 그 뒤로는 드문드문 잽니다; 손실 그래프 아래에 보이고 옆에서 설명합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="57" />
+            <location filename="../../gui/params.py" line="58" />
             <source>The tutorial's NumPy loop (CuPy on a GPU): gradients written by hand</source>
             <translation>튜토리얼의 NumPy 루프(GPU에서는 CuPy): 손수 쓴 기울기</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="59" />
+            <location filename="../../gui/params.py" line="60" />
             <source>The same hand-written gradients on torch tensors</source>
             <translation>torch 텐서 위에서 같은 손수 쓴 기울기</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="61" />
+            <location filename="../../gui/params.py" line="62" />
             <source>loss.backward() computes the gradients; a frozen layer is a weight with requires_grad=False</source>
             <translation>loss.backward()가 기울기를 계산합니다; 고정된 층은 requires_grad=False인 웨이트입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="64" />
+            <location filename="../../gui/params.py" line="65" />
             <source>The NumPy loop's hand-written gradients in MLX: on Apple silicon's GPU (Metal), an NVIDIA GPU (the mlx-cuda extra) or the CPU. MLX's GPU has no float64: use float32 there</source>
             <translation>NumPy 루프의 손수 쓴 기울기를 MLX로: 애플 실리콘의 GPU(Metal), NVIDIA GPU(mlx-cuda 추가 설치) 또는 CPU에서. MLX의 GPU에는 float64가 없으니 거기서는 float32를 쓰세요</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="73" />
+            <location filename="../../gui/params.py" line="74" />
             <source>.</source>
             <translation>.</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="281" />
+            <location filename="../../gui/params.py" line="282" />
             <source>checking whether CuPy, MLX or PyTorch can use a GPU…</source>
             <translation>CuPy, MLX, PyTorch 가운데 GPU를 쓸 수 있는 것이 있는지 확인하는 중…</translation>
         </message>
@@ -1716,37 +1975,37 @@
             <translation>w1을 고정하면 손실은 w2의 2차식이고 곡률이 변하지 않습니다: 처음 뽑은 웨이트에서 w2 블록의 2/λ_max가 학습률(learning rate)의 정확한 한계입니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="175" />
+            <location filename="../../gui/params.py" line="176" />
             <source>{diagnostics}: sharpness, dead units</source>
             <translation>{diagnostics}: 샤프니스, 죽은 유닛</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="190" />
+            <location filename="../../gui/params.py" line="191" />
             <source>Learning rate one decade down</source>
             <translation>학습률을 10분의 1로</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="192" />
+            <location filename="../../gui/params.py" line="193" />
             <source>Learning rate one decade up</source>
             <translation>학습률을 10배로</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="219" />
+            <location filename="../../gui/params.py" line="220" />
             <source>train at least one layer (w1 or w2)</source>
             <translation>적어도 한 층(w1 또는 w2)은 학습해야 합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="280" />
+            <location filename="../../gui/params.py" line="281" />
             <source>GPU (probing…)</source>
             <translation>GPU (확인 중…)</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="287" />
+            <location filename="../../gui/params.py" line="288" />
             <source>GPU (unavailable)</source>
             <translation>GPU (사용 불가)</translation>
         </message>
         <message>
-            <location filename="../../gui/params.py" line="325" />
+            <location filename="../../gui/params.py" line="326" />
             <source>{tip}
 
 Invalid: {reason}</source>
@@ -1904,118 +2163,138 @@ Invalid: {reason}</source>
     <context>
         <name>race</name>
         <message>
-            <location filename="../../gui/race_tool.py" line="33" />
+            <location filename="../../gui/race_tool.py" line="37" />
             <source>CPU vs GPU (without a GPU: 1 thread vs all)</source>
             <translation>CPU 대 GPU (GPU가 없으면: 스레드 1개 대 전부)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="34" />
+            <location filename="../../gui/race_tool.py" line="38" />
             <source>float64 vs float32 (and tf32 on a GPU)</source>
             <translation>float64 대 float32 (GPU에서는 tf32도)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="35" />
+            <location filename="../../gui/race_tool.py" line="39" />
             <source>GPU paths: CuPy port vs fused vs CUDA graph</source>
             <translation>GPU 경로: CuPy 포트 대 융합 대 CUDA 그래프</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="36" />
+            <location filename="../../gui/race_tool.py" line="40" />
             <source>Codes: NumPy vs PyTorch (Tensors, Autograd) vs MLX</source>
             <translation>코드: NumPy 대 PyTorch (Tensors, Autograd) 대 MLX</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="43" />
+            <location filename="../../gui/race_tool.py" line="41" />
+            <source>This machine's CPU vs a lane from another machine</source>
+            <translation>이 컴퓨터의 CPU 대 다른 컴퓨터의 레인</translation>
+        </message>
+        <message>
+            <location filename="../../gui/race_tool.py" line="47" />
+            <source>A run imported from another machine (an exported notebook's record, from Colab say): this machine's CPU trains the same settings, and the two are compared by their loop times, measured apart</source>
+            <translation>다른 컴퓨터에서 가져온 학습(예를 들어 Colab에서 실행한, 내보낸 노트북의 기록): 이 컴퓨터의 CPU가 같은 설정으로 학습하고, 둘을 따로 잰 루프 시간으로 비교합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/race_tool.py" line="57" />
             <source>What the runs differ in; everything else, the random draw included, is the same. The GPU paths need a GPU; the codes need the torch or the mlx extra.</source>
             <translation>학습끼리 다른 점; 난수를 포함한 나머지는 모두 같습니다. GPU 경로에는 GPU가, 코드 비교에는 torch나 mlx 추가 설치가 필요합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="59" />
+            <location filename="../../gui/race_tool.py" line="73" />
             <source>Compare</source>
             <translation>비교</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="70" />
+            <location filename="../../gui/race_tool.py" line="101" />
+            <source>Refused: no run from another machine to race; import a notebook's record first (File → Export for Colab, then File → Import).</source>
+            <translation>거부: 경주할 다른 컴퓨터의 학습이 없습니다; 먼저 노트북의 기록을 가져오세요(파일 → Colab용으로 내보내기, 그다음 파일 → 가져오기).</translation>
+        </message>
+        <message>
+            <location filename="../../gui/race_tool.py" line="107" />
+            <source>this machine's CPU (NumPy engine)</source>
+            <translation>이 컴퓨터의 CPU (NumPy 엔진)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/race_tool.py" line="120" />
             <source>Refused: {reason}.</source>
             <translation>거부됨: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="86" />
+            <location filename="../../gui/race_tool.py" line="141" />
             <source>Racing {lanes}…</source>
             <translation>경주 중: {lanes}…</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="87" />
-            <location filename="../../gui/race_tool.py" line="138" />
+            <location filename="../../gui/race_tool.py" line="142" />
+            <location filename="../../gui/race_tool.py" line="193" />
             <source> against </source>
             <translation> 대 </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="108" />
+            <location filename="../../gui/race_tool.py" line="163" />
             <source>&lt;b&gt;{lane}&lt;/b&gt;: loop {time} over {count} runs (setup {setup:.3f} s, not in the race; the curve is the median run), {status}</source>
             <translation>&lt;b&gt;{lane}&lt;/b&gt;: 학습 {count}번의 루프 {time} (준비 {setup:.3f} s는 경주에 포함하지 않음; 곡선은 중앙값 학습), {status}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="117" />
+            <location filename="../../gui/race_tool.py" line="172" />
             <source>Time to the target: {verdict}</source>
             <translation>목표까지 걸린 시간: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="125" />
+            <location filename="../../gui/race_tool.py" line="180" />
             <source>Race stopped: the rounds measured so far.</source>
             <translation>경주 중지: 지금까지 측정한 라운드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="127" />
+            <location filename="../../gui/race_tool.py" line="182" />
             <source>Race finished.</source>
             <translation>경주를 마쳤습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="146" />
+            <location filename="../../gui/race_tool.py" line="201" />
             <source>{threads} BLAS threads on the same CPU</source>
             <translation>같은 CPU에서 BLAS 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="148" />
+            <location filename="../../gui/race_tool.py" line="203" />
             <source>the GPU paths {paths}</source>
             <translation>GPU 경로 {paths}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="151" />
+            <location filename="../../gui/race_tool.py" line="206" />
             <source>Same draw, same algorithm; {what}. </source>
             <translation>같은 난수, 같은 알고리즘; {what}. </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="152" />
+            <location filename="../../gui/race_tool.py" line="207" />
             <source>the same settings</source>
             <translation>같은 설정</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="154" />
+            <location filename="../../gui/race_tool.py" line="209" />
             <source>The loss curves agree to {difference:.1e} (relative): the same arithmetic, rounded in a different order.</source>
             <translation>손실 곡선이 {difference:.1e} (상대)까지 일치합니다: 같은 연산을 다른 순서로 반올림했을 뿐입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="157" />
+            <location filename="../../gui/race_tool.py" line="212" />
             <source>float32 keeps about 7 significant digits</source>
             <translation>float32는 유효숫자 약 7자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="158" />
+            <location filename="../../gui/race_tool.py" line="213" />
             <source>TF32 products keep about 3</source>
             <translation>TF32 곱은 약 3자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="161" />
+            <location filename="../../gui/race_tool.py" line="216" />
             <source>The loss curves differ by up to {percent:.3g} % (relative): {kept} significant digits, and training amplifies the rounding.</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다: {kept}의 유효숫자를 유지하고, 학습이 반올림 오차를 키웁니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="164" />
+            <location filename="../../gui/race_tool.py" line="219" />
             <source> and </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="165" />
+            <location filename="../../gui/race_tool.py" line="220" />
             <source>The loss curves differ by up to {percent:.3g} % (relative).</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다.</translation>
         </message>
@@ -2060,7 +2339,7 @@ Invalid: {reason}</source>
             <translation>CPU, 스레드 {cores}개 (모든 물리 코어)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="111" />
+            <location filename="../../engine/tools/race.py" line="113" />
             <source>race --compare gpu-path runs the three GPU paths on the GPU; leave it out</source>
             <translation>race --compare gpu-path는 GPU에서 세 GPU 경로를 실행합니다; 이 옵션은 빼세요</translation>
         </message>
@@ -2091,42 +2370,72 @@ Invalid: {reason}</source>
             <translation>코드 경주에는 선택 설치인 PyTorch나 MLX가 필요합니다: {torch} 또는 {mlx}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="253" />
+            <location filename="../../engine/tools/race.py" line="260" />
             <source>{lane} did not reach {target}</source>
             <translation>{target}에 도달하지 못한 레인: {lane}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="271" />
+            <location filename="../../engine/tools/race.py" line="278" />
             <source>to {target}: {verdict}</source>
             <translation>{target}까지: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="274" />
+            <location filename="../../engine/tools/race.py" line="281" />
             <source>{winner} reached {target} first: {fast:.3g} s against {slow:.3g} s ({factor})</source>
             <translation>{target}에 먼저 도달한 쪽: {winner}, {fast:.3g} s 대 {slow:.3g} s ({factor})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="296" />
+            <location filename="../../engine/tools/race.py" line="319" />
             <source>the lanes did not complete the same iterations ({why})</source>
             <translation>레인들이 같은 반복을 마치지 못했습니다({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="313" />
+            <location filename="../../engine/tools/race.py" line="338" />
+            <source>the lanes ran on different machines, measured apart</source>
+            <translation>레인들이 서로 다른 컴퓨터에서 따로 측정되었습니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="340" />
             <source>the race was stopped before every lane had run</source>
             <translation>모든 레인이 실행되기 전에 경주가 중지되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="384" />
+            <location filename="../../engine/tools/race.py" line="409" />
+            <source>another machine</source>
+            <translation>다른 컴퓨터</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="410" />
+            <source>{there} ran on {machine} and {here} on this machine, measured apart: their loop times only, not alternated pairs</source>
+            <translation>{there} 레인은 {machine}에서, {here} 레인은 이 컴퓨터에서 따로 측정했습니다: 번갈아 잰 쌍이 아니라 루프 시간만 비교합니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="415" />
+            <source>; not compared: they did not complete the same iterations ({why})</source>
+            <translation>; 비교하지 않음: 같은 반복을 마치지 않았습니다({why})</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="420" />
+            <source>; {fast} was faster: {fast_time} against {slow_time}, {ratio:.3g}× by the medians</source>
+            <translation>; {fast} 레인이 더 빨랐습니다: {fast_time} 대 {slow_time}, 중앙값으로 {ratio:.3g}배</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="424" />
+            <source>; no clear winner: their ranges overlap ({first} against {second})</source>
+            <translation>; 뚜렷한 승자 없음: 범위가 겹칩니다({first} 대 {second})</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/race.py" line="438" />
             <source>diverged at iteration {t}</source>
             <translation>반복 {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="385" />
+            <location filename="../../engine/tools/race.py" line="439" />
             <source>{status} after {iterations} iterations</source>
             <translation>반복 {iterations}회 후 {status}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="400" />
+            <location filename="../../engine/tools/race.py" line="454" />
             <source>{figure}, so {threads} BLAS threads waited for a core at every product</source>
             <translation>{figure} — 그래서 BLAS 스레드 {threads}개가 행렬 곱마다 코어를 기다렸습니다</translation>
         </message>
@@ -2271,55 +2580,60 @@ Invalid: {reason}</source>
     <context>
         <name>records</name>
         <message>
-            <location filename="../../engine/core/result.py" line="316" />
+            <location filename="../../engine/core/result.py" line="320" />
             <source>not JSON ({error})</source>
             <translation>JSON이 아닙니다({error})</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="319" />
+            <location filename="../../engine/core/result.py" line="324" />
             <source>its format {format} is not one this program writes</source>
             <translation>형식 {format}: 이 프로그램이 쓰는 형식이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="322" />
-            <source>it is version {version} of the session format; this program reads version {known}</source>
-            <translation>세션 형식의 버전 {version}입니다. 이 프로그램은 버전 {known}만 읽습니다</translation>
+            <location filename="../../engine/core/result.py" line="327" />
+            <source>it is version {version} of the {format} format; this program reads version {known}</source>
+            <translation>{format} 형식의 버전 {version}입니다; 이 프로그램은 버전 {known}을(를) 읽습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="328" />
-            <location filename="../../engine/core/result.py" line="331" />
+            <location filename="../../engine/core/result.py" line="336" />
+            <location filename="../../engine/core/result.py" line="339" />
             <source>it holds no run records</source>
             <translation>학습 기록이 들어 있지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="334" />
+            <location filename="../../engine/core/result.py" line="342" />
             <source>record {index}</source>
             <translation>기록 {index}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="335" />
+            <location filename="../../engine/core/result.py" line="343" />
             <source>the record</source>
             <translation>기록</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="338" />
+            <location filename="../../engine/core/result.py" line="346" />
             <source>{where} is not a run record of this program (it needs config, status, losses and loop_seconds)</source>
             <translation>{where}은(는) 이 프로그램의 학습 기록이 아닙니다(config, status, losses, loop_seconds가 필요합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="344" />
+            <location filename="../../engine/core/result.py" line="352" />
             <source>{where} does not read as a run record: {error}</source>
             <translation>{where}을(를) 학습 기록으로 읽을 수 없습니다: {error}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="350" />
+            <location filename="../../engine/core/result.py" line="358" />
             <source>{where} has a negative or non-finite time or iteration count</source>
             <translation>{where}: 시간이나 반복 횟수가 음수이거나 유한하지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="353" />
+            <location filename="../../engine/core/result.py" line="361" />
             <source>{where} has {losses} losses for {iterations} iterations</source>
             <translation>{where}에는 반복 {iterations}회에 손실이 {losses}개 있습니다</translation>
+        </message>
+        <message>
+            <location filename="../../engine/core/result.py" line="378" />
+            <source>the notebook's record has no machine or draw</source>
+            <translation>노트북의 기록에 컴퓨터나 난수 정보가 없습니다</translation>
         </message>
     </context>
     <context>
@@ -2388,127 +2702,137 @@ Invalid: {reason}</source>
     <context>
         <name>run_table</name>
         <message>
-            <location filename="../../gui/run_table.py" line="30" />
+            <location filename="../../gui/run_table.py" line="37" />
             <source>show</source>
             <translation>표시</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="31" />
+            <location filename="../../gui/run_table.py" line="38" />
             <source>code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="31" />
+            <location filename="../../gui/run_table.py" line="38" />
+            <source>machine</source>
+            <translation>컴퓨터</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_table.py" line="39" />
             <source>device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="32" />
+            <location filename="../../gui/run_table.py" line="40" />
             <source>threads</source>
             <translation>스레드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="33" />
+            <location filename="../../gui/run_table.py" line="41" />
             <source>seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="33" />
+            <location filename="../../gui/run_table.py" line="41" />
             <source>layers</source>
             <translation>층</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="34" />
+            <location filename="../../gui/run_table.py" line="42" />
             <source>status</source>
             <translation>상태</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="34" />
+            <location filename="../../gui/run_table.py" line="42" />
             <source>loop time</source>
             <translation>루프 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="35" />
+            <location filename="../../gui/run_table.py" line="43" />
             <source>final loss</source>
             <translation>최종 손실</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="36" />
+            <location filename="../../gui/run_table.py" line="44" />
             <source>to target</source>
             <translation>목표까지</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="37" />
+            <location filename="../../gui/run_table.py" line="45" />
             <source>speedup</source>
             <translation>가속비</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="45" />
+            <location filename="../../gui/run_table.py" line="53" />
             <source>baseline</source>
             <translation>기준선</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="47" />
+            <location filename="../../gui/run_table.py" line="55" />
             <source>— (other work)</source>
             <translation>— (다른 작업량)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="50" />
+            <location filename="../../gui/run_table.py" line="58" />
             <source>— (Repeat ×{pairs} both to compare)</source>
             <translation>— (비교하려면 둘 다 반복 측정 ×{pairs})</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="53" />
+            <location filename="../../gui/run_table.py" line="61" />
             <source>—, within noise</source>
             <translation>—, 잡음 범위 안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="57" />
+            <location filename="../../gui/run_table.py" line="65" />
             <source>{speedup:.3g}× ({low:.3g}–{high:.3g}, {agree} of {pairs} pairs)</source>
             <translation>{speedup:.3g}× ({low:.3g}–{high:.3g}, {pairs}쌍 중 {agree}쌍)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="70" />
+            <location filename="../../gui/run_table.py" line="78" />
             <source>both</source>
             <translation>둘 다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="77" />
+            <location filename="../../gui/run_table.py" line="85" />
             <source>How the run ended, and what it learned: learned (the loss fell below a millionth of its initial value), still falling (by 5 % or more over its last fifth), plateaued (flat, well above zero: a catapult's, or the best fit of a problem that cannot be fitted exactly), unstable (finite, but no lower than it began), diverged (non-finite, at iteration t)</source>
             <translation>학습이 어떻게 끝났고 무엇을 배웠는지: 학습 성공(손실이 초기값의 백만분의 1 아래로 줄어듦), 아직 감소 중(마지막 5분의 1 동안 5 % 이상 줄어듦), 정체(0보다 한참 위에서 평평함: 카타펄트, 또는 정확히 맞출 수 없는 문제의 최선), 불안정(유한하지만 시작보다 낮아지지 않음), 발산(반복 t에서 유한하지 않게 됨)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="83" />
+            <location filename="../../gui/run_table.py" line="91" />
             <source>Time to the target ({target}), MLPerf's time to train: the first iteration t whose loss was at or below it, and the seconds into the loop when it ended; a diverged run never reaches it. Set the target under the controls on the left.</source>
             <translation>목표({target})까지 걸린 시간(벤치마크에서 쓰는 학습 완료 시간): 손실이 처음으로 목표 이하가 된 반복 t와, 그 반복이 끝난 시점의 루프 시작 후 초. 발산한 실행은 목표에 도달하지 않은 것으로 칩니다. 목표는 왼쪽 컨트롤 아래에서 정합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="110" />
+            <location filename="../../gui/run_table.py" line="97" />
+            <source>Where the run trained: this machine, or another one whose record was imported (an exported notebook run on Colab, say). Times from another machine were measured there, apart from this machine's: hover a row for its facts.</source>
+            <translation>학습한 곳: 이 컴퓨터, 또는 기록을 가져온 다른 컴퓨터(예를 들어 Colab에서 실행한, 내보낸 노트북). 다른 컴퓨터의 시간은 이 컴퓨터와 따로 그곳에서 측정한 것입니다: 행 위에 마우스를 올리면 그 사실이 보입니다.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/run_table.py" line="124" />
             <source>Every run of this session. Untick a run to hide it from the plot; select runs to delete them or to use one as the baseline of the speedup column (baseline loop time / this run's). Double-click a diverged run to zoom to its divergence; Home on the plot shows every run again.</source>
             <translation>이번 세션의 모든 학습. 체크를 끄면 그래프에서 숨깁니다; 학습을 선택해 삭제하거나 가속비 열의 기준선(기준선 루프 시간 / 이 학습의 루프 시간)으로 쓸 수 있습니다. 발산한 학습을 두 번 클릭하면 그 발산을 확대하고, 그래프에서 Home 키를 누르면 모든 학습을 다시 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="119" />
+            <location filename="../../gui/run_table.py" line="133" />
             <source>Delete</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="121" />
+            <location filename="../../gui/run_table.py" line="135" />
             <source>Remove the selected runs from the table, the plot and the export (Delete)</source>
             <translation>선택한 학습을 표, 그래프, 내보내기에서 지웁니다 (Delete)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="125" />
+            <location filename="../../gui/run_table.py" line="139" />
             <source>Use as baseline</source>
             <translation>기준선으로 사용</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="127" />
+            <location filename="../../gui/run_table.py" line="141" />
             <source>Add a speedup column against the selected run</source>
             <translation>선택한 학습에 대한 가속비 열을 추가합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="212" />
+            <location filename="../../gui/run_table.py" line="228" />
             <source>Show this run on the plot</source>
             <translation>이 학습을 그래프에 표시</translation>
         </message>
@@ -3136,7 +3460,7 @@ Invalid: {reason}</source>
             <translation>프로파일</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="27" />
+            <location filename="../../gui/race_tool.py" line="31" />
             <source>race</source>
             <translation>경주</translation>
         </message>
