@@ -19,7 +19,7 @@ from gui.axes import COLORS, styled_plot
 from gui.language import translate
 from gui.tool_base import OK_COLOR, WARN_COLOR, ToolPanel
 from session.history import RunHistory
-from session.labels import elsewhere_label, from_elsewhere
+from session.labels import elsewhere_label, from_elsewhere, machine_label
 
 RACE_REDRAW_SECONDS = 0.25
 
@@ -33,6 +33,7 @@ class RaceTool(ToolPanel):
         self.target_source = lambda: None  # the window's target loss: lanes timed to it too
         self.compare_combo = QComboBox()
         self.compare_combo.setObjectName("race_compare_combo")
+        self.compare_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, compare in (
                 (translate("race", "CPU vs GPU (without a GPU: 1 thread vs all)"), "device"),
                 (translate("race", "float64 vs float32 (and tf32 on a GPU)"), "dtype"),
@@ -70,8 +71,8 @@ class RaceTool(ToolPanel):
         self.style_label(self.readout, 20)
         self.readout.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.button_row(QLabel(translate("race", "Compare")), self.compare_combo,
-                                         self.elsewhere_combo))
+        layout.addLayout(self.button_row(QLabel(translate("race", "Compare")), self.compare_combo))
+        layout.addWidget(self.elsewhere_combo)  # its own row: its labels are long
         self.list_elsewhere()
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.readout)
@@ -107,7 +108,7 @@ class RaceTool(ToolPanel):
         here = Target(translate("race", "this machine's CPU (NumPy engine)"), "cpu",
                       threads=config.threads, code="numpy")
         return RaceJob(local, (here,), repeats=max(MIN_PAIRS, len(run.repeat_seconds)),
-                       elsewhere=(elsewhere_label(run), run))
+                       elsewhere=(elsewhere_label(run, machine=False), run))
 
     def job_for(self, config):
         if self.compare_combo.currentData() == "elsewhere":
@@ -160,6 +161,12 @@ class RaceTool(ToolPanel):
         for curve, lane in zip(self.curves, result.lanes, strict=False):  # stopped: fewer
             curve.setData(lane.seconds, lane.result.losses)
             r = lane.result
+            if lane.apart:
+                lines.append(translate("race", "<b>{lane}</b>: loop {time} over {count} runs, "
+                                               "measured on {machine}, {status}").format(
+                    lane=lane.label, time=lane.timing.format(), count=len(lane.loop_seconds),
+                    machine=machine_label(r), status=status_word(r.status)))
+                continue
             lines.append(translate("race", "<b>{lane}</b>: loop {time} over {count} runs (setup "
                                            "{setup:.3f} s, not in the race; the curve is the "
                                            "median run), {status}").format(
@@ -193,18 +200,24 @@ def describe_difference(result) -> str:
         return (translate("race", " against ").join(str(v) for v in values)
                 if len(set(values)) > 1 else "")
 
-    threads = [lane.result.device_info.get("threads") for lane in result.lanes]
+    raced = [lane for lane in result.lanes if not lane.apart]  # threads of this machine's
+    threads = [lane.result.device_info.get("threads") for lane in raced]
     paths = [lane.result.device_info.get("gpu_path") for lane in result.lanes]
     what = [text for text in (
         varied([c.device.upper() for c in configs]),
         varied([c.dtype for c in configs]),
         translate("race", "{threads} BLAS threads on the same CPU").format(threads=varied(threads))
-        if all(c.device == "cpu" for c in configs) and varied(threads) else "",
+        if len(raced) > 1 and all(lane.result.config.device == "cpu" for lane in raced)
+        and varied(threads) else "",
         translate("race", "the GPU paths {paths}").format(paths=varied(paths))
         if all(c.device == "gpu" for c in configs) and varied(paths) else "",
     ) if text]
     lead = translate("race", "Same draw, same algorithm; {what}. ").format(
         what=", ".join(what) or translate("race", "the same settings"))
+    if any(lane.result.device_info.get("different_draw") for lane in result.lanes):
+        lead = translate("race", "Not the same draw: a lane from another machine trained on "
+                                 "other arrays; {what}. ").format(
+            what=", ".join(what) or translate("race", "the same settings"))
     if difference < 1e-6:
         return lead + translate("race", "The loss curves agree to {difference:.1e} (relative): the "
                                       "same arithmetic, rounded in a different order.").format(

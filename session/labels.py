@@ -41,11 +41,11 @@ def machine_label(result: RunResult) -> str:
     return label
 
 
-def elsewhere_label(result: RunResult) -> str:
+def elsewhere_label(result: RunResult, machine: bool = True) -> str:
     """A run from another machine as a race lane: "GPU (CuPy, the tutorial's port), Colab ·
-    Tesla T4"."""
+    Tesla T4" (without `machine`, its lane alone: where a sentence names the machine)."""
     lane = result.device_info.get("lane") or result.config.device.upper()
-    return f"{lane}, {machine_label(result)}"
+    return f"{lane}, {machine_label(result)}" if machine else lane
 
 
 def machine_facts(result: RunResult) -> str:

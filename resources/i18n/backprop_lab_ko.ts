@@ -304,12 +304,12 @@
             <translation>시간 (로그)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="61" />
+            <location filename="../../gui/race_tool.py" line="62" />
             <source>seconds into the training loop</source>
             <translation>학습 루프 시작 후 초</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="62" />
+            <location filename="../../gui/race_tool.py" line="63" />
             <source>loss</source>
             <translation>손실</translation>
         </message>
@@ -2163,138 +2163,149 @@ Invalid: {reason}</source>
     <context>
         <name>race</name>
         <message>
-            <location filename="../../gui/race_tool.py" line="37" />
+            <location filename="../../gui/race_tool.py" line="38" />
             <source>CPU vs GPU (without a GPU: 1 thread vs all)</source>
             <translation>CPU 대 GPU (GPU가 없으면: 스레드 1개 대 전부)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="38" />
+            <location filename="../../gui/race_tool.py" line="39" />
             <source>float64 vs float32 (and tf32 on a GPU)</source>
             <translation>float64 대 float32 (GPU에서는 tf32도)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="39" />
+            <location filename="../../gui/race_tool.py" line="40" />
             <source>GPU paths: CuPy port vs fused vs CUDA graph</source>
             <translation>GPU 경로: CuPy 포트 대 융합 대 CUDA 그래프</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="40" />
+            <location filename="../../gui/race_tool.py" line="41" />
             <source>Codes: NumPy vs PyTorch (Tensors, Autograd) vs MLX</source>
             <translation>코드: NumPy 대 PyTorch (Tensors, Autograd) 대 MLX</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="41" />
+            <location filename="../../gui/race_tool.py" line="42" />
             <source>This machine's CPU vs a lane from another machine</source>
             <translation>이 컴퓨터의 CPU 대 다른 컴퓨터의 레인</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="47" />
+            <location filename="../../gui/race_tool.py" line="48" />
             <source>A run imported from another machine (an exported notebook's record, from Colab say): this machine's CPU trains the same settings, and the two are compared by their loop times, measured apart</source>
             <translation>다른 컴퓨터에서 가져온 학습(예를 들어 Colab에서 실행한, 내보낸 노트북의 기록): 이 컴퓨터의 CPU가 같은 설정으로 학습하고, 둘을 따로 잰 루프 시간으로 비교합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="57" />
+            <location filename="../../gui/race_tool.py" line="58" />
             <source>What the runs differ in; everything else, the random draw included, is the same. The GPU paths need a GPU; the codes need the torch or the mlx extra.</source>
             <translation>학습끼리 다른 점; 난수를 포함한 나머지는 모두 같습니다. GPU 경로에는 GPU가, 코드 비교에는 torch나 mlx 추가 설치가 필요합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="73" />
+            <location filename="../../gui/race_tool.py" line="74" />
             <source>Compare</source>
             <translation>비교</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="101" />
+            <location filename="../../gui/race_tool.py" line="102" />
             <source>Refused: no run from another machine to race; import a notebook's record first (File → Export for Colab, then File → Import).</source>
             <translation>거부: 경주할 다른 컴퓨터의 학습이 없습니다; 먼저 노트북의 기록을 가져오세요(파일 → Colab용으로 내보내기, 그다음 파일 → 가져오기).</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="107" />
+            <location filename="../../gui/race_tool.py" line="108" />
             <source>this machine's CPU (NumPy engine)</source>
             <translation>이 컴퓨터의 CPU (NumPy 엔진)</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="120" />
+            <location filename="../../gui/race_tool.py" line="121" />
             <source>Refused: {reason}.</source>
             <translation>거부됨: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="141" />
+            <location filename="../../gui/race_tool.py" line="142" />
             <source>Racing {lanes}…</source>
             <translation>경주 중: {lanes}…</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="142" />
-            <location filename="../../gui/race_tool.py" line="193" />
+            <location filename="../../gui/race_tool.py" line="143" />
+            <location filename="../../gui/race_tool.py" line="200" />
             <source> against </source>
             <translation> 대 </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="163" />
+            <location filename="../../gui/race_tool.py" line="165" />
+            <source>&lt;b&gt;{lane}&lt;/b&gt;: loop {time} over {count} runs, measured on {machine}, {status}</source>
+            <translation>&lt;b&gt;{lane}&lt;/b&gt;: 학습 {count}번의 루프 {time}, {machine}에서 측정, {status}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/race_tool.py" line="170" />
             <source>&lt;b&gt;{lane}&lt;/b&gt;: loop {time} over {count} runs (setup {setup:.3f} s, not in the race; the curve is the median run), {status}</source>
             <translation>&lt;b&gt;{lane}&lt;/b&gt;: 학습 {count}번의 루프 {time} (준비 {setup:.3f} s는 경주에 포함하지 않음; 곡선은 중앙값 학습), {status}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="172" />
+            <location filename="../../gui/race_tool.py" line="179" />
             <source>Time to the target: {verdict}</source>
             <translation>목표까지 걸린 시간: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="180" />
+            <location filename="../../gui/race_tool.py" line="187" />
             <source>Race stopped: the rounds measured so far.</source>
             <translation>경주 중지: 지금까지 측정한 라운드입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="182" />
+            <location filename="../../gui/race_tool.py" line="189" />
             <source>Race finished.</source>
             <translation>경주를 마쳤습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="201" />
+            <location filename="../../gui/race_tool.py" line="209" />
             <source>{threads} BLAS threads on the same CPU</source>
             <translation>같은 CPU에서 BLAS 스레드 {threads}개</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="203" />
+            <location filename="../../gui/race_tool.py" line="212" />
             <source>the GPU paths {paths}</source>
             <translation>GPU 경로 {paths}</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="206" />
+            <location filename="../../gui/race_tool.py" line="215" />
             <source>Same draw, same algorithm; {what}. </source>
             <translation>같은 난수, 같은 알고리즘; {what}. </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="207" />
+            <location filename="../../gui/race_tool.py" line="216" />
+            <location filename="../../gui/race_tool.py" line="220" />
             <source>the same settings</source>
             <translation>같은 설정</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="209" />
+            <location filename="../../gui/race_tool.py" line="218" />
+            <source>Not the same draw: a lane from another machine trained on other arrays; {what}. </source>
+            <translation>같은 난수가 아님: 다른 컴퓨터의 레인이 다른 배열로 학습했습니다; {what}. </translation>
+        </message>
+        <message>
+            <location filename="../../gui/race_tool.py" line="222" />
             <source>The loss curves agree to {difference:.1e} (relative): the same arithmetic, rounded in a different order.</source>
             <translation>손실 곡선이 {difference:.1e} (상대)까지 일치합니다: 같은 연산을 다른 순서로 반올림했을 뿐입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="212" />
+            <location filename="../../gui/race_tool.py" line="225" />
             <source>float32 keeps about 7 significant digits</source>
             <translation>float32는 유효숫자 약 7자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="213" />
+            <location filename="../../gui/race_tool.py" line="226" />
             <source>TF32 products keep about 3</source>
             <translation>TF32 곱은 약 3자리</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="216" />
+            <location filename="../../gui/race_tool.py" line="229" />
             <source>The loss curves differ by up to {percent:.3g} % (relative): {kept} significant digits, and training amplifies the rounding.</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다: {kept}의 유효숫자를 유지하고, 학습이 반올림 오차를 키웁니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="219" />
+            <location filename="../../gui/race_tool.py" line="232" />
             <source> and </source>
             <translation>, </translation>
         </message>
         <message>
-            <location filename="../../gui/race_tool.py" line="220" />
+            <location filename="../../gui/race_tool.py" line="233" />
             <source>The loss curves differ by up to {percent:.3g} % (relative).</source>
             <translation>손실 곡선이 최대 {percent:.3g} % (상대) 다릅니다.</translation>
         </message>
@@ -2787,52 +2798,52 @@ Invalid: {reason}</source>
             <translation>{speedup:.3g}× ({low:.3g}–{high:.3g}, {pairs}쌍 중 {agree}쌍)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="78" />
+            <location filename="../../gui/run_table.py" line="79" />
             <source>both</source>
             <translation>둘 다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="85" />
+            <location filename="../../gui/run_table.py" line="86" />
             <source>How the run ended, and what it learned: learned (the loss fell below a millionth of its initial value), still falling (by 5 % or more over its last fifth), plateaued (flat, well above zero: a catapult's, or the best fit of a problem that cannot be fitted exactly), unstable (finite, but no lower than it began), diverged (non-finite, at iteration t)</source>
             <translation>학습이 어떻게 끝났고 무엇을 배웠는지: 학습 성공(손실이 초기값의 백만분의 1 아래로 줄어듦), 아직 감소 중(마지막 5분의 1 동안 5 % 이상 줄어듦), 정체(0보다 한참 위에서 평평함: 카타펄트, 또는 정확히 맞출 수 없는 문제의 최선), 불안정(유한하지만 시작보다 낮아지지 않음), 발산(반복 t에서 유한하지 않게 됨)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="91" />
+            <location filename="../../gui/run_table.py" line="92" />
             <source>Time to the target ({target}), MLPerf's time to train: the first iteration t whose loss was at or below it, and the seconds into the loop when it ended; a diverged run never reaches it. Set the target under the controls on the left.</source>
             <translation>목표({target})까지 걸린 시간(벤치마크에서 쓰는 학습 완료 시간): 손실이 처음으로 목표 이하가 된 반복 t와, 그 반복이 끝난 시점의 루프 시작 후 초. 발산한 실행은 목표에 도달하지 않은 것으로 칩니다. 목표는 왼쪽 컨트롤 아래에서 정합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="97" />
+            <location filename="../../gui/run_table.py" line="98" />
             <source>Where the run trained: this machine, or another one whose record was imported (an exported notebook run on Colab, say). Times from another machine were measured there, apart from this machine's: hover a row for its facts.</source>
             <translation>학습한 곳: 이 컴퓨터, 또는 기록을 가져온 다른 컴퓨터(예를 들어 Colab에서 실행한, 내보낸 노트북). 다른 컴퓨터의 시간은 이 컴퓨터와 따로 그곳에서 측정한 것입니다: 행 위에 마우스를 올리면 그 사실이 보입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="124" />
+            <location filename="../../gui/run_table.py" line="125" />
             <source>Every run of this session. Untick a run to hide it from the plot; select runs to delete them or to use one as the baseline of the speedup column (baseline loop time / this run's). Double-click a diverged run to zoom to its divergence; Home on the plot shows every run again.</source>
             <translation>이번 세션의 모든 학습. 체크를 끄면 그래프에서 숨깁니다; 학습을 선택해 삭제하거나 가속비 열의 기준선(기준선 루프 시간 / 이 학습의 루프 시간)으로 쓸 수 있습니다. 발산한 학습을 두 번 클릭하면 그 발산을 확대하고, 그래프에서 Home 키를 누르면 모든 학습을 다시 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="133" />
+            <location filename="../../gui/run_table.py" line="134" />
             <source>Delete</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="135" />
+            <location filename="../../gui/run_table.py" line="136" />
             <source>Remove the selected runs from the table, the plot and the export (Delete)</source>
             <translation>선택한 학습을 표, 그래프, 내보내기에서 지웁니다 (Delete)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="139" />
+            <location filename="../../gui/run_table.py" line="140" />
             <source>Use as baseline</source>
             <translation>기준선으로 사용</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="141" />
+            <location filename="../../gui/run_table.py" line="142" />
             <source>Add a speedup column against the selected run</source>
             <translation>선택한 학습에 대한 가속비 열을 추가합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="228" />
+            <location filename="../../gui/run_table.py" line="229" />
             <source>Show this run on the plot</source>
             <translation>이 학습을 그래프에 표시</translation>
         </message>

@@ -241,3 +241,30 @@ def test_overlapping_times_from_elsewhere_give_no_winner_and_unequal_work_no_com
     short = elsewhere_run([1.0], iterations=30)
     assert "not compared: they did not complete the same iterations" in measured_apart(
         here, Lane(Target("there", "gpu"), [short], apart=True))
+
+
+# --- on a GPU (as on Colab's GPU runtime): the CuPy and PyTorch lanes -----------------------
+
+
+def _gpu_here() -> bool:
+    from engine.machine.devices import probe_gpu
+
+    return probe_gpu().available
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not _gpu_here(), reason="no GPU CuPy can use here")
+def test_on_a_gpu_the_notebook_runs_every_lane_equal_to_the_oracle(tmp_path):
+    config = RunConfig(n=64, d_in=1000, hidden=100, d_out=10, iterations=500)
+    printed = execute(write_notebook(config, tmp_path / "run.ipynb"), tmp_path)
+    assert "Change runtime type" not in printed
+    results = read_records((tmp_path / RECORD_FILE).read_text())
+    lanes = {(r.config.code, r.config.device) for r in results}
+    assert ("numpy", "gpu") in lanes  # CuPy's port; PyTorch's where it has CUDA
+    reference = oracle(config)
+    for result in results:
+        assert result.status == "completed"
+        whole, _first = loss_differences(result.losses, reference)
+        assert whole <= 1e-9, (result.device_info["lane"], whole)
+        assert result.device_info["machine"]["gpu_name"]
+    print("\n" + printed)  # the lanes' times, for the note (pytest -s)
