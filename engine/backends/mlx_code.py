@@ -58,10 +58,10 @@ def mlx_iteration(x, y, w1, w2, learning_rate: float, layers: Layers, mx=mx):
 
 def gpu_backend() -> str:
     """Which GPU MLX can use here: "Metal", "CUDA", or "" for none."""
-    if mx.metal.is_available():
-        return "Metal"
-    if mx.cuda.is_available():
-        return "CUDA"
+    for backend, name in (("metal", "Metal"), ("cuda", "CUDA")):  # mx.cuda: MLX 0.28 on
+        module = getattr(mx, backend, None)
+        if module is not None and module.is_available():
+            return name
     return ""
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import pprint
 import textwrap
 import zlib
@@ -23,11 +24,12 @@ import numpy as np
 
 from engine.core.config import RunConfig
 from engine.core.language import QT_TRANSLATE_NOOP, translate
+from engine.core.measure import MIN_PAIRS
 from engine.core.problem import Problem, draw_problem, draw_sha256
 from engine.core.result import NOTEBOOK_FORMAT, NOTEBOOK_VERSION
 
 RECORD_FILE = "backprop_lab_record.json"
-ROUNDS = 5  # alternated rounds of every lane (the race's at least MIN_PAIRS)
+ROUNDS = MIN_PAIRS  # alternated rounds of every lane: the race's least
 # Colab's menu path to a GPU (in the language the app runs in: Colab's menus are translated too)
 GPU_RUNTIME_HINT = QT_TRANSLATE_NOOP("notebook", "Runtime → Change runtime type → GPU")
 
@@ -390,7 +392,9 @@ runs = []
 for lane in LANES:
     losses = lane["losses"]
     diverged = len(losses) < iterations
+    # tf32 is PyTorch's products on CUDA only; NumPy and CuPy ran float32
     config = dict(CONFIG, code=lane["code"], device=lane["device"],
+                  dtype=CONFIG["dtype"] if lane["code"] != "numpy" else dtype,
                   gpu_path=lane.get("gpu_path", CONFIG["gpu_path"]), threads="auto")
     runs.append(dict(config=config, status="diverged" if diverged else "completed",
                      iterations_completed=len(losses),
@@ -451,8 +455,6 @@ def check_writable(path: Path) -> None:
     if not folder.is_dir():
         raise FileNotFoundError(translate("notebook", "the folder {folder} does not "
                                                       "exist").format(folder=folder))
-    import os
-
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise PermissionError(translate("notebook", "{path} cannot be written here "
                                                     "(permission denied)").format(path=path))

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from engine.core.config import RunConfig
+from engine.core.measure import MIN_PAIRS
 from engine.core.problem import draw_problem, draw_sha256
 from engine.core.result import RecordError, read_records
 from engine.numerics.reference import tutorial_loop
@@ -50,7 +51,7 @@ def check_cpu_lane(folder, config: RunConfig, method: str) -> list:
     assert cpu.status == "completed" and cpu.iterations_completed == config.iterations
     whole, first = loss_differences(cpu.losses, oracle(config))
     assert whole <= 1e-12 and first <= 1e-10
-    assert len(cpu.repeat_seconds) == 5 and all(s > 0 for s in cpu.repeat_seconds)
+    assert len(cpu.repeat_seconds) == MIN_PAIRS and all(s > 0 for s in cpu.repeat_seconds)
     assert cpu.device_info["machine_label"] and cpu.device_info["different_draw"] is False
     assert cpu.device_info["machine"]["cores"] >= 1
     return results
@@ -85,7 +86,7 @@ def test_where_the_seed_draws_otherwise_the_embedded_arrays_are_used(tmp_path):
 
 def test_a_gpu_run_s_notebook_without_a_gpu_says_so_in_one_line_and_runs_the_cpu_lane(
         tmp_path):
-    gpu = RunConfig(**SMALL, iterations=40, device="gpu", dtype="float32")
+    gpu = RunConfig(**SMALL, iterations=40, device="gpu", dtype="tf32")  # a GPU-only dtype
     printed = execute(write_notebook(gpu, tmp_path / "run.ipynb"), tmp_path)
     hints = [line for line in printed.splitlines() if "Change runtime type" in line]
     assert hints == ["No GPU is attached, so only the CPU lane runs. For the GPU lanes: "
