@@ -4,11 +4,12 @@ that File → Import brings home (engine.tools.notebook)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from engine.core.config import ConfigError, RunConfig
-from engine.tools.notebook import RECORD_FILE, runtime_hint, write_notebook, write_script
+from engine.tools.notebook import (
+    RECORD_FILE,
+    check_writable,
+    runtime_hint,
+    write_notebook,
+    write_script,
+)
 from gui.language import translate
 from gui.tool_base import ERROR_COLOR, OK_COLOR
 
@@ -87,12 +94,18 @@ class ColabDialog(QDialog):
         self.accept()
 
 
-class ColabExport:
-    """The dialog, the file dialog and the writing, with the status line saying how it went."""
+class ColabExport(QObject):
+    """The dialog, the file dialog and the writing (in a worker thread: a draw near the limit
+    takes a second to hash and pack), with the status line saying how it went."""
+
+    said = Signal(str, str)  # (text, colour) for the status line, from the worker thread
+    written = Signal(bool)  # the file was written (tests wait for it)
 
     def __init__(self, parent: QWidget, values: Callable[[], dict[str, Any]],
                  set_status: Callable[[str, str], None]):
-        self.parent, self.values, self.set_status = parent, values, set_status
+        super().__init__(parent)
+        self.parent_widget, self.values, self.set_status = parent, values, set_status
+        self.said.connect(set_status)
 
     def config(self) -> RunConfig | None:
         try:
@@ -108,27 +121,43 @@ class ColabExport:
         if config is None:
             return
         if not choice:
-            box = ColabDialog(config, self.parent)
+            box = ColabDialog(config, self.parent_widget)
             if box.exec() != QDialog.DialogCode.Accepted:
                 return
             choice = box.choice
         notebook = choice == "notebook"
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, translate("colab", "Save the notebook") if notebook
+            self.parent_widget, translate("colab", "Save the notebook") if notebook
             else translate("colab", "Save the script"), "run.ipynb" if notebook else "run.py",
             "Jupyter (*.ipynb)" if notebook else "Python (*.py)")
         if path:
             self.write(config, Path(path), choice)
 
     def write(self, config: RunConfig, path: Path, choice: str) -> bool:
+        """Refuse an unwritable path at once; write the file in a worker thread."""
+        try:
+            check_writable(path)
+        except OSError as exc:
+            self._refused(exc)
+            return False
+        self.set_status(translate("colab", "Writing {file}…").format(file=path.name), OK_COLOR)
+        threading.Thread(target=self._write, args=(config, path, choice), daemon=True,
+                         name="colab export").start()
+        return True
+
+    def _write(self, config: RunConfig, path: Path, choice: str) -> None:
         try:
             (write_notebook if choice == "notebook" else write_script)(config, path)
         except OSError as exc:
-            reason = exc.args[0] if len(exc.args) == 1 else exc
-            self.set_status(translate("colab", "Not exported: {reason}").format(reason=reason),
-                            ERROR_COLOR)
-            return False
-        self.set_status(translate("colab", "Wrote {file}: run it on Colab ({hint}), then import "
-                                           "the {record} it downloads").format(
+            self._refused(exc)
+            self.written.emit(False)
+            return
+        self.said.emit(translate("colab", "Wrote {file}: run it on Colab ({hint}), then import "
+                                          "the {record} it downloads").format(
             file=path.name, hint=runtime_hint(), record=RECORD_FILE), OK_COLOR)
-        return True
+        self.written.emit(True)
+
+    def _refused(self, exc: OSError) -> None:
+        reason = exc.args[0] if len(exc.args) == 1 else exc
+        self.said.emit(translate("colab", "Not exported: {reason}").format(reason=reason),
+                       ERROR_COLOR)

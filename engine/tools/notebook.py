@@ -30,6 +30,9 @@ from engine.core.result import NOTEBOOK_FORMAT, NOTEBOOK_VERSION
 
 RECORD_FILE = "backprop_lab_record.json"
 ROUNDS = MIN_PAIRS  # alternated rounds of every lane: the race's least
+# The largest draw a notebook carries (float64 bytes): the Tutorial's is 1.3 MB; 16 MB makes a
+# notebook of about 21 MB, written in about a second.
+EMBED_LIMIT = 16_000_000
 # Colab's menu path to a GPU (in the language the app runs in: Colab's menus are translated too)
 GPU_RUNTIME_HINT = QT_TRANSLATE_NOOP("notebook", "Runtime → Change runtime type → GPU")
 
@@ -39,12 +42,15 @@ def runtime_hint() -> str:
     return translate("notebook", GPU_RUNTIME_HINT)
 
 
-def embedded_draw(problem: Problem) -> str:
+def embedded_draw(problem: Problem, limit: int | None = None) -> str:
     """x, y, w1, w2 as one zlib-compressed, base64 string (the fallback where the seed draws
-    other numbers: NumPy promises the same stream only on the same build)."""
-    raw = b"".join(np.ascontiguousarray(a, dtype="<f8").tobytes()
-                   for a in (problem.x, problem.y, problem.w1, problem.w2))
-    return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+    other numbers: NumPy promises the same stream only on the same build); "" for a draw of
+    more than `limit` bytes (EMBED_LIMIT), which would make a notebook too large to open."""
+    arrays = (problem.x, problem.y, problem.w1, problem.w2)
+    if sum(8 * a.size for a in arrays) > (EMBED_LIMIT if limit is None else limit):
+        return ""
+    raw = b"".join(np.ascontiguousarray(a, dtype="<f8").tobytes() for a in arrays)
+    return base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
 
 
 def _words() -> dict[str, str]:
@@ -69,6 +75,10 @@ def _words() -> dict[str, str]:
                   "checked against the SHA-256 of the app's arrays. NumPy promises the same "
                   "numbers only on the same build: where they differ, the arrays embedded in "
                   "this notebook are used instead. The cell says which."),
+        "other_draw": translate(
+            "notebook", "The draw: this NumPy draws other numbers from the seed, and the app's "
+                        "arrays were too large to carry in this notebook: the lanes train on "
+                        "this NumPy's draw, and the record says so (a different draw)."),
         "hash_used": translate(
             "notebook", "The draw: recreated from the seed; its SHA-256 equals the app's."),
         "embedded_used": translate(
@@ -108,9 +118,11 @@ def _words() -> dict[str, str]:
     }
 
 
-def cells(config: RunConfig, force_embedded: bool = False) -> list[tuple[str, str]]:
+def cells(config: RunConfig, force_embedded: bool = False,
+          embed_limit: int | None = None) -> list[tuple[str, str]]:
     """The notebook's cells, ("markdown" | "code", source), in order. `force_embedded`: the
-    stored fingerprint is one no draw has (tests: the embedded arrays' path)."""
+    stored fingerprint is one no draw has (tests: the embedded arrays' path); `embed_limit`:
+    the largest draw carried (EMBED_LIMIT)."""
     problem = draw_problem(config)
     words = _words()
     hint = runtime_hint()
@@ -159,15 +171,18 @@ def embedded():
     return arrays
 
 
-EMBEDDED_DRAW = "{embedded_draw(problem)}"
+EMBEDDED_DRAW = "{embedded_draw(problem, embed_limit)}"
 x, y, w1, w2 = draw(seed)
 if sha256((x, y, w1, w2)) == DRAW_SHA256:
     DRAW = "hash"
     print({say["hash_used"]})
-else:
+elif EMBEDDED_DRAW:
     x, y, w1, w2 = embedded()
     DRAW = "embedded"
     print({say["embedded_used"]})
+else:  # too large to carry: this NumPy's own draw, and the record says so
+    DRAW = "other"
+    print({say["other_draw"]})
 DRAW_USED_SHA256 = sha256((x, y, w1, w2))
 x, y, w1, w2 = (a.astype(dtype) for a in (x, y, w1, w2))
 """),
@@ -416,14 +431,14 @@ if colab:
     ]
 
 
-def notebook(config: RunConfig, force_embedded: bool = False):
+def notebook(config: RunConfig, force_embedded: bool = False, embed_limit: int | None = None):
     """The run as an nbformat v4 notebook, validated; Colab's metadata asks for a GPU."""
     import nbformat
     from nbformat import v4
 
     made = v4.new_notebook()
     made.cells = [v4.new_markdown_cell(source) if kind == "markdown" else v4.new_code_cell(source)
-                  for kind, source in cells(config, force_embedded)]
+                  for kind, source in cells(config, force_embedded, embed_limit)]
     made.metadata.update({
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},
@@ -434,10 +449,11 @@ def notebook(config: RunConfig, force_embedded: bool = False):
     return made
 
 
-def script(config: RunConfig, force_embedded: bool = False) -> str:
+def script(config: RunConfig, force_embedded: bool = False,
+           embed_limit: int | None = None) -> str:
     """The same cells as one plain Python file (the markdown as comments)."""
     parts = ["#!/usr/bin/env python3"]
-    for kind, source in cells(config, force_embedded):
+    for kind, source in cells(config, force_embedded, embed_limit):
         if kind == "markdown":
             lines = [wrapped for line in source.splitlines()
                      for wrapped in (textwrap.wrap(line, 96) or [""])]
@@ -468,7 +484,8 @@ def write_notebook(config: RunConfig, path: Path, force_embedded: bool = False) 
     return path
 
 
-def write_script(config: RunConfig, path: Path, force_embedded: bool = False) -> Path:
+def write_script(config: RunConfig, path: Path, force_embedded: bool = False,
+                 embed_limit: int | None = None) -> Path:
     check_writable(path)
-    path.write_text(script(config, force_embedded), encoding="utf-8")
+    path.write_text(script(config, force_embedded, embed_limit), encoding="utf-8")
     return path

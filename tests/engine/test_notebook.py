@@ -269,3 +269,20 @@ def test_on_a_gpu_the_notebook_runs_every_lane_equal_to_the_oracle(tmp_path):
         assert whole <= 1e-9, (result.device_info["lane"], whole)
         assert result.device_info["machine"]["gpu_name"]
     print("\n" + printed)  # the lanes' times, for the note (pytest -s)
+
+
+def test_a_draw_too_large_to_carry_trains_on_that_numpy_s_draw_and_says_so(tmp_path):
+    """Past the limit the notebook carries no arrays: where the seed draws otherwise there,
+    it trains on its own draw, says so, and the record imports marked 'different draw'."""
+    path = write_script(CONFIG, tmp_path / "run.py", force_embedded=True, embed_limit=100)
+    assert 'EMBEDDED_DRAW = ""' in path.read_text()
+    done = subprocess.run([sys.executable, str(path)], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "too large to carry in this notebook" in done.stdout
+    (cpu,) = read_records((tmp_path / RECORD_FILE).read_text())
+    assert record_of(tmp_path)["draw"]["method"] == "other"
+    # the stand-in fingerprint forced the fallback; the arrays are this NumPy's own draw, which
+    # here is the app's: its hash matches, so no 'different draw'
+    assert cpu.device_info["different_draw"] is False
+    assert loss_differences(cpu.losses, oracle(CONFIG))[0] <= 1e-12

@@ -27,7 +27,8 @@ def record_path(tmp_path_factory):
     return folder / RECORD_FILE
 
 
-def test_export_for_colab_writes_the_notebook_of_the_settings(window, tmp_path, monkeypatch):
+def test_export_for_colab_writes_the_notebook_of_the_settings(window, qtbot, tmp_path,
+                                                             monkeypatch):
     import nbformat
 
     from gui import colab_export
@@ -45,7 +46,9 @@ def test_export_for_colab_writes_the_notebook_of_the_settings(window, tmp_path, 
         box.findChild(QPushButton, "save_notebook_button").click()
 
     QTimer.singleShot(200, press_save)
-    action.trigger()
+    with qtbot.waitSignal(window.records.colab.written, timeout=30_000) as blocker:
+        action.trigger()
+    assert blocker.args == [True]
     made = nbformat.read(str(target), as_version=4)
     assert "'iterations': 77" in made.cells[2].source and "'seed': 5" in made.cells[2].source
     assert window.status_label.text().startswith("Wrote run.ipynb")
@@ -153,3 +156,23 @@ def test_the_race_puts_this_machine_s_cpu_beside_an_imported_lane(window, qtbot,
     assert len(y) == len(imported.losses)
     assert max(abs(10 ** y / imported.losses - 1)) < 1e-12
     assert race.curves[1].opts["pen"].style() == Qt.PenStyle.DashDotLine
+
+
+def test_the_file_is_written_off_the_gui_thread(window, qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from gui import colab_export
+
+    threads = []
+
+    def recording(config, path):
+        threads.append(threading.current_thread())
+        path.write_text("#")
+
+    monkeypatch.setattr(colab_export, "write_script", recording)
+    monkeypatch.setattr(colab_export.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "run.py"), ""))
+    with qtbot.waitSignal(window.records.colab.written, timeout=10_000):
+        window.findChild(type(window.import_action), "export_script_action").trigger()
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.status_label.text().startswith("Wrote run.py")
