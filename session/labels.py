@@ -62,6 +62,9 @@ def machine_facts(result: RunResult) -> str:
     if result.device_info.get("different_draw"):
         lines.append(translate("labels", "Its arrays are not this machine's draw for its "
                                          "settings: its curve is another problem's."))
+    elif result.device_info.get("different_draw", False) is None:
+        lines.append(translate("labels", "Its draw was not compared with this machine's: too "
+                                         "large to draw again here."))
     return "\n".join(lines)
 
 

@@ -306,6 +306,9 @@ SESSION_FORMAT, SESSION_VERSION = "backprop-lab-session", 1  # a kept session's 
 # its lanes' runs, that machine's facts and the draw it trained on.
 NOTEBOOK_FORMAT, NOTEBOOK_VERSION = "backprop-lab-notebook", 1
 FORMATS = {SESSION_FORMAT: SESSION_VERSION, NOTEBOOK_FORMAT: NOTEBOOK_VERSION}
+# The largest draw an import redoes to compare with a record's (bytes): a record's settings
+# are not trusted to make the importer draw gigabytes.
+DRAW_CHECK_LIMIT = 256_000_000
 
 
 def read_records(text: str) -> list[RunResult]:
@@ -386,11 +389,14 @@ def _mark_draw(results: list[RunResult]) -> None:
     marked different_draw (it still imports: its curve is another problem's)."""
     from engine.core.problem import draw_problem, draw_sha256
 
-    local: dict[tuple, str] = {}
+    local: dict[tuple, str | None] = {}
     for result in results:
         c = result.config
         key = (c.n, c.d_in, c.hidden, c.d_out, c.seed)
-        if key not in local:
-            local[key] = draw_sha256(draw_problem(c))
-        result.device_info["different_draw"] = result.device_info["draw"]["sha256"] != local[key]
+        if key not in local:  # a draw too large to redo here is not checked (None)
+            elements = c.n * (c.d_in + c.d_out) + c.hidden * (c.d_in + c.d_out)
+            local[key] = draw_sha256(draw_problem(c)) if 8 * elements <= DRAW_CHECK_LIMIT \
+                else None
+        result.device_info["different_draw"] = (
+            None if local[key] is None else result.device_info["draw"]["sha256"] != local[key])
 

@@ -1518,7 +1518,12 @@
             <translation>배열이 이 설정에 대한 이 컴퓨터의 난수와 다릅니다: 곡선은 다른 문제의 것입니다.</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="74" />
+            <location filename="../../session/labels.py" line="66" />
+            <source>Its draw was not compared with this machine's: too large to draw again here.</source>
+            <translation>난수를 이 컴퓨터의 것과 비교하지 않았습니다: 여기서 다시 뽑기에는 너무 큽니다.</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="77" />
             <source>diverged at t={t}</source>
             <translation>t={t}에서 발산</translation>
         </message>
@@ -2601,58 +2606,58 @@ Invalid: {reason}</source>
     <context>
         <name>records</name>
         <message>
-            <location filename="../../engine/core/result.py" line="320" />
+            <location filename="../../engine/core/result.py" line="323" />
             <source>not JSON ({error})</source>
             <translation>JSON이 아닙니다({error})</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="324" />
+            <location filename="../../engine/core/result.py" line="327" />
             <source>its format {format} is not one this program writes</source>
             <translation>형식 {format}: 이 프로그램이 쓰는 형식이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="327" />
+            <location filename="../../engine/core/result.py" line="330" />
             <source>it is version {version} of the {format} format; this program reads version {known}</source>
             <translation>{format} 형식의 버전 {version}입니다; 이 프로그램은 버전 {known}을(를) 읽습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="336" />
             <location filename="../../engine/core/result.py" line="339" />
+            <location filename="../../engine/core/result.py" line="342" />
             <source>it holds no run records</source>
             <translation>학습 기록이 들어 있지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="342" />
+            <location filename="../../engine/core/result.py" line="345" />
             <source>record {index}</source>
             <translation>기록 {index}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="343" />
+            <location filename="../../engine/core/result.py" line="346" />
             <source>the record</source>
             <translation>기록</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="346" />
+            <location filename="../../engine/core/result.py" line="349" />
             <source>{where} is not a run record of this program (it needs config, status, losses and loop_seconds)</source>
             <translation>{where}은(는) 이 프로그램의 학습 기록이 아닙니다(config, status, losses, loop_seconds가 필요합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="352" />
+            <location filename="../../engine/core/result.py" line="355" />
             <source>{where} does not read as a run record: {error}</source>
             <translation>{where}을(를) 학습 기록으로 읽을 수 없습니다: {error}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="358" />
+            <location filename="../../engine/core/result.py" line="361" />
             <source>{where} has a negative or non-finite time or iteration count</source>
             <translation>{where}: 시간이나 반복 횟수가 음수이거나 유한하지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="361" />
+            <location filename="../../engine/core/result.py" line="364" />
             <source>{where} has {losses} losses for {iterations} iterations</source>
             <translation>{where}에는 반복 {iterations}회에 손실이 {losses}개 있습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="378" />
+            <location filename="../../engine/core/result.py" line="381" />
             <source>the notebook's record has no machine or draw</source>
             <translation>노트북의 기록에 컴퓨터나 난수 정보가 없습니다</translation>
         </message>

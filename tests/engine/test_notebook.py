@@ -286,3 +286,11 @@ def test_a_draw_too_large_to_carry_trains_on_that_numpy_s_draw_and_says_so(tmp_p
     # here is the app's: its hash matches, so no 'different draw'
     assert cpu.device_info["different_draw"] is False
     assert loss_differences(cpu.losses, oracle(CONFIG))[0] <= 1e-12
+
+
+def test_a_record_whose_draw_is_too_large_to_redo_is_not_checked(record_text, monkeypatch):
+    from engine.core import result as result_module
+
+    monkeypatch.setattr(result_module, "DRAW_CHECK_LIMIT", 100)
+    (result,) = read_records(record_text)
+    assert result.device_info["different_draw"] is None
