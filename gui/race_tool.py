@@ -200,7 +200,7 @@ def describe_difference(result) -> str:
         return (translate("race", " against ").join(str(v) for v in values)
                 if len(set(values)) > 1 else "")
 
-    raced = [lane for lane in result.lanes if not lane.apart]  # threads of this machine's
+    raced = result.raced  # the threads of this machine's lanes
     threads = [lane.result.device_info.get("threads") for lane in raced]
     paths = [lane.result.device_info.get("gpu_path") for lane in result.lanes]
     what = [text for text in (

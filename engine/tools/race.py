@@ -248,7 +248,7 @@ class RaceResult:
     def _target_times(self) -> tuple[Comparison, dict[str, list[float]]] | None:
         """The target comparison, and the first two lanes' seconds to the target per round
         (by label; empty where a lane did not reach it in every round): each run scanned once."""
-        raced = [lane for lane in self.lanes if not lane.apart]  # alternated rounds only
+        raced = self.raced
         if self.target is None or len(raced) < 2:
             return None
         first, second = raced[:2]
@@ -285,6 +285,11 @@ class RaceResult:
             slow=statistics.median(times[loser]), factor=comparison.factor())
 
     @property
+    def raced(self) -> list[Lane]:
+        """The lanes of this race's alternated rounds (not those from another machine)."""
+        return [lane for lane in self.lanes if not lane.apart]
+
+    @property
     def notes(self) -> list[str]:
         """What a lane's time is not, where its record says so: "MLX on the CPU: this MLX
         build multiplies with reference BLAS …"."""
@@ -295,14 +300,14 @@ class RaceResult:
     def comparisons(self) -> list[Comparison]:
         """The first lane's loop time over each other lane's, pair by pair (alternated); a lane
         from another machine is not among them (apart_verdicts)."""
-        raced = [lane for lane in self.lanes if not lane.apart]
+        raced = self.raced
         return [self._compare(raced[0], lane) for lane in raced[1:]]
 
     @property
     def apart_verdicts(self) -> list[str]:
         """The first lane against each lane from another machine: measured apart, so their
         loop times only (engine.tools.race.measured_apart)."""
-        raced = [lane for lane in self.lanes if not lane.apart]
+        raced = self.raced
         return [measured_apart(raced[0], lane) for lane in self.lanes
                 if lane.apart and raced]
 
@@ -331,7 +336,7 @@ class RaceResult:
     @property
     def comparison(self) -> Comparison:
         """The first lane against the second."""
-        raced = [lane for lane in self.lanes if not lane.apart]
+        raced = self.raced
         if len(raced) < 2:
             labels = tuple(lane.label for lane in self.lanes) + ("", "")
             if len(self.lanes) > len(raced) and raced:  # a lane from elsewhere: apart_verdicts
