@@ -10,7 +10,7 @@ from engine.core.language import translate
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from engine.tools.notebook import RECORD_FILE, runtime_hint, write_notebook, write_script
+    from engine.tools.notebook import next_steps, write_notebook, write_script
 
     config = make_config(args)
     writer = write_notebook if args.command == "export-notebook" else write_script
@@ -19,8 +19,5 @@ def command_export(args: argparse.Namespace) -> int:
     except OSError as exc:  # refused before any work: the path cannot be written
         reason = exc.args[0] if len(exc.args) == 1 else str(exc)
         raise CliError(translate("cli", "--out: {reason}").format(reason=reason)) from None
-    print(translate("cli", "wrote {path}. On Colab: File → Upload notebook, {hint}, Run all; "
-                           "then import the {record} it downloads: main.py --import "
-                           "{record}").format(path=path, hint=runtime_hint(),
-                                              record=RECORD_FILE))
+    print(next_steps("notebook" if args.command == "export-notebook" else "script", str(path)))
     return 0

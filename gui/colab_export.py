@@ -24,6 +24,7 @@ from engine.core.config import ConfigError, RunConfig
 from engine.tools.notebook import (
     RECORD_FILE,
     check_writable,
+    next_steps,
     runtime_hint,
     write_notebook,
     write_script,
@@ -152,9 +153,7 @@ class ColabExport(QObject):
             self._refused(exc)
             self.written.emit(False)
             return
-        self.said.emit(translate("colab", "Wrote {file}: run it on Colab ({hint}), then import "
-                                          "the {record} it downloads").format(
-            file=path.name, hint=runtime_hint(), record=RECORD_FILE), OK_COLOR)
+        self.said.emit(next_steps(choice, path.name), OK_COLOR)
         self.written.emit(True)
 
     def _refused(self, exc: OSError) -> None:

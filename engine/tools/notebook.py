@@ -42,6 +42,19 @@ def runtime_hint() -> str:
     return translate("notebook", GPU_RUNTIME_HINT)
 
 
+def next_steps(choice: str, file: str) -> str:
+    """What to do with the file written (`choice`: "notebook" or "script"), in a sentence."""
+    if choice == "notebook":
+        return translate("notebook", "Wrote {file}. On Colab: File → Upload notebook, {hint}, "
+                                     "Run all; then import the {record} it downloads (File → "
+                                     "Import, or main.py --import {record}).").format(
+            file=file, hint=runtime_hint(), record=RECORD_FILE)
+    return translate("notebook", "Wrote {file}. Run it with python3 where a GPU is (CuPy, or "
+                                 "PyTorch with CUDA); then import the {record} it writes beside "
+                                 "it (File → Import, or main.py --import {record}).").format(
+        file=file, record=RECORD_FILE)
+
+
 def embedded_draw(problem: Problem, limit: int | None = None) -> str:
     """x, y, w1, w2 as one zlib-compressed, base64 string (the fallback where the seed draws
     other numbers: NumPy promises the same stream only on the same build); "" for a draw of

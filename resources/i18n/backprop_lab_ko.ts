@@ -560,11 +560,6 @@
             <source>--out: {reason}</source>
             <translation>--out: {reason}</translation>
         </message>
-        <message>
-            <location filename="../../cli/export.py" line="22" />
-            <source>wrote {path}. On Colab: File → Upload notebook, {hint}, Run all; then import the {record} it downloads: main.py --import {record}</source>
-            <translation>{path} 파일을 썼습니다. Colab에서: 파일 → 노트 업로드, {hint}, 모두 실행; 그다음 내려받은 {record} 파일을 가져오세요: main.py --import {record}</translation>
-        </message>
     </context>
     <context>
         <name>code_view</name>
@@ -690,59 +685,54 @@
     <context>
         <name>colab</name>
         <message>
-            <location filename="../../gui/colab_export.py" line="37" />
+            <location filename="../../gui/colab_export.py" line="38" />
             <source>To see a GPU anyway: File → Export for Colab, run it there, and import the record.</source>
             <translation>그래도 GPU를 보려면: 파일 → Colab용으로 내보내기, 거기서 실행한 다음 기록을 가져오세요.</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="56" />
+            <location filename="../../gui/colab_export.py" line="57" />
             <source>Export for Colab</source>
             <translation>Colab용으로 내보내기</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="59" />
+            <location filename="../../gui/colab_export.py" line="60" />
             <source>&lt;b&gt;See this run on a GPU, from any laptop.&lt;/b&gt;&lt;br&gt;The notebook trains {sizes}, learning rate {lr:g}, {iterations:,} iterations, {dtype}, seed {seed}, from this app's random numbers (checked by a SHA-256; where Colab's NumPy draws otherwise, it uses the arrays it carries). It runs the tutorial's NumPy loop on the CPU, then its CuPy port and PyTorch's two listings on the GPU, timed in alternated rounds.&lt;ol&gt;&lt;li&gt;Save the notebook, and open it at colab.research.google.com (File → Upload notebook).&lt;/li&gt;&lt;li&gt;{hint}, then Runtime → Run all.&lt;/li&gt;&lt;li&gt;The last cell downloads {record}: import it here with File → Import. Its lanes join the run table, marked as from another machine.&lt;/li&gt;&lt;/ol&gt;No Jupyter there? Save as a script: the same code as one Python file.</source>
             <translation>&lt;b&gt;어느 노트북 컴퓨터에서든 이 학습을 GPU에서 보세요.&lt;/b&gt;&lt;br&gt;노트북은 {sizes}, 학습률 {lr:g}, 반복 {iterations:,}회, {dtype}, 시드 {seed} 설정으로 이 앱의 난수에서 학습합니다(SHA-256으로 확인; Colab의 NumPy가 다른 수를 뽑으면 노트북에 담긴 배열을 씁니다). CPU에서 튜토리얼의 NumPy 루프를, 그다음 GPU에서 그 CuPy 이식판과 PyTorch의 두 목록을 실행하고, 번갈아 라운드로 시간을 잽니다.&lt;ol&gt;&lt;li&gt;노트북을 저장하고 colab.research.google.com에서 여세요(파일 → 노트 업로드).&lt;/li&gt;&lt;li&gt;{hint}, 그다음 런타임 → 모두 실행.&lt;/li&gt;&lt;li&gt;마지막 셀이 {record} 파일을 내려받습니다: 여기서 파일 → 가져오기로 가져오세요. 그 레인들이 다른 컴퓨터의 것으로 표시되어 학습 표에 들어갑니다.&lt;/li&gt;&lt;/ol&gt;거기에 주피터가 없나요? 스크립트로 저장하세요: 같은 코드를 파이썬 파일 하나로.</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="80" />
+            <location filename="../../gui/colab_export.py" line="81" />
             <source>Save notebook…</source>
             <translation>노트북 저장…</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="81" />
+            <location filename="../../gui/colab_export.py" line="82" />
             <source>Save as script…</source>
             <translation>스크립트로 저장…</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="114" />
+            <location filename="../../gui/colab_export.py" line="115" />
             <source>Not exported: {field}: {reason}</source>
             <translation>내보내지 않음: {field}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="130" />
+            <location filename="../../gui/colab_export.py" line="131" />
             <source>Save the notebook</source>
             <translation>노트북 저장</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="131" />
+            <location filename="../../gui/colab_export.py" line="132" />
             <source>Save the script</source>
             <translation>스크립트 저장</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="143" />
+            <location filename="../../gui/colab_export.py" line="144" />
             <source>Writing {file}…</source>
             <translation>{file} 파일을 쓰는 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="162" />
+            <location filename="../../gui/colab_export.py" line="161" />
             <source>Not exported: {reason}</source>
             <translation>내보내지 않음: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../gui/colab_export.py" line="155" />
-            <source>Wrote {file}: run it on Colab ({hint}), then import the {record} it downloads</source>
-            <translation>{file} 파일을 썼습니다: Colab에서 실행하고({hint}), 내려받은 {record} 파일을 가져오세요</translation>
         </message>
     </context>
     <context>
@@ -1756,7 +1746,17 @@
             <translation>런타임 → 런타임 유형 변경 → GPU</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="59" />
+            <location filename="../../engine/tools/notebook.py" line="48" />
+            <source>Wrote {file}. On Colab: File → Upload notebook, {hint}, Run all; then import the {record} it downloads (File → Import, or main.py --import {record}).</source>
+            <translation>{file} 파일을 썼습니다. Colab에서: 파일 → 노트 업로드, {hint}, 모두 실행; 그다음 내려받은 {record} 파일을 가져오세요(파일 → 가져오기, 또는 main.py --import {record}).</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="52" />
+            <source>Wrote {file}. Run it with python3 where a GPU is (CuPy, or PyTorch with CUDA); then import the {record} it writes beside it (File → Import, or main.py --import {record}).</source>
+            <translation>{file} 파일을 썼습니다. GPU가 있는 곳(CuPy, 또는 CUDA를 쓰는 PyTorch)에서 python3 명령으로 실행하고, 그 옆에 쓰인 {record} 파일을 가져오세요(파일 → 가져오기, 또는 main.py --import {record}).</translation>
+        </message>
+        <message>
+            <location filename="../../engine/tools/notebook.py" line="72" />
             <source># Backprop Lab: a run to reproduce on another machine
 
 This notebook trains the two-layer network of the PyTorch tutorial *Learning PyTorch with Examples* ("Warm-up: numpy") with the settings exported from Backprop Lab, from the same random numbers. It runs the tutorial's NumPy loop on the CPU, then, where a GPU is attached, its CuPy port and PyTorch's Tensors and Autograd listings on the GPU. Every lane is warmed up, then timed in alternated rounds: medians and spreads, as the app's race measures.
@@ -1769,7 +1769,7 @@ This notebook trains the two-layer network of the PyTorch tutorial *Learning PyT
 **Colab에서:** {hint}, 그다음 런타임 → 모두 실행. 마지막 셀이 `{record}` 파일을 내려받습니다: Backprop Lab에서 가져오면(파일 → 가져오기) 이 레인들을 내 컴퓨터의 학습 옆에서 볼 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="70" />
+            <location filename="../../engine/tools/notebook.py" line="83" />
             <source>## The settings
 
 As exported. The draw's check below holds for these settings only.</source>
@@ -1778,7 +1778,7 @@ As exported. The draw's check below holds for these settings only.</source>
 내보낸 그대로입니다. 아래의 난수 확인은 이 설정에서만 맞습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="73" />
+            <location filename="../../engine/tools/notebook.py" line="86" />
             <source>## The same draw
 
 x, y, w1 and w2 are drawn from `numpy.random.default_rng(seed)` in that order, as the app draws them, and checked against the SHA-256 of the app's arrays. NumPy promises the same numbers only on the same build: where they differ, the arrays embedded in this notebook are used instead. The cell says which.</source>
@@ -1787,22 +1787,22 @@ x, y, w1 and w2 are drawn from `numpy.random.default_rng(seed)` in that order, a
 x, y, w1, w2를 앱과 같이 `numpy.random.default_rng(seed)`에서 이 순서로 뽑고, 앱 배열의 SHA-256과 대조합니다. NumPy는 같은 빌드에서만 같은 수를 약속합니다: 다르면 이 노트북에 담긴 배열을 대신 씁니다. 어느 쪽인지 셀이 알려 줍니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="78" />
+            <location filename="../../engine/tools/notebook.py" line="91" />
             <source>The draw: this NumPy draws other numbers from the seed, and the app's arrays were too large to carry in this notebook: the lanes train on this NumPy's draw, and the record says so (a different draw).</source>
             <translation>난수: 이 NumPy는 시드에서 다른 수를 뽑는데, 앱의 배열은 너무 커서 이 노트북에 담지 못했습니다: 레인들은 이 NumPy의 난수로 학습하고, 기록에 그렇게 적습니다(다른 난수).</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="82" />
+            <location filename="../../engine/tools/notebook.py" line="95" />
             <source>The draw: recreated from the seed; its SHA-256 equals the app's.</source>
             <translation>난수: 시드에서 다시 만들었고, SHA-256이 앱의 것과 같습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="84" />
+            <location filename="../../engine/tools/notebook.py" line="97" />
             <source>The draw: this NumPy draws other numbers from the seed, so the arrays embedded in this notebook are used (the same as the app's).</source>
             <translation>난수: 이 NumPy는 시드에서 다른 수를 뽑으므로, 이 노트북에 담긴 배열을 씁니다(앱의 것과 같습니다).</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="87" />
+            <location filename="../../engine/tools/notebook.py" line="100" />
             <source>## The tutorial's code
 
 The NumPy loop as the tutorial writes it: with `xp = numpy` on the CPU, and with `xp = cupy` it is the tutorial's port to the GPU, the plain code a student would write. Then PyTorch's two listings: gradients by hand on tensors, and `loss.backward()`. A loss that is not finite ends a lane, as the app counts divergence.</source>
@@ -1811,17 +1811,17 @@ The NumPy loop as the tutorial writes it: with `xp = numpy` on the CPU, and with
 튜토리얼이 쓴 그대로의 NumPy 루프입니다: CPU에서는 `xp = numpy`, `xp = cupy`이면 학생이 쓸 법한 평범한 코드인 튜토리얼의 GPU 이식판입니다. 그다음 PyTorch의 두 목록: 텐서 위에서 손수 쓴 기울기, 그리고 `loss.backward()`. 앱이 발산을 세는 것처럼, 유한하지 않은 손실이 나오면 그 레인은 끝납니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="93" />
+            <location filename="../../engine/tools/notebook.py" line="106" />
             <source>## The lanes this runtime can run</source>
             <translation>## 이 런타임이 실행할 수 있는 레인</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="94" />
+            <location filename="../../engine/tools/notebook.py" line="107" />
             <source>No GPU is attached, so only the CPU lane runs. For the GPU lanes: {hint}, then run all cells again.</source>
             <translation>GPU가 연결되어 있지 않아 CPU 레인만 실행합니다. GPU 레인을 보려면: {hint}, 그다음 모든 셀을 다시 실행하세요.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="97" />
+            <location filename="../../engine/tools/notebook.py" line="110" />
             <source>## Measured in alternated rounds
 
 One short warm-up per lane, then {rounds} rounds of every lane in turn: the median loop time and its spread (lowest–highest), and each lane against the CPU lane, round by round.</source>
@@ -1830,7 +1830,7 @@ One short warm-up per lane, then {rounds} rounds of every lane in turn: the medi
 레인마다 짧은 예열 한 번, 그다음 모든 레인을 차례로 {rounds}라운드: 루프 시간의 중앙값과 범위(가장 짧은 것–가장 긴 것), 그리고 라운드마다 각 레인을 CPU 레인과 비교합니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="102" />
+            <location filename="../../engine/tools/notebook.py" line="115" />
             <source>## The record to bring home
 
 `{record}` holds every lane's losses and times and this machine's facts (GPU, driver, CUDA, CPU, library versions). On Colab the cell downloads it; elsewhere it is written beside the notebook. Import it in Backprop Lab with File → Import, or `main.py --import {record}`.</source>
@@ -1839,52 +1839,52 @@ One short warm-up per lane, then {rounds} rounds of every lane in turn: the medi
 `{record}` 파일에는 모든 레인의 손실과 시간, 그리고 이 컴퓨터의 사실(GPU, 드라이버, CUDA, CPU, 라이브러리 버전)이 담깁니다. Colab에서는 셀이 내려받고, 다른 곳에서는 노트북 옆에 씁니다. Backprop Lab에서 파일 → 가져오기로, 또는 `main.py --import {record}`로 가져오세요.</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="108" />
+            <location filename="../../engine/tools/notebook.py" line="121" />
             <source>Written: {path}</source>
             <translation>썼습니다: {path}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="109" />
+            <location filename="../../engine/tools/notebook.py" line="122" />
             <source>largest difference from the CPU lane's losses, max |ΔL_t| / max(L_0, |L_t|): {difference:.2e}</source>
             <translation>CPU 레인의 손실과의 가장 큰 차이, max |ΔL_t| / max(L_0, |L_t|): {difference:.2e}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="112" />
+            <location filename="../../engine/tools/notebook.py" line="125" />
             <source>{lane}: {ratio:.3g}× the CPU lane's speed (median of {rounds} rounds)</source>
             <translation>{lane}: CPU 레인 속도의 {ratio:.3g}배 ({rounds}라운드의 중앙값)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="114" />
+            <location filename="../../engine/tools/notebook.py" line="127" />
             <source>CPU (NumPy, the tutorial's loop)</source>
             <translation>CPU (NumPy, 튜토리얼의 루프)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="115" />
+            <location filename="../../engine/tools/notebook.py" line="128" />
             <source>GPU (CuPy, the tutorial's port)</source>
             <translation>GPU (CuPy, 튜토리얼의 이식판)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="116" />
+            <location filename="../../engine/tools/notebook.py" line="129" />
             <source>GPU (PyTorch: Tensors)</source>
             <translation>GPU (PyTorch: Tensors)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="117" />
+            <location filename="../../engine/tools/notebook.py" line="130" />
             <source>GPU (PyTorch: Autograd)</source>
             <translation>GPU (PyTorch: Autograd)</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="470" />
+            <location filename="../../engine/tools/notebook.py" line="483" />
             <source>{path} is a folder</source>
             <translation>{path}: 폴더입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="472" />
+            <location filename="../../engine/tools/notebook.py" line="485" />
             <source>the folder {folder} does not exist</source>
             <translation>폴더가 없습니다: {folder}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/notebook.py" line="475" />
+            <location filename="../../engine/tools/notebook.py" line="488" />
             <source>{path} cannot be written here (permission denied)</source>
             <translation>{path}: 여기에 쓸 수 없습니다(권한 거부)</translation>
         </message>
@@ -2411,57 +2411,57 @@ Invalid: {reason}</source>
             <translation>{target}에 먼저 도달한 쪽: {winner}, {fast:.3g} s 대 {slow:.3g} s ({factor})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="319" />
+            <location filename="../../engine/tools/race.py" line="324" />
             <source>the lanes did not complete the same iterations ({why})</source>
             <translation>레인들이 같은 반복을 마치지 못했습니다({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="338" />
+            <location filename="../../engine/tools/race.py" line="343" />
             <source>the lanes ran on different machines, measured apart</source>
             <translation>레인들이 서로 다른 컴퓨터에서 따로 측정되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="340" />
+            <location filename="../../engine/tools/race.py" line="345" />
             <source>the race was stopped before every lane had run</source>
             <translation>모든 레인이 실행되기 전에 경주가 중지되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="409" />
+            <location filename="../../engine/tools/race.py" line="414" />
             <source>another machine</source>
             <translation>다른 컴퓨터</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="410" />
+            <location filename="../../engine/tools/race.py" line="415" />
             <source>{there} ran on {machine} and {here} on this machine, measured apart: their loop times only, not alternated pairs</source>
             <translation>{there} 레인은 {machine}에서, {here} 레인은 이 컴퓨터에서 따로 측정했습니다: 번갈아 잰 쌍이 아니라 루프 시간만 비교합니다</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="415" />
+            <location filename="../../engine/tools/race.py" line="420" />
             <source>; not compared: they did not complete the same iterations ({why})</source>
             <translation>; 비교하지 않음: 같은 반복을 마치지 않았습니다({why})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="420" />
+            <location filename="../../engine/tools/race.py" line="425" />
             <source>; {fast} was faster: {fast_time} against {slow_time}, {ratio:.3g}× by the medians</source>
             <translation>; {fast} 레인이 더 빨랐습니다: {fast_time} 대 {slow_time}, 중앙값으로 {ratio:.3g}배</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="424" />
+            <location filename="../../engine/tools/race.py" line="429" />
             <source>; no clear winner: their ranges overlap ({first} against {second})</source>
             <translation>; 뚜렷한 승자 없음: 범위가 겹칩니다({first} 대 {second})</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="438" />
+            <location filename="../../engine/tools/race.py" line="443" />
             <source>diverged at iteration {t}</source>
             <translation>반복 {t}에서 발산</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="439" />
+            <location filename="../../engine/tools/race.py" line="444" />
             <source>{status} after {iterations} iterations</source>
             <translation>반복 {iterations}회 후 {status}</translation>
         </message>
         <message>
-            <location filename="../../engine/tools/race.py" line="454" />
+            <location filename="../../engine/tools/race.py" line="459" />
             <source>{figure}, so {threads} BLAS threads waited for a core at every product</source>
             <translation>{figure} — 그래서 BLAS 스레드 {threads}개가 행렬 곱마다 코어를 기다렸습니다</translation>
         </message>
