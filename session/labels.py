@@ -45,6 +45,7 @@ def elsewhere_label(result: RunResult, machine: bool = True) -> str:
     """A run from another machine as a race lane: "GPU (CuPy, the tutorial's port), Colab ·
     Tesla T4" (without `machine`, its lane alone: where a sentence names the machine)."""
     lane = result.device_info.get("lane") or result.config.device.upper()
+    lane = translate("notebook", lane)  # an English notebook's lane, in the window's language
     return f"{lane}, {machine_label(result)}" if machine else lane
 
 
