@@ -527,6 +527,9 @@ class LossPlot:
         if self.current is not None and self.current.number == number:
             self.redraw()
             run, self.current = self.current, None
+            # the seconds axis reaches the loop time the readout says, past the last batch's
+            # clock reading (the loop ends with a final flush and a synchronisation)
+            run.last_elapsed = max(run.last_elapsed, entry.result.loop_seconds)
         else:
             run = self._drawn_result(number, entry.result)
         run.series.compact()
