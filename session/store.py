@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from engine.core.result import (
@@ -124,7 +125,18 @@ def session_files(folder: Path) -> list[Path]:
 
 
 def describe(path: Path) -> SessionInfo:
-    size = path.stat().st_size if path.exists() else 0
+    """A kept session as the window lists it, read whole (so that an unreadable one is listed
+    so) once per version of the file: File → Recent sessions asks each time it opens, and an
+    earlier session does not change."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return _describe(Path(path), (), 0)
+    return _describe(Path(path), (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns), stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _describe(path: Path, _version: tuple, size: int) -> SessionInfo:
     try:
         session = read_session(path)
     except RecordError as exc:

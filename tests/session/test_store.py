@@ -207,3 +207,20 @@ def test_two_stores_started_in_the_same_second_keep_two_files(tmp_path):
     assert first.path != second.path
     first.close()
     second.close()
+
+
+def test_a_session_is_described_once_per_version_of_its_file(tmp_path, monkeypatch):
+    """File → Recent sessions asks each time it opens: an unchanged file is not read again,
+    and a file written since is."""
+    store = SessionStore(tmp_path)
+    store.keep_runs(runs(2))
+    assert store.flush(10)
+    reads = []
+    real_read = store_module.read_session
+    monkeypatch.setattr(store_module, "read_session", lambda p: reads.append(p) or real_read(p))
+    assert describe(store.path).runs == 2 and describe(store.path).runs == 2
+    assert len(reads) == 1
+    store.keep_runs(runs(3))
+    assert store.flush(10)
+    assert describe(store.path).runs == 3 and len(reads) == 2
+    store.close()
