@@ -307,6 +307,9 @@ def build_parser() -> argparse.ArgumentParser:
     window_bench.add_argument("--launches", type=whole_number, default=0,
                               help="also: fresh window launches against fresh headless "
                               "processes, alternately, first run each (0)")
+    window_bench.add_argument("--keeping", type=whole_number, default=0,
+                              help="also: pairs of two-run blocks in one window with the runs "
+                              "kept on disk and without, alternately: what keeping costs (0)")
     add_output(window_bench, "--json", "write the measurements as JSON")
     for command in commands.choices.values():
         add_language(command)

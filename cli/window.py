@@ -37,7 +37,8 @@ def command_bench_window(args: argparse.Namespace, front: Callable) -> int:
     if args.pairs < 1:
         raise CliError(translate("cli", "--pairs: must be at least 1, got {value}").format(
             value=args.pairs))
-    if args.launches < 0:
-        raise CliError(translate("cli", "--launches: must be zero or more, got {value}").format(
-            value=args.launches))
+    for option, value in (("--launches", args.launches), ("--keeping", args.keeping)):
+        if value < 0:
+            raise CliError(translate("cli", "{option}: must be zero or more, got {value}").format(
+                option=option, value=value))
     return front("bench-window", args, config)

@@ -7,6 +7,10 @@ Two measurements:
   against a new `main.py run` process, alternately: what a lecturer sees on the first click.
 Before each timed run both sides idle for SETTLE_SECONDS: OpenBLAS's threads spin for a while
 after a product before they sleep, and a run must not pay for the other side's spinning.
+
+A third (`--keeping`) measures what keeping runs on disk costs (gui.kept_sessions): runs with
+it against runs without, in one window. Every window of a bench keeps its runs in a temporary
+folder, never among the user's sessions.
 """
 
 from __future__ import annotations
@@ -26,8 +30,11 @@ from PySide6.QtCore import QEventLoop, QSettings, QTemporaryDir, QTimer
 from engine import RunConfig
 from engine.run.train import train
 from gui.app import application, create_main_window
+from session.store import DATA_ENV, read_session
 
 SETTLE_SECONDS = 0.3
+TICK_MS = 10  # the GUI-thread timer whose worst gap says how long the window did not respond
+TAIL_SECONDS = 0.2  # ...watched on after a record is on disk, as the 2M-iteration test does
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -47,6 +54,40 @@ def window_run(window) -> dict:
     return records[0]
 
 
+def wait_until(done, poll_ms: int = TICK_MS) -> None:
+    """Serve the event loop until `done()` is true."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(poll_ms)
+    timer.timeout.connect(lambda: loop.quit() if done() else None)
+    timer.start()
+    if not done():
+        loop.exec()
+    timer.stop()
+
+
+class GapWatch:
+    """A GUI-thread timer that ticks every TICK_MS: the longest gap between two ticks is the
+    longest the window did not respond (as tests/gui/test_lifecycle.py's 2M-iteration test
+    measures it)."""
+
+    def __init__(self):
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.ticks.clear()
+        self.timer.start()
+
+    def stop(self) -> float:
+        """The worst gap in seconds since start()."""
+        self.timer.stop()
+        return max((b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)),
+                   default=0.0)
+
+
 def _ratios(headless: list[float], windowed: list[float]) -> dict:
     ratios = [w / h for w, h in zip(windowed, headless, strict=True)]
     return {"headless_seconds": headless, "window_seconds": windowed, "ratios": ratios,
@@ -54,18 +95,36 @@ def _ratios(headless: list[float], windowed: list[float]) -> dict:
             "ratio_of_medians": statistics.median(windowed) / statistics.median(headless)}
 
 
-def bench_window(config: RunConfig, pairs: int) -> dict:
-    app = application()
+def one_thread_count(config: RunConfig) -> RunConfig:
+    """Every side of a bench at one thread count: each process calibrates `auto` on its own,
+    and a calibration taken while another side warmed up can differ."""
     if config.device == "cpu" and config.threads == "auto":
-        # Both sides at one thread count: each process calibrates `auto` on its own, and a
-        # calibration taken while the other side warmed up can differ.
-        config = replace(config, threads=train(config).device_info["threads"])
+        return replace(config, threads=train(config).device_info["threads"])
+    return config
+
+
+def bench_folder() -> QTemporaryDir:
+    """A temporary folder for the bench's settings and kept sessions (removed when the bench
+    ends); windows started from here on, and `main.py` launches, keep their runs there."""
     folder = QTemporaryDir()
+    os.environ[DATA_ENV] = folder.filePath("sessions")
+    return folder
+
+
+def bench_window_of(config: RunConfig, folder: QTemporaryDir):
     settings = QSettings(folder.filePath("bench.ini"), QSettings.Format.IniFormat)
-    window = create_main_window(settings=settings, probe_gpu=False)
+    window = create_main_window(settings=settings, probe_gpu=False, restore=False)
     window.set_values(config.to_dict())
     window.show()
-    app.processEvents()
+    application().processEvents()
+    return window
+
+
+def bench_window(config: RunConfig, pairs: int) -> dict:
+    application()
+    config = one_thread_count(config)
+    folder = bench_folder()
+    window = bench_window_of(config, folder)
     train(config)  # warm-up, untimed
     window_run(window)
     headless, windowed, statuses = [], [], set()
@@ -100,6 +159,7 @@ def bench_fresh_launches(config: RunConfig, options: list[str], launches: int) -
     are the run options that give `config` on main.py's command line."""
     headless, windowed, statuses = [], [], set()
     with tempfile.TemporaryDirectory() as folder:
+        os.environ[DATA_ENV] = str(Path(folder) / "sessions")
         path = Path(folder) / "record.json"
         for _ in range(launches):
             seconds, status = _loop_seconds(["run", *options], path)
@@ -109,4 +169,54 @@ def bench_fresh_launches(config: RunConfig, options: list[str], launches: int) -
             windowed.append(seconds)
             statuses.add(f"window: {status}")
     return {"config": config.to_dict(), **_ratios(headless, windowed),
+            "statuses": sorted(statuses)}
+
+
+def bench_keeping(config: RunConfig, pairs: int) -> dict:
+    """Keeping runs on disk against not keeping them, in one window. Each pair is a block of
+    two runs back to back with keeping on and a block with it off (which goes first
+    alternates), each block from an empty run table, so that a kept run's write in the
+    background overlaps the next run's loop as when a user clicks Run again at once. Measured
+    per block: the second run's loop time, the GUI thread's worst gap from the first run's
+    start until the second's record is on disk (and TAIL_SECONDS after), and, kept, how long
+    the write went on after the run was reported finished."""
+    application()
+    config = one_thread_count(config)
+    folder = bench_folder()
+    window = bench_window_of(config, folder)
+    kept = window.kept
+    window_run(window)  # warm-up, untimed
+    watch = GapWatch()
+    seconds: dict[bool, list[float]] = {True: [], False: []}
+    gaps: dict[bool, list[float]] = {True: [], False: []}
+    writes: list[float] = []  # from a kept block's last run reported finished to its write done
+    statuses = set()
+    for pair in range(pairs):
+        for keeping in ((True, False) if pair % 2 == 0 else (False, True)):
+            kept.keeping = False
+            window.history.clear()
+            kept.keeping = keeping
+            watch.start()
+            window_run(window)
+            record = window_run(window)
+            finished = time.perf_counter()
+            wait_until(lambda: kept.store.flush(0), poll_ms=1)
+            if keeping:
+                writes.append(time.perf_counter() - finished)
+            end = time.perf_counter() + TAIL_SECONDS
+            wait_until(lambda end=end: time.perf_counter() >= end)
+            gaps[keeping].append(watch.stop())
+            seconds[keeping].append(record["loop_seconds"])
+            statuses.add(f"{'kept' if keeping else 'not kept'}: {record['status']}")
+    kept.store.flush()
+    on_disk = ([number for number, _ in read_session(kept.store.path).runs]
+               if kept.store.path.exists() else [])
+    window.close()
+    ratios = [k / n for k, n in zip(seconds[True], seconds[False], strict=True)]
+    return {"config": config.to_dict(), "kept_seconds": seconds[True],
+            "not_kept_seconds": seconds[False], "ratios": ratios,
+            "median_ratio": statistics.median(ratios),
+            "kept_worst_gaps": gaps[True], "not_kept_worst_gaps": gaps[False],
+            "write_after_finish_seconds": writes, "runs_on_disk": on_disk,
+            "sessions_folder": str(kept.folder),  # the bench's own, removed when it ends
             "statuses": sorted(statuses)}

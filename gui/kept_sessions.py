@@ -133,6 +133,7 @@ class KeptSessions(QObject):
         self.folder = folder if folder is not None else sessions_folder()
         self.store = SessionStore(self.folder, self._written.emit)
         self._failing = False  # a write failed, and it was said: said once until one works
+        self.keeping = True  # False: runs that end are not kept (bench-window --keeping)
         self._written.connect(self._on_written)
         history.subscribe(self._on_history)
         for tool in tools:
@@ -157,7 +158,7 @@ class KeptSessions(QObject):
     # --- keeping ------------------------------------------------------------------------------
 
     def _on_history(self, change: Change, numbers: list[int]) -> None:
-        if change in (Change.ADDED, Change.REMOVED):
+        if self.keeping and change in (Change.ADDED, Change.REMOVED):
             self.store.keep_runs([(entry.number, entry.result) for entry in self.history.entries])
             entries = [self.history.get(n) for n in numbers] if change == Change.ADDED else []
             added = sum(len(entry.result.losses) for entry in entries if entry is not None)

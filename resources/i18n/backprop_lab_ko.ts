@@ -551,9 +551,9 @@
             <translation>--pairs: 1 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
-            <location filename="../../cli/window.py" line="41" />
-            <source>--launches: must be zero or more, got {value}</source>
-            <translation>--launches: 0 이상이어야 합니다. 입력값: {value}</translation>
+            <location filename="../../cli/window.py" line="42" />
+            <source>{option}: must be zero or more, got {value}</source>
+            <translation>{option}: 0 이상이어야 합니다. 입력값: {value}</translation>
         </message>
         <message>
             <location filename="../../cli/export.py" line="21" />
@@ -1498,22 +1498,22 @@
             <translation>, 다른 난수</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="57" />
+            <location filename="../../session/labels.py" line="58" />
             <source>Trained on another machine ({machine}), measured there: its times are that machine's.</source>
             <translation>다른 컴퓨터({machine})에서 학습하고 거기서 측정했습니다: 시간은 그 컴퓨터의 것입니다.</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="63" />
+            <location filename="../../session/labels.py" line="64" />
             <source>Its arrays are not this machine's draw for its settings: its curve is another problem's.</source>
             <translation>배열이 이 설정에 대한 이 컴퓨터의 난수와 다릅니다: 곡선은 다른 문제의 것입니다.</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="66" />
+            <location filename="../../session/labels.py" line="67" />
             <source>Its draw was not compared with this machine's: too large to draw again here.</source>
             <translation>난수를 이 컴퓨터의 것과 비교하지 않았습니다: 여기서 다시 뽑기에는 너무 큽니다.</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="77" />
+            <location filename="../../session/labels.py" line="78" />
             <source>diverged at t={t}</source>
             <translation>t={t}에서 발산</translation>
         </message>
@@ -2896,88 +2896,88 @@ Invalid: {reason}</source>
             <translation>닫기</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="173" />
+            <location filename="../../gui/kept_sessions.py" line="174" />
             <source>Could not keep the runs on disk ({reason}): runs go on, and the next one tries again.</source>
             <translation>실행을 디스크에 보관하지 못했습니다({reason}): 실행은 계속되며, 다음 실행 때 다시 시도합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="187" />
+            <location filename="../../gui/kept_sessions.py" line="188" />
             <source>Reopen the last session ({summary})?</source>
             <translation>지난 세션을 다시 열까요? ({summary})</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="188" />
-            <location filename="../../gui/kept_sessions.py" line="247" />
+            <location filename="../../gui/kept_sessions.py" line="189" />
+            <location filename="../../gui/kept_sessions.py" line="248" />
             <source>Reopen</source>
             <translation>다시 열기</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="199" />
+            <location filename="../../gui/kept_sessions.py" line="200" />
             <source>Kept sessions take {total}, over the limit of {limit}: delete the {count} oldest?</source>
             <translation>보관된 세션 크기 {total}, 한도 {limit} 초과: 가장 오래된 세션 {count}개를 삭제할까요?</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="202" />
+            <location filename="../../gui/kept_sessions.py" line="203" />
             <source>Delete them</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="212" />
+            <location filename="../../gui/kept_sessions.py" line="213" />
             <source>Cannot reopen {path}: {reason}</source>
             <translation>다시 열 수 없습니다: {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="220" />
+            <location filename="../../gui/kept_sessions.py" line="221" />
             <source>Reopened {count} runs from {when}</source>
             <translation>{when}의 실행 {count}개를 다시 열었습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="227" />
+            <location filename="../../gui/kept_sessions.py" line="228" />
             <source>Deleted {count} kept sessions</source>
             <translation>보관된 세션 {count}개를 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="228" />
+            <location filename="../../gui/kept_sessions.py" line="229" />
             <source>Deleted the kept session {path}</source>
             <translation>보관된 세션을 삭제했습니다: {path}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="239" />
+            <location filename="../../gui/kept_sessions.py" line="240" />
             <source>No kept sessions yet</source>
             <translation>아직 보관된 세션이 없습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="242" />
+            <location filename="../../gui/kept_sessions.py" line="243" />
             <source>unreadable: {path} ({reason})</source>
             <translation>읽을 수 없음: {path} ({reason})</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="250" />
+            <location filename="../../gui/kept_sessions.py" line="251" />
             <source>Delete…</source>
             <translation>삭제…</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="253" />
+            <location filename="../../gui/kept_sessions.py" line="254" />
             <source>Disk limit: {limit}…</source>
             <translation>디스크 한도: {limit}…</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="258" />
+            <location filename="../../gui/kept_sessions.py" line="259" />
             <source>Delete a kept session</source>
             <translation>보관된 세션 삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="259" />
+            <location filename="../../gui/kept_sessions.py" line="260" />
             <source>Delete {path}? Its runs cannot be reopened afterwards.</source>
             <translation>{path}을(를) 삭제할까요? 삭제한 뒤에는 그 실행들을 다시 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="268" />
+            <location filename="../../gui/kept_sessions.py" line="269" />
             <source>Disk limit of kept sessions</source>
             <translation>보관된 세션의 디스크 한도</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="269" />
+            <location filename="../../gui/kept_sessions.py" line="270" />
             <source>Gigabytes (beyond it, the oldest sessions are offered for deletion):</source>
             <translation>기가바이트 (넘으면 가장 오래된 세션부터 삭제를 제안합니다):</translation>
         </message>

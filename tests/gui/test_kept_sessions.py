@@ -195,3 +195,22 @@ def test_the_run_table_times_each_run_to_the_target(window, qtbot):
     assert window.controls.target_input.styleSheet() == ""
     assert window.run_table.target.absolute and window.run_table.target.target == 2.0
     assert "loss 2" in table.horizontalHeaderItem(column).toolTip()
+
+
+@pytest.mark.slow  # eight small runs in a window
+def test_bench_window_measures_keeping_against_not_keeping_in_a_folder_of_its_own(
+        kept_sessions_folder):
+    """bench-window --keeping: a block kept and a block not kept; only the kept block's runs
+    are on disk, in the bench's own folder, never among the sessions it found."""
+    from engine import RunConfig
+    from gui.bench_window import bench_keeping
+
+    record = bench_keeping(RunConfig(**SMALL, iterations=200, threads=1), pairs=1)
+    # Run 1 warms up; the first pair's kept block runs #2 and #3, then #4 and #5 are not kept.
+    assert record["runs_on_disk"] == [2, 3]
+    assert record["statuses"] == ["kept: completed", "not kept: completed"]
+    assert Path(record["sessions_folder"]) != kept_sessions_folder
+    assert not Path(record["sessions_folder"]).exists()  # removed when the bench ended
+    assert session_files(kept_sessions_folder) == []
+    assert len(record["ratios"]) == 1 and record["ratios"][0] > 0
+    assert all(gap > 0 for gap in record["kept_worst_gaps"] + record["not_kept_worst_gaps"])
