@@ -67,6 +67,14 @@ class LayerLimitLabel(QLabel):
         if self._worker is not None:
             self._worker.submit(lambda: None).result()
 
+    def shutdown(self) -> None:
+        """The window closes: limits still asked for are not computed. (A Lanczos limits the
+        process's BLAS to one thread while it runs, so none should outlive its window.)"""
+        if self._worker is not None:
+            self._worker.shutdown(wait=False, cancel_futures=True)
+            self._worker = None
+            self._pending.clear()
+
     def _compute(self, key: tuple, config: RunConfig) -> None:
         self._computed.emit(key, compute_limit(config))  # queued to the GUI thread
 

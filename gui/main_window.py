@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.kept.close()  # the last writes on disk before the window goes
+        self.panel.limit_label.shutdown()
         if self._owns_compute:
             self.compute.shutdown()
         event.accept()

@@ -107,3 +107,31 @@ def test_unticking_w1_warns_of_the_limit_before_the_run(window, qtbot, monkeypat
     assert not label.isVisibleTo(window)
     window.panel.layer_boxes["w1"].setChecked(False)  # the same size and seed: known at once
     assert label.isVisibleTo(window) and len(threads) == 1
+
+
+def test_a_closed_window_computes_no_limit_it_had_asked_for(qtbot, monkeypatch):
+    """A Lanczos limits the process's BLAS to one thread while it runs: limits still queued
+    when the window closes are dropped, not computed behind it."""
+    import threading
+
+    import engine.numerics.hessian as hessian
+    from gui.layer_limit import LayerLimitLabel, limit_key
+
+    started, release, asked = threading.Event(), threading.Event(), []
+
+    def held(config):
+        asked.append(limit_key(config))
+        started.set()
+        release.wait(10)
+        return 1.0
+
+    monkeypatch.setattr(hessian, "quadratic_limit", held)
+    label = LayerLimitLabel()
+    qtbot.addWidget(label)
+    label.follow(RunConfig(**SMALL, train="w2", seed=1))
+    assert started.wait(10)
+    label.follow(RunConfig(**SMALL, train="w2", seed=2))  # queued behind the first
+    label.shutdown()
+    release.set()
+    qtbot.wait(300)
+    assert asked == [limit_key(RunConfig(**SMALL, train="w2", seed=1))]
