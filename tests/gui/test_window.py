@@ -2,18 +2,21 @@
 
 import csv
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
-from engine import RunConfig
 from engine.machine.devices import probe_gpu
 from gui.app import create_main_window
 from gui.readout import format_seconds
 from tests.gui.conftest import SMALL, records_of, run_and_wait, shut
 
+ROOT = Path(__file__).resolve().parents[2]
 OBJECT_NAMES = {
     "run_button": QPushButton, "stop_button": QPushButton, "n_input": QLineEdit,
     "d_in_input": QLineEdit, "hidden_input": QLineEdit, "d_out_input": QLineEdit,
@@ -43,24 +46,39 @@ def test_object_names_and_tooltips(window):
         assert find(window, name).toolTip()
 
 
-def engine_losses(threads: int, switch_at: int, threads_after: int) -> np.ndarray:
+REPLAY = """
+import sys
+import numpy as np
+from engine import RunConfig
+from engine.backends.cpu import CpuTrainer
+from engine.core.problem import draw_problem
+from engine.machine.threads import controller
+
+threads, switch_at, threads_after = map(int, sys.argv[2:])
+config = RunConfig()
+trainer = CpuTrainer(config, draw_problem(config))
+with controller().limit(limits=threads, user_api="blas"):
+    for t in range(config.iterations):
+        if t == switch_at:
+            controller().limit(limits=threads_after, user_api="blas")
+        trainer.advance(t)
+np.save(sys.argv[1], trainer.losses(0, config.iterations))
+"""
+
+
+def engine_losses(threads: int, switch_at: int, threads_after: int, folder: Path) -> np.ndarray:
     """The Tutorial's losses from the engine's CPU step, with `threads` BLAS threads before
-    iteration `switch_at` and `threads_after` from it on."""
-    from engine.backends.cpu import CpuTrainer
-    from engine.core.problem import draw_problem
-    from engine.machine.threads import controller
-
-    config = RunConfig()
-    trainer = CpuTrainer(config, draw_problem(config))
-    with controller().limit(limits=threads, user_api="blas"):
-        for t in range(config.iterations):
-            if t == switch_at:
-                controller().limit(limits=threads_after, user_api="blas")
-            trainer.advance(t)
-    return trainer.losses(0, config.iterations).copy()
+    iteration `switch_at` and `threads_after` from it on, in a process of its own: OpenBLAS's
+    thread count is one per process, and a thread of this one (a window's worker, a test's
+    leftover) may set it while the replay runs."""
+    path = folder / "losses.npy"
+    subprocess.run([sys.executable, "-c", REPLAY, str(path), str(threads), str(switch_at),
+                    str(threads_after)], cwd=ROOT, check=True, timeout=120)
+    return np.load(path)
 
 
-def test_tutorial_preset_runs_to_completion_and_plots_the_engines_losses(window, qtbot):
+def test_tutorial_preset_runs_to_completion_and_plots_the_engines_losses(window, qtbot,
+                                                                         tmp_path):
     window.preset_combo.setCurrentText("Tutorial")
     record = run_and_wait(window, qtbot)
     assert record["status"] == "completed"
@@ -72,7 +90,8 @@ def test_tutorial_preset_runs_to_completion_and_plots_the_engines_losses(window,
     info = record["device_info"]
     changed = info.get("threads_changed")
     expected = engine_losses(changed["from"] if changed else info["threads"],
-                             changed["at_iteration"] if changed else 500, info["threads"])
+                             changed["at_iteration"] if changed else 500, info["threads"],
+                             tmp_path)
     assert np.max(np.abs(y - expected) / expected) < 1e-12, changed
     assert window.status_label.text().startswith("Completed in")
     assert window.elapsed_label.text().endswith(" s")
