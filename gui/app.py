@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
@@ -79,13 +80,13 @@ def run_app(args, overrides: dict[str, Any]) -> int:
 
     outcome: dict = {}
 
-    def on_finished(record: dict, status: Status | None = None) -> None:
+    def on_finished(record: Mapping, status: Status | None = None) -> None:
         """Save what was asked for (the run's or the tool's record), then close if asked."""
         outcome["status"] = status if status is not None else Status(record["status"])
         if outcome["status"] in (Status.REFUSED, Status.FAILED, Status.CRASHED):
             print(f"main.py: {outcome['status']}: {record.get('message', '')}", file=sys.stderr)
         if args.json:
-            args.json.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+            args.json.write_text(json.dumps(dict(record), indent=1) + "\n", encoding="utf-8")
         screenshot_and_close()
 
     def screenshot_and_close() -> None:

@@ -32,7 +32,7 @@ from session.presets import preset_values
 
 
 class MainWindow(QMainWindow):
-    # The run record (a dict, as the engine writes it) of every run that was started: it
+    # The run record (a mapping, as the engine writes it) of every run that was started: it
     # ended completed, stopped, diverged, refused, failed or crashed.
     run_finished = Signal(object)
 
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         for tool in self.tools:
             tool.stop()
 
-    def _on_run_finished(self, record: dict) -> None:
+    def _on_run_finished(self, record) -> None:
         self._update_buttons()
         self.run_finished.emit(record)
         self._close_if_requested()

@@ -21,7 +21,7 @@ from gui.diagnostics_plot import OVERSHOOT_BRUSHES
 from gui.language import translate
 from gui.loss_plot import VISIBLE_LIMIT
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR
-from session.history import KEPT_LOSSES, KEPT_RUNS, RunHistory
+from session.history import KEPT_LOSSES, KEPT_RUNS, RunHistory, RunRecord
 
 # The clock ticks at 11 Hz; the other figures change every third tick. Every repaint during a
 # run takes CPU from the run itself (on 2 cores, from one of its two BLAS threads).
@@ -97,8 +97,9 @@ class ReadoutView(Protocol):
 class RunController(QObject):
     """Start, progress, stop and end of the Training tab's runs."""
 
-    # The run record (a dict, as the engine writes it, with its run number where it trained)
-    # of every run that was started: completed, stopped, diverged, refused, failed, crashed.
+    # The run record (a mapping, as the engine writes it, with its run number where it
+    # trained: session.history.RunRecord) of every run that was started: completed, stopped,
+    # diverged, refused, failed, crashed.
     finished = Signal(object)
 
     def __init__(self, runner: Runner, history: RunHistory, plot: RunPlot,
@@ -245,7 +246,7 @@ class RunController(QObject):
         """The run's marks on its curve, then the run into the history (the plot, the table
         and the legend follow it), then the words: its record is the history's."""
         status, dropped = result.status, []
-        record = None  # the history's record of the run, made once (2M losses: 75 ms)
+        record = None  # the history's record of the run (its lists made only when read)
         if result.iterations_completed:
             self.plot.redraw()
             if status == Status.DIVERGED:
@@ -254,7 +255,7 @@ class RunController(QObject):
             dropped = self.history.add(self._number, result)
             self.history.show_at_most(VISIBLE_LIMIT)
             entry = self.history.get(self._number)
-            record = entry.record() if entry is not None else None
+            record = RunRecord(entry) if entry is not None else None
             self.readout.show_result(result)
         else:
             self.plot.discard_run()

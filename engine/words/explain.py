@@ -4,6 +4,7 @@ quantity, and a clause whose measurement is missing or points the other way is l
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -36,11 +37,11 @@ def _sentence(clauses: list[str]) -> str:
     return (text if text.startswith("lr") else text[0].upper() + text[1:]) + "."
 
 
-def explain_run(result: RunResult | dict[str, Any]) -> str:
+def explain_run(result: RunResult | Mapping[str, Any]) -> str:
     """What the run's diagnostics show, in one paragraph, and where to look next for a run that
     stopped short of learning ("" where there is neither), in the current language. A record
-    read from a file (a dict, as RunResult.to_dict writes it) is read as a RunResult."""
-    if isinstance(result, dict):
+    read from a file (a mapping, as RunResult.to_dict writes it) is read as a RunResult."""
+    if isinstance(result, Mapping):
         result = RunResult.from_dict(result)
     return " ".join(part for part in (_explain_diagnostics(result), next_step(result)) if part)
 
