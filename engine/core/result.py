@@ -108,9 +108,6 @@ class Progress:
         return np.arange(self.first_iteration, self.first_iteration + len(self.losses))
 
 
-# A record's fields that grow with the iterations (RunResult.to_dict(arrays=False) leaves them out).
-ARRAY_FIELDS = ("losses", "checkpoints")
-
 # Losses stored compressed (a kept session's runs): float64 little-endian bytes, zlib, base64.
 LOSSES_ENCODING = "float64-zlib-base64"
 
@@ -242,16 +239,16 @@ class RunResult:
     def to_dict(self, compressed: bool = False, arrays: bool = True) -> dict[str, Any]:
         """The record as JSON-ready plain values; `compressed`: the losses as encode_losses
         gives them (a kept session's), not a list; `arrays=False`: without the fields that
-        grow with the iterations (ARRAY_FIELDS: 90 ms of lists at 2,000,000 iterations)."""
-        record = {
+        grow with the iterations, the losses and the checkpoints (90 ms of lists at 2,000,000
+        iterations)."""
+        return {
             "config": self.config.to_dict(),
             "status": str(self.status),
             "outcome": str(self.outcome) if self.outcome is not None else None,
             "iterations_completed": self.iterations_completed,
             "diverged_at": self.diverged_at,
-            "losses": (None if not arrays
-                       else encode_losses(self.losses) if compressed  # a list, at C speed
-                       else np.asarray(self.losses, dtype=np.float64).tolist()),
+            **({"losses": encode_losses(self.losses) if compressed  # a list: at C speed
+                else np.asarray(self.losses, dtype=np.float64).tolist()} if arrays else {}),
             "setup_seconds": self.setup_seconds,
             "loop_seconds": self.loop_seconds,
             "iterations_per_second": self.iterations_per_second,
@@ -261,14 +258,10 @@ class RunResult:
             "timing_note": self.timing_note,
             "load": self.load,
             "repeat_seconds": list(self.repeat_seconds),
-            "checkpoints": [list(c) for c in self.checkpoints] if arrays else None,
+            **({"checkpoints": [list(c) for c in self.checkpoints]} if arrays else {}),
             "backward_products": self.backward_products,
             **({"diagnostics": self.diagnostics} if self.diagnostics is not None else {}),
         }
-        if not arrays:
-            for field in ARRAY_FIELDS:
-                del record[field]
-        return record
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> RunResult:
