@@ -224,10 +224,11 @@ def _compare(labels: tuple[str, str], first: Sequence[float], second: Sequence[f
                else translate("measure", "{pairs} pairs settle nothing (at least {least})")).format(
             pairs=pairs, least=MIN_PAIRS)
     else:
-        low, high = interval
-        why = translate("measure", "the median ratio's interval {low:.3g}–{high:.3g} over {pairs} "
-                                   "pairs includes no "
-                                   "difference").format(low=low, high=high, pairs=pairs)
+        low, high = interval  # of first/second: named, since a tool may print the other way
+        why = translate("measure", "the interval of the median ratio {first}/{second}, "
+                                   "{low:.3g}–{high:.3g} over {pairs} pairs, includes no "
+                                   "difference").format(first=labels[0], second=labels[1],
+                                                        low=low, high=high, pairs=pairs)
     return Comparison(labels, speedup, None, why, interval, state)
 
 

@@ -229,12 +229,12 @@
     <context>
         <name>app</name>
         <message>
-            <location filename="../../gui/app.py" line="62" />
+            <location filename="../../gui/app.py" line="63" />
             <source>--preset: unknown preset {preset!r} (choose from {names})</source>
             <translation>--preset: 알 수 없는 프리셋 {preset!r} (다음 중에서 고르세요: {names})</translation>
         </message>
         <message>
-            <location filename="../../gui/app.py" line="137" />
+            <location filename="../../gui/app.py" line="138" />
             <source>{asked}: no GPU can be used here: {reason}</source>
             <translation>{asked}: 여기서는 쓸 수 있는 GPU가 없습니다: {reason}</translation>
         </message>
@@ -1060,310 +1060,310 @@
     <context>
         <name>explain</name>
         <message>
-            <location filename="../../engine/words/explain.py" line="29" />
+            <location filename="../../engine/words/explain.py" line="30" />
             <source> of {block}</source>
             <translation>({block})</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="35" />
+            <location filename="../../engine/words/explain.py" line="36" />
             <source>; </source>
             <translation>; </translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="81" />
+            <location filename="../../engine/words/explain.py" line="82" />
             <source>lr·λ_max{block} started at {ratio:.3g} &gt; 2, so the first steps overshoot along the sharpest direction</source>
             <translation>lr·λ_max{block}의 시작값이 {ratio:.3g} &gt; 2였으므로, 첫 스텝들은 가장 가파른 방향으로 지나쳐 갑니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="88" />
+            <location filename="../../engine/words/explain.py" line="89" />
             <source>: the loss rose {factor:.3g}× in {count} iterations</source>
             <translation>: 손실이 반복 {count}회 동안 {factor:.3g}× 올랐습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="96" />
+            <location filename="../../engine/words/explain.py" line="97" />
             <source>sharpness fell {factor:.2g}× to lr·λ_max = {ratio:.3g} by t = {t} and stayed below 2, so training settled</source>
             <translation>샤프니스가 t = {t}까지 {factor:.2g}× 줄어 lr·λ_max = {ratio:.3g}에 이르렀고 2 아래에 머물러 학습이 안정되었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="101" />
+            <location filename="../../engine/words/explain.py" line="102" />
             <source> (lr·λ_max {ratio:.3g} at t = {t})</source>
             <translation> (t = {t}에서 lr·λ_max {ratio:.3g})</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="105" />
+            <location filename="../../engine/words/explain.py" line="106" />
             <source>lr·λ_max was still {ratio:.3g} at t = {t}</source>
             <translation>t = {t}에서도 lr·λ_max는 여전히 {ratio:.3g}였습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="109" />
+            <location filename="../../engine/words/explain.py" line="110" />
             <source>sharpness never fell below 2 and grew</source>
             <translation>샤프니스는 한 번도 2 아래로 내려가지 않고 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="110" />
+            <location filename="../../engine/words/explain.py" line="111" />
             <source>sharpness grew</source>
             <translation>샤프니스가 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="111" />
+            <location filename="../../engine/words/explain.py" line="112" />
             <source>{lead}: lr·λ_max {steps} by t = {t}</source>
             <translation>{lead}: t = {t}까지 lr·λ_max {steps}</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="114" />
+            <location filename="../../engine/words/explain.py" line="115" />
             <source>lr·λ_max{block} started at {ratio:.3g}, below 2: every step is stable along the sharpest direction</source>
             <translation>lr·λ_max{block}의 시작값은 2보다 작은 {ratio:.3g}: 가장 가파른 방향으로도 모든 스텝이 안정적입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="119" />
+            <location filename="../../engine/words/explain.py" line="120" />
             <source>with w1 frozen the loss is a quadratic in w2 and its curvature never changed, so lr &lt; 2/λ_max is the exact limit</source>
             <translation>w1을 고정하면 손실은 w2의 2차식이고 곡률이 변하지 않으므로 lr &lt; 2/λ_max가 정확한 한계입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="123" />
+            <location filename="../../engine/words/explain.py" line="124" />
             <source>the loss became non-finite at iteration {t}</source>
             <translation>반복 {t}에서 손실이 유한하지 않게 되었습니다(발산)</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="129" />
+            <location filename="../../engine/words/explain.py" line="130" />
             <source>{dead} of {hidden} hidden units died (h ≤ 0 for every sample, so no gradient reaches their weights)</source>
             <translation>은닉 유닛 {hidden}개 중 {dead}개가 죽었습니다(모든 샘플에서 h ≤ 0이라 그 웨이트에 기울기가 닿지 않음)</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="133" />
+            <location filename="../../engine/words/explain.py" line="134" />
             <source>, {first} of them from the start</source>
             <translation>, 그중 {first}개는 처음부터</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="137" />
+            <location filename="../../engine/words/explain.py" line="138" />
             <source>{dead} of {hidden} hidden units were dead from the start</source>
             <translation>은닉 유닛 {hidden}개 중 {dead}개는 처음부터 죽어 있었습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="143" />
+            <location filename="../../engine/words/explain.py" line="144" />
             <source>the loss stalls near {loss:.3g}</source>
             <translation>손실이 {loss:.3g} 근처에서 멈춥니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="146" />
+            <location filename="../../engine/words/explain.py" line="147" />
             <source>the loss kept falling, to {loss:.3g}</source>
             <translation>손실이 계속 줄어 {loss:.3g}까지 내려갔습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="155" />
+            <location filename="../../engine/words/explain.py" line="156" />
             <source>Stopped after {count} rates: what follows covers only those.</source>
             <translation>학습률 {count}개 후 중지: 아래 내용은 그것들만 다룹니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="159" />
+            <location filename="../../engine/words/explain.py" line="160" />
             <source>The bound 2/λ_max = {bound:.3g}, with λ_max = {lambda_max:.3g} the largest eigenvalue of the Hessian of {block} at the initial weights.</source>
             <translation>한계 2/λ_max = {bound:.3g}; λ_max = {lambda_max:.3g}: 초기 웨이트에서 {block}의 헤시안이 갖는 가장 큰 고윳값입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="166" />
+            <location filename="../../engine/words/explain.py" line="167" />
             <source>The lowest final loss, {loss:.3g}, came at {lr:.3g}</source>
             <translation>가장 낮은 최종 손실은 학습률 {lr:.3g}에서 나온 {loss:.3g}입니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="170" />
+            <location filename="../../engine/words/explain.py" line="171" />
             <source>; the largest rate that learned (its loss fell below {share} of the initial) is {lr:.3g}</source>
             <translation>; 학습에 성공한 가장 큰 학습률(손실이 초기의 {share} 아래로 떨어짐): {lr:.3g}</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="59" />
-            <location filename="../../engine/words/explain.py" line="174" />
-            <location filename="../../engine/words/explain.py" line="204" />
-            <location filename="../../engine/words/explain.py" line="234" />
+            <location filename="../../engine/words/explain.py" line="60" />
+            <location filename="../../engine/words/explain.py" line="175" />
+            <location filename="../../engine/words/explain.py" line="205" />
+            <location filename="../../engine/words/explain.py" line="235" />
             <source>.</source>
             <translation>.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="51" />
+            <location filename="../../engine/words/explain.py" line="52" />
             <source>run it with diagnostics (tick Diagnostics, or --diagnostics)</source>
             <translation>진단을 켜고(진단 체크, 또는 --diagnostics) 다시 실행하면</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="53" />
+            <location filename="../../engine/words/explain.py" line="54" />
             <source>The loss plateaued: {ask} to see why it stopped learning (dead hidden units, and lr·λ_max against 2).</source>
             <translation>손실이 정체했습니다: {ask} 학습이 왜 멈췄는지 볼 수 있습니다(죽은 은닉 유닛, 그리고 2와 비교한 lr·λ_max).</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="56" />
+            <location filename="../../engine/words/explain.py" line="57" />
             <source>The loss was still falling at the end: more iterations would take it further</source>
             <translation>끝날 때 손실이 아직 내려가는 중이었습니다: 반복을 늘리면 더 내려갑니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="60" />
+            <location filename="../../engine/words/explain.py" line="61" />
             <source>; {ask} to see how far lr·λ_max is from 2.</source>
             <translation>; {ask} lr·λ_max가 2에서 얼마나 떨어져 있는지 볼 수 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="178" />
+            <location filename="../../engine/words/explain.py" line="179" />
             <source>With w1 frozen the loss is a quadratic in w2, where theory makes the bound exact; measured: the largest rate whose loss fell, {lr:.4g}, is {ratio:.3f}× it.</source>
             <translation>w1을 고정하면 손실은 w2의 2차식이어서 이론상 한계가 정확합니다; 측정값: 손실이 줄어든 가장 큰 학습률({lr:.4g})은 한계의 {ratio:.3f}×입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="184" />
+            <location filename="../../engine/words/explain.py" line="185" />
             <source>The largest rate whose loss fell at all is {lr:.3g}, {ratio:.3g}× the bound: the bound holds for the initial weights, and training moves away from them.</source>
             <translation>손실이 조금이라도 줄어든 가장 큰 학습률은 {lr:.3g}이며 한계의 {ratio:.3g}×입니다: 한계는 초기 웨이트에서 성립하고, 학습은 웨이트를 거기서 멀리 옮깁니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="193" />
+            <location filename="../../engine/words/explain.py" line="194" />
             <source>{count} rate(s) above the bound still lowered the loss, {learned} of them to near zero</source>
             <translation>한계보다 큰 학습률 {count}개도 손실을 줄였고, 그중 {learned}개는 손실을 거의 없앴습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="197" />
+            <location filename="../../engine/words/explain.py" line="198" />
             <source>; from {low:.3g} to {high:.3g} the runs plateaued at {least:.3g}–{most:.3g}: the catapult (a run with diagnostics shows what happens at such a rate)</source>
             <translation>; {low:.3g}부터 {high:.3g}까지는 {least:.3g}–{most:.3g}에서 정체했습니다: 카타펄트 현상(진단을 켠 학습이 그런 학습률에서 일어나는 일을 보여 줍니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="206" />
+            <location filename="../../engine/words/explain.py" line="207" />
             <source>No rate in the range lowered the loss.</source>
             <translation>범위 안의 어떤 학습률도 손실을 줄이지 못했습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="211" />
+            <location filename="../../engine/words/explain.py" line="212" />
             <source>{count} rate(s) kept a finite loss that ended no lower than it began (unstable).</source>
             <translation>학습률 {count}개는 손실이 유한했지만 처음보다 낮아지지 않았습니다(불안정).</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="215" />
+            <location filename="../../engine/words/explain.py" line="216" />
             <source>From {lr:.3g} on, the loss became non-finite.</source>
             <translation>{lr:.3g}부터는 손실이 유한하지 않게 되었습니다(발산).</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="220" />
+            <location filename="../../engine/words/explain.py" line="221" />
             <source>No rate up to {lr:.3g} diverged: the threshold lies above the range.</source>
             <translation>{lr:.3g}까지 어떤 학습률도 발산하지 않았습니다: 문턱값은 범위 위에 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="224" />
+            <location filename="../../engine/words/explain.py" line="225" />
             <source>{size} ×2 gives λ_max ×{factor:.2f}</source>
             <translation>{size} ×2이면 λ_max ×{factor:.2f}</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="227" />
+            <location filename="../../engine/words/explain.py" line="228" />
             <source>Measured at doubled sizes: {parts}</source>
             <translation>크기를 두 배로 해서 측정: {parts}</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="229" />
+            <location filename="../../engine/words/explain.py" line="230" />
             <source>; the bound falls as {sizes} grows</source>
             <translation>; {sizes}이(가) 커지면 한계가 낮아집니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="230" />
+            <location filename="../../engine/words/explain.py" line="231" />
             <source>; the bound falls as {sizes} grow</source>
             <translation>; {sizes}이(가) 커지면 한계가 낮아집니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="231" />
+            <location filename="../../engine/words/explain.py" line="232" />
             <source> (the loss sums N·D_out squared errors, each hidden unit sums D_in inputs, and the output sums H hidden units)</source>
             <translation> (손실은 N·D_out개의 제곱 오차를 더하고, 은닉 유닛 하나는 입력 D_in개를, 출력은 은닉 유닛 H개를 더합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="249" />
+            <location filename="../../engine/words/explain.py" line="250" />
             <source>At {scale:g}× N, D_in and H, on the CPU</source>
             <translation>N, D_in, H가 {scale:g}×일 때 CPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="250" />
+            <location filename="../../engine/words/explain.py" line="251" />
             <source>On the CPU</source>
             <translation>CPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="251" />
+            <location filename="../../engine/words/explain.py" line="252" />
             <source>{lead} `{code}` took {share:.0f} % of the iteration, and the {count} matrix products together {products:.0f} %.</source>
             <translation>{lead} `{code}`가 반복 시간의 {share:.0f} %를 차지했고, 행렬 곱 {count}개는 합쳐서 {products:.0f} %였습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="257" />
+            <location filename="../../engine/words/explain.py" line="258" />
             <source>The engine's iteration takes {time}.</source>
             <translation>엔진의 반복 한 번은 {time} 걸립니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="264" />
+            <location filename="../../engine/words/explain.py" line="265" />
             <source>At {scale:g}× N, D_in and H, on the GPU</source>
             <translation>N, D_in, H가 {scale:g}×일 때 GPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="265" />
+            <location filename="../../engine/words/explain.py" line="266" />
             <source>On the GPU</source>
             <translation>GPU에서</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="267" />
+            <location filename="../../engine/words/explain.py" line="268" />
             <source>{lead} every line took {low}–{high} whatever its FLOPs: the launch floor is {floor}, so launching a line costs more than computing it.</source>
             <translation>{lead} 연산량(FLOPs)과 상관없이 모든 줄이 {low}–{high} 걸렸습니다: 실행 하한이 {floor}이므로 한 줄을 띄우는 비용이 계산보다 큽니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="274" />
+            <location filename="../../engine/words/explain.py" line="275" />
             <source>{lead} `{code}` took {time}, {factor:.0f}× the launch floor of {floor}: the arithmetic, not the launch, sets its cost.</source>
             <translation>{lead} `{code}`는 {time} 걸려 실행 하한 {floor}의 {factor:.0f}×입니다: 비용을 정하는 것은 실행이 아니라 연산입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="281" />
+            <location filename="../../engine/words/explain.py" line="282" />
             <source>No GPU column: {reason}.</source>
             <translation>GPU 열 없음: {reason}.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="291" />
+            <location filename="../../engine/words/explain.py" line="292" />
             <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, and the sum lies within the spread of the iteration's own repeats ({low}–{high}).</source>
             <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이고, 합은 반복 측정의 퍼짐({low}–{high}) 안에 있습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="299" />
+            <location filename="../../engine/words/explain.py" line="300" />
             <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, {difference} more: Python and the interpreter between the lines.</source>
             <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이며 {difference} 더 깁니다: 줄 사이의 Python 인터프리터 시간입니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="305" />
+            <location filename="../../engine/words/explain.py" line="306" />
             <source>The lines, timed one by one inside the loop, add up to {total}; the iteration measured as one piece took {whole}, {difference} less than the lines' sum (the lines were timed in other iterations than the whole).</source>
             <translation>루프 안에서 한 줄씩 잰 시간을 합하면 {total}; 반복 전체를 한 번에 재면 {whole}이며 줄의 합보다 {difference} 짧습니다(줄들은 전체와 다른 반복에서 재었습니다).</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="318" />
+            <location filename="../../engine/words/explain.py" line="319" />
             <source>With w1 frozen the loss is quadratic: lr must stay below {limit:.3g}; {lr:g} will grow.</source>
             <translation>w1을 고정하면 손실은 2차식입니다: lr은 {limit:.3g}보다 작아야 합니다; {lr:g}에서는 손실이 커집니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="321" />
+            <location filename="../../engine/words/explain.py" line="322" />
             <source>With w1 frozen the loss is quadratic: lr must stay below {limit:.3g}.</source>
             <translation>w1을 고정하면 손실은 2차식입니다: lr은 {limit:.3g}보다 작아야 합니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="340" />
+            <location filename="../../engine/words/explain.py" line="341" />
             <source>at {lr:.3g} the sharpness fell below 2 by t = {t} (lr·λ_max {first:.3g} → {then:.3g})</source>
             <translation>{lr:.3g}에서는 t = {t}까지 샤프니스가 2 아래로 내려갔습니다 (lr·λ_max {first:.3g} → {then:.3g})</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="344" />
+            <location filename="../../engine/words/explain.py" line="345" />
             <source>at {lr:.3g} lr·λ_max started at {first:.3g}, below 2</source>
             <translation>{lr:.3g}에서는 lr·λ_max가 2보다 작은 {first:.3g}에서 시작했습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="347" />
+            <location filename="../../engine/words/explain.py" line="348" />
             <source>at {lr:.3g} lr·λ_max was still {last:.3g} at t = {t}</source>
             <translation>{lr:.3g}에서는 t = {t}에도 lr·λ_max가 여전히 {last:.3g}였습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="351" />
+            <location filename="../../engine/words/explain.py" line="352" />
             <source>What decided their fate: {fate}; at {lr:.3g} lr·λ_max stayed at {ratio:.3g}, above 2, until the loss became non-finite at t = {t}.</source>
             <translation>운명을 가른 것: {fate}; {lr:.3g}에서는 lr·λ_max가 2보다 큰 {ratio:.3g}에 머물다가 t = {t}에서 손실이 유한하지 않게 되었습니다.</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="355" />
+            <location filename="../../engine/words/explain.py" line="356" />
             <source>it never fell below 2 and grew</source>
             <translation>2 아래로 내려가지 않고 커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="356" />
+            <location filename="../../engine/words/explain.py" line="357" />
             <source>it grew</source>
             <translation>커졌습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/words/explain.py" line="357" />
+            <location filename="../../engine/words/explain.py" line="358" />
             <source>What decided their fate: {fate}; at {lr:.3g} {how}, lr·λ_max {steps} by t = {t}, until the loss became non-finite.</source>
             <translation>운명을 가른 것: {fate}; {lr:.3g}에서는 {how}: t = {t}까지 lr·λ_max {steps}, 그리고 손실이 유한하지 않게 되었습니다.</translation>
         </message>
@@ -1534,52 +1534,52 @@
     <context>
         <name>load</name>
         <message>
-            <location filename="../../engine/core/measure.py" line="318" />
+            <location filename="../../engine/core/measure.py" line="319" />
             <source>the training loop</source>
             <translation>학습 루프</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="319" />
+            <location filename="../../engine/core/measure.py" line="320" />
             <source>the thread calibration</source>
             <translation>스레드 보정 측정</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="320" />
+            <location filename="../../engine/core/measure.py" line="321" />
             <source>the pairs</source>
             <translation>쌍 측정</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="321" />
+            <location filename="../../engine/core/measure.py" line="322" />
             <source>the race</source>
             <translation>경주</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="322" />
+            <location filename="../../engine/core/measure.py" line="323" />
             <source>its runs</source>
             <translation>이 레인의 학습</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="323" />
+            <location filename="../../engine/core/measure.py" line="324" />
             <source>the run until then</source>
             <translation>그때까지의 학습</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="324" />
+            <location filename="../../engine/core/measure.py" line="325" />
             <source>the busiest timed point</source>
             <translation>가장 바빴던 측정 지점</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="325" />
+            <location filename="../../engine/core/measure.py" line="326" />
             <source>the profile</source>
             <translation>프로파일</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="336" />
+            <location filename="../../engine/core/measure.py" line="337" />
             <source>other programs used {other:.1f} of {cores} cores during {interval}</source>
             <translation>{interval} 동안 다른 프로그램이 코어 {cores}개 중 {other:.1f}개를 사용함</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="348" />
+            <location filename="../../engine/core/measure.py" line="349" />
             <source>CPU busy: {figure}, so these times are not the quiet machine's</source>
             <translation>CPU 사용 중: {figure} — 따라서 이 시간은 조용한 머신의 시간이 아닙니다</translation>
         </message>
@@ -1711,11 +1711,11 @@
         </message>
         <message>
             <location filename="../../engine/core/measure.py" line="228" />
-            <source>the median ratio's interval {low:.3g}–{high:.3g} over {pairs} pairs includes no difference</source>
-            <translation>{pairs}쌍의 중앙값 비 구간 {low:.3g}–{high:.3g}에 차이 없음(1)이 들어 있습니다</translation>
+            <source>the interval of the median ratio {first}/{second}, {low:.3g}–{high:.3g} over {pairs} pairs, includes no difference</source>
+            <translation>{pairs}쌍의 중앙값 비 {first}/{second}의 구간 {low:.3g}–{high:.3g}에 차이 없음(1)이 들어 있습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/measure.py" line="247" />
+            <location filename="../../engine/core/measure.py" line="248" />
             <source>within noise</source>
             <translation>잡음 범위 안</translation>
         </message>
@@ -2606,58 +2606,58 @@ Invalid: {reason}</source>
     <context>
         <name>records</name>
         <message>
-            <location filename="../../engine/core/result.py" line="323" />
+            <location filename="../../engine/core/result.py" line="325" />
             <source>not JSON ({error})</source>
             <translation>JSON이 아닙니다({error})</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="327" />
+            <location filename="../../engine/core/result.py" line="329" />
             <source>its format {format} is not one this program writes</source>
             <translation>형식 {format}: 이 프로그램이 쓰는 형식이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="330" />
+            <location filename="../../engine/core/result.py" line="332" />
             <source>it is version {version} of the {format} format; this program reads version {known}</source>
             <translation>{format} 형식의 버전 {version}입니다; 이 프로그램은 버전 {known}을(를) 읽습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="339" />
-            <location filename="../../engine/core/result.py" line="342" />
+            <location filename="../../engine/core/result.py" line="341" />
+            <location filename="../../engine/core/result.py" line="344" />
             <source>it holds no run records</source>
             <translation>학습 기록이 들어 있지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="345" />
+            <location filename="../../engine/core/result.py" line="347" />
             <source>record {index}</source>
             <translation>기록 {index}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="346" />
+            <location filename="../../engine/core/result.py" line="348" />
             <source>the record</source>
             <translation>기록</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="349" />
+            <location filename="../../engine/core/result.py" line="351" />
             <source>{where} is not a run record of this program (it needs config, status, losses and loop_seconds)</source>
             <translation>{where}은(는) 이 프로그램의 학습 기록이 아닙니다(config, status, losses, loop_seconds가 필요합니다)</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="355" />
+            <location filename="../../engine/core/result.py" line="357" />
             <source>{where} does not read as a run record: {error}</source>
             <translation>{where}을(를) 학습 기록으로 읽을 수 없습니다: {error}</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="361" />
+            <location filename="../../engine/core/result.py" line="363" />
             <source>{where} has a negative or non-finite time or iteration count</source>
             <translation>{where}: 시간이나 반복 횟수가 음수이거나 유한하지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="364" />
+            <location filename="../../engine/core/result.py" line="366" />
             <source>{where} has {losses} losses for {iterations} iterations</source>
             <translation>{where}에는 반복 {iterations}회에 손실이 {losses}개 있습니다</translation>
         </message>
         <message>
-            <location filename="../../engine/core/result.py" line="381" />
+            <location filename="../../engine/core/result.py" line="383" />
             <source>the notebook's record has no machine or draw</source>
             <translation>노트북의 기록에 컴퓨터나 난수 정보가 없습니다</translation>
         </message>
@@ -2665,62 +2665,62 @@ Invalid: {reason}</source>
     <context>
         <name>run_controller</name>
         <message>
-            <location filename="../../gui/run_controller.py" line="153" />
+            <location filename="../../gui/run_controller.py" line="154" />
             <source>#{number} running: lr {lr:g}, {device} {dtype}</source>
             <translation>#{number} 학습 중: lr {lr:g}, {device} {dtype}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="160" />
+            <location filename="../../gui/run_controller.py" line="161" />
             <source>Running {iterations:,} iterations on the {device}…</source>
             <translation>{device}에서 반복 {iterations:,}회 실행 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="264" />
+            <location filename="../../gui/run_controller.py" line="265" />
             <source>History full ({runs} runs or {losses:,} losses kept): dropped {dropped}</source>
             <translation>기록이 가득 찼습니다(학습 {runs}개 또는 손실 {losses:,}개까지 보관): {dropped} 삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="296" />
+            <location filename="../../gui/run_controller.py" line="297" />
             <source>catapult: lr·λ_max &gt; 2, loss rising, then below 2 from t = {t}</source>
             <translation>카타펄트: lr·λ_max &gt; 2, 손실 증가, 그 뒤 t = {t}부터 2 아래</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="299" />
+            <location filename="../../gui/run_controller.py" line="300" />
             <source>diverging: lr·λ_max &gt; 2, loss rising, never below 2 again</source>
             <translation>발산 중: lr·λ_max &gt; 2, 손실 증가, 다시는 2 아래로 내려가지 않음</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="301" />
+            <location filename="../../gui/run_controller.py" line="302" />
             <source>lr·λ_max &gt; 2, loss rising, not below 2 again by the run's end</source>
             <translation>lr·λ_max &gt; 2, 손실 증가, 학습이 끝날 때까지 2 아래로 내려가지 않음</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="309" />
+            <location filename="../../gui/run_controller.py" line="310" />
             <source>, while other programs used the CPU</source>
             <translation>, 다른 프로그램이 CPU를 쓰는 동안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="314" />
+            <location filename="../../gui/run_controller.py" line="315" />
             <source>Completed in {time}: the median of {count} repeats{busy}</source>
             <translation>{time}에 완료: {count}회 반복의 중앙값{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="318" />
+            <location filename="../../gui/run_controller.py" line="319" />
             <source>Completed in {seconds:.3f} s, unstable: the loss ended above where it began. Lower the learning rate.{busy}</source>
             <translation>{seconds:.3f} s에 완료, 불안정: 손실이 시작보다 높게 끝났습니다. 학습률을 낮추세요.{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="323" />
+            <location filename="../../gui/run_controller.py" line="324" />
             <source>Completed in {seconds:.3f} s{busy}</source>
             <translation>{seconds:.3f} s에 완료{busy}</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="326" />
+            <location filename="../../gui/run_controller.py" line="327" />
             <source>Diverged at iteration {t}: the loss became non-finite. Lower the learning rate (÷10).</source>
             <translation>반복 {t}에서 발산: 손실이 유한하지 않게 되었습니다. 학습률을 낮추세요(÷10).</translation>
         </message>
         <message>
-            <location filename="../../gui/run_controller.py" line="331" />
+            <location filename="../../gui/run_controller.py" line="332" />
             <source>Stopped after {iterations:,} iterations ({seconds:.3f} s)</source>
             <translation>반복 {iterations:,}회 후 중지 ({seconds:.3f} s)</translation>
         </message>

@@ -161,6 +161,21 @@ def test_settle_needs_enough_pairs_and_an_interval_beyond_the_margin():
     assert settle([0.8, 1.3, 0.9, 1.25, 1.0, 0.85, 1.2]) == Settled.UNDECIDED
 
 
+def test_an_undecided_verdict_names_the_direction_of_its_interval():
+    """bench prints engine/reference beside a comparison of reference/engine: the interval's
+    sentence says which ratio it bounds, and bounds the median of that ratio."""
+    reference = [0.30, 0.31, 0.29, 0.60, 0.30, 0.28, 0.33, 0.27, 0.35]
+    engine = [0.33, 0.30, 0.31, 0.33, 0.29, 0.32, 0.30, 0.31, 0.30]
+    verdict = compare(("reference", "engine"), reference, engine)
+    assert verdict.winner is None
+    low, high = verdict.interval
+    median = statistics.median(r / e for r, e in zip(reference, engine, strict=True))
+    assert low <= median <= high
+    assert verdict.verdict == ("no clear winner: the interval of the median ratio "
+                               f"reference/engine, {low:.3g}–{high:.3g} over 9 pairs, includes "
+                               "no difference")
+
+
 def test_unequal_work_is_never_compared():
     refused = compare(("reference", "engine"), [0.26, 0.25, 0.26], [0.005, 0.005, 0.005],
                       "the engine diverged at iteration 8")
