@@ -22,10 +22,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTemporaryDir, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
 from engine import RunConfig
 from engine.run.train import train
@@ -103,16 +105,25 @@ def one_thread_count(config: RunConfig) -> RunConfig:
     return config
 
 
-def bench_folder() -> QTemporaryDir:
-    """A temporary folder for the bench's settings and kept sessions (removed when the bench
-    ends); windows started from here on, and `main.py` launches, keep their runs there."""
-    folder = QTemporaryDir()
-    os.environ[DATA_ENV] = folder.filePath("sessions")
-    return folder
+@contextmanager
+def bench_folder() -> Iterator[Path]:
+    """A temporary folder for the bench's settings and kept sessions, removed when the bench
+    ends: windows started inside, and `main.py` launches, keep their runs there. The folder
+    they kept their runs in before is theirs again afterwards."""
+    before = os.environ.get(DATA_ENV)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ[DATA_ENV] = str(Path(folder) / "sessions")
+        try:
+            yield Path(folder)
+        finally:
+            if before is None:
+                os.environ.pop(DATA_ENV, None)
+            else:
+                os.environ[DATA_ENV] = before
 
 
-def bench_window_of(config: RunConfig, folder: QTemporaryDir):
-    settings = QSettings(folder.filePath("bench.ini"), QSettings.Format.IniFormat)
+def bench_window_of(config: RunConfig, folder: Path):
+    settings = QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat)
     window = create_main_window(settings=settings, probe_gpu=False, restore=False)
     window.set_values(config.to_dict())
     window.show()
@@ -123,21 +134,21 @@ def bench_window_of(config: RunConfig, folder: QTemporaryDir):
 def bench_window(config: RunConfig, pairs: int) -> dict:
     application()
     config = one_thread_count(config)
-    folder = bench_folder()
-    window = bench_window_of(config, folder)
-    train(config)  # warm-up, untimed
-    window_run(window)
-    headless, windowed, statuses = [], [], set()
-    for _ in range(pairs):
-        time.sleep(SETTLE_SECONDS)
-        run = train(config)
-        headless.append(run.loop_seconds)
-        statuses.add(("headless", str(run.status)))
-        time.sleep(SETTLE_SECONDS)
-        record = window_run(window)
-        windowed.append(record["loop_seconds"])
-        statuses.add(("window", record["status"]))
-    window.close()
+    with bench_folder() as folder:
+        window = bench_window_of(config, folder)
+        train(config)  # warm-up, untimed
+        window_run(window)
+        headless, windowed, statuses = [], [], set()
+        for _ in range(pairs):
+            time.sleep(SETTLE_SECONDS)
+            run = train(config)
+            headless.append(run.loop_seconds)
+            statuses.add(("headless", str(run.status)))
+            time.sleep(SETTLE_SECONDS)
+            record = window_run(window)
+            windowed.append(record["loop_seconds"])
+            statuses.add(("window", record["status"]))
+        window.close()
     return {"config": config.to_dict(), **_ratios(headless, windowed),
             "statuses": sorted(f"{side}: {status}" for side, status in statuses)}
 
@@ -158,9 +169,8 @@ def bench_fresh_launches(config: RunConfig, options: list[str], launches: int) -
     """The first run of a new window against a new headless process, alternately; `options`
     are the run options that give `config` on main.py's command line."""
     headless, windowed, statuses = [], [], set()
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ[DATA_ENV] = str(Path(folder) / "sessions")
-        path = Path(folder) / "record.json"
+    with bench_folder() as folder:
+        path = folder / "record.json"
         for _ in range(launches):
             seconds, status = _loop_seconds(["run", *options], path)
             headless.append(seconds)
@@ -182,36 +192,36 @@ def bench_keeping(config: RunConfig, pairs: int) -> dict:
     the write went on after the run was reported finished."""
     application()
     config = one_thread_count(config)
-    folder = bench_folder()
-    window = bench_window_of(config, folder)
-    kept = window.kept
-    window_run(window)  # warm-up, untimed
-    watch = GapWatch()
-    seconds: dict[bool, list[float]] = {True: [], False: []}
-    gaps: dict[bool, list[float]] = {True: [], False: []}
-    writes: list[float] = []  # from a kept block's last run reported finished to its write done
-    statuses = set()
-    for pair in range(pairs):
-        for keeping in ((True, False) if pair % 2 == 0 else (False, True)):
-            kept.keeping = False
-            window.history.clear()
-            kept.keeping = keeping
-            watch.start()
-            window_run(window)
-            record = window_run(window)
-            finished = time.perf_counter()
-            wait_until(lambda: kept.store.flush(0), poll_ms=1)
-            if keeping:
-                writes.append(time.perf_counter() - finished)
-            end = time.perf_counter() + TAIL_SECONDS
-            wait_until(lambda end=end: time.perf_counter() >= end)
-            gaps[keeping].append(watch.stop())
-            seconds[keeping].append(record["loop_seconds"])
-            statuses.add(f"{'kept' if keeping else 'not kept'}: {record['status']}")
-    kept.store.flush()
-    on_disk = ([number for number, _ in read_session(kept.store.path).runs]
-               if kept.store.path.exists() else [])
-    window.close()
+    with bench_folder() as folder:
+        window = bench_window_of(config, folder)
+        kept = window.kept
+        window_run(window)  # warm-up, untimed
+        watch = GapWatch()
+        seconds: dict[bool, list[float]] = {True: [], False: []}
+        gaps: dict[bool, list[float]] = {True: [], False: []}
+        writes: list[float] = []  # from a kept block's last run reported finished to its write done
+        statuses = set()
+        for pair in range(pairs):
+            for keeping in ((True, False) if pair % 2 == 0 else (False, True)):
+                kept.keeping = False
+                window.history.clear()
+                kept.keeping = keeping
+                watch.start()
+                window_run(window)
+                record = window_run(window)
+                finished = time.perf_counter()
+                wait_until(lambda: kept.store.flush(0), poll_ms=1)
+                if keeping:
+                    writes.append(time.perf_counter() - finished)
+                end = time.perf_counter() + TAIL_SECONDS
+                wait_until(lambda end=end: time.perf_counter() >= end)
+                gaps[keeping].append(watch.stop())
+                seconds[keeping].append(record["loop_seconds"])
+                statuses.add(f"{'kept' if keeping else 'not kept'}: {record['status']}")
+        kept.store.flush()
+        on_disk = ([number for number, _ in read_session(kept.store.path).runs]
+                   if kept.store.path.exists() else [])
+        window.close()
     ratios = [k / n for k, n in zip(seconds[True], seconds[False], strict=True)]
     return {"config": config.to_dict(), "kept_seconds": seconds[True],
             "not_kept_seconds": seconds[False], "ratios": ratios,

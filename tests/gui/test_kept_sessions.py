@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from gui.app import create_main_window
 from session import store as store_module
-from session.store import SUFFIX, read_session, session_files, write_atomic
+from session.store import DATA_ENV, SUFFIX, read_session, session_files, write_atomic
 from tests.conftest import ROOT
 from tests.gui.conftest import SMALL, run_and_wait, shut
 
@@ -212,5 +212,6 @@ def test_bench_window_measures_keeping_against_not_keeping_in_a_folder_of_its_ow
     assert Path(record["sessions_folder"]) != kept_sessions_folder
     assert not Path(record["sessions_folder"]).exists()  # removed when the bench ended
     assert session_files(kept_sessions_folder) == []
+    assert os.environ[DATA_ENV] == str(kept_sessions_folder)  # the caller's folder again
     assert len(record["ratios"]) == 1 and record["ratios"][0] > 0
     assert all(gap > 0 for gap in record["kept_worst_gaps"] + record["not_kept_worst_gaps"])
