@@ -80,14 +80,23 @@ class GapWatch:
         self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
 
     def start(self) -> None:
+        """Watch from now on (again)."""
         self.ticks.clear()
         self.timer.start()
 
+    def worst(self) -> tuple[float, float, int]:
+        """The worst gap since start() in seconds, when it began (seconds after the first
+        tick), and how many gaps there were."""
+        gaps = [b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
+        if not gaps:
+            return 0.0, 0.0, 0
+        at = max(range(len(gaps)), key=gaps.__getitem__)
+        return gaps[at], self.ticks[at] - self.ticks[0], len(gaps)
+
     def stop(self) -> float:
-        """The worst gap in seconds since start()."""
+        """Stop; the worst gap in seconds since start()."""
         self.timer.stop()
-        return max((b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)),
-                   default=0.0)
+        return self.worst()[0]
 
 
 def _ratios(headless: list[float], windowed: list[float]) -> dict:
