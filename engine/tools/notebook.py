@@ -490,9 +490,9 @@ def check_writable(path: Path) -> None:
 
 
 def write_notebook(config: RunConfig, path: Path, force_embedded: bool = False) -> Path:
+    check_writable(path)
     import nbformat
 
-    check_writable(path)
     nbformat.write(notebook(config, force_embedded), str(path))
     return path
 

@@ -2,11 +2,12 @@
 write a record that imports here. Executed headless on this CPU-only machine (nbclient and a
 kernel are dev dependencies); the GPU lanes run where a GPU is (tests marked gpu)."""
 
+import importlib.util
 import json
+import os
 import subprocess
 import sys
 
-import nbformat
 import numpy as np
 import pytest
 
@@ -19,6 +20,14 @@ from engine.tools.notebook import RECORD_FILE, notebook, write_notebook, write_s
 from tests.conftest import SMALL, loss_differences
 
 CONFIG = RunConfig(**SMALL, iterations=60, seed=3)
+# The notebook needs nbformat, and running it nbclient and a kernel (dev dependencies). Where
+# they are absent (the GPU machine), the script's tests still run: the same cells, plain Python.
+needs_nbformat = pytest.mark.skipif(importlib.util.find_spec("nbformat") is None,
+                                    reason="nbformat is not installed")
+needs_jupyter = pytest.mark.skipif(
+    any(importlib.util.find_spec(name) is None for name in ("nbformat", "nbclient",
+                                                            "ipykernel")),
+    reason="nbformat, nbclient or ipykernel is not installed")
 
 
 def oracle(config: RunConfig) -> np.ndarray:
@@ -29,6 +38,7 @@ def oracle(config: RunConfig) -> np.ndarray:
 
 def execute(path, folder) -> str:
     """Run the notebook headless in `folder`; what its cells printed."""
+    import nbformat
     from nbclient import NotebookClient
 
     made = nbformat.read(str(path), as_version=4)
@@ -57,7 +67,10 @@ def check_cpu_lane(folder, config: RunConfig, method: str) -> list:
     return results
 
 
+@needs_nbformat
 def test_the_notebook_validates_and_asks_colab_for_a_gpu(tmp_path):
+    import nbformat
+
     path = write_notebook(CONFIG, tmp_path / "run.ipynb")
     made = nbformat.read(str(path), as_version=4)
     nbformat.validate(made)
@@ -68,6 +81,7 @@ def test_the_notebook_validates_and_asks_colab_for_a_gpu(tmp_path):
     assert "engine" not in sources.replace("Backprop Lab", "")
 
 
+@needs_jupyter
 def test_the_notebook_runs_headless_and_its_cpu_lane_equals_the_oracle(tmp_path):
     printed = execute(write_notebook(CONFIG, tmp_path / "run.ipynb"), tmp_path)
     assert "its SHA-256 equals the app's" in printed
@@ -75,6 +89,7 @@ def test_the_notebook_runs_headless_and_its_cpu_lane_equals_the_oracle(tmp_path)
     assert [r.config.device for r in results] == ["cpu"]  # no GPU here
 
 
+@needs_jupyter
 def test_where_the_seed_draws_otherwise_the_embedded_arrays_are_used(tmp_path):
     """A fingerprint no draw has stands for another NumPy build: the notebook says so and
     trains on the arrays it carries, which are the app's."""
@@ -84,6 +99,7 @@ def test_where_the_seed_draws_otherwise_the_embedded_arrays_are_used(tmp_path):
     check_cpu_lane(tmp_path, CONFIG, "embedded")
 
 
+@needs_jupyter
 def test_a_gpu_run_s_notebook_without_a_gpu_says_so_in_one_line_and_runs_the_cpu_lane(
         tmp_path):
     gpu = RunConfig(**SMALL, iterations=40, device="gpu", dtype="tf32")  # a GPU-only dtype
@@ -120,6 +136,7 @@ def test_a_diverging_run_ends_at_the_engine_s_iteration(tmp_path):
     assert cpu.status == engine.status == "diverged" and cpu.diverged_at == engine.diverged_at
 
 
+@needs_nbformat
 def test_the_korean_notebook_speaks_korean():
     from engine.core import language
 
@@ -187,7 +204,7 @@ def test_an_unwritable_path_is_refused_before_any_work(tmp_path, capsys, monkeyp
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        if not __import__("os").access(locked, __import__("os").W_OK):  # root writes anyway
+        if not os.access(locked, os.W_OK):  # root writes anyway
             assert main(["export-notebook", "--out", str(locked / "run.ipynb")]) == 2
             assert "permission denied" in capsys.readouterr().err
     finally:
@@ -253,11 +270,24 @@ def _gpu_here() -> bool:
     return probe_gpu().available
 
 
+def run_script(config: RunConfig, folder) -> str:
+    """The exported script run with plain Python in `folder`; what it printed."""
+    done = subprocess.run([sys.executable, str(write_script(config, folder / "run.py"))],
+                          cwd=folder, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 @pytest.mark.gpu
 @pytest.mark.skipif(not _gpu_here(), reason="no GPU CuPy can use here")
-def test_on_a_gpu_the_notebook_runs_every_lane_equal_to_the_oracle(tmp_path):
+@pytest.mark.parametrize("form", [
+    pytest.param("notebook", marks=needs_jupyter),
+    "script",  # needs no Jupyter: it runs on the GPU machine as it stands
+])
+def test_on_a_gpu_the_notebook_runs_every_lane_equal_to_the_oracle(tmp_path, form):
     config = RunConfig(n=64, d_in=1000, hidden=100, d_out=10, iterations=500)
-    printed = execute(write_notebook(config, tmp_path / "run.ipynb"), tmp_path)
+    printed = (execute(write_notebook(config, tmp_path / "run.ipynb"), tmp_path)
+               if form == "notebook" else run_script(config, tmp_path))
     assert "Change runtime type" not in printed
     results = read_records((tmp_path / RECORD_FILE).read_text())
     lanes = {(r.config.code, r.config.device) for r in results}
