@@ -30,6 +30,7 @@ from engine.tools.notebook import (
     write_script,
 )
 from gui.language import translate
+from gui.presentation import follows_window_font
 from gui.tool_base import ERROR_COLOR, OK_COLOR
 
 
@@ -53,6 +54,7 @@ class ColabDialog(QDialog):
 
     def __init__(self, config: RunConfig, parent: QWidget | None = None):
         super().__init__(parent)
+        follows_window_font(self)
         self.setObjectName("colab_dialog")
         self.setWindowTitle(translate("colab", "Export for Colab"))
         self.choice = ""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from engine.core.result import status_word
 from engine.service.jobs import JobEnd
 from gui.language import language, translate
+from gui.presentation import follows_window_font
 
 
 def open_error_dialog(parent: QWidget, title: str, end: JobEnd) -> QMessageBox:
@@ -15,6 +16,7 @@ def open_error_dialog(parent: QWidget, title: str, end: JobEnd) -> QMessageBox:
     job, with the traceback as its details."""
     dialog = QMessageBox(QMessageBox.Icon.Critical, translate("dialogs", "{job}: {ending}").format(
         job=title, ending=status_word(end.kind)), end.message, parent=parent)
+    follows_window_font(dialog)
     dialog.setObjectName("error_dialog")
     if end.details:
         dialog.setDetailedText(end.details)
@@ -29,6 +31,7 @@ def open_font_warning(parent: QWidget, settings) -> QMessageBox | None:
     if language().code != "ko" or not warning:
         return None
     dialog = QMessageBox(QMessageBox.Icon.Warning, "No Korean font", warning, parent=parent)
+    follows_window_font(dialog)
     dialog.setObjectName("font_dialog")
     english = dialog.addButton("Switch to English", QMessageBox.ButtonRole.AcceptRole)
     dialog.addButton("Keep Korean", QMessageBox.ButtonRole.RejectRole)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -28,6 +29,7 @@ from engine.run.memory import format_bytes
 from engine.words.explain import record_of
 from gui.language import translate
 from gui.loss_plot import VISIBLE_LIMIT
+from gui.presentation import follows_window_font
 from gui.tool_base import ERROR_COLOR, OK_COLOR, WARN_COLOR
 from session.history import Change, RunHistory
 from session.store import (
@@ -243,7 +245,7 @@ class KeptSessions(QObject):
             title = (summary(info) if info.readable else translate(
                 "sessions", "unreadable: {path} ({reason})").format(path=path,
                                                                    reason=info.problem))
-            sub = menu.addMenu(title)
+            sub = follows_window_font(menu.addMenu(title))
             sub.setToolTip(str(path))
             reopen = sub.addAction(translate("sessions", "Reopen"))
             reopen.setEnabled(info.readable and info.runs > 0)
@@ -255,19 +257,23 @@ class KeptSessions(QObject):
             limit=format_bytes(self.limit))).triggered.connect(self.ask_limit)
 
     def ask_delete(self, path: Path) -> None:
-        answer = QMessageBox.question(
-            self.parent_widget, translate("sessions", "Delete a kept session"),
+        box = follows_window_font(QMessageBox(
+            QMessageBox.Icon.Question, translate("sessions", "Delete a kept session"),
             translate("sessions", "Delete {path}? Its runs cannot be reopened "
                                   "afterwards.").format(path=path),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
             self.delete(path)
 
     def ask_limit(self) -> None:
-        gigabytes, ok = QInputDialog.getDouble(
-            self.parent_widget, translate("sessions", "Disk limit of kept sessions"),
-            translate("sessions", "Gigabytes (beyond it, the oldest sessions are offered for "
-                                  "deletion):"), self.limit / 2**30, 0.01, 1000.0, 2)
-        if ok:
-            self.set_limit(round(gigabytes * 2**30))
+        box = follows_window_font(QInputDialog(self.parent_widget))
+        box.setWindowTitle(translate("sessions", "Disk limit of kept sessions"))
+        box.setLabelText(translate("sessions", "Gigabytes (beyond it, the oldest sessions are "
+                                               "offered for deletion):"))
+        box.setInputMode(QInputDialog.InputMode.DoubleInput)
+        box.setDoubleRange(0.01, 1000.0)
+        box.setDoubleDecimals(2)
+        box.setDoubleValue(self.limit / 2**30)
+        if box.exec() == QDialog.DialogCode.Accepted:
+            self.set_limit(round(box.doubleValue() * 2**30))

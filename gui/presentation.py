@@ -1,17 +1,19 @@
-"""Presentation mode, for the back of a lecture hall: full screen, every font larger, thicker
-curves, the wall clock larger still; remembered between sessions unless asked for one launch."""
+"""Presentation mode, for the back of a lecture hall: full screen, every font larger (the
+window's menus, dialogs and tooltips too), thicker curves, the wall clock larger still;
+remembered between sessions unless asked for one launch."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolTip, QWidget
 
 PRESENTATION_SCALE = 1.6  # on a 1920×1080 screen
 SMALLEST_SCALE = 1.2  # a 1280×720 projector: fonts grow less, so that the plots keep room
 FULL_HD = (1920, 1080)
+_tooltip_font: list[QFont] = []  # the tooltips' font before any window scaled it (one per process)
 
 
 def presentation_scale(width: int, height: int) -> float:
@@ -19,6 +21,13 @@ def presentation_scale(width: int, height: int) -> float:
     1920×1080, in proportion below it (the same share of the screen), never under 1.2×."""
     share = min(1.0, width / FULL_HD[0], height / FULL_HD[1])
     return max(SMALLEST_SCALE, PRESENTATION_SCALE * share)
+
+
+def follows_window_font(widget: QWidget) -> QWidget:
+    """A window of its own (a dialog, a menu) that takes its parent's font as a child widget
+    does, so that it grows in presentation mode with the window it belongs to."""
+    widget.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)
+    return widget
 
 
 def first_size() -> tuple[int, int]:
@@ -40,6 +49,8 @@ class PresentationMode:
         self.normal_geometry = None  # the desktop geometry to come back to
         self._remember = True
         self._base_font = QFont(window.font())
+        if not _tooltip_font:
+            _tooltip_font.append(QFont(QToolTip.font()))
         action.toggled.connect(self._apply)
 
     def set(self, on: bool, remember: bool = True) -> None:
@@ -63,7 +74,12 @@ class PresentationMode:
                  else PRESENTATION_SCALE) if on else 1.0
         font = QFont(self._base_font)
         font.setPointSizeF(self._base_font.pointSizeF() * scale)
+        for menu in self.window.findChildren(QMenu):
+            follows_window_font(menu)
         self.window.setFont(font)
+        tooltip = QFont(_tooltip_font[0])
+        tooltip.setPointSizeF(_tooltip_font[0].pointSizeF() * scale)
+        QToolTip.setFont(tooltip)
         self.rescale(scale)
         if on and not self.on:
             self.normal_geometry = self.window.saveGeometry()

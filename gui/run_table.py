@@ -4,7 +4,7 @@ speedup column."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,8 @@ COLUMNS = ("show", "#", "N×D_in×H×D_out", "lr", "code", "machine", "device", 
            "seed", "layers", "status", "loop time", "final loss", "to target", "speedup")
 # The columns of a run's settings: in presentation mode only those where the runs differ show.
 SETTINGS_COLUMNS = ("N×D_in×H×D_out", "code", "device", "dtype", "threads", "seed", "layers")
+# In presentation mode these share the width the others leave, and wrap.
+WRAPPED_COLUMNS = ("status", "to target")
 # The headers a user reads, in the order of COLUMNS (the keys above stay the code's).
 HEADERS = (QT_TRANSLATE_NOOP("run_table", "show"), "#", "N×D_in×H×D_out", "lr",
            QT_TRANSLATE_NOOP("run_table", "code"), QT_TRANSLATE_NOOP("run_table", "machine"),
@@ -116,6 +118,7 @@ class RunTable(QWidget):
         history.subscribe(self._on_history)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("run_table")
+        self.table.viewport().installEventFilter(self)  # presentation mode: _share_width
         self._set_headers()
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -202,16 +205,35 @@ class RunTable(QWidget):
         self._hide_equal_settings()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The status column ("completed, plateaued") and the time to target share what is
-        # left, and wrap.
-        for name in ("status", "to target"):
-            header.setSectionResizeMode(COLUMNS.index(name), QHeaderView.ResizeMode.Stretch
+        for name in WRAPPED_COLUMNS:
+            header.setSectionResizeMode(COLUMNS.index(name), QHeaderView.ResizeMode.Interactive
                                         if scale > 1 else QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
-        self.table.resizeRowsToContents()
+        self._share_width()
         rows = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(header.sizeHint().height() + 4 * rows + 8 if scale > 1
                                     else 0)
+
+    def _share_width(self) -> None:
+        """In presentation mode the status column ("completed, plateaued") and the time to
+        target share what the other columns leave, and wrap; each keeps at least its header's
+        width, so that where too little is left the table scrolls sideways instead of clipping
+        a header (a Stretch column would shrink below its header)."""
+        if self.scale > 1:
+            header = self.table.horizontalHeader()
+            header.resizeSections()  # the other columns at their contents' width first
+            wrapped = [COLUMNS.index(name) for name in WRAPPED_COLUMNS]
+            others = sum(header.sectionSize(c) for c in range(len(COLUMNS))
+                         if c not in wrapped and not self.table.isColumnHidden(c))
+            share = (self.table.viewport().width() - others) // len(wrapped)
+            for column in wrapped:
+                header.resizeSection(column, max(share, header.sectionSizeHint(column)))
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         self._filling = True
@@ -236,7 +258,7 @@ class RunTable(QWidget):
         self.table.setColumnHidden(COLUMNS.index("machine"),
                                    not any(from_elsewhere(e.result) for e in entries))
         self._hide_equal_settings()
-        self.table.resizeRowsToContents()
+        self._share_width()
         has_rows = bool(entries)
         self.delete_button.setEnabled(has_rows)
         self.baseline_button.setEnabled(has_rows)

@@ -215,3 +215,59 @@ def test_bench_window_measures_keeping_against_not_keeping_in_a_folder_of_its_ow
     assert os.environ[DATA_ENV] == str(kept_sessions_folder)  # the caller's folder again
     assert len(record["ratios"]) == 1 and record["ratios"][0] > 0
     assert all(gap > 0 for gap in record["kept_worst_gaps"] + record["not_kept_worst_gaps"])
+
+
+def answer_next_dialog(qtbot, answer) -> None:
+    """Call `answer(dialog)` on the next modal dialog, once it is open."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def reply():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, reply)
+        else:
+            answer(dialog)
+
+    QTimer.singleShot(0, reply)
+
+
+def test_delete_asks_first_and_the_disk_limit_is_set_in_a_dialog(window, qtbot,
+                                                                  kept_sessions_folder):
+    """Recent sessions → Delete… deletes only on Yes; Disk limit… sets the limit in GB. Both
+    dialogs take the window's font: in presentation mode they grow with it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    desktop = window.font().pointSizeF()
+    window.set_presentation(True, remember=False)
+    path = kept_sessions_folder / f"20261130-210000-1{SUFFIX}"
+    write_atomic(path, "{}")
+    fonts = []
+
+    def press(button):
+        def answer(dialog):
+            fonts.append(dialog.font().pointSizeF())
+            dialog.button(button).click()
+        return answer
+
+    answer_next_dialog(qtbot, press(QMessageBox.StandardButton.No))
+    window.kept.ask_delete(path)
+    assert path.exists()
+    answer_next_dialog(qtbot, press(QMessageBox.StandardButton.Yes))
+    window.kept.ask_delete(path)
+    assert not path.exists()
+
+    def two_and_a_half(dialog):
+        fonts.append(dialog.font().pointSizeF())
+        dialog.setDoubleValue(2.5)
+        dialog.accept()
+
+    answer_next_dialog(qtbot, two_and_a_half)
+    window.kept.ask_limit()
+    assert window.kept.limit == round(2.5 * 2**30)
+    answer_next_dialog(qtbot, lambda dialog: dialog.reject())
+    window.kept.ask_limit()
+    assert window.kept.limit == round(2.5 * 2**30)  # Cancel changes nothing
+    assert window.font().pointSizeF() > desktop
+    assert fonts == [window.font().pointSizeF()] * 3
+    window.set_presentation(False, remember=False)

@@ -7,8 +7,11 @@ import statistics
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolTip
 
+from engine.core.config import RunConfig
 from engine.core.measure import MIN_PAIRS
+from gui.colab_export import ColabDialog
 from session.series import smooth
 from tests.gui.conftest import SMALL, records_of, run_and_wait
 
@@ -134,6 +137,9 @@ def test_presentation_mode_enlarges_and_restores(window, qtbot, settings):
     stat_before = readout.stat_labels["loss"].fontInfo().pixelSize()
     panel_before = window.panel.inputs["n"].fontInfo().pointSizeF()
     tick_before = window.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF()
+    file_menu = window.menuBar().actions()[0].menu()
+    menu_before = file_menu.font().pointSizeF()
+    tooltip_before = QToolTip.font().pointSizeF()
     action = window.presentation_action
     assert action.objectName() == "presentation_action" and action.shortcut().toString() == "F11"
     action.trigger()
@@ -151,8 +157,17 @@ def test_presentation_mode_enlarges_and_restores(window, qtbot, settings):
         >= (scale - 0.1) * tick_before
     assert window.plot.pen_scale == 2.0
     assert str(settings.value("presentation")).lower() == "true"
+    # ...and the windows of its own: its menus, a dialog it opens, the tooltips
+    font = window.font().pointSizeF()
+    assert font == pytest.approx(scale * menu_before)
+    assert file_menu.font().pointSizeF() == font
+    assert ColabDialog(RunConfig(), window).font().pointSizeF() == font
+    assert QToolTip.font().pointSizeF() == pytest.approx(scale * tooltip_before)
     action.trigger()
     qtbot.waitUntil(lambda: window.geometry().size() != screen.size(), timeout=5_000)
+    assert file_menu.font().pointSizeF() == menu_before
+    assert ColabDialog(RunConfig(), window).font().pointSizeF() == menu_before
+    assert QToolTip.font().pointSizeF() == tooltip_before
     assert readout.stat_labels["loss"].fontInfo().pixelSize() == stat_before
     assert window.panel.inputs["n"].fontInfo().pointSizeF() == panel_before
     assert window.loss_plot.getPlotItem().getAxis("left").style["tickFont"].pointSizeF() \
@@ -217,3 +232,32 @@ def test_presentation_fonts_are_a_share_of_the_screen():
     assert presentation_scale(3840, 2160) == pytest.approx(1.6)
     assert presentation_scale(1280, 720) == pytest.approx(1.2)
     assert presentation_scale(1600, 900) == pytest.approx(1.6 * 1600 / 1920)
+
+
+def clipped_headers(table) -> list[str]:
+    """The visible run-table headers narrower than their own text."""
+    header = table.horizontalHeader()
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())
+            if not table.isColumnHidden(c) and header.sectionSize(c) < header.sectionSizeHint(c)]
+
+
+def test_in_presentation_mode_no_run_table_header_is_clipped(window, qtbot):
+    """On a small projector the status and time-to-target columns share what the others
+    leave, and wrap; where too little is left the table scrolls sideways instead of
+    clipping a header: with no run, and with runs that differ in every setting."""
+    window.set_presentation(True, remember=False)
+    try:
+        table = window.run_table.table
+        for width in (1280, 1000, 800):
+            window.resize(width, 720)
+            qtbot.wait(50)
+            assert clipped_headers(table) == [], width
+        window.set_values({**SMALL, "iterations": 20})
+        run_and_wait(window, qtbot)
+        window.set_values({"n": 9, "dtype": "float32", "seed": 4, "threads": 1})
+        run_and_wait(window, qtbot)
+        qtbot.wait(50)
+        assert clipped_headers(table) == []
+    finally:
+        window.set_presentation(False, remember=False)
+    assert clipped_headers(table) == []
