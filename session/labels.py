@@ -17,6 +17,9 @@ LEGEND_FIELDS = (("learning_rate", "lr {:g}"), ("code", "{}"), ("device", "{}"),
                  ("train", QT_TRANSLATE_NOOP("labels", "train {}")),
                  ("n", "N={}"), ("d_in", "D_in={}"), ("hidden", "H={}"), ("d_out", "D_out={}"),
                  ("iterations", "{:,} it"), ("machine", "{}"))
+# A thread setting in the legend where it is not a count above one ("{} threads" is).
+THREADS_WORDS = {"auto": QT_TRANSLATE_NOOP("labels", "auto threads"),
+                 1: QT_TRANSLATE_NOOP("labels", "1 thread")}
 # The facts of another machine a run's tooltip names, in this order (a notebook's record).
 MACHINE_FACTS = (("gpu_name", "GPU"), ("driver", QT_TRANSLATE_NOOP("labels", "driver")),
                  ("cuda", "CUDA"), ("cpu_model", "CPU"),
@@ -90,6 +93,13 @@ def run_value(result: RunResult, name: str):
     return getattr(result.config, name)
 
 
+def legend_part(value, name: str, fmt: str) -> str:
+    """One field of a legend entry: "lr 1e-06", "float32", "1 thread", "auto threads"."""
+    if name == "threads" and value in THREADS_WORDS:
+        return translate("labels", THREADS_WORDS[value])
+    return translate("labels", fmt).format(value)
+
+
 def legend_labels(entries: list[Entry]) -> dict[int, str]:
     """Short legend entries: the run number, the fields that differ between these runs, the
     loop time and how it ended."""
@@ -99,7 +109,7 @@ def legend_labels(entries: list[Entry]) -> dict[int, str]:
     for entry in entries:
         result = entry.result
         parts = [f"#{entry.number}"]
-        parts += [translate("labels", fmt).format(run_value(result, name)) for name, fmt in varying
+        parts += [legend_part(run_value(result, name), name, fmt) for name, fmt in varying
                   if run_value(result, name) is not None]
         parts.append(loop_time(result).format())
         if result.status != Status.COMPLETED:

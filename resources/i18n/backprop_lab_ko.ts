@@ -685,52 +685,52 @@
     <context>
         <name>colab</name>
         <message>
-            <location filename="../../gui/colab_export.py" line="38" />
+            <location filename="../../gui/colab_export.py" line="39" />
             <source>To see a GPU anyway: File → Export for Colab, run it there, and import the record.</source>
             <translation>그래도 GPU를 보려면: 파일 → Colab용으로 내보내기, 거기서 실행한 다음 기록을 가져오세요.</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="57" />
+            <location filename="../../gui/colab_export.py" line="59" />
             <source>Export for Colab</source>
             <translation>Colab용으로 내보내기</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="60" />
+            <location filename="../../gui/colab_export.py" line="62" />
             <source>&lt;b&gt;See this run on a GPU, from any laptop.&lt;/b&gt;&lt;br&gt;The notebook trains {sizes}, learning rate {lr:g}, {iterations:,} iterations, {dtype}, seed {seed}, from this app's random numbers (checked by a SHA-256; where Colab's NumPy draws otherwise, it uses the arrays it carries). It runs the tutorial's NumPy loop on the CPU, then its CuPy port and PyTorch's two listings on the GPU, timed in alternated rounds.&lt;ol&gt;&lt;li&gt;Save the notebook, and open it at colab.research.google.com (File → Upload notebook).&lt;/li&gt;&lt;li&gt;{hint}, then Runtime → Run all.&lt;/li&gt;&lt;li&gt;The last cell downloads {record}: import it here with File → Import. Its lanes join the run table, marked as from another machine.&lt;/li&gt;&lt;/ol&gt;No Jupyter there? Save as a script: the same code as one Python file.</source>
             <translation>&lt;b&gt;어느 노트북 컴퓨터에서든 이 학습을 GPU에서 보세요.&lt;/b&gt;&lt;br&gt;노트북은 {sizes}, 학습률 {lr:g}, 반복 {iterations:,}회, {dtype}, 시드 {seed} 설정으로 이 앱의 난수에서 학습합니다(SHA-256으로 확인; Colab의 NumPy가 다른 수를 뽑으면 노트북에 담긴 배열을 씁니다). CPU에서 튜토리얼의 NumPy 루프를, 그다음 GPU에서 그 CuPy 이식판과 PyTorch의 두 목록을 실행하고, 번갈아 라운드로 시간을 잽니다.&lt;ol&gt;&lt;li&gt;노트북을 저장하고 colab.research.google.com에서 여세요(파일 → 노트 업로드).&lt;/li&gt;&lt;li&gt;{hint}, 그다음 런타임 → 모두 실행.&lt;/li&gt;&lt;li&gt;마지막 셀이 {record} 파일을 내려받습니다: 여기서 파일 → 가져오기로 가져오세요. 그 레인들이 다른 컴퓨터의 것으로 표시되어 학습 표에 들어갑니다.&lt;/li&gt;&lt;/ol&gt;거기에 주피터가 없나요? 스크립트로 저장하세요: 같은 코드를 파이썬 파일 하나로.</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="81" />
+            <location filename="../../gui/colab_export.py" line="83" />
             <source>Save notebook…</source>
             <translation>노트북 저장…</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="82" />
+            <location filename="../../gui/colab_export.py" line="84" />
             <source>Save as script…</source>
             <translation>스크립트로 저장…</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="115" />
+            <location filename="../../gui/colab_export.py" line="117" />
             <source>Not exported: {field}: {reason}</source>
             <translation>내보내지 않음: {field}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="131" />
+            <location filename="../../gui/colab_export.py" line="133" />
             <source>Save the notebook</source>
             <translation>노트북 저장</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="132" />
+            <location filename="../../gui/colab_export.py" line="134" />
             <source>Save the script</source>
             <translation>스크립트 저장</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="144" />
+            <location filename="../../gui/colab_export.py" line="146" />
             <source>Writing {file}…</source>
             <translation>{file} 파일을 쓰는 중…</translation>
         </message>
         <message>
-            <location filename="../../gui/colab_export.py" line="161" />
+            <location filename="../../gui/colab_export.py" line="163" />
             <source>Not exported: {reason}</source>
             <translation>내보내지 않음: {reason}</translation>
         </message>
@@ -1039,7 +1039,7 @@
     <context>
         <name>dialogs</name>
         <message>
-            <location filename="../../gui/dialogs.py" line="16" />
+            <location filename="../../gui/dialogs.py" line="17" />
             <source>{job}: {ending}</source>
             <translation>{job}: {ending}</translation>
         </message>
@@ -1469,51 +1469,61 @@
         </message>
         <message>
             <location filename="../../session/labels.py" line="21" />
+            <source>auto threads</source>
+            <translation>스레드 auto</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="22" />
+            <source>1 thread</source>
+            <translation>스레드 1개</translation>
+        </message>
+        <message>
+            <location filename="../../session/labels.py" line="24" />
             <source>driver</source>
             <translation>드라이버</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="23" />
+            <location filename="../../session/labels.py" line="26" />
             <source>cores</source>
             <translation>코어</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="25" />
+            <location filename="../../session/labels.py" line="28" />
             <source>host</source>
             <translation>호스트</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="37" />
+            <location filename="../../session/labels.py" line="40" />
             <source>this machine</source>
             <translation>이 컴퓨터</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="38" />
+            <location filename="../../session/labels.py" line="41" />
             <source>another machine</source>
             <translation>다른 컴퓨터</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="40" />
+            <location filename="../../session/labels.py" line="43" />
             <source>, different draw</source>
             <translation>, 다른 난수</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="58" />
+            <location filename="../../session/labels.py" line="61" />
             <source>Trained on another machine ({machine}), measured there: its times are that machine's.</source>
             <translation>다른 컴퓨터({machine})에서 학습하고 거기서 측정했습니다: 시간은 그 컴퓨터의 것입니다.</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="64" />
+            <location filename="../../session/labels.py" line="67" />
             <source>Its arrays are not this machine's draw for its settings: its curve is another problem's.</source>
             <translation>배열이 이 설정에 대한 이 컴퓨터의 난수와 다릅니다: 곡선은 다른 문제의 것입니다.</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="67" />
+            <location filename="../../session/labels.py" line="70" />
             <source>Its draw was not compared with this machine's: too large to draw again here.</source>
             <translation>난수를 이 컴퓨터의 것과 비교하지 않았습니다: 여기서 다시 뽑기에는 너무 큽니다.</translation>
         </message>
         <message>
-            <location filename="../../session/labels.py" line="78" />
+            <location filename="../../session/labels.py" line="81" />
             <source>diverged at t={t}</source>
             <translation>t={t}에서 발산</translation>
         </message>
@@ -2728,137 +2738,137 @@ Invalid: {reason}</source>
     <context>
         <name>run_table</name>
         <message>
-            <location filename="../../gui/run_table.py" line="37" />
+            <location filename="../../gui/run_table.py" line="39" />
             <source>show</source>
             <translation>표시</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="38" />
+            <location filename="../../gui/run_table.py" line="40" />
             <source>code</source>
             <translation>코드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="38" />
+            <location filename="../../gui/run_table.py" line="40" />
             <source>machine</source>
             <translation>컴퓨터</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="39" />
+            <location filename="../../gui/run_table.py" line="41" />
             <source>device</source>
             <translation>장치</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="40" />
+            <location filename="../../gui/run_table.py" line="42" />
             <source>threads</source>
             <translation>스레드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="41" />
+            <location filename="../../gui/run_table.py" line="43" />
             <source>seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="41" />
+            <location filename="../../gui/run_table.py" line="43" />
             <source>layers</source>
             <translation>층</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="42" />
+            <location filename="../../gui/run_table.py" line="44" />
             <source>status</source>
             <translation>상태</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="42" />
+            <location filename="../../gui/run_table.py" line="44" />
             <source>loop time</source>
             <translation>루프 시간</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="43" />
+            <location filename="../../gui/run_table.py" line="45" />
             <source>final loss</source>
             <translation>최종 손실</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="44" />
+            <location filename="../../gui/run_table.py" line="46" />
             <source>to target</source>
             <translation>목표까지</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="45" />
+            <location filename="../../gui/run_table.py" line="47" />
             <source>speedup</source>
             <translation>가속비</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="53" />
+            <location filename="../../gui/run_table.py" line="55" />
             <source>baseline</source>
             <translation>기준선</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="55" />
+            <location filename="../../gui/run_table.py" line="57" />
             <source>— (other work)</source>
             <translation>— (다른 작업량)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="58" />
+            <location filename="../../gui/run_table.py" line="60" />
             <source>— (Repeat ×{pairs} both to compare)</source>
             <translation>— (비교하려면 둘 다 반복 측정 ×{pairs})</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="61" />
+            <location filename="../../gui/run_table.py" line="63" />
             <source>—, within noise</source>
             <translation>—, 잡음 범위 안</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="65" />
+            <location filename="../../gui/run_table.py" line="67" />
             <source>{speedup:.3g}× ({low:.3g}–{high:.3g}, {agree} of {pairs} pairs)</source>
             <translation>{speedup:.3g}× ({low:.3g}–{high:.3g}, {pairs}쌍 중 {agree}쌍)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="79" />
+            <location filename="../../gui/run_table.py" line="81" />
             <source>both</source>
             <translation>둘 다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="86" />
+            <location filename="../../gui/run_table.py" line="88" />
             <source>How the run ended, and what it learned: learned (the loss fell below a millionth of its initial value), still falling (by 5 % or more over its last fifth), plateaued (flat, well above zero: a catapult's, or the best fit of a problem that cannot be fitted exactly), unstable (finite, but no lower than it began), diverged (non-finite, at iteration t)</source>
             <translation>학습이 어떻게 끝났고 무엇을 배웠는지: 학습 성공(손실이 초기값의 백만분의 1 아래로 줄어듦), 아직 감소 중(마지막 5분의 1 동안 5 % 이상 줄어듦), 정체(0보다 한참 위에서 평평함: 카타펄트, 또는 정확히 맞출 수 없는 문제의 최선), 불안정(유한하지만 시작보다 낮아지지 않음), 발산(반복 t에서 유한하지 않게 됨)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="92" />
+            <location filename="../../gui/run_table.py" line="94" />
             <source>Time to the target ({target}), MLPerf's time to train: the first iteration t whose loss was at or below it, and the seconds into the loop when it ended; a diverged run never reaches it. Set the target under the controls on the left.</source>
             <translation>목표({target})까지 걸린 시간(벤치마크에서 쓰는 학습 완료 시간): 손실이 처음으로 목표 이하가 된 반복 t와, 그 반복이 끝난 시점의 루프 시작 후 초. 발산한 실행은 목표에 도달하지 않은 것으로 칩니다. 목표는 왼쪽 컨트롤 아래에서 정합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="98" />
+            <location filename="../../gui/run_table.py" line="100" />
             <source>Where the run trained: this machine, or another one whose record was imported (an exported notebook run on Colab, say). Times from another machine were measured there, apart from this machine's: hover a row for its facts.</source>
             <translation>학습한 곳: 이 컴퓨터, 또는 기록을 가져온 다른 컴퓨터(예를 들어 Colab에서 실행한, 내보낸 노트북). 다른 컴퓨터의 시간은 이 컴퓨터와 따로 그곳에서 측정한 것입니다: 행 위에 마우스를 올리면 그 사실이 보입니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="125" />
+            <location filename="../../gui/run_table.py" line="128" />
             <source>Every run of this session. Untick a run to hide it from the plot; select runs to delete them or to use one as the baseline of the speedup column (baseline loop time / this run's). Double-click a diverged run to zoom to its divergence; Home on the plot shows every run again.</source>
             <translation>이번 세션의 모든 학습. 체크를 끄면 그래프에서 숨깁니다; 학습을 선택해 삭제하거나 가속비 열의 기준선(기준선 루프 시간 / 이 학습의 루프 시간)으로 쓸 수 있습니다. 발산한 학습을 두 번 클릭하면 그 발산을 확대하고, 그래프에서 Home 키를 누르면 모든 학습을 다시 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="134" />
+            <location filename="../../gui/run_table.py" line="137" />
             <source>Delete</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="136" />
+            <location filename="../../gui/run_table.py" line="139" />
             <source>Remove the selected runs from the table, the plot and the export (Delete)</source>
             <translation>선택한 학습을 표, 그래프, 내보내기에서 지웁니다 (Delete)</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="140" />
+            <location filename="../../gui/run_table.py" line="143" />
             <source>Use as baseline</source>
             <translation>기준선으로 사용</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="142" />
+            <location filename="../../gui/run_table.py" line="145" />
             <source>Add a speedup column against the selected run</source>
             <translation>선택한 학습에 대한 가속비 열을 추가합니다</translation>
         </message>
         <message>
-            <location filename="../../gui/run_table.py" line="229" />
+            <location filename="../../gui/run_table.py" line="251" />
             <source>Show this run on the plot</source>
             <translation>이 학습을 그래프에 표시</translation>
         </message>
@@ -2866,118 +2876,118 @@ Invalid: {reason}</source>
     <context>
         <name>sessions</name>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="69" />
+            <location filename="../../gui/kept_sessions.py" line="71" />
             <source>today {time}</source>
             <translation>오늘 {time}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="71" />
+            <location filename="../../gui/kept_sessions.py" line="73" />
             <source>yesterday {time}</source>
             <translation>어제 {time}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="77" />
+            <location filename="../../gui/kept_sessions.py" line="79" />
             <source>{count} runs</source>
             <translation>실행 {count}개</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="78" />
+            <location filename="../../gui/kept_sessions.py" line="80" />
             <source>{count} run</source>
             <translation>실행 {count}개</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="79" />
+            <location filename="../../gui/kept_sessions.py" line="81" />
             <source>, {count} tool results</source>
             <translation>, 도구 결과 {count}개</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="97" />
+            <location filename="../../gui/kept_sessions.py" line="99" />
             <source>Dismiss</source>
             <translation>닫기</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="174" />
+            <location filename="../../gui/kept_sessions.py" line="176" />
             <source>Could not keep the runs on disk ({reason}): runs go on, and the next one tries again.</source>
             <translation>실행을 디스크에 보관하지 못했습니다({reason}): 실행은 계속되며, 다음 실행 때 다시 시도합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="188" />
+            <location filename="../../gui/kept_sessions.py" line="190" />
             <source>Reopen the last session ({summary})?</source>
             <translation>지난 세션을 다시 열까요? ({summary})</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="189" />
-            <location filename="../../gui/kept_sessions.py" line="248" />
+            <location filename="../../gui/kept_sessions.py" line="191" />
+            <location filename="../../gui/kept_sessions.py" line="250" />
             <source>Reopen</source>
             <translation>다시 열기</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="200" />
+            <location filename="../../gui/kept_sessions.py" line="202" />
             <source>Kept sessions take {total}, over the limit of {limit}: delete the {count} oldest?</source>
             <translation>보관된 세션 크기 {total}, 한도 {limit} 초과: 가장 오래된 세션 {count}개를 삭제할까요?</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="203" />
+            <location filename="../../gui/kept_sessions.py" line="205" />
             <source>Delete them</source>
             <translation>삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="213" />
+            <location filename="../../gui/kept_sessions.py" line="215" />
             <source>Cannot reopen {path}: {reason}</source>
             <translation>다시 열 수 없습니다: {path}: {reason}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="221" />
+            <location filename="../../gui/kept_sessions.py" line="223" />
             <source>Reopened {count} runs from {when}</source>
             <translation>{when}의 실행 {count}개를 다시 열었습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="228" />
+            <location filename="../../gui/kept_sessions.py" line="230" />
             <source>Deleted {count} kept sessions</source>
             <translation>보관된 세션 {count}개를 삭제했습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="229" />
+            <location filename="../../gui/kept_sessions.py" line="231" />
             <source>Deleted the kept session {path}</source>
             <translation>보관된 세션을 삭제했습니다: {path}</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="240" />
+            <location filename="../../gui/kept_sessions.py" line="242" />
             <source>No kept sessions yet</source>
             <translation>아직 보관된 세션이 없습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="243" />
+            <location filename="../../gui/kept_sessions.py" line="245" />
             <source>unreadable: {path} ({reason})</source>
             <translation>읽을 수 없음: {path} ({reason})</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="251" />
+            <location filename="../../gui/kept_sessions.py" line="253" />
             <source>Delete…</source>
             <translation>삭제…</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="254" />
+            <location filename="../../gui/kept_sessions.py" line="256" />
             <source>Disk limit: {limit}…</source>
             <translation>디스크 한도: {limit}…</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="259" />
+            <location filename="../../gui/kept_sessions.py" line="261" />
             <source>Delete a kept session</source>
             <translation>보관된 세션 삭제</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="260" />
+            <location filename="../../gui/kept_sessions.py" line="262" />
             <source>Delete {path}? Its runs cannot be reopened afterwards.</source>
             <translation>{path}을(를) 삭제할까요? 삭제한 뒤에는 그 실행들을 다시 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="269" />
+            <location filename="../../gui/kept_sessions.py" line="271" />
             <source>Disk limit of kept sessions</source>
             <translation>보관된 세션의 디스크 한도</translation>
         </message>
         <message>
-            <location filename="../../gui/kept_sessions.py" line="270" />
+            <location filename="../../gui/kept_sessions.py" line="272" />
             <source>Gigabytes (beyond it, the oldest sessions are offered for deletion):</source>
             <translation>기가바이트 (넘으면 가장 오래된 세션부터 삭제를 제안합니다):</translation>
         </message>

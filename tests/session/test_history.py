@@ -34,6 +34,24 @@ def test_the_history_holds_typed_results_and_tells_its_views():
     assert legend_labels(history.entries)[1].startswith("#1")
 
 
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["auto threads", "1 thread", "4 threads"]),
+    ("ko", ["스레드 auto", "스레드 1개", "스레드 4개"]),  # no counter after a word
+])
+def test_the_legend_names_a_thread_setting_in_words_that_agree_with_it(lang, words):
+    from engine.core import language
+
+    entries = [Entry(number, RunResult(RunConfig(threads=threads), Status.COMPLETED, 10, None,
+                                       np.ones(10), 0.1, 0.5))
+               for number, threads in enumerate(("auto", 1, 4), start=1)]
+    language.use(lang)
+    try:
+        labels = legend_labels(entries)
+    finally:
+        language.use("en")
+    assert [labels[n].split(", ")[1] for n in (1, 2, 3)] == words
+
+
 def test_a_run_record_makes_its_lists_only_when_they_are_read(monkeypatch):
     """run_finished's record answers its fields without the lists of losses and checkpoints
     (90 ms of the GUI thread at 2,000,000 iterations), and is the whole record when read so."""
