@@ -167,14 +167,15 @@ class RunTable(QWidget):
             translate("run_table", TARGET_TIP).format(target=self.target.describe()))
 
     def _hide_equal_settings(self) -> None:
-        """In presentation mode, a settings column whose every row says the same is hidden."""
+        """In presentation mode, a settings column whose every row says the same is hidden,
+        and so is every settings column of an empty table (a lone run's show)."""
         rows = self.table.rowCount()
         for name in SETTINGS_COLUMNS:
             column = COLUMNS.index(name)
             texts = {self.table.item(row, column).text() for row in range(rows)
                      if self.table.item(row, column) is not None}
-            self.table.setColumnHidden(column, self.scale > 1 and rows > 1
-                                       and len(texts) == 1)
+            self.table.setColumnHidden(column, self.scale > 1 and rows != 1
+                                       and len(texts) <= 1)
 
     def set_target(self, target: TargetLoss) -> None:
         """The target loss the "to target" column times each run to."""
