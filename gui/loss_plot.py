@@ -33,6 +33,8 @@ LEGEND_SAMPLES = 400  # points per curve at which the corners' crowding is count
 END_MARKER_PIXELS = 16  # the × at a divergence's last finite loss
 LABEL_WEIGHT = 25  # a label's sample point counts as this many of a curve's
 LEGEND_POINTS, LEGEND_SMALLEST_POINTS = 11, 7  # the legend's text size at scale 1, and its least
+LEGEND_MOST_LINES = 3  # a legend label too wide at the least size wraps onto this many lines
+LEGEND_ATTEMPTS = 8  # sizes and wraps tried before the legend is left as it is
 
 
 @dataclass
@@ -73,6 +75,23 @@ def line_labels(run: PlottedRun) -> list:
 
 def _pen(color, width: float, alpha: int = 255, style=Qt.PenStyle.SolidLine):
     return pg.mkPen((*color, alpha), width=width, style=style)
+
+
+def in_lines(label: str, lines: int) -> str:
+    """A legend label ("#3, lr 0.0001, float32, …") on `lines` lines of about equal length,
+    broken after its commas (the legend's labels are HTML)."""
+    parts = label.split(", ")
+    if lines <= 1 or len(parts) < 2:
+        return label
+    length = len(label) / lines
+    rows, row = [], []
+    for part in parts:  # a line ends where going on would overshoot more than stopping falls short
+        now, then = len(", ".join(row)), len(", ".join([*row, part]))
+        if row and then - length > length - now and len(rows) < lines - 1:
+            rows.append(", ".join(row))
+            row = []
+        row.append(part)
+    return ",<br>".join([*rows, ", ".join(row)])
 
 
 class LossPlot:
@@ -328,19 +347,25 @@ class LossPlot:
     def set_labels(self, labels: dict[int, str]) -> None:
         """The legend: the shown runs, under the labels given (by run number), in the text
         size of the plot's scale, or smaller where that would be wider than the plot (a
-        1280×720 projector in presentation mode cut the labels' starts)."""
-        points = LEGEND_POINTS * self.text_scale
-        for _attempt in range(2):
+        1280×720 projector in presentation mode cut the labels' starts); where even the least
+        size is too wide, each label goes on two lines, then three."""
+        points, lines = LEGEND_POINTS * self.text_scale, 1
+        for _attempt in range(LEGEND_ATTEMPTS):
             self.legend.clear()
             self.legend.setLabelTextSize(f"{points:.1f}pt")
             for run in self.runs():
                 if run.visible and run.number in labels:
-                    self.legend.addItem(run.curve, labels[run.number])
+                    self.legend.addItem(run.curve, in_lines(labels[run.number], lines))
             room = self.widget.getPlotItem().getViewBox().width() - 30
             width = self.legend.boundingRect().width()
-            if width <= room or room <= 0 or points <= LEGEND_SMALLEST_POINTS:
+            if width <= room or room <= 0:
                 break
-            points = max(LEGEND_SMALLEST_POINTS, points * room / width)
+            if points > LEGEND_SMALLEST_POINTS:
+                points = max(LEGEND_SMALLEST_POINTS, points * room / width)
+            elif lines < LEGEND_MOST_LINES:
+                lines += 1
+            else:
+                break
 
     def mark_span(self, first: int, last: int, label: str, brush) -> None:
         """Shade iterations first..last of the current run (the catapult's overshooting steps)."""

@@ -38,3 +38,31 @@ def test_a_run_added_without_a_current_curve_is_drawn_from_its_result(qapp):
     history.remove([3])
     history.set_shown(5, True)
     assert [(run.number, run.visible) for run in plot.finished] == [(5, True)]
+
+
+def test_a_legend_too_wide_at_its_least_size_wraps_its_labels_inside_the_plot(qtbot):
+    """Three runs that differ in six settings, on a plot 330 px wide (a 1280×720 projector
+    in presentation mode): the labels' starts ran off the left edge at the least text size;
+    now each label goes on more lines, and the legend fits inside the plot."""
+    from gui.loss_plot import in_lines
+
+    history = RunHistory()
+    plot = LossPlot(history)
+    plot.set_text_scale(1.2)
+    plot.widget.resize(330, 400)
+    plot.widget.show()
+    qtbot.waitExposed(plot.widget)
+    for number, extra in enumerate(({}, {"n": 9, "dtype": "float32", "threads": 1},
+                                    {"learning_rate": 1e-3, "seed": 4, "iterations": 12}), 1):
+        history.add(number, train(RunConfig(**{**SMALL, "iterations": 10, **extra})))
+    qtbot.wait(50)
+    view = plot.widget.getPlotItem().getViewBox().sceneBoundingRect()
+    legend = plot.legend.sceneBoundingRect()
+    assert len(plot.legend.items) == 3
+    assert view.left() <= legend.left() and legend.right() <= view.right(), (legend, view)
+    assert any("<br>" in label.text for _sample, label in plot.legend.items)
+    plot.widget.hide()  # not closed: a closed PlotWidget has no PlotItem to relabel
+    label = "#3, lr 0.001, float64, auto threads, seed 4, N=8, 12 it, 0.00101 s"
+    assert in_lines(label, 1) == label
+    assert in_lines(label, 2).replace(",<br>", ", ") == label
+    assert in_lines(label, 2).count("<br>") == 1 and in_lines(label, 3).count("<br>") == 2
