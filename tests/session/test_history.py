@@ -38,8 +38,11 @@ def test_the_history_holds_typed_results_and_tells_its_views():
     ("en", ["auto threads", "1 thread", "4 threads"]),
     ("ko", ["스레드 auto", "스레드 1개", "스레드 4개"]),  # no counter after a word
 ])
-def test_the_legend_names_a_thread_setting_in_words_that_agree_with_it(lang, words):
+def test_the_legend_names_a_thread_setting_in_words_that_agree_with_it(lang, words,
+                                                                      monkeypatch):
     from engine.core import language
+
+    monkeypatch.setattr(language, "_front_end", None)  # a window's, where one ran before
 
     entries = [Entry(number, RunResult(RunConfig(threads=threads), Status.COMPLETED, 10, None,
                                        np.ones(10), 0.1, 0.5))
