@@ -232,7 +232,8 @@ class RunTable(QWidget):
         self.table.resizeRowsToContents()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+        if (self.scale > 1 and watched is self.table.viewport()
+                and event.type() == QEvent.Type.Resize):  # the desktop's columns size themselves
             self._share_width()
         return super().eventFilter(watched, event)
 
