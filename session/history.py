@@ -38,9 +38,10 @@ class Entry:
     result: RunResult
     shown: bool = True
 
-    def record(self) -> dict:
-        """The run as a record for files and scripts (the edge where dicts are made)."""
-        return {**self.result.to_dict(), "run": self.number}
+    def record(self, arrays: bool = True) -> dict:
+        """The run as a record for files and scripts (the edge where dicts are made);
+        `arrays=False`: without the losses and checkpoints (RunResult.to_dict)."""
+        return {**self.result.to_dict(arrays=arrays), "run": self.number}
 
 
 class RunRecord(Mapping):
@@ -51,7 +52,7 @@ class RunRecord(Mapping):
 
     def __init__(self, entry: Entry):
         self._entry = entry
-        self._fields = {**entry.result.to_dict(arrays=False), "run": entry.number}
+        self._fields = entry.record(arrays=False)
         self._whole: dict | None = None
 
     def _record(self) -> dict:
